@@ -1,0 +1,297 @@
+//! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
+//! and automation: create a workspace, show it, import and export creators, list and search.
+//! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
+//! bad rows below it); a failed command leaves the workspace as it was.
+
+use chorus_core::import::{self, ColumnMapping};
+use chorus_core::roster::{self, RosterQuery, SortKey};
+use chorus_core::settings::Settings;
+use chorus_core::workspace::Actor;
+use chorus_core::{Error, Workspace};
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "chorus", version, about = "Chorus from the command line: one workspace file per client brand.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new, empty workspace file.
+    New {
+        /// The workspace file to create (refuses to overwrite), e.g. acme.chorus
+        workspace: PathBuf,
+        /// The client brand's name.
+        #[arg(long)]
+        brand: String,
+        /// ISO 4217 currency of rates and payouts.
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+        /// Locale for amounts and dates in the window, e.g. nl-NL or en-GB.
+        #[arg(long, default_value = "nl-NL")]
+        locale: String,
+    },
+    /// Create a workspace filled with realistic demo creators.
+    Demo {
+        /// The workspace file to create (refuses to overwrite).
+        workspace: PathBuf,
+    },
+    /// Show a workspace's brand, settings and counts.
+    Info {
+        workspace: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import creators from a CSV file (all or nothing; merges on platform + handle).
+    Import {
+        workspace: PathBuf,
+        /// The CSV file: comma or semicolon separated, UTF-8 or Windows-1252.
+        csv: PathBuf,
+        /// Map a column to a field: --map "Insta naam=instagram". Repeatable.
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        maps: Vec<String>,
+        /// Ignore a column: --ignore "Opmerking intern". Repeatable.
+        #[arg(long = "ignore", value_name = "HEADER")]
+        ignores: Vec<String>,
+        /// Only show how the columns would be read; import nothing.
+        #[arg(long)]
+        preview: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export creators to CSV (the whole roster, or what the filters select).
+    Export {
+        workspace: PathBuf,
+        /// Where to write; `-` for standard output.
+        #[arg(long, short, default_value = "-")]
+        out: PathBuf,
+        #[command(flatten)]
+        filters: Filters,
+    },
+    /// List and search creators.
+    List {
+        workspace: PathBuf,
+        #[command(flatten)]
+        filters: Filters,
+        /// Sort by name, followers or updated.
+        #[arg(long, default_value = "name", value_parser = parse_sort)]
+        sort: SortKey,
+        /// Largest / latest / Z first.
+        #[arg(long)]
+        desc: bool,
+        /// How many rows (at most 500).
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Skip this many rows.
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Clone, Default)]
+struct Filters {
+    /// Search names, handles, niches and tags.
+    #[arg(long, short)]
+    search: Option<String>,
+    /// emerging, nano, micro, mid, macro or mega.
+    #[arg(long)]
+    tier: Option<String>,
+    /// instagram, tiktok, youtube, x, pinterest, twitch, blog or other.
+    #[arg(long)]
+    platform: Option<String>,
+    #[arg(long)]
+    niche: Option<String>,
+    #[arg(long)]
+    tag: Option<String>,
+    /// prospect, contacted, negotiating, active, paused, alumni or declined.
+    #[arg(long)]
+    stage: Option<String>,
+    /// Two-letter country code, e.g. NL.
+    #[arg(long)]
+    country: Option<String>,
+}
+
+impl Filters {
+    fn query(&self) -> RosterQuery {
+        RosterQuery {
+            search: self.search.clone().unwrap_or_default(),
+            tier: self.tier.clone(),
+            platform: self.platform.clone(),
+            niche: self.niche.clone(),
+            tag: self.tag.clone(),
+            stage: self.stage.clone(),
+            country: self.country.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+fn parse_sort(text: &str) -> Result<SortKey, String> {
+    SortKey::parse(text).ok_or_else(|| format!("“{text}” is not a sort: use name, followers or updated"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "chorus: {e}");
+            if let Error::ImportRejected { problems, .. } = &e {
+                for p in problems {
+                    let column = if p.column.is_empty() { String::new() } else { format!(", column “{}”", p.column) };
+                    let _ = writeln!(err, "  row {}{column}: {}", p.row, p.message);
+                }
+            }
+            if let Error::Validation(fields) = &e {
+                if fields.len() > 1 {
+                    for f in fields {
+                        let _ = writeln!(err, "  {}: {}", f.field, f.message);
+                    }
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(path: &Path) -> chorus_core::Result<Workspace> {
+    let mut ws = Workspace::open(path)?;
+    ws.set_actor(Actor::Cli);
+    Ok(ws)
+}
+
+fn print_json(value: &impl serde::Serialize) -> chorus_core::Result<()> {
+    let text = serde_json::to_string_pretty(value).expect("serialisable output");
+    println!("{text}");
+    Ok(())
+}
+
+fn run(command: Command) -> chorus_core::Result<()> {
+    match command {
+        Command::New { workspace, brand, currency, locale } => {
+            let ws = Workspace::create(&workspace, &Settings::new(&brand, &currency, &locale))?;
+            println!("Created {} for {}.", workspace.display(), ws.settings()?.brand_name);
+            Ok(())
+        }
+        Command::Demo { workspace } => {
+            let ws = chorus_core::demo::create_demo(&workspace)?;
+            let info = ws.info()?;
+            println!("Created demo workspace {} with {} creators.", workspace.display(), info.creators);
+            Ok(())
+        }
+        Command::Info { workspace, json } => {
+            let ws = open(&workspace)?;
+            let info = ws.info()?;
+            if json {
+                return print_json(&info);
+            }
+            let s = ws.settings()?;
+            println!("Workspace  {}", info.path);
+            println!("Brand      {}", info.brand_name);
+            println!("Currency   {}", info.currency);
+            println!("Locale     {}", info.locale);
+            println!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega);
+            println!("Creators   {}", info.creators);
+            println!("Handles    {}", info.handles);
+            println!("Snapshots  {}", info.snapshots);
+            println!("Format     version {}", info.schema_version);
+            Ok(())
+        }
+        Command::Import { workspace, csv, maps, ignores, preview, json } => {
+            let mut mapping = ColumnMapping::default();
+            for m in &maps {
+                let (header, field) = m.split_once('=').ok_or_else(|| Error::BadFile(format!("--map “{m}” needs the form HEADER=FIELD, e.g. --map \"Insta=instagram\".")))?;
+                mapping.0.insert(header.trim().to_string(), Some(field.trim().to_string()));
+            }
+            for header in &ignores {
+                mapping.0.insert(header.trim().to_string(), None);
+            }
+            if preview {
+                let p = import::preview(&csv)?;
+                if json {
+                    return print_json(&p);
+                }
+                println!("{}: {} rows, {}, separated by {}", p.file_name, p.row_count, p.encoding, p.delimiter);
+                for c in &p.columns {
+                    let target = mapping.0.get(&c.header).cloned().unwrap_or_else(|| c.field.clone());
+                    println!("  {:<28} → {:<22} {}", c.header, target.unwrap_or_else(|| "(ignored)".into()), c.samples.join(" | "));
+                }
+                return Ok(());
+            }
+            let mut ws = open(&workspace)?;
+            ws.set_actor(Actor::Import);
+            let report = import::run(&mut ws, &csv, &mapping, &mut |_| {})?;
+            if json {
+                return print_json(&report);
+            }
+            println!("Imported {} rows: {} new, {} updated, {} unchanged.", report.rows, report.created, report.updated, report.unchanged);
+            Ok(())
+        }
+        Command::Export { workspace, out, filters } => {
+            let ws = open(&workspace)?;
+            let query = filters.query();
+            if out.as_os_str() == "-" {
+                let stdout = std::io::stdout();
+                chorus_core::export::write_roster_csv(&ws, &query, stdout.lock())?;
+            } else {
+                let rows = chorus_core::export::export_roster(&ws, &query, &out)?;
+                eprintln!("Exported {rows} creators to {}.", out.display());
+            }
+            Ok(())
+        }
+        Command::List { workspace, filters, sort, desc, limit, offset, json } => {
+            let ws = open(&workspace)?;
+            let query = RosterQuery { sort, descending: desc, limit: limit.max(1), offset, ..filters.query() };
+            let page = roster::list(&ws, &query)?;
+            if json {
+                return print_json(&page);
+            }
+            print_table(&page);
+            Ok(())
+        }
+    }
+}
+
+fn print_table(page: &roster::RosterPage) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  {}", "ID", "NAME", "TOP HANDLE", "FOLLOWERS", "TIER", "STAGE", "COUNTRY");
+    for r in &page.rows {
+        let handle = r.handles.first().map(|h| format!("{}:@{}", h.platform, h.handle)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  {}",
+            r.id,
+            clip(&r.display_name, 28),
+            clip(&handle, 28),
+            r.max_followers,
+            r.tier.as_str(),
+            r.stage.as_str(),
+            r.country
+        );
+    }
+    let shown = page.rows.len() as u64;
+    let _ = writeln!(out, "{} of {} creators (from {})", shown, page.total, page.offset + if shown > 0 { 1 } else { 0 });
+}
+
+/// Cuts text to `width` characters for the table (the JSON output keeps it whole).
+fn clip(text: &str, width: usize) -> String {
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if clean.chars().count() <= width {
+        clean
+    } else {
+        let mut s: String = clean.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}

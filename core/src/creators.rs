@@ -1,0 +1,474 @@
+//! Creating, reading, updating and deleting creators.
+//!
+//! Contract: every change is validated by [`crate::validate`] first and written in one
+//! transaction with its handles, follower snapshot, niches, tags, rates, search document and
+//! audit line. An update names the revision it was based on and is refused when the creator
+//! changed since (another window or the CLI), so no write is silently lost. A handle belongs to
+//! one creator per platform; a clash is a field error naming the handle.
+
+use crate::error::{Error, FieldError, Result};
+use crate::model::*;
+use crate::money::{self, Currency, Money};
+use crate::settings::{self, Settings};
+use crate::validate::{self, handle_key};
+use crate::workspace::{audit, now_utc, today, Actor, Workspace};
+use crate::search_index;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+/// A creator and the draft the edit form starts from.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreatorView {
+    #[serde(flatten)]
+    pub creator: Creator,
+    pub draft: CreatorDraft,
+}
+
+impl From<Creator> for CreatorView {
+    fn from(creator: Creator) -> Self {
+        let draft = creator.to_draft();
+        CreatorView { creator, draft }
+    }
+}
+
+/// Adds a creator.
+pub fn create(ws: &mut Workspace, draft: &CreatorDraft) -> Result<Creator> {
+    let actor = ws.actor();
+    let id = ws.write(|tx| {
+        let s = settings::load(tx)?;
+        let record = validate::validate_draft(draft, s.currency()).map_err(Error::Validation)?;
+        let ctx = WriteContext::new(actor);
+        Ok(save_record(tx, None, &record, &s, &ctx)?.id)
+    })?;
+    get(ws, id)
+}
+
+/// Replaces a creator's details with `draft`, if nobody changed it since `revision`.
+pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CreatorDraft) -> Result<Creator> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let current: Option<i64> = tx.query_row("SELECT revision FROM creators WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        match current {
+            None => return Err(Error::NotFound { what: "creator", id }),
+            Some(r) if r != revision => return Err(Error::StaleEdit { id }),
+            Some(_) => {}
+        }
+        let s = settings::load(tx)?;
+        let record = validate::validate_draft(draft, s.currency()).map_err(Error::Validation)?;
+        save_record(tx, Some(id), &record, &s, &WriteContext::new(actor))?;
+        Ok(())
+    })?;
+    get(ws, id)
+}
+
+/// Deletes a creator with their handles and history.
+pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let name: Option<String> = tx.query_row("SELECT display_name FROM creators WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let Some(name) = name else { return Err(Error::NotFound { what: "creator", id }) };
+        tx.execute("DELETE FROM creators WHERE id = ?1", [id])?;
+        search_index::remove(tx, id)?;
+        audit(tx, actor, "creator", Some(id), "delete", &name)?;
+        Ok(())
+    })
+}
+
+pub fn get(ws: &Workspace, id: i64) -> Result<Creator> {
+    let s = ws.settings()?;
+    load(ws.conn(), id, &s)
+}
+
+/// Shared state of one write: the clock, read once, and who writes.
+pub(crate) struct WriteContext {
+    pub now: String,
+    pub today: String,
+    pub actor: Actor,
+}
+
+impl WriteContext {
+    pub fn new(actor: Actor) -> Self {
+        WriteContext { now: now_utc(), today: today(), actor }
+    }
+}
+
+/// What [`save_record`] did.
+pub(crate) struct Saved {
+    pub id: i64,
+    /// False when the stored creator already said exactly this.
+    pub changed: bool,
+}
+
+/// The creator that owns a handle, if any.
+pub(crate) fn find_by_handle(conn: &Connection, platform: Platform, handle: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT creator_id FROM handles WHERE platform = ?1 AND handle_key = ?2")?
+        .query_row(params![platform.as_str(), handle_key(handle)], |r| r.get(0))
+        .optional()?)
+}
+
+/// Writes a validated creator: inserts when `id` is None, else replaces the stored details.
+/// Handles are matched on platform + handle so their ids and histories survive an edit.
+/// A follower count that differs from the newest snapshot records a snapshot for today.
+pub(crate) fn save_record(conn: &Connection, id: Option<i64>, r: &CreatorRecord, s: &Settings, ctx: &WriteContext) -> Result<Saved> {
+    // A handle owned by someone else is a field error, not a database error.
+    let mut clashes = Vec::new();
+    for (i, h) in r.handles.iter().enumerate() {
+        if let Some(owner) = find_by_handle(conn, h.platform, &h.handle)? {
+            if Some(owner) != id {
+                let owner_name: String = conn.query_row("SELECT display_name FROM creators WHERE id = ?1", [owner], |row| row.get(0))?;
+                clashes.push(
+                    FieldError::new(format!("handles.{i}.handle"), "handle_taken", format!("@{} on {} already belongs to {owner_name}.", h.handle, h.platform.label()))
+                        .with_value(&h.handle),
+                );
+            }
+        }
+    }
+    if !clashes.is_empty() {
+        return Err(Error::Validation(clashes));
+    }
+
+    let max_followers = r.handles.iter().map(|h| h.followers).max().unwrap_or(0);
+    let currency = s.currency();
+    let (id, created) = match id {
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO creators (display_name, sort_name, city, country, language, email, phone, manager,
+                     paypal_email, iban, account_holder, payout_method, stage, authenticity_score,
+                     authenticity_notes, notes, max_followers, revision, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18)",
+            )?
+            .execute(params![
+                r.display_name, sort_name(&r.display_name), r.city, r.country, r.language, r.email, r.phone, r.manager,
+                r.paypal_email, r.iban, r.account_holder, r.payout_method.as_str(), r.stage.as_str(), r.authenticity_score,
+                r.authenticity_notes, r.notes, max_followers, ctx.now
+            ])?;
+            (conn.last_insert_rowid(), true)
+        }
+        Some(id) => {
+            let before = load_record(conn, id, currency)?;
+            if before == *r {
+                return Ok(Saved { id, changed: false });
+            }
+            conn.prepare_cached(
+                "UPDATE creators SET display_name = ?2, sort_name = ?3, city = ?4, country = ?5, language = ?6,
+                     email = ?7, phone = ?8, manager = ?9, paypal_email = ?10, iban = ?11, account_holder = ?12,
+                     payout_method = ?13, stage = ?14, authenticity_score = ?15, authenticity_notes = ?16,
+                     notes = ?17, max_followers = ?18, revision = revision + 1, updated_at = ?19
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id, r.display_name, sort_name(&r.display_name), r.city, r.country, r.language, r.email, r.phone,
+                r.manager, r.paypal_email, r.iban, r.account_holder, r.payout_method.as_str(), r.stage.as_str(),
+                r.authenticity_score, r.authenticity_notes, r.notes, max_followers, ctx.now
+            ])?;
+            (id, false)
+        }
+    };
+
+    write_handles(conn, id, &r.handles, &ctx.today)?;
+    conn.prepare_cached("DELETE FROM creator_niches WHERE creator_id = ?1")?.execute([id])?;
+    for (position, n) in r.niches.iter().enumerate() {
+        conn.prepare_cached("INSERT INTO creator_niches (creator_id, niche, position) VALUES (?1, ?2, ?3)")?.execute(params![id, n, position as i64])?;
+    }
+    conn.prepare_cached("DELETE FROM creator_tags WHERE creator_id = ?1")?.execute([id])?;
+    for (position, t) in r.tags.iter().enumerate() {
+        conn.prepare_cached("INSERT INTO creator_tags (creator_id, tag, position) VALUES (?1, ?2, ?3)")?.execute(params![id, t, position as i64])?;
+    }
+    conn.prepare_cached("DELETE FROM rate_card WHERE creator_id = ?1")?.execute([id])?;
+    for rate in &r.rates {
+        conn.prepare_cached("INSERT INTO rate_card (creator_id, format, amount_minor, currency) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![id, rate.format.as_str(), rate.amount_minor, currency.code()])?;
+    }
+    search_index::refresh(conn, id)?;
+    audit(conn, ctx.actor, "creator", Some(id), if created { "create" } else { "update" }, &r.display_name)?;
+    Ok(Saved { id, changed: true })
+}
+
+fn write_handles(conn: &Connection, creator_id: i64, handles: &[HandleRecord], today: &str) -> Result<()> {
+    let existing: Vec<(i64, String, String)> = conn
+        .prepare_cached("SELECT id, platform, handle_key FROM handles WHERE creator_id = ?1")?
+        .query_map([creator_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let wanted: Vec<(&HandleRecord, String)> = handles.iter().map(|h| (h, handle_key(&h.handle))).collect();
+    for (hid, platform, key) in &existing {
+        if !wanted.iter().any(|(h, k)| h.platform.as_str() == platform && k == key) {
+            conn.prepare_cached("DELETE FROM handles WHERE id = ?1")?.execute([hid])?;
+        }
+    }
+    for (h, key) in wanted {
+        let found = existing.iter().find(|(_, p, k)| p == h.platform.as_str() && *k == key).map(|(id, _, _)| *id);
+        let hid = match found {
+            Some(hid) => {
+                conn.prepare_cached("UPDATE handles SET handle = ?2, profile_url = ?3, followers = ?4 WHERE id = ?1")?
+                    .execute(params![hid, h.handle, h.profile_url, h.followers])?;
+                hid
+            }
+            None => {
+                conn.prepare_cached("INSERT INTO handles (creator_id, platform, handle, handle_key, profile_url, followers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+                    .execute(params![creator_id, h.platform.as_str(), h.handle, key, h.profile_url, h.followers])?;
+                conn.last_insert_rowid()
+            }
+        };
+        let newest: Option<i64> = conn
+            .prepare_cached("SELECT followers FROM follower_snapshots WHERE handle_id = ?1 ORDER BY taken_on DESC LIMIT 1")?
+            .query_row([hid], |r| r.get(0))
+            .optional()?;
+        if newest != Some(h.followers) {
+            conn.prepare_cached("INSERT INTO follower_snapshots (handle_id, taken_on, followers) VALUES (?1, ?2, ?3) ON CONFLICT (handle_id, taken_on) DO UPDATE SET followers = excluded.followers")?
+                .execute(params![hid, today, h.followers])?;
+        }
+    }
+    Ok(())
+}
+
+/// Records a follower count for a handle on a given day (history import, demo data).
+pub(crate) fn record_snapshot(conn: &Connection, handle_id: i64, date: &str, followers: i64) -> Result<()> {
+    conn.prepare_cached("INSERT INTO follower_snapshots (handle_id, taken_on, followers) VALUES (?1, ?2, ?3) ON CONFLICT (handle_id, taken_on) DO UPDATE SET followers = excluded.followers")?
+        .execute(params![handle_id, date, followers])?;
+    Ok(())
+}
+
+pub(crate) fn sort_name(display_name: &str) -> String {
+    display_name.to_lowercase()
+}
+
+/// The stored creator as a record, to tell whether a save changes anything.
+fn load_record(conn: &Connection, id: i64, currency: Currency) -> Result<CreatorRecord> {
+    let c = load_without_history(conn, id, currency, "")?;
+    Ok(CreatorRecord {
+        display_name: c.display_name,
+        handles: c.handles.into_iter().map(|h| HandleRecord { platform: h.platform, handle: h.handle, profile_url: h.profile_url, followers: h.followers }).collect(),
+        niches: c.niches,
+        tags: c.tags,
+        city: c.city,
+        country: c.country,
+        language: c.language,
+        email: c.email,
+        phone: c.phone,
+        manager: c.manager,
+        paypal_email: c.paypal_email,
+        iban: c.iban,
+        account_holder: c.account_holder,
+        payout_method: c.payout_method,
+        stage: c.stage,
+        authenticity_score: c.authenticity_score,
+        authenticity_notes: c.authenticity_notes,
+        notes: c.notes,
+        rates: c.rates.into_iter().map(|r| RateRecord { format: r.format, amount_minor: r.amount.minor }).collect(),
+    })
+}
+
+/// Loads one creator with everything the detail panel shows.
+pub(crate) fn load(conn: &Connection, id: i64, s: &Settings) -> Result<Creator> {
+    let mut c = load_without_history(conn, id, s.currency(), &s.locale)?;
+    c.tier = s.tiers.tier_for(c.max_followers);
+    c.follower_history = follower_history(conn, id)?;
+    Ok(c)
+}
+
+fn load_without_history(conn: &Connection, id: i64, currency: Currency, locale: &str) -> Result<Creator> {
+    let mut c = conn
+        .prepare_cached(
+            "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
+                    account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
+                    max_followers, created_at, updated_at
+             FROM creators WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(Creator {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                display_name: r.get(2)?,
+                city: r.get(3)?,
+                country: r.get(4)?,
+                language: r.get(5)?,
+                email: r.get(6)?,
+                phone: r.get(7)?,
+                manager: r.get(8)?,
+                paypal_email: r.get(9)?,
+                iban: r.get(10)?,
+                account_holder: r.get(11)?,
+                payout_method: PayoutMethod::parse(&r.get::<_, String>(12)?).unwrap_or(PayoutMethod::None),
+                stage: Stage::parse(&r.get::<_, String>(13)?).unwrap_or(Stage::Prospect),
+                authenticity_score: r.get(14)?,
+                authenticity_notes: r.get(15)?,
+                notes: r.get(16)?,
+                max_followers: r.get(17)?,
+                created_at: r.get(18)?,
+                updated_at: r.get(19)?,
+                handles: Vec::new(),
+                niches: Vec::new(),
+                tags: Vec::new(),
+                rates: Vec::new(),
+                tier: crate::tiers::Tier::Emerging,
+                follower_history: Vec::new(),
+            })
+        })
+        .optional()?
+        .ok_or(Error::NotFound { what: "creator", id })?;
+    c.handles = conn
+        .prepare_cached("SELECT id, platform, handle, profile_url, followers FROM handles WHERE creator_id = ?1 ORDER BY followers DESC, id")?
+        .query_map([id], |r| {
+            Ok(Handle {
+                id: r.get(0)?,
+                platform: Platform::parse(&r.get::<_, String>(1)?).unwrap_or(Platform::Other),
+                handle: r.get(2)?,
+                profile_url: r.get(3)?,
+                followers: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    c.niches = strings(conn, "SELECT niche FROM creator_niches WHERE creator_id = ?1 ORDER BY position", id)?;
+    c.tags = strings(conn, "SELECT tag FROM creator_tags WHERE creator_id = ?1 ORDER BY position", id)?;
+    let rates: Vec<(String, i64, String)> = conn
+        .prepare_cached("SELECT format, amount_minor, currency FROM rate_card WHERE creator_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rates: Vec<Rate> = rates
+        .into_iter()
+        .filter_map(|(format, minor, code)| {
+            let format = ContentFormat::parse(&format)?;
+            let cur = Currency::parse(&code).unwrap_or(currency);
+            Some(Rate { format, amount: Money { minor, currency: cur }, display: money::format_display(minor, cur, locale) })
+        })
+        .collect();
+    rates.sort_by_key(|r| r.format);
+    c.rates = rates;
+    Ok(c)
+}
+
+fn strings(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
+    Ok(conn.prepare_cached(sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Total followers over all handles, per snapshot date. A handle without a snapshot on a date
+/// counts with its latest earlier snapshot, so the total does not dip when handles were
+/// measured on different days.
+fn follower_history(conn: &Connection, creator_id: i64) -> Result<Vec<FollowerPoint>> {
+    let rows: Vec<(i64, String, i64)> = conn
+        .prepare_cached(
+            "SELECT s.handle_id, s.taken_on, s.followers FROM follower_snapshots s
+             JOIN handles h ON h.id = s.handle_id WHERE h.creator_id = ?1 ORDER BY s.taken_on",
+        )?
+        .query_map([creator_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut latest: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    let mut out: Vec<FollowerPoint> = Vec::new();
+    for (handle_id, date, followers) in rows {
+        latest.insert(handle_id, followers);
+        let total = latest.values().sum();
+        match out.last_mut() {
+            Some(last) if last.date == date => last.followers = total,
+            _ => out.push(FollowerPoint { date, followers: total }),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tiers::Tier;
+
+    fn ws() -> Workspace {
+        Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap()
+    }
+
+    fn draft(name: &str, platform: &str, handle: &str, followers: &str) -> CreatorDraft {
+        CreatorDraft {
+            display_name: name.into(),
+            handles: vec![HandleDraft { platform: platform.into(), handle: handle.into(), followers: followers.into(), ..Default::default() }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn create_then_get_round_trips_and_derives_the_tier() {
+        let mut ws = ws();
+        let mut d = draft("Anna de Vries", "instagram", "@annafit", "52.000");
+        d.handles.push(HandleDraft { platform: "tiktok".into(), handle: "anna.fit".into(), followers: "8.000".into(), ..Default::default() });
+        d.niches = vec!["Fitness & wellness".into()];
+        d.rates = vec![RateDraft { format: "reel".into(), amount: "450".into() }];
+        let c = create(&mut ws, &d).unwrap();
+        assert_eq!(c.display_name, "Anna de Vries");
+        assert_eq!(c.max_followers, 52_000);
+        assert_eq!(c.tier, Tier::Mid);
+        assert_eq!(c.handles.len(), 2);
+        assert_eq!(c.rates[0].amount.minor, 45_000);
+        assert_eq!(c.rates[0].display, "€ 450,00");
+        assert_eq!(c.follower_history.len(), 1);
+        assert_eq!(c.follower_history[0].followers, 60_000);
+        assert_eq!(c.revision, 1);
+    }
+
+    #[test]
+    fn a_handle_belongs_to_one_creator_per_platform() {
+        let mut ws = ws();
+        create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        let Err(Error::Validation(f)) = create(&mut ws, &draft("Other Anna", "Instagram", "@AnnaFit", "5")) else { panic!("duplicate handle accepted") };
+        assert_eq!(f[0].field, "handles.0.handle");
+        assert_eq!(f[0].code, "handle_taken");
+        assert!(f[0].message.contains("Anna"));
+        // The same name on another platform is someone else's business.
+        create(&mut ws, &draft("Other Anna", "tiktok", "annafit", "5")).unwrap();
+    }
+
+    #[test]
+    fn a_stale_edit_is_refused_and_loses_nothing() {
+        let mut ws = ws();
+        let c = create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        let mut d = c.to_draft();
+        d.city = "Utrecht".into();
+        let c2 = update(&mut ws, c.id, c.revision, &d).unwrap();
+        assert_eq!(c2.revision, 2);
+        d.city = "Gouda".into();
+        assert!(matches!(update(&mut ws, c.id, c.revision, &d), Err(Error::StaleEdit { .. })));
+        assert_eq!(get(&ws, c.id).unwrap().city, "Utrecht");
+    }
+
+    #[test]
+    fn saving_the_same_details_changes_nothing() {
+        let mut ws = ws();
+        let c = create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        let same = update(&mut ws, c.id, c.revision, &c.to_draft()).unwrap();
+        assert_eq!(same.revision, c.revision);
+        assert_eq!(same.updated_at, c.updated_at);
+    }
+
+    #[test]
+    fn follower_changes_become_history_and_edits_keep_it() {
+        let mut ws = ws();
+        let c = create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        let handle_id = c.handles[0].id;
+        ws.write(|tx| record_snapshot(tx, handle_id, "2026-01-01", 40)).unwrap();
+        let mut d = c.to_draft();
+        d.handles[0].followers = "150".into();
+        let c = update(&mut ws, c.id, c.revision, &d).unwrap();
+        assert_eq!(c.handles[0].id, handle_id, "the handle keeps its identity");
+        let totals: Vec<i64> = c.follower_history.iter().map(|p| p.followers).collect();
+        assert_eq!(totals, vec![40, 150]);
+    }
+
+    #[test]
+    fn delete_removes_everything_of_the_creator() {
+        let mut ws = ws();
+        let c = create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        delete(&mut ws, c.id).unwrap();
+        assert!(matches!(get(&ws, c.id), Err(Error::NotFound { .. })));
+        let left: i64 = ws.conn().query_row("SELECT (SELECT count(*) FROM handles) + (SELECT count(*) FROM follower_snapshots) + (SELECT count(*) FROM creator_search)", [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0);
+        assert!(matches!(delete(&mut ws, c.id), Err(Error::NotFound { .. })));
+        // The handle is free again.
+        create(&mut ws, &draft("Anna again", "instagram", "annafit", "100")).unwrap();
+    }
+
+    #[test]
+    fn changes_are_audited() {
+        let mut ws = ws();
+        let c = create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        delete(&mut ws, c.id).unwrap();
+        let actions: Vec<String> = ws.conn().prepare("SELECT action FROM audit_log WHERE entity = 'creator' ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(actions, vec!["create", "delete"]);
+    }
+}

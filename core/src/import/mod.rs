@@ -1,0 +1,328 @@
+//! Importing creators from a CSV file: a spreadsheet export from Excel (Dutch or English),
+//! Google Sheets, another influencer tool, or a Chorus export.
+//!
+//! Contract:
+//! - [`preview`] reads the file and shows what the import would see (encoding, separator, row
+//!   count, every column with its automatic field and three sample values); it touches no
+//!   workspace.
+//! - [`run`] is all-or-nothing. It first checks every row against the same rules as the form
+//!   ([`crate::validate::validate_draft`]) and collects every problem, each naming its row (as
+//!   a spreadsheet numbers it: the header is row 1) and column. If there is any problem, it
+//!   returns [`Error::ImportRejected`] and writes nothing. Otherwise it writes everything in one
+//!   transaction.
+//! - A row whose handle (platform + handle) is already on the roster updates that creator: its
+//!   non-empty cells win, an empty cell never erases anything, new handles are added (see
+//!   [`merge`]). Importing the same file twice changes nothing the second time.
+//! - Columns are matched by header name, never by position ([`fields`]).
+
+mod fields;
+mod layout;
+mod merge;
+mod read;
+
+pub(crate) use fields::{Field, MAX_SLOT};
+pub(crate) use read::defuse;
+
+use crate::creators::{self, WriteContext};
+use crate::error::{Error, Result, RowError};
+use crate::model::{CreatorDraft, CreatorRecord, Platform};
+use crate::settings;
+use crate::validate::validate_draft;
+use crate::workspace::{Actor, Workspace};
+use layout::{row_error, Layout, Origins};
+use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What the import would see in a file, for the mapping step of the import dialog.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportPreview {
+    pub path: String,
+    pub file_name: String,
+    /// `UTF-8` or `Windows-1252` (also `UTF-16LE`/`UTF-16BE` for a file that starts with a
+    /// UTF-16 byte-order mark, as Excel's "Unicode text" does).
+    pub encoding: String,
+    /// `,`, `;` or `tab`.
+    pub delimiter: String,
+    /// Data rows, not counting the header and empty rows.
+    pub row_count: u64,
+    pub columns: Vec<ImportColumn>,
+    /// Every field a column can be set to, in the order to offer them.
+    pub fields: Vec<FieldChoice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportColumn {
+    pub header: String,
+    /// The field value the header was recognised as; `None` for an unknown header (ignored
+    /// unless the person chooses a field for it).
+    pub field: Option<String>,
+    /// The first three non-empty values of the column.
+    pub samples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldChoice {
+    pub value: String,
+    pub label: String,
+}
+
+/// The person's choices: header (exactly as in the file) → field value, or `None` to ignore
+/// that column. Headers not in the map use the automatic mapping.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ColumnMapping(pub HashMap<String, Option<String>>);
+
+/// How far the import is: `done` of `total` steps. The total is twice the number of rows
+/// (every row is checked, then written), so the bar moves through both phases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+/// What an import did. `rows` counts the data rows read; the other three count creators, so
+/// several rows updating one creator (one handle per row) count once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// Reads `path` and shows how it would be imported. Touches no workspace.
+pub fn preview(path: &Path) -> Result<ImportPreview> {
+    let text = read::load(path)?;
+    let mut records = read::Records::new(&text);
+    let headers = header(&mut records, &text.file_name)?;
+    let auto = layout::auto_fields(&headers);
+    let mut samples: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+    let mut row_count = 0;
+    while let Some(rec) = records.next_record()? {
+        if rec.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        row_count += 1;
+        for (cell, samples) in rec.cells.iter().zip(samples.iter_mut()) {
+            let cell = read::clean_cell(cell);
+            if !cell.is_empty() && samples.len() < 3 {
+                samples.push(cell.to_string());
+            }
+        }
+    }
+    let mut choices = Field::choices();
+    for f in auto.iter().flatten() {
+        if !choices.contains(f) {
+            choices.push(*f); // a numbered slot such as `Instagram 2 handle`
+        }
+    }
+    Ok(ImportPreview {
+        path: path.display().to_string(),
+        file_name: text.file_name.clone(),
+        encoding: text.encoding.to_string(),
+        delimiter: text.delimiter_name().to_string(),
+        row_count,
+        columns: headers
+            .into_iter()
+            .zip(auto)
+            .zip(samples)
+            .map(|((header, field), samples)| ImportColumn { header, field: field.map(Field::value), samples })
+            .collect(),
+        fields: choices.into_iter().map(|f| FieldChoice { value: f.value(), label: f.label() }).collect(),
+    })
+}
+
+/// Imports the creators of `path` into `ws`, all or nothing. See the module documentation.
+pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &mut dyn FnMut(Progress)) -> Result<ImportReport> {
+    let text = read::load(path)?;
+    let file = text.file_name.clone();
+    let mut records = read::Records::new(&text);
+    let headers = header(&mut records, &file)?;
+    let layout = Layout::resolve(&file, headers, mapping)?;
+    let width = layout.headers.len();
+
+    let mut problems: Vec<RowError> = Vec::new();
+    let mut rows: Vec<(u64, CreatorDraft, Origins)> = Vec::new();
+    while let Some(rec) = records.next_record()? {
+        let Some((draft, origins)) = layout.draft(rec.cells) else { continue };
+        if rec.cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
+            let msg = format!(
+                "This row has {} cells but the header names only {width} columns. A value with a separator in it may be missing its quotes.",
+                rec.cells.len()
+            );
+            problems.push(row_error(rec.row, String::new(), "too_many_cells", None, &msg));
+        }
+        rows.push((rec.row, draft, origins));
+    }
+    drop(records);
+    drop(text);
+    if rows.is_empty() && problems.is_empty() {
+        return Err(Error::BadFile(format!("{file} has a header row but no creators below it: there is nothing to import.")));
+    }
+
+    let n = rows.len() as u64;
+    let mut bar = Bar::new(2 * n, progress);
+    ws.write(|tx| {
+        let settings = settings::load(tx)?;
+        let currency = settings.currency();
+
+        // Check every row; keep what each creator will become.
+        let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
+        let mut handle_rows: HashMap<(Platform, String), u64> = HashMap::with_capacity(rows.len() * 2);
+        let mut owner_plans: HashMap<i64, usize> = HashMap::new();
+        for (i, (row, draft, origins)) in rows.into_iter().enumerate() {
+            bar.at(i as u64 + 1);
+            let ids: Vec<(usize, Platform, String)> = draft.handles.iter().enumerate().filter_map(|(j, h)| merge::identity(h).map(|(p, k)| (j, p, k))).collect();
+            let column = |j: usize| layout.column_for(&format!("handles.{j}.handle"), &origins).to_string();
+            for (j, p, key) in &ids {
+                match handle_rows.entry((*p, key.clone())) {
+                    Entry::Vacant(v) => {
+                        v.insert(row);
+                    }
+                    Entry::Occupied(o) if *o.get() != row => {
+                        let msg = format!("@{} on {} is also in row {}; each handle can be in the file only once.", draft.handles[*j].handle, p.label(), o.get());
+                        problems.push(row_error(row, column(*j), "duplicate_in_file", Some(draft.handles[*j].handle.clone()), &msg));
+                    }
+                    Entry::Occupied(_) => {} // twice in one row: validation names it
+                }
+            }
+            let mut owners: Vec<(i64, usize)> = Vec::new();
+            for (j, p, key) in &ids {
+                if let Some(id) = creators::find_by_handle(tx, *p, key)? {
+                    if !owners.iter().any(|(o, _)| *o == id) {
+                        owners.push((id, *j));
+                    }
+                }
+            }
+            if let [(first, a), (second, b), ..] = owners[..] {
+                let name = |id: i64| -> Result<String> { Ok(tx.query_row("SELECT display_name FROM creators WHERE id = ?1", [id], |r| r.get(0))?) };
+                let (ha, hb) = (&draft.handles[a], &draft.handles[b]);
+                let msg = format!(
+                    "@{} on {} belongs to {}, but @{} on {} belongs to {}. One row can only describe one creator: split the row, or remove one of the handles.",
+                    ha.handle,
+                    platform_label(&ha.platform),
+                    name(first)?,
+                    hb.handle,
+                    platform_label(&hb.platform),
+                    name(second)?
+                );
+                problems.push(row_error(row, column(b), "handles_of_two_creators", Some(hb.handle.clone()), &msg));
+                continue;
+            }
+            let owner = owners.first().map(|(id, _)| *id);
+            let earlier = owner.and_then(|id| owner_plans.get(&id).copied());
+            let (merged, origins) = match (owner, earlier) {
+                // Another row already updates this creator (one handle per row): build on it.
+                (Some(_), Some(p)) => {
+                    let plan = &plans[p];
+                    let base = plan.draft.clone().expect("an update keeps its merged draft");
+                    merge::overlay(base, plan.origins.clone(), draft, origins)
+                }
+                (Some(id), None) => merge::overlay(creators::load(tx, id, &settings)?.to_draft(), Origins::default(), draft, origins),
+                (None, _) => (draft, origins),
+            };
+            let record = match validate_draft(&merged, currency) {
+                Ok(record) => record,
+                Err(errors) => {
+                    problems.extend(errors.into_iter().map(|e| layout.row_error(row, &origins, e)));
+                    continue;
+                }
+            };
+            if !problems.is_empty() {
+                continue; // nothing will be written: keep no more than needed
+            }
+            match (owner, earlier) {
+                (Some(_), Some(p)) => {
+                    let plan = &mut plans[p];
+                    plan.draft = Some(merged);
+                    plan.record = record;
+                    plan.origins = origins;
+                    plan.row = row;
+                }
+                (Some(id), None) => {
+                    owner_plans.insert(id, plans.len());
+                    plans.push(Plan { row, owner, draft: Some(merged), record, origins });
+                }
+                (None, _) => plans.push(Plan { row, owner, draft: None, record, origins }),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(rejected(&file, problems));
+        }
+
+        // Write.
+        let ctx = WriteContext::new(Actor::Import);
+        let mut report = ImportReport { rows: n, ..Default::default() };
+        let count = plans.len() as u64;
+        for (i, plan) in plans.iter().enumerate() {
+            match creators::save_record(tx, plan.owner, &plan.record, &settings, &ctx) {
+                Ok(_) if plan.owner.is_none() => report.created += 1,
+                Ok(saved) if saved.changed => report.updated += 1,
+                Ok(_) => report.unchanged += 1,
+                // Rare: the roster changed in a way the check could not see. Nothing is kept.
+                Err(Error::Validation(errors)) => problems.extend(errors.into_iter().map(|e| layout.row_error(plan.row, &plan.origins, e))),
+                Err(e) => return Err(e),
+            }
+            bar.at(n + (i as u64 + 1) * n / count.max(1));
+        }
+        if !problems.is_empty() {
+            return Err(rejected(&file, problems));
+        }
+        bar.at(2 * n);
+        Ok(report)
+    })
+}
+
+/// What one creator will become: a new creator (`owner` None) or an update.
+struct Plan {
+    /// The (last) row it comes from, for problems found while writing.
+    row: u64,
+    owner: Option<i64>,
+    /// The merged draft of an update, kept so a later row for the same creator builds on it.
+    draft: Option<CreatorDraft>,
+    record: CreatorRecord,
+    origins: Origins,
+}
+
+fn rejected(file: &str, mut problems: Vec<RowError>) -> Error {
+    problems.sort_by_key(|p| p.row); // stable: a row's problems keep their order
+    Error::ImportRejected { file: file.to_string(), problems }
+}
+
+fn platform_label(text: &str) -> &'static str {
+    Platform::parse_loose(text).map_or("?", Platform::label)
+}
+
+/// The header row, trimmed: the first line of the file that is not blank (row 1, unless the
+/// file starts with blank lines, which then keep their spreadsheet row numbers).
+fn header(records: &mut read::Records<'_>, file: &str) -> Result<Vec<String>> {
+    let no_header = || Error::BadFile(format!("{file} has no header row. The first row should name the columns, such as Name, Instagram and Instagram followers."));
+    let rec = records.next_record()?.ok_or_else(no_header)?;
+    if rec.cells.iter().all(|c| c.trim().is_empty()) {
+        return Err(no_header());
+    }
+    Ok(rec.cells.iter().map(|c| read::clean_cell(c).to_string()).collect())
+}
+
+/// Reports progress at most about every 1%, and always at the end.
+struct Bar<'a> {
+    total: u64,
+    step: u64,
+    next: u64,
+    report: &'a mut dyn FnMut(Progress),
+}
+
+impl<'a> Bar<'a> {
+    fn new(total: u64, report: &'a mut dyn FnMut(Progress)) -> Self {
+        report(Progress { done: 0, total });
+        Bar { total, step: (total / 100).max(1), next: (total / 100).max(1), report }
+    }
+
+    fn at(&mut self, done: u64) {
+        if done >= self.next || (done == self.total && self.next != u64::MAX) {
+            (self.report)(Progress { done, total: self.total });
+            self.next = if done >= self.total { u64::MAX } else { done + self.step };
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! The roster table's queries: one page of creators under a search, filters and a sort, the
+//! total behind it, and the facet counts for the filter menus. Built to answer within a few
+//! milliseconds on 100,000 creators: every filter and sort has an index, search has a trigram
+//! index, and a page loads its handles and niches in one query each.
+
+use crate::error::{Error, FieldError, Result};
+use crate::model::{CreatorRow, Platform, RowHandle, Stage};
+use crate::search_index::{self, SearchPlan};
+use crate::tiers::Tier;
+use crate::workspace::Workspace;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const MAX_PAGE: u32 = 500;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    #[default]
+    Name,
+    Followers,
+    Updated,
+}
+
+impl SortKey {
+    pub fn parse(text: &str) -> Option<SortKey> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "name" => Some(SortKey::Name),
+            "followers" => Some(SortKey::Followers),
+            "updated" | "last_update" | "last-update" => Some(SortKey::Updated),
+            _ => None,
+        }
+    }
+}
+
+/// What the roster shows: empty strings and `None` mean "no filter".
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RosterQuery {
+    pub search: String,
+    pub tier: Option<String>,
+    pub platform: Option<String>,
+    pub niche: Option<String>,
+    pub tag: Option<String>,
+    pub stage: Option<String>,
+    pub country: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub offset: u32,
+    /// Rows per page; 0 means 100. At most [`MAX_PAGE`].
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterPage {
+    pub total: u64,
+    pub offset: u32,
+    pub rows: Vec<CreatorRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Facets {
+    pub niches: Vec<FacetValue>,
+    pub tags: Vec<FacetValue>,
+    pub countries: Vec<FacetValue>,
+    pub platforms: Vec<FacetValue>,
+    pub stages: Vec<FacetValue>,
+    pub tiers: Vec<FacetValue>,
+}
+
+/// The WHERE clause of a query and its parameters.
+pub(crate) struct Filter {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+fn non_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
+    let mut conds: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    let mut problems = Vec::new();
+    match search_index::plan(&q.search) {
+        SearchPlan::Everything => {}
+        SearchPlan::Trigram(expr) => {
+            conds.push("c.id IN (SELECT rowid FROM creator_search WHERE creator_search MATCH ?)".into());
+            params.push(Value::Text(expr));
+        }
+        SearchPlan::Prefix(prefix) => {
+            conds.push("(c.sort_name >= ? AND c.sort_name < ? OR c.id IN (SELECT creator_id FROM handles WHERE handle_key >= ? AND handle_key < ?))".into());
+            let upper = search_index::prefix_upper_bound(&prefix);
+            params.extend([Value::Text(prefix.clone()), Value::Text(upper.clone()), Value::Text(prefix), Value::Text(upper)]);
+        }
+    }
+    if let Some(t) = non_empty(&q.tier) {
+        match Tier::parse(t) {
+            Some(tier) => {
+                let (min, max) = ws.settings()?.tiers.range(tier);
+                conds.push("c.max_followers >= ?".into());
+                params.push(Value::Integer(min));
+                if let Some(max) = max {
+                    conds.push("c.max_followers < ?".into());
+                    params.push(Value::Integer(max));
+                }
+            }
+            None => problems.push(FieldError::new("tier", "unknown_tier", format!("“{t}” is not a tier: use nano, micro, mid, macro, mega or emerging.")).with_value(t)),
+        }
+    }
+    if let Some(p) = non_empty(&q.platform) {
+        match Platform::parse_loose(p) {
+            Some(platform) => {
+                conds.push("EXISTS (SELECT 1 FROM handles h WHERE h.creator_id = c.id AND h.platform = ?)".into());
+                params.push(Value::Text(platform.as_str().into()));
+            }
+            None => problems.push(FieldError::new("platform", "unknown_platform", format!("“{p}” is not a platform Chorus knows.")).with_value(p)),
+        }
+    }
+    if let Some(n) = non_empty(&q.niche) {
+        conds.push("EXISTS (SELECT 1 FROM creator_niches n WHERE n.creator_id = c.id AND n.niche = ?)".into());
+        params.push(Value::Text(n.to_lowercase()));
+    }
+    if let Some(t) = non_empty(&q.tag) {
+        conds.push("EXISTS (SELECT 1 FROM creator_tags t WHERE t.creator_id = c.id AND t.tag = ?)".into());
+        params.push(Value::Text(t.to_lowercase()));
+    }
+    if let Some(s) = non_empty(&q.stage) {
+        match Stage::parse(s) {
+            Some(stage) => {
+                conds.push("c.stage = ?".into());
+                params.push(Value::Text(stage.as_str().into()));
+            }
+            None => problems.push(FieldError::new("stage", "unknown_stage", format!("“{s}” is not a pipeline stage.")).with_value(s)),
+        }
+    }
+    if let Some(c) = non_empty(&q.country) {
+        conds.push("c.country = ?".into());
+        params.push(Value::Text(crate::validate::country_code(c).unwrap_or_else(|| c.to_ascii_uppercase())));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Validation(problems));
+    }
+    let sql = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+    Ok(Filter { sql, params })
+}
+
+/// One page of the roster.
+pub fn list(ws: &Workspace, q: &RosterQuery) -> Result<RosterPage> {
+    let filter = build_filter(ws, q)?;
+    let conn = ws.conn();
+    let total: i64 = conn.prepare_cached(&format!("SELECT count(*) FROM creators c {}", filter.sql))?.query_row(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?;
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    let order = match q.sort {
+        SortKey::Name => format!("c.sort_name {dir}, c.id {dir}"),
+        SortKey::Followers => format!("c.max_followers {dir}, c.id {dir}"),
+        SortKey::Updated => format!("c.updated_at {dir}, c.id {dir}"),
+    };
+    let limit = match q.limit {
+        0 => 100,
+        n => n.min(MAX_PAGE),
+    };
+    let tiers = ws.settings()?.tiers;
+    let sql = format!(
+        "SELECT c.id, c.display_name, c.max_followers, c.stage, c.country, c.city, c.updated_at
+         FROM creators c {} ORDER BY {order} LIMIT {limit} OFFSET {}",
+        filter.sql, q.offset
+    );
+    let mut rows: Vec<CreatorRow> = conn
+        .prepare_cached(&sql)?
+        .query_map(rusqlite::params_from_iter(&filter.params), |r| {
+            let max_followers: i64 = r.get(2)?;
+            Ok(CreatorRow {
+                id: r.get(0)?,
+                display_name: r.get(1)?,
+                handles: Vec::new(),
+                max_followers,
+                tier: tiers.tier_for(max_followers),
+                niches: Vec::new(),
+                stage: Stage::parse(&r.get::<_, String>(3)?).unwrap_or(Stage::Prospect),
+                country: r.get(4)?,
+                city: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    attach_handles_and_niches(conn, &mut rows)?;
+    Ok(RosterPage { total: total as u64, offset: q.offset, rows })
+}
+
+fn attach_handles_and_niches(conn: &rusqlite::Connection, rows: &mut [CreatorRow]) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Value> = rows.iter().map(|r| Value::Integer(r.id)).collect();
+    let marks = vec!["?"; ids.len()].join(",");
+    let index: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let mut stmt = conn.prepare(&format!("SELECT creator_id, platform, handle, followers FROM handles WHERE creator_id IN ({marks}) ORDER BY followers DESC, id"))?;
+    let mut q = stmt.query(rusqlite::params_from_iter(&ids))?;
+    while let Some(r) = q.next()? {
+        let i = index[&r.get::<_, i64>(0)?];
+        rows[i].handles.push(RowHandle { platform: Platform::parse(&r.get::<_, String>(1)?).unwrap_or(Platform::Other), handle: r.get(2)?, followers: r.get(3)? });
+    }
+    let mut stmt = conn.prepare(&format!("SELECT creator_id, niche FROM creator_niches WHERE creator_id IN ({marks}) ORDER BY creator_id, position"))?;
+    let mut q = stmt.query(rusqlite::params_from_iter(&ids))?;
+    while let Some(r) = q.next()? {
+        let i = index[&r.get::<_, i64>(0)?];
+        rows[i].niches.push(r.get(1)?);
+    }
+    Ok(())
+}
+
+/// Counts for the filter menus, most common first.
+pub fn facets(ws: &Workspace) -> Result<Facets> {
+    let conn = ws.conn();
+    let grouped = |sql: &str| -> Result<Vec<FacetValue>> {
+        Ok(conn.prepare_cached(sql)?.query_map([], |r| Ok(FacetValue { value: r.get(0)?, count: r.get(1)? }))?.collect::<rusqlite::Result<_>>()?)
+    };
+    let tiers = ws.settings()?.tiers;
+    let mut tier_counts = Vec::new();
+    for tier in Tier::ALL {
+        let (min, max) = tiers.range(tier);
+        let count: i64 = conn.prepare_cached("SELECT count(*) FROM creators WHERE max_followers >= ?1 AND max_followers < ?2")?.query_row([min, max.unwrap_or(i64::MAX)], |r| r.get(0))?;
+        tier_counts.push(FacetValue { value: tier.as_str().into(), count });
+    }
+    Ok(Facets {
+        niches: grouped("SELECT niche, count(*) AS n FROM creator_niches GROUP BY niche ORDER BY n DESC, niche")?,
+        tags: grouped("SELECT tag, count(*) AS n FROM creator_tags GROUP BY tag ORDER BY n DESC, tag LIMIT 200")?,
+        countries: grouped("SELECT country, count(*) AS n FROM creators WHERE country <> '' GROUP BY country ORDER BY n DESC, country")?,
+        platforms: grouped("SELECT platform, count(DISTINCT creator_id) AS n FROM handles GROUP BY platform ORDER BY n DESC, platform")?,
+        stages: grouped("SELECT stage, count(*) AS n FROM creators GROUP BY stage ORDER BY n DESC, stage")?,
+        tiers: tier_counts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::creators;
+    use crate::model::{CreatorDraft, HandleDraft};
+    use crate::settings::Settings;
+
+    fn add(ws: &mut Workspace, name: &str, handles: &[(&str, &str, &str)], niches: &[&str], stage: &str, country: &str) -> i64 {
+        let d = CreatorDraft {
+            display_name: name.into(),
+            handles: handles.iter().map(|(p, h, f)| HandleDraft { platform: p.to_string(), handle: h.to_string(), followers: f.to_string(), ..Default::default() }).collect(),
+            niches: niches.iter().map(|s| s.to_string()).collect(),
+            tags: vec!["summer-2026".into()],
+            stage: stage.into(),
+            country: country.into(),
+            ..Default::default()
+        };
+        creators::create(ws, &d).unwrap().id
+    }
+
+    fn sample() -> Workspace {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        add(&mut ws, "Anna de Vries", &[("instagram", "annafit", "52000"), ("tiktok", "anna.moves", "8000")], &["fitness & wellness"], "active", "NL");
+        add(&mut ws, "Bram Jansen", &[("youtube", "bramtech", "120000")], &["tech"], "prospect", "BE");
+        add(&mut ws, "Zoë Martin", &[("instagram", "zoe.eats", "4500")], &["food & drink"], "contacted", "FR");
+        add(&mut ws, "Liam O'Brien", &[("x", "liamob", "900")], &["tech", "lifestyle"], "active", "IE");
+        ws
+    }
+
+    fn names(page: &RosterPage) -> Vec<&str> {
+        page.rows.iter().map(|r| r.display_name.as_str()).collect()
+    }
+
+    #[test]
+    fn search_finds_names_handles_and_niches_in_any_case() {
+        let ws = sample();
+        let q = |s: &str| list(&ws, &RosterQuery { search: s.into(), ..Default::default() }).unwrap();
+        assert_eq!(names(&q("vries")), vec!["Anna de Vries"]);
+        assert_eq!(names(&q("@ANNA.MOVES")), vec!["Anna de Vries"]);
+        assert_eq!(names(&q("tech")), vec!["Bram Jansen", "Liam O'Brien"]);
+        assert_eq!(names(&q("zoe")), vec!["Zoë Martin"], "diacritics do not matter");
+        assert_eq!(names(&q("br")), vec!["Bram Jansen"], "short words match a name prefix");
+        assert_eq!(names(&q("li")), vec!["Liam O'Brien"], "or a handle prefix");
+        assert_eq!(names(&q("anna tech")), Vec::<&str>::new(), "every word must match");
+        assert_eq!(q("\"quoted\" AND OR").total, 0, "search syntax is not interpreted");
+    }
+
+    #[test]
+    fn filters_combine_and_count() {
+        let ws = sample();
+        let page = list(&ws, &RosterQuery { stage: Some("active".into()), ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Anna de Vries", "Liam O'Brien"]);
+        let page = list(&ws, &RosterQuery { niche: Some("Tech".into()), country: Some("be".into()), ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Bram Jansen"]);
+        let page = list(&ws, &RosterQuery { platform: Some("Instagram".into()), ..Default::default() }).unwrap();
+        assert_eq!(page.total, 2);
+        let page = list(&ws, &RosterQuery { tier: Some("mid".into()), ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Anna de Vries"]);
+        let page = list(&ws, &RosterQuery { tier: Some("emerging".into()), ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Liam O'Brien"]);
+        assert!(matches!(list(&ws, &RosterQuery { tier: Some("giga".into()), ..Default::default() }), Err(Error::Validation(_))));
+    }
+
+    #[test]
+    fn sorts_and_pages() {
+        let ws = sample();
+        let page = list(&ws, &RosterQuery { sort: SortKey::Followers, descending: true, limit: 2, ..Default::default() }).unwrap();
+        assert_eq!(page.total, 4);
+        assert_eq!(names(&page), vec!["Bram Jansen", "Anna de Vries"]);
+        assert_eq!(page.rows[1].handles[0].handle, "annafit", "largest handle first");
+        let page = list(&ws, &RosterQuery { sort: SortKey::Followers, descending: true, offset: 2, limit: 2, ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Zoë Martin", "Liam O'Brien"]);
+        let page = list(&ws, &RosterQuery { sort: SortKey::Name, ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Anna de Vries", "Bram Jansen", "Liam O'Brien", "Zoë Martin"]);
+    }
+
+    #[test]
+    fn facets_count_what_is_there() {
+        let ws = sample();
+        let f = facets(&ws).unwrap();
+        assert_eq!(f.niches[0], FacetValue { value: "tech".into(), count: 2 });
+        assert_eq!(f.platforms.iter().find(|p| p.value == "instagram").unwrap().count, 2);
+        let tiers: Vec<(String, i64)> = f.tiers.iter().map(|t| (t.value.clone(), t.count)).collect();
+        assert_eq!(tiers, vec![("emerging".into(), 1), ("nano".into(), 1), ("micro".into(), 0), ("mid".into(), 1), ("macro".into(), 1), ("mega".into(), 0)]);
+    }
+}

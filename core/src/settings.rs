@@ -1,0 +1,137 @@
+//! Workspace settings: brand name, currency, locale and tier bounds. One row per file.
+
+use crate::error::{Error, FieldError, Result};
+use crate::money::Currency;
+use crate::tiers::{TierBounds, OVERLAP_RULE};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub brand_name: String,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// BCP 47 tag: `nl-NL`, `en-GB`, …
+    pub locale: String,
+    pub tiers: TierBounds,
+}
+
+impl Settings {
+    pub fn new(brand_name: &str, currency: &str, locale: &str) -> Settings {
+        Settings {
+            brand_name: brand_name.trim().to_string(),
+            currency: currency.trim().to_ascii_uppercase(),
+            locale: locale.trim().to_string(),
+            tiers: TierBounds::default(),
+        }
+    }
+
+    /// The currency, known to be valid once the settings are stored.
+    pub fn currency(&self) -> Currency {
+        Currency::parse(&self.currency).expect("stored settings hold a validated currency")
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        let mut problems = Vec::new();
+        if self.brand_name.trim().is_empty() {
+            problems.push(FieldError::new("brand_name", "required", "Give the brand a name."));
+        } else if self.brand_name.chars().count() > 120 {
+            problems.push(FieldError::new("brand_name", "too_long", "The brand name can be at most 120 characters."));
+        }
+        if Currency::parse(&self.currency).is_none() {
+            problems.push(
+                FieldError::new("currency", "unknown_currency", format!("“{}” is not a currency code Chorus knows. Use a three-letter ISO code such as EUR, USD or GBP.", self.currency))
+                    .with_value(&self.currency),
+            );
+        }
+        if !is_locale_tag(&self.locale) {
+            problems.push(
+                FieldError::new("locale", "unknown_locale", format!("“{}” is not a locale. Use a tag such as nl-NL or en-GB.", self.locale)).with_value(&self.locale),
+            );
+        }
+        problems.extend(self.tiers.problems());
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation(problems))
+        }
+    }
+}
+
+/// `nl`, `nl-NL`, `en-GB`, `pt-BR`: a language, optionally a region.
+fn is_locale_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next().unwrap_or("");
+    let region = parts.next();
+    parts.next().is_none()
+        && (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && region.is_none_or(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// What the settings screen shows beside the tier bounds.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingsView {
+    #[serde(flatten)]
+    pub settings: Settings,
+    pub overlap_rule: &'static str,
+}
+
+pub fn view(settings: Settings) -> SettingsView {
+    SettingsView { settings, overlap_rule: OVERLAP_RULE }
+}
+
+pub(crate) fn load(conn: &Connection) -> Result<Settings> {
+    Ok(conn.query_row(
+        "SELECT brand_name, currency, locale, tier_nano_min, tier_micro_min, tier_mid_min, tier_macro_min, tier_mega_min
+         FROM workspace_settings WHERE id = 1",
+        [],
+        |r| {
+            Ok(Settings {
+                brand_name: r.get(0)?,
+                currency: r.get(1)?,
+                locale: r.get(2)?,
+                tiers: TierBounds { nano: r.get(3)?, micro: r.get(4)?, mid: r.get(5)?, macro_: r.get(6)?, mega: r.get(7)? },
+            })
+        },
+    )?)
+}
+
+pub(crate) fn insert(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO workspace_settings (id, brand_name, currency, locale, tier_nano_min, tier_micro_min,
+             tier_mid_min, tier_macro_min, tier_mega_min, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn update(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE workspace_settings SET brand_name = ?1, currency = ?2, locale = ?3, tier_nano_min = ?4,
+             tier_micro_min = ?5, tier_mid_min = ?6, tier_macro_min = ?7, tier_mega_min = ?8, updated_at = ?9
+         WHERE id = 1",
+        params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_name_each_bad_field() {
+        let s = Settings::new("", "EUX", "dutch please");
+        let Err(Error::Validation(problems)) = s.validate() else { panic!("expected validation errors") };
+        let fields: Vec<_> = problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
+        assert_eq!(fields, vec![("brand_name", "required"), ("currency", "unknown_currency"), ("locale", "unknown_locale")]);
+    }
+
+    #[test]
+    fn good_settings_pass() {
+        assert!(Settings::new("Studio Zon", "eur", "nl-NL").validate().is_ok());
+        assert!(Settings::new("Acme", "GBP", "en").validate().is_ok());
+    }
+}

@@ -1,0 +1,482 @@
+//! Turns a [`CreatorDraft`] (text as typed or imported) into a [`CreatorRecord`], or into
+//! field-level errors a person understands. The form, the CSV import and the CLI all pass
+//! through here, so they accept and refuse exactly the same things.
+
+use crate::error::FieldError;
+use crate::model::*;
+use crate::money::{self, AmountError, Currency};
+use crate::numbers::{self, CountError};
+
+const MAX_NAME: usize = 200;
+const MAX_SHORT: usize = 200;
+const MAX_NOTES: usize = 20_000;
+
+/// Validates a whole draft and returns every problem at once, not just the first.
+pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<CreatorRecord, Vec<FieldError>> {
+    let mut errors = Vec::new();
+
+    let display_name = clean(&draft.display_name);
+    if display_name.is_empty() {
+        errors.push(FieldError::new("display_name", "required", "Give the creator a name."));
+    } else if display_name.chars().count() > MAX_NAME {
+        errors.push(too_long("display_name", "The name", MAX_NAME));
+    }
+
+    let handles = validate_handles(&draft.handles, &mut errors);
+
+    let email = validate_email("email", &draft.email, &mut errors);
+    let paypal_email = validate_email("paypal_email", &draft.paypal_email, &mut errors);
+    let phone = clean(&draft.phone);
+    if !phone.is_empty() && !is_phone(&phone) {
+        errors.push(FieldError::new("phone", "invalid_phone", format!("“{phone}” is not a phone number: use digits, spaces and + - ( ) only.")).with_value(&phone));
+    }
+
+    let iban = validate_iban(&draft.iban, &mut errors);
+    let country = validate_country(&draft.country, &mut errors);
+
+    let payout_method = match draft.payout_method.trim() {
+        "" => PayoutMethod::None,
+        t => PayoutMethod::parse(t).unwrap_or_else(|| {
+            errors.push(FieldError::new("payout_method", "unknown_payout_method", format!("“{t}” is not a payout method: use PayPal, bank or leave it empty.")).with_value(t));
+            PayoutMethod::None
+        }),
+    };
+    let account_holder = clean(&draft.account_holder);
+    match payout_method {
+        PayoutMethod::Paypal if paypal_email.is_empty() && !has_error(&errors, "paypal_email") => {
+            errors.push(FieldError::new("paypal_email", "payout_details_missing", "Payout by PayPal needs the creator's PayPal email."));
+        }
+        PayoutMethod::Bank => {
+            if iban.is_empty() && !has_error(&errors, "iban") {
+                errors.push(FieldError::new("iban", "payout_details_missing", "Payout by bank transfer needs the creator's IBAN."));
+            }
+            if account_holder.is_empty() {
+                errors.push(FieldError::new("account_holder", "payout_details_missing", "Payout by bank transfer needs the name of the account holder."));
+            }
+        }
+        _ => {}
+    }
+
+    let stage = match draft.stage.trim() {
+        "" => Stage::Prospect,
+        t => Stage::parse(t).unwrap_or_else(|| {
+            errors.push(FieldError::new("stage", "unknown_stage", format!("“{t}” is not a pipeline stage. Use one of: prospect, contacted, negotiating, active, paused, alumni, declined.")).with_value(t));
+            Stage::Prospect
+        }),
+    };
+
+    let authenticity_score = match draft.authenticity_score.trim() {
+        "" => None,
+        t => match t.parse::<u8>() {
+            Ok(n) if (1..=5).contains(&n) => Some(n),
+            _ => {
+                errors.push(FieldError::new("authenticity_score", "invalid_score", format!("The authenticity score is a whole number from 1 to 5, not “{t}”.")).with_value(t));
+                None
+            }
+        },
+    };
+
+    let rates = validate_rates(&draft.rates, currency, &mut errors);
+
+    let mut short = |field: &'static str, label: &str, value: &str| -> String {
+        let v = clean(value);
+        if v.chars().count() > MAX_SHORT {
+            errors.push(too_long(field, label, MAX_SHORT));
+        }
+        v
+    };
+    let city = short("city", "The city", &draft.city);
+    let language = short("language", "The language", &draft.language);
+    let manager = short("manager", "The manager or agent", &draft.manager);
+    let account_holder = short("account_holder", "The account holder", &account_holder);
+    let notes = draft.notes.trim().to_string();
+    if notes.chars().count() > MAX_NOTES {
+        errors.push(too_long("notes", "The notes", MAX_NOTES));
+    }
+    let authenticity_notes = draft.authenticity_notes.trim().to_string();
+    if authenticity_notes.chars().count() > MAX_NOTES {
+        errors.push(too_long("authenticity_notes", "The authenticity notes", MAX_NOTES));
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(CreatorRecord {
+        display_name,
+        handles,
+        niches: clean_labels(&draft.niches),
+        tags: clean_labels(&draft.tags),
+        city,
+        country,
+        language,
+        email,
+        phone,
+        manager,
+        paypal_email,
+        iban,
+        account_holder,
+        payout_method,
+        stage,
+        authenticity_score,
+        authenticity_notes,
+        notes,
+        rates,
+    })
+}
+
+fn has_error(errors: &[FieldError], field: &str) -> bool {
+    errors.iter().any(|e| e.field == field)
+}
+
+fn too_long(field: &str, label: &str, max: usize) -> FieldError {
+    FieldError::new(field, "too_long", format!("{label} can be at most {max} characters.")).with_value(max.to_string())
+}
+
+/// Trims and folds runs of whitespace (including line breaks) into one space.
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Niches and tags: trimmed, lower case, no empties, no duplicates, in the order given.
+pub fn clean_labels(labels: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for label in labels {
+        let l = clean(label).to_lowercase();
+        if !l.is_empty() && !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// Splits `fitness, food & drink; tech` into labels (comma, semicolon or pipe).
+pub fn split_labels(text: &str) -> Vec<String> {
+    clean_labels(&text.split([',', ';', '|']).map(str::to_string).collect::<Vec<_>>())
+}
+
+/// The identity of a handle within its platform: lower case, without `@`.
+pub fn handle_key(handle: &str) -> String {
+    handle.trim().trim_start_matches('@').to_lowercase()
+}
+
+fn validate_handles(drafts: &[HandleDraft], errors: &mut Vec<FieldError>) -> Vec<HandleRecord> {
+    let mut out = Vec::new();
+    let mut seen: Vec<(Platform, String, usize)> = Vec::new();
+    let mut any_non_empty = false;
+    for (i, h) in drafts.iter().enumerate() {
+        if h.platform.trim().is_empty() && h.handle.trim().is_empty() && h.profile_url.trim().is_empty() && h.followers.trim().is_empty() {
+            continue; // an empty row of the form
+        }
+        any_non_empty = true;
+        let field = |name: &str| format!("handles.{i}.{name}");
+        let platform = match Platform::parse_loose(&h.platform) {
+            Some(p) => Some(p),
+            None => {
+                let v = h.platform.trim();
+                let msg = if v.is_empty() { "Choose the platform of this handle.".to_string() } else { format!("“{v}” is not a platform Chorus knows: use Instagram, TikTok, YouTube, X, Pinterest, Twitch, blog or other.") };
+                errors.push(FieldError::new(field("platform"), if v.is_empty() { "required" } else { "unknown_platform" }, msg).with_value(v));
+                None
+            }
+        };
+        let (handle, url_from_handle) = split_handle(&h.handle);
+        if handle.is_empty() {
+            errors.push(FieldError::new(field("handle"), "required", "Fill in the handle (the name after the @)."));
+        } else if handle.chars().any(char::is_whitespace) {
+            errors.push(FieldError::new(field("handle"), "invalid_handle", format!("“{handle}” has spaces in it; a handle has none.")).with_value(&handle));
+        } else if handle.chars().count() > 100 {
+            errors.push(too_long(&field("handle"), "The handle", 100));
+        }
+        let mut profile_url = h.profile_url.trim().to_string();
+        if profile_url.is_empty() {
+            profile_url = url_from_handle.unwrap_or_default();
+        }
+        if !profile_url.is_empty() && !is_web_url(&profile_url) {
+            errors.push(FieldError::new(field("profile_url"), "invalid_url", format!("“{profile_url}” is not a web address: it should start with https://.")).with_value(&profile_url));
+        }
+        let followers = match h.followers.trim() {
+            "" => 0,
+            text => match numbers::parse_count(text) {
+                Ok(n) => n,
+                Err(e) => {
+                    errors.push(count_error(&field("followers"), "Followers", text, e));
+                    0
+                }
+            },
+        };
+        if let Some(p) = platform {
+            let key = handle_key(&handle);
+            if let Some((_, _, first)) = seen.iter().find(|(sp, sk, _)| *sp == p && *sk == key) {
+                errors.push(
+                    FieldError::new(field("handle"), "duplicate_handle", format!("@{handle} on {} is listed twice (also in handle {}).", p.label(), first + 1)).with_value(&handle),
+                );
+            } else if !key.is_empty() {
+                seen.push((p, key, i));
+            }
+            out.push(HandleRecord { platform: p, handle, profile_url, followers });
+        }
+    }
+    if !any_non_empty {
+        errors.push(FieldError::new("handles", "handle_required", "Add at least one handle (platform and name), so the creator can be found and recognised in imports."));
+    }
+    out
+}
+
+/// Accepts `@name`, `name`, or a pasted profile link (`https://instagram.com/name`), and returns
+/// the handle plus the link when one was pasted.
+pub(crate) fn split_handle(text: &str) -> (String, Option<String>) {
+    let t = text.trim();
+    if is_web_url(t) {
+        let path = t.split("://").nth(1).unwrap_or("");
+        let last = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let has_path = path.trim_end_matches('/').contains('/');
+        let handle = if has_path { last } else { path.trim_end_matches('/') };
+        return (handle.trim_start_matches('@').to_string(), Some(t.to_string()));
+    }
+    (t.trim_start_matches('@').to_string(), None)
+}
+
+fn is_web_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(r) => {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            host.contains('.') && !host.starts_with('.') && !r.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+pub(crate) fn count_error(field: &str, label: &str, text: &str, e: CountError) -> FieldError {
+    let (code, msg) = match e {
+        CountError::Negative => ("negative_number", format!("{label} cannot be negative (“{text}”).")),
+        CountError::NotWhole => ("not_whole", format!("{label} must be a whole number, not “{text}”.")),
+        CountError::TooLarge => ("too_large", format!("{label}: “{text}” is far too large.")),
+        CountError::NotANumber => ("not_a_number", format!("{label} must be a number, like 12500, 12.500 or 12,5K — not “{text}”.")),
+    };
+    FieldError::new(field, code, msg).with_value(text)
+}
+
+fn validate_email(field: &str, text: &str, errors: &mut Vec<FieldError>) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        return String::new();
+    }
+    let ok = t.parse::<email_address::EmailAddress>().is_ok() && t.rsplit('@').next().is_some_and(|domain| domain.contains('.') && !domain.ends_with('.'));
+    if !ok {
+        errors.push(FieldError::new(field, "invalid_email", format!("“{t}” is not an email address, like name@example.com.")).with_value(t));
+    }
+    t.to_string()
+}
+
+fn validate_iban(text: &str, errors: &mut Vec<FieldError>) -> String {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    if compact.is_empty() {
+        return compact;
+    }
+    if compact.parse::<iban::Iban>().is_err() {
+        errors.push(
+            FieldError::new("iban", "invalid_iban", format!("“{}” is not a valid IBAN: check for a typo (the check digits do not match).", text.trim())).with_value(text.trim()),
+        );
+    }
+    compact
+}
+
+/// Group an IBAN in fours for people: `NL91 ABNA 0417 1643 00`.
+pub fn format_iban(iban: &str) -> String {
+    iban.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+}
+
+fn is_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    digits >= 6 && digits <= 20 && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+}
+
+/// A country as an ISO 3166 alpha-2 code; the common names in English and Dutch are accepted.
+fn validate_country(text: &str, errors: &mut Vec<FieldError>) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        return String::new();
+    }
+    if let Some(code) = country_code(t) {
+        return code.to_string();
+    }
+    errors.push(FieldError::new("country", "invalid_country", format!("“{t}” is not a country Chorus recognises: use the two-letter code, like NL, BE, DE or GB.")).with_value(t));
+    t.to_string()
+}
+
+pub fn country_code(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
+        let up = t.to_ascii_uppercase();
+        return Some(if up == "UK" { "GB".into() } else { up });
+    }
+    let named = [
+        ("NL", &["netherlands", "the netherlands", "nederland", "holland"][..]),
+        ("BE", &["belgium", "belgië", "belgie"]),
+        ("DE", &["germany", "duitsland", "deutschland"]),
+        ("FR", &["france", "frankrijk"]),
+        ("GB", &["united kingdom", "great britain", "england", "verenigd koninkrijk"]),
+        ("US", &["united states", "usa", "verenigde staten"]),
+        ("ES", &["spain", "spanje"]),
+        ("IT", &["italy", "italië", "italie"]),
+        ("PT", &["portugal"]),
+        ("DK", &["denmark", "denemarken"]),
+        ("SE", &["sweden", "zweden"]),
+        ("AT", &["austria", "oostenrijk"]),
+        ("IE", &["ireland", "ierland"]),
+        ("LU", &["luxembourg", "luxemburg"]),
+        ("CH", &["switzerland", "zwitserland"]),
+        ("PL", &["poland", "polen"]),
+        ("CA", &["canada"]),
+        ("AU", &["australia", "australië"]),
+    ];
+    let lower = t.to_lowercase();
+    named.iter().find(|(_, names)| names.contains(&lower.as_str())).map(|(c, _)| c.to_string())
+}
+
+fn validate_rates(drafts: &[RateDraft], currency: Currency, errors: &mut Vec<FieldError>) -> Vec<RateRecord> {
+    let mut out: Vec<RateRecord> = Vec::new();
+    for (i, r) in drafts.iter().enumerate() {
+        if r.amount.trim().is_empty() {
+            continue; // no price for this format
+        }
+        let Some(format) = ContentFormat::parse(&r.format) else {
+            let v = r.format.trim();
+            errors.push(FieldError::new(format!("rates.{i}.format"), "unknown_format", format!("“{v}” is not a deliverable format: use post, carousel, single image, reel, story, short, video, live or blog.")).with_value(v));
+            continue;
+        };
+        let field = format!("rates.{i}.amount");
+        let text = r.amount.trim();
+        match money::parse_amount(text, currency) {
+            Ok(minor) if out.iter().any(|o| o.format == format) => {
+                let _ = minor;
+                errors.push(FieldError::new(format!("rates.{i}.format"), "duplicate_rate", format!("{} has two prices on the rate card.", format.label())).with_value(format.as_str()));
+            }
+            Ok(amount_minor) => out.push(RateRecord { format, amount_minor }),
+            Err(e) => errors.push(amount_error(&field, text, currency, e)),
+        }
+    }
+    out
+}
+
+pub(crate) fn amount_error(field: &str, text: &str, currency: Currency, e: AmountError) -> FieldError {
+    let (code, msg) = match e {
+        AmountError::Negative => ("negative_number", format!("A price cannot be negative (“{text}”).")),
+        AmountError::NotANumber => ("not_a_number", format!("“{text}” is not an amount, like 250 or 1.250,00.")),
+        AmountError::TooManyDecimals { allowed } => ("too_many_decimals", format!("“{text}” has more decimals than {} allows ({allowed}).", currency.code())),
+        AmountError::TooLarge => ("too_large", format!("“{text}” is far too large.")),
+        AmountError::WrongCurrency { found } => ("wrong_currency", format!("“{text}” is in {found}, but this workspace keeps its rates in {}.", currency.code())),
+    };
+    FieldError::new(field, code, msg).with_value(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur() -> Currency {
+        Currency::parse("EUR").unwrap()
+    }
+
+    fn anna() -> CreatorDraft {
+        CreatorDraft {
+            display_name: "  Anna   de Vries ".into(),
+            handles: vec![HandleDraft { platform: "Instagram".into(), handle: "@AnnaFit".into(), profile_url: String::new(), followers: "12.345".into() }],
+            niches: vec!["Fitness & Wellness".into(), "fitness & wellness".into(), " ".into()],
+            email: "anna@example.nl".into(),
+            iban: "nl91 abna 0417 1643 00".into(),
+            country: "Nederland".into(),
+            rates: vec![RateDraft { format: "reel".into(), amount: "1.250,00".into() }],
+            ..Default::default()
+        }
+    }
+
+    fn codes(errors: &[FieldError]) -> Vec<(&str, &str)> {
+        errors.iter().map(|e| (e.field.as_str(), e.code)).collect()
+    }
+
+    #[test]
+    fn a_good_draft_is_cleaned_up() {
+        let r = validate_draft(&anna(), eur()).unwrap();
+        assert_eq!(r.display_name, "Anna de Vries");
+        assert_eq!(r.handles[0].handle, "AnnaFit");
+        assert_eq!(r.handles[0].followers, 12345);
+        assert_eq!(r.niches, vec!["fitness & wellness"]);
+        assert_eq!(r.iban, "NL91ABNA0417164300");
+        assert_eq!(r.country, "NL");
+        assert_eq!(r.rates, vec![RateRecord { format: ContentFormat::Reel, amount_minor: 125_000 }]);
+        assert_eq!(r.stage, Stage::Prospect);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let mut d = anna();
+        d.email = "anna@".into();
+        d.iban = "NL91ABNA0417164301".into();
+        d.handles[0].followers = "-12".into();
+        d.handles.push(HandleDraft { platform: "instagram".into(), handle: "annafit".into(), ..Default::default() });
+        d.stage = "married".into();
+        d.rates[0].amount = "12,345".into(); // 12345: fine
+        d.rates.push(RateDraft { format: "hologram".into(), amount: "5".into() });
+        let errors = validate_draft(&d, eur()).unwrap_err();
+        assert_eq!(
+            codes(&errors),
+            vec![
+                ("handles.0.followers", "negative_number"),
+                ("handles.1.handle", "duplicate_handle"),
+                ("email", "invalid_email"),
+                ("iban", "invalid_iban"),
+                ("stage", "unknown_stage"),
+                ("rates.1.format", "unknown_format"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_creator_needs_a_name_and_a_handle() {
+        let errors = validate_draft(&CreatorDraft::default(), eur()).unwrap_err();
+        assert_eq!(codes(&errors), vec![("display_name", "required"), ("handles", "handle_required")]);
+    }
+
+    #[test]
+    fn a_pasted_profile_link_becomes_handle_and_url() {
+        let mut d = anna();
+        d.handles[0].handle = "https://www.instagram.com/anna.fit/".into();
+        let r = validate_draft(&d, eur()).unwrap();
+        assert_eq!(r.handles[0].handle, "anna.fit");
+        assert_eq!(r.handles[0].profile_url, "https://www.instagram.com/anna.fit/");
+    }
+
+    #[test]
+    fn payout_method_needs_its_details() {
+        let mut d = anna();
+        d.iban.clear();
+        d.payout_method = "bank".into();
+        let errors = validate_draft(&d, eur()).unwrap_err();
+        assert_eq!(codes(&errors), vec![("iban", "payout_details_missing"), ("account_holder", "payout_details_missing")]);
+        d.payout_method = "paypal".into();
+        assert_eq!(codes(&validate_draft(&d, eur()).unwrap_err()), vec![("paypal_email", "payout_details_missing")]);
+    }
+
+    #[test]
+    fn rates_refuse_rounding_and_other_currencies() {
+        let mut d = anna();
+        d.rates = vec![RateDraft { format: "post".into(), amount: "99,999".into() }, RateDraft { format: "story".into(), amount: "50 USD".into() }];
+        // 99,999 is read as 99999 (grouping), which is fine; 50 USD is not EUR.
+        let errors = validate_draft(&d, eur()).unwrap_err();
+        assert_eq!(codes(&errors), vec![("rates.1.amount", "wrong_currency")]);
+        d.rates = vec![RateDraft { format: "post".into(), amount: "9,9999".into() }];
+        assert_eq!(codes(&validate_draft(&d, eur()).unwrap_err()), vec![("rates.0.amount", "too_many_decimals")]);
+    }
+
+    #[test]
+    fn user_text_is_kept_as_text() {
+        let mut d = anna();
+        d.display_name = "<img src=x onerror=alert(1)>".into();
+        d.notes = "=HYPERLINK(\"http://evil\")".into();
+        let r = validate_draft(&d, eur()).unwrap();
+        assert_eq!(r.display_name, "<img src=x onerror=alert(1)>");
+        assert_eq!(r.notes, "=HYPERLINK(\"http://evil\")");
+    }
+}

@@ -1,0 +1,358 @@
+//! Opening, creating and migrating a workspace file: the one place a connection is made.
+//!
+//! Contract: a file that is not SQLite, a SQLite file that is not a Chorus workspace, or a
+//! workspace from a newer Chorus is refused with a clear error and left byte-for-byte
+//! untouched. An older workspace is copied to a backup beside it before its migration runs,
+//! and the migration runs in one transaction. A new workspace is built in a temporary file and
+//! moved into place only when complete, so a half-written workspace never exists. Every
+//! connection runs with WAL, foreign keys, a busy timeout and `synchronous=NORMAL`, and every
+//! write takes the write lock up front (`BEGIN IMMEDIATE`), so the app and the CLI can work on
+//! the same file at once.
+
+use crate::error::{Error, Result};
+use crate::settings::{self, Settings};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// `PRAGMA application_id` of every Chorus workspace: "CHOR".
+pub const APPLICATION_ID: i32 = 0x4348_4F52;
+
+/// Migrations compiled into the binary; index + 1 is the schema version it produces.
+/// A shipped migration is never edited.
+pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this Chorus writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The usual extension of a workspace file.
+pub const EXTENSION: &str = "chorus";
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Who is making changes, for the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    App,
+    Cli,
+    Import,
+    Demo,
+}
+
+impl Actor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Actor::App => "app",
+            Actor::Cli => "cli",
+            Actor::Import => "import",
+            Actor::Demo => "demo",
+        }
+    }
+}
+
+/// An open workspace.
+pub struct Workspace {
+    conn: Connection,
+    path: Option<PathBuf>,
+    actor: Actor,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace").field("path", &self.path).field("actor", &self.actor).finish()
+    }
+}
+
+/// A summary of a workspace for the window's header and `chorus info`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub brand_name: String,
+    pub currency: String,
+    pub locale: String,
+    pub schema_version: i64,
+    pub creators: i64,
+    pub handles: i64,
+    pub snapshots: i64,
+    pub file_bytes: u64,
+    pub is_demo: bool,
+}
+
+impl Workspace {
+    /// Opens an existing workspace, migrating it (after a backup) when it is older.
+    pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
+        Workspace::open_with(path.as_ref(), MIGRATIONS)
+    }
+
+    /// [`Workspace::open`] with a given list of migrations, so tests can play a future version.
+    pub(crate) fn open_with(path: &Path, migrations: &[&str]) -> Result<Workspace> {
+        let latest = migrations.len() as i64;
+        let version = probe(path, latest)?;
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|_| Error::Damaged(path.to_path_buf()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_readable(&conn, path)?;
+        if version < latest {
+            backup_before_migration(&conn, path, version)?;
+        }
+        configure(&conn, true)?;
+        migrate(&mut conn, migrations).map_err(|e| match e {
+            Error::NewerVersion { found, supported, .. } => Error::NewerVersion { path: path.to_path_buf(), found, supported },
+            other => other,
+        })?;
+        Ok(Workspace { conn, path: Some(path.to_path_buf()), actor: Actor::App })
+    }
+
+    /// Creates a new workspace file. Refuses to overwrite anything.
+    pub fn create(path: impl AsRef<Path>, settings: &Settings) -> Result<Workspace> {
+        let path = path.as_ref();
+        settings.validate()?;
+        if path.exists() {
+            return Err(Error::AlreadyExists(path.to_path_buf()));
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".chorus-new-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io("create a file in", &dir, e))?;
+        {
+            let mut conn = Connection::open(temp.path())?;
+            // The temporary file is built without WAL so that it is complete in one file.
+            configure(&conn, false)?;
+            migrate(&mut conn, MIGRATIONS)?;
+            settings::insert(&conn, settings, &now_utc())?;
+            conn.close().map_err(|(_, e)| Error::from(e))?;
+        }
+        temp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::AlreadyExists(path.to_path_buf())
+            } else {
+                Error::io("save", path, e.error)
+            }
+        })?;
+        Workspace::open(path)
+    }
+
+    /// A workspace that lives only in memory: for tests and benchmarks.
+    pub fn in_memory(settings: &Settings) -> Result<Workspace> {
+        settings.validate()?;
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn, false)?;
+        migrate(&mut conn, MIGRATIONS)?;
+        settings::insert(&conn, settings, &now_utc())?;
+        Ok(Workspace { conn, path: None, actor: Actor::App })
+    }
+
+    /// Who the audit log names for changes made through this handle.
+    pub fn set_actor(&mut self, actor: Actor) {
+        self.actor = actor;
+    }
+
+    pub fn actor(&self) -> Actor {
+        self.actor
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        settings::load(&self.conn)
+    }
+
+    /// Saves new settings. The currency is locked once the workspace holds amounts, because
+    /// stored amounts are never reinterpreted in another currency.
+    pub fn update_settings(&mut self, new: &Settings) -> Result<Settings> {
+        new.validate()?;
+        let actor = self.actor;
+        self.write(|tx| {
+            let old = settings::load(tx)?;
+            if !old.currency.eq_ignore_ascii_case(&new.currency) {
+                let amounts: i64 = tx.query_row("SELECT count(*) FROM rate_card", [], |r| r.get(0))?;
+                if amounts > 0 {
+                    return Err(Error::Validation(vec![crate::FieldError::new(
+                        "currency",
+                        "currency_locked",
+                        format!("The currency stays {} because {amounts} rate(s) are recorded in it. Make a new workspace for another currency.", old.currency),
+                    )
+                    .with_value(&new.currency)]));
+                }
+            }
+            settings::update(tx, new, &now_utc())?;
+            audit(tx, actor, "settings", None, "update", &format!("brand={}, currency={}, locale={}", new.brand_name, new.currency, new.locale))?;
+            settings::load(tx)
+        })
+    }
+
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        let s = self.settings()?;
+        let count = |table: &str| -> Result<i64> { Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?) };
+        let file_bytes = self.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
+        let is_demo: bool = self.conn.query_row("SELECT EXISTS (SELECT 1 FROM audit_log WHERE actor = 'demo')", [], |r| r.get(0))?;
+        Ok(WorkspaceInfo {
+            path: self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            brand_name: s.brand_name,
+            currency: s.currency,
+            locale: s.locale,
+            schema_version: SCHEMA_VERSION,
+            creators: count("creators")?,
+            handles: count("handles")?,
+            snapshots: count("follower_snapshots")?,
+            file_bytes,
+            is_demo,
+        })
+    }
+
+    /// Runs `f` in one write transaction that holds the write lock from its first statement.
+    /// Nothing `f` wrote remains when it returns an error.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Read access for the query modules.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Reads the file's 100-byte header, without SQLite, so that a refused file is not touched
+/// at all (not even a `-wal` file appears beside it); returns its schema version.
+/// The header holds the application id (offset 68) and the user version (offset 60).
+fn probe(path: &Path, latest: i64) -> Result<i64> {
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::WorkspaceMissing(path.to_path_buf()),
+        _ => Error::io("open", path, e),
+    })?;
+    let mut header = [0u8; 100];
+    if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
+        return Err(Error::NotSqlite(path.to_path_buf()));
+    }
+    let be = |at: usize| i64::from(i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]));
+    let (version, app_id) = (be(60), be(68));
+    if app_id != i64::from(APPLICATION_ID) {
+        return Err(Error::ForeignDatabase(path.to_path_buf()));
+    }
+    if version > latest {
+        return Err(Error::NewerVersion { path: path.to_path_buf(), found: version, supported: latest });
+    }
+    Ok(version)
+}
+
+/// Reads the schema before anything is written, so that a damaged file shows itself while it
+/// is still untouched.
+fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).map_err(|e| damaged_or_busy(path, e))?;
+    Ok(())
+}
+
+fn damaged_or_busy(path: &Path, e: rusqlite::Error) -> Error {
+    match Error::from(e) {
+        Error::Busy => Error::Busy,
+        _ => Error::Damaged(path.to_path_buf()),
+    }
+}
+
+/// Copies an older workspace next to itself before it is migrated:
+/// `brand.chorus` → `brand.v1-backup-20261125-070249.chorus`.
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace".into());
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let backup = path.with_file_name(format!("{stem}.v{version}-backup-{stamp}.{EXTENSION}"));
+    // VACUUM INTO writes a consistent copy, including what still sits in the WAL.
+    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
+        .map_err(|e| Error::io("back up the workspace to", &backup, std::io::Error::other(e.to_string())))?;
+    Ok(backup)
+}
+
+fn configure(conn: &Connection, wal: bool) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if wal {
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
+    }
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    Ok(())
+}
+
+/// Brings the schema to the last of `migrations` in one transaction.
+fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+    let latest = migrations.len() as i64;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read inside the lock: another process may have migrated the file a moment ago.
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > latest {
+        return Err(Error::NewerVersion { path: PathBuf::new(), found: version, supported: latest });
+    }
+    for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+    }
+    if version == 0 {
+        tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Current time, UTC, to the second: `2026-11-25T07:02:49Z`.
+pub fn now_utc() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Today's date (UTC): the day follower snapshots are recorded on.
+pub fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
+/// Writes one line to the audit log.
+pub(crate) fn audit(tx: &Connection, actor: Actor, entity: &str, entity_id: Option<i64>, action: &str, detail: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        rusqlite::params![now_utc(), actor.as_str(), entity, entity_id, action, detail],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_workspace_has_the_current_schema_and_settings() {
+        let ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let v: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        assert_eq!(ws.settings().unwrap().brand_name, "Studio Zon");
+        let fk: i64 = ws.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn currency_is_locked_once_amounts_exist() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let mut s = ws.settings().unwrap();
+        s.currency = "USD".into();
+        assert_eq!(ws.update_settings(&s).unwrap().currency, "USD", "no amounts yet: the currency may change");
+        let mut draft = crate::model::CreatorDraft { display_name: "Anna".into(), ..Default::default() };
+        draft.handles.push(crate::model::HandleDraft { platform: "instagram".into(), handle: "anna".into(), ..Default::default() });
+        draft.rates.push(crate::model::RateDraft { format: "post".into(), amount: "250".into() });
+        crate::creators::create(&mut ws, &draft).unwrap();
+        s.currency = "EUR".into();
+        let Err(Error::Validation(f)) = ws.update_settings(&s) else { panic!("currency change must be refused") };
+        assert_eq!(f[0].code, "currency_locked");
+        assert_eq!(ws.settings().unwrap().currency, "USD");
+    }
+}
+
+#[cfg(test)]
+#[path = "workspace_file_tests.rs"]
+mod file_tests;

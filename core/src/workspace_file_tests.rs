@@ -1,0 +1,211 @@
+//! Workspace files as users meet them: created, reopened, migrated, refused, shared by two
+//! processes. Every refusal must leave the file exactly as it was.
+
+use super::*;
+use crate::creators;
+use crate::model::{CreatorDraft, HandleDraft};
+use std::path::Path;
+
+const FROZEN_V1: &str = include_str!("../tests/fixtures/workspace-v1.sql");
+
+fn settings() -> Settings {
+    Settings::new("Studio Zon", "EUR", "nl-NL")
+}
+
+fn draft(name: &str, handle: &str) -> CreatorDraft {
+    CreatorDraft {
+        display_name: name.into(),
+        handles: vec![HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "1200".into(), ..Default::default() }],
+        ..Default::default()
+    }
+}
+
+/// A digest of the file's bytes and the names of every file in the folder, to prove nothing
+/// was touched (a digest, so a failure prints a line rather than the whole file).
+fn snapshot(dir: &Path, file: &Path) -> (usize, u64, Vec<String>) {
+    use std::hash::{Hash, Hasher};
+    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let bytes = std::fs::read(file).unwrap();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    (bytes.len(), h.finish(), names)
+}
+
+fn schema_of(conn: &Connection) -> Vec<String> {
+    conn.prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+fn frozen_v1_file(dir: &Path) -> PathBuf {
+    let path = dir.join("frozen.chorus");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(FROZEN_V1).unwrap();
+    drop(conn);
+    path
+}
+
+#[test]
+fn a_created_workspace_reopens_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zon.chorus");
+    let mut ws = Workspace::create(&path, &settings()).unwrap();
+    creators::create(&mut ws, &draft("Anna", "annafit")).unwrap();
+    drop(ws);
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.info().unwrap().creators, 1);
+    assert_eq!(ws.settings().unwrap().brand_name, "Studio Zon");
+    let mode: String = ws.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn create_never_overwrites_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zon.chorus");
+    std::fs::write(&path, b"my precious spreadsheet").unwrap();
+    assert!(matches!(Workspace::create(&path, &settings()), Err(Error::AlreadyExists(_))));
+    assert_eq!(std::fs::read(&path).unwrap(), b"my precious spreadsheet");
+    let other = dir.path().join("new.chorus");
+    drop(Workspace::create(&other, &settings()).unwrap());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn bad_settings_create_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zon.chorus");
+    assert!(matches!(Workspace::create(&path, &Settings::new("Zon", "XYZ", "nl-NL")), Err(Error::Validation(_))));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn files_that_are_not_workspaces_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not SQLite at all.
+    let text = dir.path().join("notes.chorus");
+    std::fs::write(&text, "name;followers\nAnna;1200\n").unwrap();
+    let before = snapshot(dir.path(), &text);
+    assert!(matches!(Workspace::open(&text), Err(Error::NotSqlite(_))));
+    assert_eq!(snapshot(dir.path(), &text), before);
+    // Empty.
+    let empty = dir.path().join("empty.chorus");
+    std::fs::write(&empty, b"").unwrap();
+    assert!(matches!(Workspace::open(&empty), Err(Error::NotSqlite(_))));
+    assert_eq!(std::fs::read(&empty).unwrap().len(), 0);
+    // Another program's SQLite database.
+    let foreign = dir.path().join("photos.db");
+    Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT); INSERT INTO photos VALUES (1, 'a.jpg');").unwrap();
+    let before = snapshot(dir.path(), &foreign);
+    let err = Workspace::open(&foreign).unwrap_err();
+    assert!(matches!(err, Error::ForeignDatabase(_)), "{err:?}");
+    assert!(err.to_string().contains("not a Chorus workspace"));
+    assert_eq!(snapshot(dir.path(), &foreign), before, "no byte and no -wal file may appear");
+    // Missing.
+    assert!(matches!(Workspace::open(dir.path().join("gone.chorus")), Err(Error::WorkspaceMissing(_))));
+}
+
+#[test]
+fn a_damaged_workspace_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zon.chorus");
+    drop(Workspace::create(&path, &settings()).unwrap());
+    let mut bytes = std::fs::read(&path).unwrap();
+    // Keep the header, scramble the pages after it.
+    for b in bytes.iter_mut().skip(100) {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let before = snapshot(dir.path(), &path);
+    let err = Workspace::open(&path).unwrap_err();
+    assert!(matches!(err, Error::Damaged(_) | Error::ForeignDatabase(_)), "{err:?}");
+    assert_eq!(snapshot(dir.path(), &path), before);
+}
+
+#[test]
+fn a_workspace_from_a_newer_chorus_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.chorus");
+    drop(Workspace::create(&path, &settings()).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;").unwrap();
+    }
+    let before = snapshot(dir.path(), &path);
+    let err = Workspace::open(&path).unwrap_err();
+    assert!(matches!(err, Error::NewerVersion { found: 99, .. }), "{err:?}");
+    assert!(err.to_string().contains("newer version of Chorus"));
+    assert_eq!(snapshot(dir.path(), &path), before);
+}
+
+#[test]
+fn the_frozen_first_schema_opens_with_its_data_and_matches_a_fresh_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = frozen_v1_file(dir.path());
+    let ws = Workspace::open(&path).unwrap();
+    let sanne = creators::get(&ws, 1).unwrap();
+    assert_eq!(sanne.display_name, "Sanne Bakker");
+    assert_eq!(sanne.handles.len(), 2);
+    assert_eq!(sanne.rates.len(), 2);
+    assert_eq!(sanne.follower_history.last().unwrap().followers, 33_000);
+    assert_eq!(ws.info().unwrap().creators, 2);
+    let fresh = Workspace::in_memory(&settings()).unwrap();
+    assert_eq!(schema_of(ws.conn()), schema_of(fresh.conn()));
+}
+
+#[test]
+fn a_migration_backs_up_first_and_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = frozen_v1_file(dir.path());
+    let v2 = "ALTER TABLE creators ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';";
+    let ws = Workspace::open_with(&path, &[MIGRATIONS[0], v2]).unwrap();
+    let version: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 2);
+    assert_eq!(ws.info().unwrap().creators, 2);
+    let backups: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains(".v1-backup-")).collect();
+    assert_eq!(backups.len(), 1, "one backup beside the file");
+    let backup = Workspace::open_with(&backups[0], &[MIGRATIONS[0]]).unwrap();
+    assert_eq!(backup.info().unwrap().creators, 2, "the backup holds the data as it was");
+}
+
+#[test]
+fn a_failing_migration_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = frozen_v1_file(dir.path());
+    let broken = "ALTER TABLE creators ADD COLUMN pronouns TEXT; CREATE TABLE creators (id INTEGER);";
+    assert!(Workspace::open_with(&path, &[MIGRATIONS[0], broken]).is_err());
+    let ws = Workspace::open(&path).unwrap();
+    let version: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 1);
+    let has_column: bool = ws.conn().query_row("SELECT count(*) > 0 FROM pragma_table_info('creators') WHERE name = 'pronouns'", [], |r| r.get(0)).unwrap();
+    assert!(!has_column, "the half-applied migration was rolled back");
+    assert_eq!(ws.info().unwrap().creators, 2);
+}
+
+#[test]
+fn two_connections_writing_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.chorus");
+    drop(Workspace::create(&path, &settings()).unwrap());
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut ws = Workspace::open(&path).unwrap();
+                for i in 0..150 {
+                    creators::create(&mut ws, &draft(&format!("Writer {w} creator {i}"), &format!("w{w}c{i}"))).unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.info().unwrap().creators, 300);
+}

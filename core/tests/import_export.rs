@@ -1,0 +1,427 @@
+//! Importing creators from CSV files and exporting the roster, as a user meets them: real files
+//! on disk (Dutch Excel, English UTF-8 with a byte-order mark), a workspace file in a temporary
+//! folder, all-or-nothing imports, merges, and an export that imports back unchanged.
+
+use chorus_core::creators;
+use chorus_core::export::{export_roster, write_roster_csv};
+use chorus_core::import::{self, ColumnMapping, ImportReport, Progress};
+use chorus_core::model::{CreatorDraft, HandleDraft, RateDraft};
+use chorus_core::roster::{self, RosterQuery};
+use chorus_core::settings::Settings;
+use chorus_core::{Error, Workspace};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+struct Setup {
+    dir: tempfile::TempDir,
+    ws: Workspace,
+}
+
+fn workspace() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::create(dir.path().join("studio-zon.chorus"), &Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+    Setup { dir, ws }
+}
+
+fn run(ws: &mut Workspace, path: &Path) -> chorus_core::Result<ImportReport> {
+    import::run(ws, path, &ColumnMapping::default(), &mut |_| {})
+}
+
+fn creator_count(ws: &Workspace) -> i64 {
+    ws.info().unwrap().creators
+}
+
+/// The creator that owns a handle, found through the roster search as the window would.
+fn by_handle(ws: &Workspace, handle: &str) -> creators::CreatorView {
+    let page = roster::list(ws, &RosterQuery { search: handle.into(), ..Default::default() }).unwrap();
+    let row = page.rows.iter().find(|r| r.handles.iter().any(|h| h.handle.eq_ignore_ascii_case(handle))).unwrap_or_else(|| panic!("no creator with @{handle}"));
+    creators::get(ws, row.id).unwrap().into()
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn draft(name: &str, handles: &[(&str, &str, &str)]) -> CreatorDraft {
+    CreatorDraft {
+        display_name: name.into(),
+        handles: handles.iter().map(|(p, h, f)| HandleDraft { platform: p.to_string(), handle: h.to_string(), followers: f.to_string(), ..Default::default() }).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_dutch_excel_file_in_windows_1252_with_semicolons_and_decimal_commas() {
+    let Setup { mut ws, .. } = workspace();
+    let path = fixture("dutch_excel.csv");
+    let p = import::preview(&path).unwrap();
+    assert_eq!((p.encoding.as_str(), p.delimiter.as_str(), p.row_count), ("Windows-1252", ";", 3), "the empty row is not counted");
+    let fields: Vec<Option<&str>> = p.columns.iter().map(|c| c.field.as_deref()).collect();
+    assert_eq!(
+        fields,
+        vec![Some("display_name"), Some("instagram"), Some("instagram_followers"), Some("tiktok"), Some("tiktok_followers"), Some("city"), Some("country"), Some("niches"), Some("notes"), Some("rate_reel")]
+    );
+    assert_eq!(p.columns[0].samples, vec!["Zoë Bakker", "Anouk Hendriks", "Daniël de Boer"]);
+
+    let report = run(&mut ws, &path).unwrap();
+    assert_eq!(report, ImportReport { rows: 3, created: 3, updated: 0, unchanged: 0 });
+    let zoe = by_handle(&ws, "zoe.eats").creator;
+    assert_eq!(zoe.display_name, "Zoë Bakker");
+    assert_eq!(zoe.handles.iter().map(|h| (h.platform.as_str(), h.followers)).collect::<Vec<_>>(), vec![("instagram", 12_345), ("tiktok", 8_500)]);
+    assert_eq!((zoe.country.as_str(), zoe.city.as_str()), ("NL", "Utrecht"));
+    assert_eq!(zoe.niches, vec!["food & drink", "lifestyle"]);
+    assert_eq!(zoe.notes, "Eet graag crème brûlée");
+    assert_eq!(zoe.rates[0].amount.minor, 125_000);
+    let anouk = by_handle(&ws, "anouk.fit").creator;
+    assert_eq!((anouk.country.as_str(), anouk.handles[0].followers, anouk.rates[0].amount.minor), ("BE", 52_000, 45_000));
+    let daniel = by_handle(&ws, "daniel.tech").creator;
+    assert_eq!(daniel.handles[0].followers, 1_234_567);
+    assert_eq!(daniel.notes, "Reageert snel; \"echt\" goed", "a quoted separator and quotes survive");
+    assert_eq!(daniel.rates[0].amount.minor, 9_995);
+}
+
+#[test]
+fn an_english_utf8_file_with_a_byte_order_mark_and_a_line_break_inside_a_note() {
+    let Setup { mut ws, .. } = workspace();
+    let path = fixture("english_bom.csv");
+    let p = import::preview(&path).unwrap();
+    assert_eq!((p.encoding.as_str(), p.delimiter.as_str(), p.row_count), ("UTF-8", ",", 2));
+    assert_eq!(p.columns[0].header, "Name", "the byte-order mark is not part of the first header");
+    assert_eq!(p.columns[1].field.as_deref(), Some("email"));
+    assert_eq!(p.columns[5].field.as_deref(), Some("youtube_followers"));
+
+    assert_eq!(run(&mut ws, &path).unwrap().created, 2);
+    let liam = by_handle(&ws, "liamob").creator;
+    assert_eq!(liam.notes, "Met at VidCon.\nPrefers email, not DMs.");
+    assert_eq!(liam.handles.iter().map(|h| h.followers).collect::<Vec<_>>(), vec![1_200_000, 12_345]);
+    assert_eq!((liam.country.as_str(), liam.stage.as_str(), liam.email.as_str()), ("IE", "contacted", "liam@example.com"));
+    assert_eq!(liam.niches, vec!["tech", "lifestyle"]);
+    assert_eq!(liam.tags, vec!["summer-2026"]);
+    assert_eq!(by_handle(&ws, "sofia.cooks").creator.display_name, "Sofía Núñez");
+}
+
+#[test]
+fn one_bad_row_stops_the_whole_import_then_the_fixed_file_goes_in_once() {
+    let Setup { dir, mut ws } = workspace();
+    creators::create(&mut ws, &draft("Already here", &[("tiktok", "here", "10")])).unwrap();
+    let before = creator_count(&ws);
+
+    let Err(err) = run(&mut ws, &fixture("one_bad_row.csv")) else { panic!("a negative follower count was accepted") };
+    assert_eq!(err.kind(), "import_rejected");
+    assert_eq!(err.to_string(), "The import was stopped: 1 problem(s) in one_bad_row.csv. Nothing was imported.");
+    let Error::ImportRejected { file, problems } = err else { unreachable!() };
+    assert_eq!(file, "one_bad_row.csv");
+    assert_eq!(problems.len(), 1);
+    let p = &problems[0];
+    assert_eq!((p.row, p.column.as_str(), p.code, p.value.as_deref()), (4, "Instagram followers", "negative_number", Some("-12")));
+    assert_eq!(p.message, "Row 4, column ‘Instagram followers’: followers cannot be negative (“-12”).");
+    assert_eq!(creator_count(&ws), before, "nothing was imported, not even the good rows");
+
+    let fixed = write(dir.path(), "fixed.csv", std::fs::read_to_string(fixture("one_bad_row.csv")).unwrap().replace("-12", "12"));
+    let mut seen: Vec<Progress> = Vec::new();
+    let report = import::run(&mut ws, &fixed, &ColumnMapping::default(), &mut |p| seen.push(p)).unwrap();
+    assert_eq!(report, ImportReport { rows: 4, created: 4, updated: 0, unchanged: 0 });
+    assert_eq!(creator_count(&ws), before + 4);
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "progress only moves forward");
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((8, 8)));
+
+    let again = run(&mut ws, &fixed).unwrap();
+    assert_eq!(again, ImportReport { rows: 4, created: 0, updated: 0, unchanged: 4 }, "the same file twice changes nothing");
+    assert_eq!(creator_count(&ws), before + 4);
+}
+
+#[test]
+fn every_problem_of_every_row_is_reported_at_once() {
+    let Setup { dir, mut ws } = workspace();
+    let path = write(
+        dir.path(),
+        "many problems.csv",
+        "Name,Instagram,Instagram followers,E-mail,Rate reel\n\
+         Anna,annafit,lots,anna@,12\n\
+         ,bram,5,,-3\n\
+         Cor,,,,\n\
+         Dewi,dewi,5,,,surplus\n",
+    );
+    let Err(Error::ImportRejected { problems, .. }) = run(&mut ws, &path) else { panic!("accepted") };
+    let found: Vec<(u64, &str, &str)> = problems.iter().map(|p| (p.row, p.column.as_str(), p.code)).collect();
+    assert_eq!(
+        found,
+        vec![
+            (2, "Instagram followers", "not_a_number"),
+            (2, "E-mail", "invalid_email"),
+            (3, "Name", "required"),
+            (3, "Rate reel", "negative_number"),
+            (4, "", "handle_required"),
+            (5, "", "too_many_cells"),
+        ]
+    );
+    assert!(problems[4].message.starts_with("Row 4: add at least one handle"), "{}", problems[4].message);
+    assert_eq!(creator_count(&ws), 0);
+}
+
+#[test]
+fn a_row_for_a_creator_on_the_roster_merges_into_it() {
+    let Setup { mut ws, .. } = workspace();
+    let mut d = draft("Anna de Vries", &[("instagram", "AnnaFit", "52000")]);
+    d.email = "anna@example.nl".into();
+    d.niches = vec!["fitness".into()];
+    let anna = creators::create(&mut ws, &d).unwrap();
+
+    let report = run(&mut ws, &fixture("merge.csv")).unwrap();
+    assert_eq!(report, ImportReport { rows: 1, created: 0, updated: 1, unchanged: 0 });
+    let after = creators::get(&ws, anna.id).unwrap();
+    assert_eq!(creator_count(&ws), 1, "merged, not duplicated");
+    assert_eq!(after.display_name, "Anna de Vries", "an empty name cell keeps the name");
+    assert_eq!(after.email, "anna@example.nl", "an empty cell never erases");
+    assert_eq!(after.niches, vec!["fitness"], "a column the file does not have keeps its data");
+    assert_eq!(after.city, "Utrecht", "the new city is added");
+    assert_eq!(after.handles.iter().map(|h| (h.platform.as_str(), h.handle.as_str(), h.followers)).collect::<Vec<_>>(), vec![("instagram", "annafit", 53_000), ("tiktok", "anna.moves", 8_000)]);
+    assert_eq!(after.handles[0].id, anna.handles[0].id, "the handle keeps its identity and history");
+
+    assert_eq!(run(&mut ws, &fixture("merge.csv")).unwrap(), ImportReport { rows: 1, created: 0, updated: 0, unchanged: 1 });
+    let actors: Vec<String> = ws.conn().prepare("SELECT actor FROM audit_log WHERE entity = 'creator' ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(actors, vec!["app", "import"], "the import is named in the audit log, once");
+}
+
+#[test]
+fn several_rows_may_update_one_creator_one_handle_per_row() {
+    let Setup { dir, mut ws } = workspace();
+    let anna = creators::create(&mut ws, &draft("Anna", &[("instagram", "annafit", "100"), ("tiktok", "anna.moves", "50")])).unwrap();
+    let path = write(dir.path(), "long.csv", "Platform;Handle;Volgers\nInstagram;annafit;200\nTikTok;@anna.moves;70\nYouTube;annatube;1.000\n");
+    let report = run(&mut ws, &path).unwrap_err();
+    // The YouTube row has no name and nobody owns @annatube: a new creator needs a name.
+    let Error::ImportRejected { problems, .. } = report else { panic!() };
+    assert_eq!(problems.iter().map(|p| (p.row, p.code)).collect::<Vec<_>>(), vec![(4, "required")]);
+
+    let path = write(dir.path(), "long.csv", "Platform;Handle;Volgers\nInstagram;annafit;200\nTikTok;@anna.moves;70\n");
+    assert_eq!(run(&mut ws, &path).unwrap(), ImportReport { rows: 2, created: 0, updated: 1, unchanged: 0 });
+    let after = creators::get(&ws, anna.id).unwrap();
+    assert_eq!(after.handles.iter().map(|h| h.followers).collect::<Vec<_>>(), vec![200, 70], "both rows landed");
+}
+
+#[test]
+fn the_same_handle_twice_in_a_file_names_both_rows() {
+    let Setup { mut ws, .. } = workspace();
+    let Err(Error::ImportRejected { problems, .. }) = run(&mut ws, &fixture("duplicate_handle.csv")) else { panic!("accepted") };
+    assert_eq!(problems.len(), 1);
+    let p = &problems[0];
+    assert_eq!((p.row, p.column.as_str(), p.code), (4, "Instagram", "duplicate_in_file"));
+    assert!(p.message.contains("also in row 2"), "{}", p.message);
+    assert_eq!(creator_count(&ws), 0);
+}
+
+#[test]
+fn a_row_with_handles_of_two_creators_is_refused() {
+    let Setup { dir, mut ws } = workspace();
+    creators::create(&mut ws, &draft("Anna", &[("instagram", "annafit", "100")])).unwrap();
+    creators::create(&mut ws, &draft("Bram", &[("tiktok", "bramtech", "100")])).unwrap();
+    let path = write(dir.path(), "mixed.csv", "Name,Instagram,TikTok\nAnna,annafit,bramtech\n");
+    let Err(Error::ImportRejected { problems, .. }) = run(&mut ws, &path) else { panic!("accepted") };
+    assert_eq!((problems[0].code, problems[0].column.as_str()), ("handles_of_two_creators", "TikTok"));
+    assert!(problems[0].message.contains("belongs to Anna") && problems[0].message.contains("belongs to Bram"), "{}", problems[0].message);
+}
+
+#[test]
+fn an_unknown_header_is_shown_then_mapped_by_the_person() {
+    let Setup { mut ws, .. } = workspace();
+    let path = fixture("unknown_header.csv");
+    let p = import::preview(&path).unwrap();
+    let standplaats = p.columns.iter().find(|c| c.header == "Standplaats").unwrap();
+    assert_eq!(standplaats.field, None);
+    assert_eq!(standplaats.samples, vec!["Utrecht", "Antwerpen"]);
+    assert!(p.fields.iter().any(|f| f.value == "city" && f.label == "City"));
+
+    run(&mut ws, &path).unwrap();
+    assert_eq!(by_handle(&ws, "annafit").creator.city, "", "an unknown column is ignored");
+
+    let mut mapping = ColumnMapping::default();
+    mapping.0.insert("Standplaats".into(), Some("city".into()));
+    mapping.0.insert("Favourite colour".into(), None);
+    let report = import::run(&mut ws, &path, &mapping, &mut |_| {}).unwrap();
+    assert_eq!(report, ImportReport { rows: 2, created: 0, updated: 2, unchanged: 0 });
+    assert_eq!(by_handle(&ws, "annafit").creator.city, "Utrecht");
+    assert_eq!(by_handle(&ws, "bramtech").creator.city, "Antwerpen");
+
+    mapping.0.insert("Favourite colour".into(), Some("favourite_colour".into()));
+    let Err(Error::BadFile(msg)) = import::run(&mut ws, &path, &mapping, &mut |_| {}) else { panic!("an unknown field was accepted") };
+    assert_eq!(msg, "The column ‘Favourite colour’ of unknown_header.csv is set to import as “favourite_colour”, which is not a field Chorus knows. Choose another field or ignore the column.");
+}
+
+#[test]
+fn files_that_cannot_be_imported_say_why() {
+    let Setup { dir, mut ws } = workspace();
+    let mut bad = |name: &str, content: &str| -> String {
+        let path = write(dir.path(), name, content);
+        match run(&mut ws, &path) {
+            Err(Error::BadFile(msg)) => msg,
+            other => panic!("{name}: {other:?}"),
+        }
+    };
+    assert_eq!(bad("empty.csv", ""), "empty.csv is empty: there is nothing to import.");
+    assert!(bad("header-only.csv", "Name,Instagram\n").contains("no creators below it"));
+    assert!(bad("no-handles.csv", "Name,City\nAnna,Utrecht\n").contains("cannot find a handle column"));
+    assert!(bad("gibberish.csv", "foo;bar\n1;2\n").contains("cannot find a name or handle column"));
+    let missing = dir.path().join("missing.csv");
+    assert_eq!(import::preview(&missing).unwrap_err().kind(), "io");
+}
+
+fn sample_roster(ws: &mut Workspace) {
+    let mut anna = draft("Anna de Vries", &[("instagram", "AnnaFit", "52000"), ("instagram", "anna.backup", "900"), ("tiktok", "anna.moves", "8000")]);
+    anna.handles[2].profile_url = "https://www.tiktok.com/@anna.moves".into();
+    anna.niches = vec!["fitness & wellness".into(), "food & drink".into()];
+    anna.tags = vec!["summer-2026".into()];
+    anna.stage = "active".into();
+    anna.city = "Utrecht".into();
+    anna.country = "NL".into();
+    anna.email = "anna@example.nl".into();
+    anna.phone = "+31 6 1234 5678".into();
+    anna.payout_method = "bank".into();
+    anna.iban = "NL91ABNA0417164300".into();
+    anna.account_holder = "A. de Vries".into();
+    anna.authenticity_score = "4".into();
+    anna.authenticity_notes = "Replies to comments herself.".into();
+    anna.notes = "Two lines\nof notes, with a comma; and \"quotes\".".into();
+    anna.rates = vec![RateDraft { format: "reel".into(), amount: "450".into() }, RateDraft { format: "story".into(), amount: "99,95".into() }];
+    creators::create(ws, &anna).unwrap();
+
+    let mut bram = draft("Bram Jansen", &[("youtube", "bramtech", "120000")]);
+    bram.stage = "prospect".into();
+    bram.payout_method = "paypal".into();
+    bram.paypal_email = "bram@example.be".into();
+    bram.country = "BE".into();
+    creators::create(ws, &bram).unwrap();
+
+    let mut evil = draft("=HYPERLINK(\"http://evil.example\",\"click\")", &[("x", "-1+2", "10")]);
+    evil.notes = "@SUM(A1:A9)".into();
+    evil.manager = "-1+2".into();
+    evil.stage = "active".into();
+    creators::create(ws, &evil).unwrap();
+}
+
+fn all_drafts(ws: &Workspace) -> Vec<CreatorDraft> {
+    let page = roster::list(ws, &RosterQuery { limit: 500, ..Default::default() }).unwrap();
+    page.rows.iter().map(|r| creators::get(ws, r.id).unwrap().to_draft()).collect()
+}
+
+#[test]
+fn an_export_imports_back_and_changes_nothing() {
+    let Setup { dir, mut ws } = workspace();
+    sample_roster(&mut ws);
+    let out = dir.path().join("roster.csv");
+    assert_eq!(export_roster(&ws, &RosterQuery::default(), &out).unwrap(), 3);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFName,Instagram handle,Instagram followers,Instagram URL,Instagram 2 handle,"), "{}", String::from_utf8_lossy(&bytes[..120]));
+
+    // Every column the import can fill is recognised; only the derived ones are not.
+    let p = import::preview(&out).unwrap();
+    let unknown: Vec<&str> = p.columns.iter().filter(|c| c.field.is_none()).map(|c| c.header.as_str()).collect();
+    assert_eq!(unknown, vec!["Tier", "Created", "Updated"]);
+
+    // Into the same workspace: nothing changes.
+    let before = all_drafts(&ws);
+    assert_eq!(run(&mut ws, &out).unwrap(), ImportReport { rows: 3, created: 0, updated: 0, unchanged: 3 });
+    assert_eq!(all_drafts(&ws), before);
+
+    // Into a new workspace: the same creators, and the same export.
+    let mut other = Workspace::create(dir.path().join("copy.chorus"), &Settings::new("Copy", "EUR", "en-GB")).unwrap();
+    assert_eq!(run(&mut other, &out).unwrap().created, 3);
+    assert_eq!(all_drafts(&other), before);
+    let strip_dates = |csv: Vec<u8>| -> Vec<String> {
+        String::from_utf8(csv).unwrap().lines().map(|l| l.rsplitn(3, ',').nth(2).unwrap().to_string()).collect()
+    };
+    let mut again = Vec::new();
+    write_roster_csv(&other, &RosterQuery::default(), &mut again).unwrap();
+    assert_eq!(strip_dates(again), strip_dates(bytes));
+}
+
+#[test]
+fn exported_text_never_becomes_a_formula_yet_imports_back_as_typed() {
+    let Setup { mut ws, .. } = workspace();
+    sample_roster(&mut ws);
+    let mut out = Vec::new();
+    write_roster_csv(&ws, &RosterQuery { search: "evil".into(), ..Default::default() }, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!(cell("Name"), "'=HYPERLINK(\"http://evil.example\",\"click\")");
+    assert_eq!(cell("Notes"), "'@SUM(A1:A9)");
+    assert_eq!(cell("Manager"), "'-1+2");
+    assert_eq!(cell("X handle"), "'-1+2");
+    assert_eq!(cell("X followers"), "10", "numbers Chorus writes are left alone");
+    for (i, value) in row.iter().enumerate() {
+        assert!(!value.starts_with(['=', '+', '-', '@']), "column {} starts like a formula: {value}", &headers[i]);
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "evil.csv", text);
+    let mut fresh = Workspace::in_memory(&Settings::new("Fresh", "EUR", "nl-NL")).unwrap();
+    assert_eq!(run(&mut fresh, &path).unwrap().created, 1);
+    let c = by_handle(&fresh, "-1+2").creator;
+    assert_eq!(c.display_name, "=HYPERLINK(\"http://evil.example\",\"click\")");
+    assert_eq!((c.notes.as_str(), c.manager.as_str()), ("@SUM(A1:A9)", "-1+2"));
+}
+
+#[test]
+fn an_export_of_a_filtered_view_has_only_its_rows_and_columns() {
+    let Setup { dir, mut ws } = workspace();
+    sample_roster(&mut ws);
+    let out = dir.path().join("active.csv");
+    let q = RosterQuery { stage: Some("active".into()), sort: roster::SortKey::Followers, descending: true, limit: 1, offset: 1, ..Default::default() };
+    assert_eq!(export_roster(&ws, &q, &out).unwrap(), 2, "offset and limit do not apply to an export");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let names: Vec<String> = csv::Reader::from_reader(text.as_bytes()).records().map(|r| r.unwrap()[0].to_string()).collect();
+    assert_eq!(names, vec!["Anna de Vries", "'=HYPERLINK(\"http://evil.example\",\"click\")"], "largest audience first, as the view sorts");
+    assert!(!text.contains("bramtech") && !text.lines().next().unwrap().contains("YouTube"), "no rows or platform columns of others");
+
+    let nobody = RosterQuery { search: "nobody at all".into(), ..Default::default() };
+    assert_eq!(export_roster(&ws, &nobody, &out).unwrap(), 0);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("\u{feff}Name,Niches,Tags,Stage,Tier,"), "an empty view still has its header");
+}
+
+#[test]
+fn a_failed_export_leaves_no_half_file() {
+    let Setup { dir, mut ws } = workspace();
+    sample_roster(&mut ws);
+    let out = dir.path().join("roster.csv");
+    std::fs::write(&out, "the previous export").unwrap();
+    let bad = RosterQuery { tier: Some("giga".into()), ..Default::default() };
+    assert_eq!(export_roster(&ws, &bad, &out).unwrap_err().kind(), "validation");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "the previous export", "the old file is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(matches!(export_roster(&ws, &RosterQuery::default(), &dir.path().join("no such folder/x.csv")), Err(Error::Io { .. })));
+}
+
+/// `cargo test -p chorus-core --release --test import_export -- --ignored --nocapture`
+#[test]
+#[ignore = "speed check: run in release mode"]
+fn imports_100_000_rows_with_three_handles_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Name;Instagram;Instagram volgers;TikTok;TikTok volgers;YouTube;YouTube abonnees;Stad;Categorie;Tarief reel\n");
+    for i in 0..100_000 {
+        csv.push_str(&format!("Creator {i};ig{i};{};tt{i};{}K;yt{i};{};Utrecht;fitness, food;{},00\n", 1000 + i, i % 900 + 1, i * 3, 100 + i % 50));
+    }
+    let path = write(dir.path(), "big.csv", csv);
+    let mut ws = Workspace::create(dir.path().join("big.chorus"), &Settings::new("Big", "EUR", "nl-NL")).unwrap();
+    let started = std::time::Instant::now();
+    let report = run(&mut ws, &path).unwrap();
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!("first import: {} rows in {secs:.2}s = {:.0} rows/s", report.rows, report.rows as f64 / secs);
+    assert_eq!(report.created, 100_000);
+    let started = std::time::Instant::now();
+    let report = run(&mut ws, &path).unwrap();
+    let secs2 = started.elapsed().as_secs_f64();
+    eprintln!("second import (all unchanged): {secs2:.2}s");
+    assert_eq!(report.unchanged, 100_000);
+    let started = std::time::Instant::now();
+    let n = export_roster(&ws, &RosterQuery::default(), &dir.path().join("out.csv")).unwrap();
+    eprintln!("export: {n} rows in {:.2}s", started.elapsed().as_secs_f64());
+    assert!(report.rows as f64 / secs >= 50_000.0, "{:.0} rows/s", report.rows as f64 / secs);
+}

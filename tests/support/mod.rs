@@ -1,0 +1,180 @@
+//! Drives the real Chorus window for the end-to-end journeys: starts tauri-driver (which
+//! starts WebKitWebDriver, which starts the app) with the app on its own data directory, and
+//! offers the few actions a journey needs. Runs only when `CHORUS_E2E=1` (set by
+//! `scripts/test.sh`, which also provides Xvfb); otherwise each journey says it was skipped.
+
+#![allow(dead_code)]
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Whether the journeys should run here.
+pub fn enabled(test: &str) -> bool {
+    if std::env::var("CHORUS_E2E").as_deref() == Ok("1") {
+        return true;
+    }
+    eprintln!("{test}: skipped (set CHORUS_E2E=1 and run under a display; scripts/test.sh does both)");
+    false
+}
+
+/// One journey's sessions run one at a time: the app instances would share the display.
+pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub dialog_file: PathBuf,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Ok(found) = which("tauri-driver") {
+        return found;
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    home.join(".cargo/bin/tauri-driver")
+}
+
+fn which(name: &str) -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()).ok_or(())
+}
+
+impl App {
+    /// Starts the app with `data_dir` as its config and data folder.
+    pub async fn start(data_dir: &Path) -> App {
+        let dialog_file = data_dir.join("dialog-answer.txt");
+        std::fs::write(&dialog_file, "").unwrap();
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("CHORUS_DATA_DIR", data_dir)
+            .env("CHORUS_TEST_DIALOG_FILE", &dialog_file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (scripts/install-deps.sh --e2e)");
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_chorus-app") }));
+        let url = format!("http://127.0.0.1:{port}");
+        // tauri-driver does not wait for WebKitWebDriver: retry the first session request.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let client = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("could not start a WebDriver session: {e}"),
+            }
+        };
+        let app = App { client, driver, dialog_file };
+        app.wait_for("#app[data-ready='true']").await;
+        app
+    }
+
+    /// Closes the window and stops the driver (SIGTERM, so it also stops WebKitWebDriver).
+    pub async fn stop(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let _ = self.driver.kill();
+    }
+
+    /// The next native dialog answers with `path` (None: the user cancels).
+    pub fn answer_dialog_with(&self, path: Option<&Path>) {
+        std::fs::write(&self.dialog_file, path.map(|p| p.display().to_string()).unwrap_or_default()).unwrap();
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
+    /// Replaces the value of an input or textarea, as a person would by typing.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Chooses an option of a `<select>` by its value, and tells the page it changed.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.js("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return s.value;", vec![json!(css), json!(value)]).await;
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Waits until `css` exists and its text satisfies `ok`; returns that text.
+    pub async fn wait_for_text(&self, css: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = el.text().await {
+                    if ok(&t) {
+                        return t;
+                    }
+                    last = t;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        panic!("{css} never showed {what}; last text: {last:?}");
+    }
+
+    /// Waits until the page answers `script` with `true`.
+    pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            if self.client.execute(script, args.clone()).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+
+    /// Texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self.js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());", vec![json!(css)]).await;
+        v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    }
+
+    /// Saves a screenshot of the window as tests/screenshots/<name>.png and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(&path, png).unwrap();
+        eprintln!("screenshot: {}", path.display());
+        path
+    }
+}

@@ -1,0 +1,85 @@
+//! One creator, read-only, for the panel: name, tier and stage; the follower sparkline;
+//! handles with their profile URLs (shown as text, never followed); niches and tags;
+//! contact; rate card; payout details (IBAN in groups of four); authenticity; notes; dates.
+//! Buttons hand back to the panel through `onEdit`, `onDelete`, `onClose`.
+
+import { h, icon, ICONS } from './dom.js';
+import { t, fmt } from './i18n.js';
+import { label } from './session.js';
+import { platformBadge, tierBadge, stageBadge, chip, atHandle } from './badges.js';
+import { sparkline } from './sparkline.js';
+
+/**
+ * @param {import('./api.js').Creator} c
+ * @param {{ onEdit: () => void, onDelete: () => void, onClose: () => void }} actions
+ */
+export function creatorDetail(c, actions) {
+  const place = [c.city, c.country && (fmt.region(c.country) || c.country)].filter(Boolean).join(', ');
+  return h('div', { class: 'detail', 'data-creator-id': c.id },
+    h('header', { class: 'panel-header' },
+      h('div', { class: 'panel-title-row' },
+        h('h2', { id: 'detail-name', class: 'panel-title', tabindex: -1 }, c.display_name),
+        h('button', { type: 'button', class: 'icon-btn', id: 'close-panel', 'aria-label': t('common.close'), title: t('common.closeEsc'), onclick: actions.onClose }, icon(ICONS.close))),
+      h('div', { class: 'panel-badges' }, tierBadge(c.tier), stageBadge(c.stage),
+        h('span', { class: 'muted' }, t('detail.followers', { count: fmt.number(c.max_followers) })),
+        place ? h('span', { class: 'muted' }, place) : null),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', id: 'edit-creator', class: 'btn', onclick: actions.onEdit }, icon(ICONS.edit, 14), t('common.edit')),
+        h('button', { type: 'button', id: 'delete-creator', class: 'btn btn-danger-quiet', onclick: actions.onDelete }, icon(ICONS.trash, 14), t('common.delete')))),
+    h('div', { class: 'panel-body' },
+      section('detail.history', sparkline(c.follower_history)),
+      section('detail.handles', handleList(c.handles)),
+      (c.niches.length || c.tags.length) ? section('detail.niches',
+        h('div', { class: 'chips' }, ...c.niches.map((n) => chip(n)), ...c.tags.map((tag) => chip(`#${tag}`, 'chip-tag')))) : null,
+      section('detail.contact', facts([
+        ['detail.email', c.email], ['detail.phone', c.phone], ['detail.manager', c.manager],
+        ['detail.language', c.language],
+      ])),
+      section('detail.rates', c.rates.length
+        ? h('table', { class: 'mini-table' },
+          h('tbody', null, ...c.rates.map((r) => h('tr', null, h('th', { scope: 'row' }, label('formats', r.format)), h('td', { class: 'num' }, r.display)))))
+        : h('p', { class: 'muted' }, t('detail.rates.none'))),
+      section('detail.payout', facts([
+        ['detail.payoutMethod', label('payout_methods', c.payout_method)],
+        ['detail.paypal', c.paypal_email],
+        ['detail.iban', c.iban ? groupIban(c.iban) : '', 'mono'],
+        ['detail.accountHolder', c.account_holder],
+      ])),
+      section('detail.authenticity', h('div', { class: 'authenticity' },
+        c.authenticity_score ? h('div', { class: 'score', role: 'img', 'aria-label': t('detail.score', { score: c.authenticity_score }) },
+          ...[1, 2, 3, 4, 5].map((n) => h('span', { class: ['score-pip', n <= c.authenticity_score && 'on'], 'aria-hidden': 'true' })),
+          h('span', { class: 'score-text', 'aria-hidden': 'true' }, t('detail.score', { score: c.authenticity_score })))
+          : h('p', { class: 'muted' }, t('detail.score.none')),
+        c.authenticity_notes ? h('p', { class: 'prose' }, c.authenticity_notes) : null)),
+      c.notes ? section('detail.notes', h('p', { class: 'prose' }, c.notes)) : null,
+      h('footer', { class: 'detail-dates muted' },
+        h('span', null, t('detail.created', { date: fmt.dateTime(c.created_at) })),
+        h('span', null, t('detail.updated', { date: fmt.dateTime(c.updated_at) })))));
+}
+
+function section(titleKey, ...content) {
+  return h('section', { class: 'detail-section' }, h('h3', { class: 'section-title' }, t(titleKey)), ...content);
+}
+
+function handleList(handles) {
+  if (!handles.length) return h('p', { class: 'muted' }, t('detail.handles.none'));
+  return h('ul', { class: 'handle-list' }, ...handles.map((hd) => h('li', { class: 'handle-item' },
+    platformBadge(hd.platform),
+    h('div', { class: 'handle-main' },
+      h('span', { class: 'handle-name' }, atHandle(hd.handle, hd.platform)),
+      hd.profile_url ? h('span', { class: 'url', title: hd.profile_url }, hd.profile_url) : null),
+    h('span', { class: 'num handle-followers', title: t('detail.handle.followers') }, fmt.number(hd.followers)))));
+}
+
+/** A definition list of [labelKey, value, class?]; empty values show as a dash. */
+function facts(rows) {
+  return h('dl', { class: 'facts' }, ...rows.flatMap(([key, value, cls]) => [
+    h('dt', null, t(key)),
+    h('dd', { class: [cls, !value && 'muted'] }, value || '–'),
+  ]));
+}
+
+/** NL91ABNA0417164300 → "NL91 ABNA 0417 1643 00". */
+export function groupIban(iban) {
+  return String(iban).replace(/\s+/g, '').toUpperCase().replace(/(.{4})/g, '$1 ').trim();
+}

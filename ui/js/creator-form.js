@@ -1,0 +1,196 @@
+//! The form that creates or edits a creator. It fills from a CreatorDraft (all text, as the
+//! back end hands it out in `Creator.draft`), collects a CreatorDraft back, and leaves every
+//! judgement to the back end: on a `validation` error each problem is shown at its field
+//! (`#err-<field>`, dots as dashes), the control is marked aria-invalid and the first one is
+//! focused, with everything the user typed kept. A `stale_edit` offers to reload.
+//! Control ids: `#f-<field>`, `#f-handle-<i>-<part>`, `#f-rate-<i>-<part>`.
+
+import { h, icon, ICONS, mount } from './dom.js';
+import { t } from './i18n.js';
+import { session } from './session.js';
+import { asPayload, problemText } from './errors.js';
+import { field, errorSlot, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
+import { handleRows, rateRows } from './form-rows.js';
+import { toastError } from './toast.js';
+
+/** @returns {import('./api.js').CreatorDraft} */
+export function emptyDraft() {
+  return {
+    display_name: '', handles: [{ platform: 'instagram', handle: '', profile_url: '', followers: '' }],
+    niches: [], tags: [], city: '', country: '', language: '', email: '', phone: '', manager: '',
+    paypal_email: '', iban: '', account_holder: '', payout_method: 'none', stage: 'prospect',
+    authenticity_score: '', authenticity_notes: '', notes: '', rates: [],
+  };
+}
+
+/** Text fields of the draft that map one-to-one onto an input. */
+const TEXT_FIELDS = ['display_name', 'city', 'country', 'language', 'email', 'phone', 'manager',
+  'paypal_email', 'iban', 'account_holder', 'authenticity_notes', 'notes'];
+const SELECT_FIELDS = ['payout_method', 'stage', 'authenticity_score'];
+
+/**
+ * @param {{ creator: import('./api.js').Creator | null, draft: import('./api.js').CreatorDraft,
+ *   save: (draft: import('./api.js').CreatorDraft) => Promise<import('./api.js').Creator>,
+ *   onSaved: (c: import('./api.js').Creator) => void, onCancel: () => void, onReload: () => void }} o
+ */
+export function creatorForm(o) {
+  const draft = { ...emptyDraft(), ...o.draft };
+  const vocab = session.vocab;
+  const controls = {};
+
+  const text = (name, attrs = {}) => (controls[name] = textInput({ value: draft[name] ?? '', ...attrs }));
+  const fieldFor = (name, control, extra = {}) => field({ id: `f-${name}`, field: name, errId: `err-${name}`, label: t(`form.${name}`), control, ...extra });
+  const choices = (list) => (vocab?.[list] ?? []).map((c) => [c.value, c.label]);
+  const withCurrent = (options, value) => (value && !options.some(([v]) => v === value) ? [...options, [value, value]] : options);
+
+  controls.stage = select(withCurrent(choices('stages'), draft.stage), draft.stage);
+  controls.payout_method = select(withCurrent(choices('payout_methods'), draft.payout_method), draft.payout_method);
+  controls.authenticity_score = select([['', t('form.score.none')], ...['1', '2', '3', '4', '5'].map((n) => [n, t(`form.score.${n}`)])], String(draft.authenticity_score ?? ''));
+  controls.niches = textInput({ value: (draft.niches || []).join(', ') });
+  controls.tags = textInput({ value: (draft.tags || []).join(', ') });
+  controls.notes = h('textarea', { class: 'input textarea', rows: 4, value: draft.notes ?? '' });
+  controls.authenticity_notes = h('textarea', { class: 'input textarea', rows: 2, value: draft.authenticity_notes ?? '' });
+
+  const handles = handleRows(draft.handles || []);
+  const rates = rateRows(draft.rates || [], vocab?.currency || '');
+  const banner = h('div', { class: 'form-banner', id: 'form-banner', hidden: true });
+  const saveBtn = h('button', { type: 'submit', id: 'save-creator', class: 'btn btn-primary' }, t(o.creator ? 'form.save' : 'form.create'));
+  const title = o.creator ? t('form.title.edit', { name: o.creator.display_name }) : t('form.title.new');
+
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'creator-form', novalidate: true, 'aria-label': title, onsubmit: submit },
+    h('header', { class: 'panel-header' },
+      h('div', { class: 'panel-title-row' },
+        h('h2', { class: 'panel-title' }, title),
+        h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('common.close'), title: t('common.closeEsc'), onclick: () => o.onCancel() }, icon(ICONS.close)))),
+    h('div', { class: 'panel-body' },
+      banner,
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.identity')),
+        fieldFor('display_name', text('display_name', { maxlength: 200 }))),
+      h('fieldset', { class: 'form-section', 'data-focus-target': '' },
+        h('legend', null, t('form.section.handles')),
+        handles.el,
+        errorSlot('err-handles', 'handles')),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.niches')),
+        fieldFor('niches', controls.niches, { hint: t('form.commaHint') }),
+        fieldFor('tags', controls.tags, { hint: t('form.commaHint') })),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.location')),
+        h('div', { class: 'field-row cols-3' },
+          fieldFor('city', text('city')),
+          fieldFor('country', text('country', { maxlength: 2, class: 'input upper', oninput: upper }), { hint: t('form.country.hint') }),
+          fieldFor('language', text('language', { maxlength: 12 }), { hint: t('form.language.hint') }))),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.contact')),
+        fieldFor('email', text('email', { type: 'email', inputmode: 'email' })),
+        h('div', { class: 'field-row cols-2' },
+          fieldFor('phone', text('phone', { type: 'tel', inputmode: 'tel' })),
+          fieldFor('manager', text('manager')))),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.pipeline')),
+        h('div', { class: 'field-row cols-2' },
+          fieldFor('stage', controls.stage),
+          fieldFor('authenticity_score', controls.authenticity_score, { hint: t('form.authenticity_score.hint') })),
+        fieldFor('authenticity_notes', controls.authenticity_notes)),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.payout')),
+        h('div', { class: 'field-row cols-2' },
+          fieldFor('payout_method', controls.payout_method),
+          fieldFor('paypal_email', text('paypal_email', { type: 'email', inputmode: 'email' }))),
+        fieldFor('iban', text('iban', { class: 'input mono', maxlength: 42 })),
+        fieldFor('account_holder', text('account_holder'))),
+      h('fieldset', { class: 'form-section', 'data-focus-target': '' },
+        h('legend', null, t('form.section.rates')),
+        rates.el,
+        errorSlot('err-rates', 'rates')),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.notes')),
+        fieldFor('notes', controls.notes))),
+    h('footer', { class: 'panel-footer' },
+      h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
+      h('button', { type: 'button', class: 'btn', id: 'cancel-creator', onclick: () => o.onCancel() }, t('common.cancel')),
+      saveBtn)));
+
+  clearErrorsOnEdit(form);
+  form.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'Enter')) { e.preventDefault(); form.requestSubmit(); }
+  });
+
+  const splitList = (value) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
+  /** @returns {import('./api.js').CreatorDraft} */
+  function collect() {
+    const out = /** @type {any} */ ({});
+    for (const name of TEXT_FIELDS) out[name] = controls[name].value;
+    for (const name of SELECT_FIELDS) out[name] = controls[name].value;
+    out.niches = splitList(controls.niches.value);
+    out.tags = splitList(controls.tags.value);
+    out.handles = handles.values();
+    out.rates = rates.values();
+    return out;
+  }
+
+  const initial = JSON.stringify(collect());
+  let busy = false;
+
+  async function submit(event) {
+    event.preventDefault();
+    if (busy) return;
+    busy = true;
+    saveBtn.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    hideBanner();
+    try {
+      const creator = await o.save(collect());
+      clearFieldErrors(form);
+      o.onSaved(creator);
+    } catch (err) {
+      showError(asPayload(err));
+    } finally {
+      busy = false;
+      saveBtn.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  }
+
+  function showError(e) {
+    if (e.kind === 'validation' && e.fields.length) {
+      const { first, unplaced } = showFieldErrors(form, e.fields);
+      showBanner('error', t('form.invalid', { count: e.fields.length }), unplaced.map((p) => `${p.field}: ${problemText(p)}`));
+      (first || banner).focus();
+    } else if (e.kind === 'stale_edit') {
+      showBanner('warning', t('form.stale'), [], h('button', { type: 'button', class: 'btn', id: 'reload-creator', onclick: () => o.onReload() }, t('form.reload')));
+      banner.focus();
+    } else {
+      toastError(e);
+    }
+  }
+
+  function showBanner(kind, message, lines = [], action = null) {
+    banner.hidden = false;
+    banner.className = `form-banner banner-${kind}`;
+    banner.setAttribute('role', 'alert');
+    banner.tabIndex = -1;
+    mount(banner, h('div', { class: 'banner-text' }, h('p', null, message),
+      lines.length ? h('ul', null, ...lines.map((l) => h('li', null, l))) : null), action);
+  }
+
+  function hideBanner() {
+    banner.hidden = true;
+    banner.replaceChildren();
+  }
+
+  return {
+    el: form,
+    isDirty: () => JSON.stringify(collect()) !== initial,
+    focusFirst: () => controls.display_name.focus(),
+  };
+}
+
+function upper(e) {
+  const input = /** @type {HTMLInputElement} */ (e.target);
+  const at = input.selectionStart;
+  input.value = input.value.toUpperCase();
+  input.setSelectionRange(at, at);
+}

@@ -1,0 +1,145 @@
+//! The panel beside the roster table. It shows one creator (creator-detail.js) or a form to
+//! create or edit one (creator-form.js), and runs the back-end calls behind their buttons:
+//! get, create, update, delete. Answers to an older request are dropped (sequence numbers),
+//! and closing a form with unsaved changes asks first.
+
+import * as api from './api.js';
+import { h, mount } from './dom.js';
+import { t } from './i18n.js';
+import { asPayload } from './errors.js';
+import { confirm } from './dialog.js';
+import { creatorDetail } from './creator-detail.js';
+import { creatorForm, emptyDraft } from './creator-form.js';
+import { toast, toastError } from './toast.js';
+
+/**
+ * @param {{ onSaved: (creator: import('./api.js').Creator) => void, onDeleted: () => void, onClosed: () => void }} hooks
+ */
+export function creatorPanel(hooks) {
+  const el = h('aside', { class: 'panel', id: 'creator-panel', hidden: true, 'aria-label': t('panel.label') });
+  /** @type {'view'|'edit'|'new'|null} */
+  let mode = null;
+  let seq = 0;
+  let form = null;
+
+  function show(content, nextMode) {
+    mode = nextMode;
+    el.hidden = false;
+    mount(el, content);
+  }
+
+  async function showCreator(id) {
+    if (mode === 'edit' || mode === 'new') {
+      if (form?.isDirty() && !(await confirmDiscard())) return;
+    }
+    const mine = ++seq;
+    form = null;
+    if (el.hidden) show(h('div', { class: 'panel-loading' }, t('common.loading')), 'view');
+    el.setAttribute('aria-busy', 'true');
+    try {
+      const creator = await api.getCreator(id);
+      if (mine !== seq) return;
+      show(creatorDetail(creator, {
+        onEdit: () => edit(creator),
+        onDelete: () => remove(creator),
+        onClose: () => close(),
+      }), 'view');
+    } catch (err) {
+      if (mine !== seq) return;
+      toastError(err);
+      if (asPayload(err).kind === 'not_found') { hide(); hooks.onDeleted(); }
+    } finally {
+      if (mine === seq) el.removeAttribute('aria-busy');
+    }
+  }
+
+  function edit(creator) {
+    seq += 1;
+    form = creatorForm({
+      creator, draft: creator.draft,
+      save: (draft) => api.updateCreator(creator.id, creator.revision, draft),
+      onSaved: saved,
+      onCancel: () => showCreator(creator.id),
+      onReload: () => reloadForEdit(creator.id),
+    });
+    show(form.el, 'edit');
+    form.focusFirst();
+  }
+
+  async function reloadForEdit(id) {
+    try {
+      edit(await api.getCreator(id));
+    } catch (err) {
+      toastError(err);
+    }
+  }
+
+  async function newCreator() {
+    if ((mode === 'edit' || mode === 'new') && form?.isDirty() && !(await confirmDiscard())) return;
+    seq += 1;
+    form = creatorForm({
+      creator: null, draft: emptyDraft(),
+      save: (draft) => api.createCreator(draft),
+      onSaved: saved,
+      onCancel: () => close(),
+      onReload: () => {},
+    });
+    show(form.el, 'new');
+    form.focusFirst();
+  }
+
+  function saved(creator) {
+    toast(t('creator.saved', { name: creator.display_name }), { kind: 'success' });
+    form = null;
+    show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close() }), 'view');
+    el.querySelector('#detail-name')?.focus();
+    hooks.onSaved(creator);
+  }
+
+  async function remove(creator) {
+    const ok = await confirm({
+      title: t('creator.delete.title', { name: creator.display_name }),
+      message: t('creator.delete.body', { name: creator.display_name }),
+      confirmLabel: t('creator.delete.confirm'),
+      confirmId: 'confirm-delete',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await api.deleteCreator(creator.id);
+      toast(t('creator.deleted', { name: creator.display_name }), { kind: 'success' });
+      hide();
+      hooks.onDeleted();
+    } catch (err) {
+      toastError(err);
+    }
+  }
+
+  function confirmDiscard() {
+    return confirm({ title: t('form.discard.title'), message: t('form.discard.body'), confirmLabel: t('form.discard.confirm'), danger: true });
+  }
+
+  function hide() {
+    seq += 1;
+    mode = null;
+    form = null;
+    el.hidden = true;
+    el.replaceChildren();
+  }
+
+  async function close() {
+    if ((mode === 'edit' || mode === 'new') && form?.isDirty() && !(await confirmDiscard())) return;
+    hide();
+    hooks.onClosed();
+  }
+
+  return {
+    el,
+    showCreator,
+    newCreator,
+    close,
+    isOpen: () => !el.hidden,
+    isViewing: () => mode === 'view',
+    dispose: () => { seq += 1; },
+  };
+}

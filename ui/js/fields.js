@@ -1,0 +1,101 @@
+//! Form fields and their errors, shared by the creator form, the settings screen and the
+//! new-workspace dialog. A control carries `data-field` with the back end's field name
+//! (`email`, `handles.0.handle`, `tiers.micro`); its error element carries `data-error-for`
+//! with the same name. `showFieldErrors` puts each problem at its field (or at the nearest
+//! enclosing one: `rates.post` lands at `rates`), marks the control `aria-invalid` and returns
+//! the first control to focus; editing a control clears its error.
+
+import { h } from './dom.js';
+import { problemText } from './errors.js';
+
+/**
+ * A labelled field with its hint and error slot.
+ * @param {{ id: string, field: string, errId: string, label: string, control: HTMLElement,
+ *   hint?: string, className?: string }} o
+ */
+export function field(o) {
+  const hintId = o.hint ? `hint-${o.id}` : null;
+  o.control.id = o.id;
+  o.control.dataset.field = o.field;
+  o.control.setAttribute('aria-describedby', [hintId, o.errId].filter(Boolean).join(' '));
+  return h('div', { class: ['field', o.className] },
+    h('label', { class: 'field-label', for: o.id }, o.label),
+    o.control,
+    o.hint ? h('div', { class: 'field-hint', id: hintId }, o.hint) : null,
+    errorSlot(o.errId, o.field));
+}
+
+/** An empty error element for `field`, filled by showFieldErrors. */
+export function errorSlot(errId, fieldName, prefix) {
+  return h('div', { class: 'field-error', id: errId, 'data-error-for': fieldName, 'data-prefix': prefix || null, hidden: true });
+}
+
+/** A text input. */
+export function textInput(attrs = {}) {
+  return h('input', { type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false', ...attrs });
+}
+
+/** A select with `[value, label]` options. */
+export function select(options, value, attrs = {}) {
+  return h('select', { class: 'select', ...attrs },
+    ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+}
+
+/** Removes every error shown in `root`. */
+export function clearFieldErrors(root) {
+  for (const el of root.querySelectorAll('[data-error-for]')) { el.hidden = true; el.replaceChildren(); }
+  for (const el of root.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+}
+
+/**
+ * Shows each problem at its field. Problems with no field on screen are returned in `unplaced`.
+ * @param {HTMLElement} root @param {Array<{field: string, code: string, value?: string, message: string}>} problems
+ * @returns {{ first: HTMLElement | null, unplaced: typeof problems }}
+ */
+export function showFieldErrors(root, problems) {
+  clearFieldErrors(root);
+  let first = null;
+  let firstOrder = Infinity;
+  const unplaced = [];
+  const order = [...root.querySelectorAll('[data-field]')];
+  for (const problem of problems) {
+    const name = nearest(root, problem.field);
+    if (name === null) { unplaced.push(problem); continue; }
+    const slot = root.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+    slot.hidden = false;
+    const prefix = slot.dataset.prefix;
+    slot.appendChild(h('div', null, prefix ? h('span', { class: 'error-prefix' }, prefix) : null, problemText(problem)));
+    const control = /** @type {HTMLElement|null} */ (root.querySelector(`[data-field="${CSS.escape(name)}"]`));
+    const target = control || slot.closest('[data-focus-target]')?.querySelector('button, input, select') || null;
+    if (control) control.setAttribute('aria-invalid', 'true');
+    const at = target ? order.indexOf(target) : -1;
+    const rank = at === -1 ? order.length : at;
+    if (target && rank < firstOrder) { first = target; firstOrder = rank; }
+  }
+  return { first, unplaced };
+}
+
+/** The field name itself when it has an error slot, else its nearest parent that has one. */
+function nearest(root, name) {
+  const parts = String(name || '').split('.');
+  while (parts.length) {
+    const candidate = parts.join('.');
+    if (root.querySelector(`[data-error-for="${CSS.escape(candidate)}"]`)) return candidate;
+    parts.pop();
+  }
+  return null;
+}
+
+/** Clears a control's error as soon as the user edits it. Call once per form root. */
+export function clearErrorsOnEdit(root) {
+  const handler = (e) => {
+    const control = /** @type {HTMLElement} */ (e.target);
+    const name = control?.dataset?.field;
+    if (!name || control.getAttribute('aria-invalid') !== 'true') return;
+    control.removeAttribute('aria-invalid');
+    const slot = root.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+    if (slot) { slot.hidden = true; slot.replaceChildren(); }
+  };
+  root.addEventListener('input', handler);
+  root.addEventListener('change', handler);
+}

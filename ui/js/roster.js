@@ -1,0 +1,103 @@
+//! The roster screen: header actions (new, import, export), the toolbar, the count, the
+//! virtual table and the creator panel beside it. It wires them together: a toolbar change
+//! resets the table, a row opens the panel, a save or an import refreshes the table.
+
+import * as api from './api.js';
+import { h, icon, ICONS, debounce, mount } from './dom.js';
+import { t, tn } from './i18n.js';
+import { session, rosterChanged } from './session.js';
+import { rosterToolbar } from './roster-toolbar.js';
+import { RosterTable } from './roster-table.js';
+import { creatorPanel } from './creator-panel.js';
+import { openImportDialog } from './import-dialog.js';
+import { toast, toastError } from './toast.js';
+
+export function rosterScreen() {
+  const count = h('div', { id: 'roster-count', class: 'roster-count', 'aria-live': 'polite' }, t('roster.loading'));
+
+  const toolbar = rosterToolbar({
+    onChange: (query) => {
+      table.showSort(query.sort, query.descending);
+      table.setQuery(query);
+    },
+  });
+
+  const panel = creatorPanel({
+    onSaved: (creator) => { table.selectId(creator.id); rosterChanged(); },
+    onDeleted: () => { table.clearSelection(); rosterChanged(); table.focus(); },
+    onClosed: () => table.focus(),
+  });
+
+  const followSelection = debounce((id) => { if (id !== null && panel.isViewing()) panel.showCreator(id); }, 120);
+
+  const table = new RosterTable({
+    onOpen: (id) => panel.showCreator(id),
+    onSelect: (id) => followSelection(id),
+    onTotal: (total) => mount(count, total === null ? t('roster.loading') : tn('roster.count', total)),
+    onSort: (sort) => toolbar.sortBy(sort),
+    renderEmpty,
+  });
+
+  function renderEmpty() {
+    if (toolbar.isFiltered()) {
+      return h('div', { class: 'empty-state' },
+        h('h2', null, t('roster.empty.filtered.title')),
+        h('p', null, t('roster.empty.filtered.body')),
+        h('button', { type: 'button', class: 'btn', onclick: () => toolbar.clear() }, t('roster.clearFilters')));
+    }
+    return h('div', { class: 'empty-state' },
+      h('h2', null, t('roster.empty.none.title')),
+      h('p', null, t('roster.empty.none.body')),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'btn btn-primary', onclick: () => panel.newCreator() }, t('roster.new')),
+        h('button', { type: 'button', class: 'btn', onclick: () => importCsv() }, t('roster.import'))));
+  }
+
+  async function exportCsv() {
+    const { offset, limit, ...query } = /** @type {any} */ (toolbar.query());
+    const report = await api.exportRoster(query).catch((err) => { toastError(err); return null; });
+    if (report) toast(tn('roster.exported', report.rows, { path: report.path }), { kind: 'success' });
+  }
+
+  function importCsv() {
+    openImportDialog({ onImported: () => rosterChanged() });
+  }
+
+  toolbar.el.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && /** @type {HTMLElement} */ (e.target).id === 'search') {
+      e.preventDefault();
+      table.focus();
+      if (table.selectedIndex < 0) table.select(0);
+    }
+  });
+
+  const onRoster = () => table.refresh();
+  session.events.addEventListener('roster', onRoster);
+
+  const el = h('section', { class: 'screen roster-screen', 'aria-labelledby': 'roster-title' },
+    h('header', { class: 'screen-header' },
+      h('h1', { id: 'roster-title' }, t('roster.title')),
+      h('div', { class: 'header-actions' },
+        h('button', { type: 'button', id: 'import-csv', class: 'btn', onclick: importCsv }, icon(ICONS.upload, 14), t('roster.import')),
+        h('button', { type: 'button', id: 'export-csv', class: 'btn', onclick: () => { exportCsv(); } }, icon(ICONS.download, 14), t('roster.export')),
+        h('button', { type: 'button', id: 'new-creator', class: 'btn btn-primary', title: t('roster.new.shortcut'), onclick: () => panel.newCreator() },
+          icon(ICONS.plus, 14), t('roster.new')))),
+    toolbar.el,
+    h('div', { class: 'roster-meta' }, count, toolbar.clearBtn, toolbar.sortEl),
+    h('div', { class: 'roster-body' }, table.el, panel.el));
+
+  const initial = toolbar.query();
+  table.showSort(initial.sort, initial.descending);
+  table.setQuery(initial);
+
+  return {
+    el,
+    focusSearch: () => toolbar.focusSearch(),
+    newCreator: () => panel.newCreator(),
+    /** Esc outside a dialog: closes the panel (asking first if a form has unsaved changes). */
+    escape: () => (panel.isOpen() ? (panel.close(), true) : false),
+    /** ↓ from the search box goes to the table. */
+    focusTable: () => table.focus(),
+    dispose: () => { toolbar.dispose(); panel.dispose(); session.events.removeEventListener('roster', onRoster); },
+  };
+}

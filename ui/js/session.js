@@ -1,0 +1,47 @@
+//! What the window knows about the open workspace: its info, its vocabulary (labels for
+//! platforms, stages, tiers, …) and the roster's facets. Screens read from here and listen for
+//! `change` events; only main.js and the screens that change a workspace write to it.
+
+import * as api from './api.js';
+
+export const session = {
+  /** @type {import('./api.js').WorkspaceInfo | null} */
+  workspace: null,
+  /** @type {import('./api.js').Vocabulary | null} */
+  vocab: null,
+  /** @type {import('./api.js').Facets | null} */
+  facets: null,
+  events: new EventTarget(),
+};
+
+/** Loads the vocabulary and facets of the open workspace. */
+export async function loadWorkspaceData(info) {
+  const [vocab, facets] = await Promise.all([api.vocabulary(), api.rosterFacets()]);
+  session.workspace = info;
+  session.vocab = vocab;
+  session.facets = facets;
+}
+
+/** Re-reads the facets (after creators were added, edited or imported) and tells listeners. */
+export async function refreshFacets() {
+  session.facets = await api.rosterFacets();
+  session.events.dispatchEvent(new Event('facets'));
+}
+
+/** Tells listeners the roster's data changed (creators added, edited, deleted, imported). */
+export function rosterChanged() {
+  session.events.dispatchEvent(new Event('roster'));
+  refreshFacets().catch(() => { /* the facets stay as they were; the roster itself reloads */ });
+}
+
+/**
+ * The label a person reads for a stored value, from the vocabulary.
+ * @param {'platforms'|'stages'|'payout_methods'|'formats'|'tiers'} list @param {string} value
+ */
+export function label(list, value) {
+  const found = session.vocab?.[list]?.find((c) => c.value === value);
+  return found ? found.label : value;
+}
+
+/** The vocabulary entry of a tier (label, bounds, benchmark). */
+export const tierInfo = (value) => session.vocab?.tiers.find((tier) => tier.value === value) ?? null;

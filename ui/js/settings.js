@@ -1,0 +1,129 @@
+//! The settings screen: brand name, currency, locale and the five tier lower bounds (with the
+//! overlap rule and the seed's benchmark engagement per tier beside them), saved through
+//! `updateSettings` with field errors at their fields; and read-only facts about the file
+//! from `workspaceInfo`. Bounds are typed as text and sent as whole numbers.
+
+import * as api from './api.js';
+import { h, mount } from './dom.js';
+import { t, fmt, hasKey } from './i18n.js';
+import { session } from './session.js';
+import { asPayload } from './errors.js';
+import { field, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
+import { toast, toastError } from './toast.js';
+
+export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
+/** Tier keys in the settings (`macro_` on the wire, `tiers.macro` in errors). */
+const TIER_KEYS = [['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro', 'macro_'], ['mega', 'mega']];
+
+/** @param {{ onSaved: (info: import('./api.js').WorkspaceInfo) => void }} hooks */
+export function settingsScreen(hooks) {
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, onsubmit: save }));
+  const info = h('section', { class: 'card', 'aria-labelledby': 'ws-info-title' },
+    h('h2', { id: 'ws-info-title', class: 'card-title' }, t('settings.info.title')), h('p', { class: 'muted' }, t('common.loading')));
+  const el = h('section', { class: 'screen settings-screen', 'aria-labelledby': 'settings-title' },
+    h('header', { class: 'screen-header' }, h('h1', { id: 'settings-title' }, t('settings.title'))),
+    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, form, info)));
+
+  let controls = {};
+  let saveBtn;
+
+  Promise.all([api.getSettings(), api.workspaceInfo()]).then(([settings, ws]) => {
+    fillForm(settings);
+    fillInfo(ws);
+  }, (err) => toastError(err));
+
+  function fillForm(settings) {
+    const locales = LOCALES.includes(settings.locale) ? LOCALES : [...LOCALES, settings.locale];
+    controls = {
+      brand_name: textInput({ value: settings.brand_name, maxlength: 120 }),
+      currency: textInput({ value: settings.currency, maxlength: 3, class: 'input upper mono short' }),
+      locale: select(locales.map((l) => [l, localeName(l)]), settings.locale),
+    };
+    const tiers = TIER_KEYS.map(([key, wire]) => {
+      controls[`tiers.${key}`] = textInput({ value: fmt.number(settings.tiers[wire]), class: 'input num', inputmode: 'numeric' });
+      return controls[`tiers.${key}`];
+    });
+    saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
+    const benchmark = (key) => session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–';
+    mount(form, 
+      h('section', { class: 'card' },
+        h('h2', { class: 'card-title' }, t('settings.workspace')),
+        field({ id: 'set-brand_name', field: 'brand_name', errId: 'err-set-brand_name', label: t('settings.brand_name'), control: controls.brand_name }),
+        h('div', { class: 'field-row cols-2' },
+          field({ id: 'set-currency', field: 'currency', errId: 'err-set-currency', label: t('settings.currency'), control: controls.currency, hint: t('settings.currency.hint') }),
+          field({ id: 'set-locale', field: 'locale', errId: 'err-set-locale', label: t('settings.locale'), control: controls.locale, hint: t('settings.locale.hint') }))),
+      h('section', { class: 'card' },
+        h('h2', { class: 'card-title' }, t('settings.tiers')),
+        h('p', { class: 'muted card-intro' }, t('settings.tiers.intro')),
+        h('div', { class: 'tiers-layout' },
+          h('table', { class: 'tier-table' },
+            h('thead', null, h('tr', null,
+              h('th', { scope: 'col' }, t('settings.tiers.tier')),
+              h('th', { scope: 'col', class: 'num' }, t('settings.tiers.bound')),
+              h('th', { scope: 'col', class: 'num' }, t('settings.tiers.benchmark')))),
+            h('tbody', null, ...TIER_KEYS.map(([key], i) => h('tr', null,
+              h('th', { scope: 'row' }, h('label', { for: `set-tiers-${key}` }, t(`settings.tier.${key}`))),
+              h('td', { class: 'num' }, field({ id: `set-tiers-${key}`, field: `tiers.${key}`, errId: `err-set-tiers-${key}`, label: '', control: tiers[i], className: 'field-bare' })),
+              h('td', { class: 'num muted' }, benchmark(key)))))),
+          h('aside', { class: 'note', id: 'overlap-rule' }, h('h3', null, t('settings.tiers.rule')), h('p', null, session.vocab?.overlap_rule ?? '')))),
+      h('div', { class: 'form-actions' }, saveBtn));
+    // The bare tier fields have a row header as their label; drop the empty one.
+    for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
+    clearErrorsOnEdit(form);
+  }
+
+  function fillInfo(ws) {
+    const row = (key, value, cls) => [h('dt', null, t(key)), h('dd', { class: cls }, value)];
+    mount(info, 
+      h('h2', { id: 'ws-info-title', class: 'card-title' }, t('settings.info.title')),
+      h('dl', { class: 'facts', id: 'workspace-info' },
+        ...row('settings.info.path', ws.path, 'mono path'),
+        ...row('settings.info.size', fmt.bytes(ws.file_bytes), 'num'),
+        ...row('settings.info.creators', fmt.number(ws.creators), 'num'),
+        ...row('settings.info.handles', fmt.number(ws.handles), 'num'),
+        ...row('settings.info.snapshots', fmt.number(ws.snapshots), 'num'),
+        ...row('settings.info.schema', String(ws.schema_version), 'num'),
+        ...(ws.is_demo ? row('settings.info.demo', t('settings.info.demo.yes')) : [])));
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    clearFieldErrors(form);
+    const tiers = {};
+    const local = [];
+    for (const [key, wire] of TIER_KEYS) {
+      const raw = controls[`tiers.${key}`].value.replace(/[\s.,'_\u00a0\u202f]/g, '');
+      if (!/^\d+$/.test(raw)) local.push({ field: `tiers.${key}`, code: raw ? 'not_whole' : 'required', message: '' });
+      tiers[wire] = Number(raw);
+    }
+    if (local.length) { showFieldErrors(form, local).first?.focus(); return; }
+    saveBtn.disabled = true;
+    try {
+      await api.updateSettings({
+        brand_name: controls.brand_name.value, currency: controls.currency.value.trim().toUpperCase(),
+        locale: controls.locale.value, tiers: /** @type {any} */ (tiers),
+      });
+      const ws = await api.workspaceInfo();
+      toast(t('settings.saved'), { kind: 'success' });
+      hooks.onSaved(ws);
+    } catch (err) {
+      const e = asPayload(err);
+      if (e.kind === 'validation' && e.fields.length) {
+        const { first, unplaced } = showFieldErrors(form, e.fields);
+        first?.focus();
+        if (unplaced.length) toastError(e);
+      } else {
+        toastError(e);
+      }
+    } finally {
+      saveBtn.disabled = false;
+    }
+  }
+
+  return { el, dispose: () => {} };
+}
+
+/** "nl-NL" → "Dutch (Netherlands) · nl-NL" when the catalogue names it. */
+export function localeName(tag) {
+  return hasKey(`locale.${tag}`) ? t(`locale.${tag}`) : tag;
+}

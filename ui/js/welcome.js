@@ -1,0 +1,40 @@
+//! The screen shown when no workspace is open: New / Open / Demo, the recent workspaces, and
+//! (when the last workspace could not be reopened) why.
+
+import { h, icon, ICONS, mount } from './dom.js';
+import { t } from './i18n.js';
+import { errorText } from './errors.js';
+import { recentList } from './workspace-switcher.js';
+import { newWorkspaceAction, openDialogAction, openDemoAction, openRecentAction, forgetAction } from './workspace-actions.js';
+
+/**
+ * @param {import('./api.js').AppState} state
+ * @param {{ onOpened: (info: any) => void }} hooks
+ */
+export function welcomeScreen(state, hooks) {
+  const recentSlot = h('div', { class: 'welcome-recent' });
+  const renderRecent = (entries) => mount(recentSlot, 
+    h('h2', { class: 'section-title' }, t('recent.title')),
+    recentList(entries, {
+      onOpen: (path) => openRecentAction(path, hooks.onOpened),
+      onForget: async (path) => { const next = await forgetAction(path); if (next) renderRecent(next); },
+    }));
+  renderRecent(state.recent || []);
+
+  const el = h('main', { class: 'welcome', id: 'welcome' },
+    h('div', { class: 'welcome-card' },
+      h('div', { class: 'welcome-mark', 'aria-hidden': 'true' }, 'C'),
+      h('h1', null, t('welcome.title')),
+      h('p', { class: 'muted welcome-lead' }, t('welcome.lead')),
+      state.open_error ? h('div', { class: 'form-banner banner-error', role: 'alert', id: 'open-error' },
+        h('p', { class: 'banner-title' }, t('welcome.openError')), h('p', null, errorText(state.open_error))) : null,
+      h('div', { class: 'welcome-actions' },
+        h('button', { type: 'button', id: 'ws-new', class: 'btn btn-primary btn-large', onclick: () => newWorkspaceAction(hooks.onOpened) },
+          icon(ICONS.plus, 14), t('ws.new')),
+        h('button', { type: 'button', id: 'ws-open', class: 'btn btn-large', onclick: () => openDialogAction(hooks.onOpened) },
+          icon(ICONS.folder, 14), t('ws.open')),
+        h('button', { type: 'button', id: 'ws-demo', class: 'btn btn-large', onclick: () => openDemoAction(hooks.onOpened) },
+          icon(ICONS.sparkle, 14), t('ws.demo'))),
+      recentSlot));
+  return { el, dispose: () => {} };
+}
