@@ -79,7 +79,7 @@ impl App {
             }
         };
         let app = App { client, driver, dialog_file };
-        app.wait_for("#app[data-ready='true']").await;
+        app.wait_for("#app > *").await;
         app
     }
 
@@ -123,8 +123,20 @@ impl App {
         self.js("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return s.value;", vec![json!(css), json!(value)]).await;
     }
 
+    /// The text of the first element matching `css` (its textContent, trimmed).
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        self.wait_for(css).await;
+        self.text_now(css).await.unwrap_or_default()
+    }
+
+    async fn text_now(&self, css: &str) -> Option<String> {
+        // Only what a person can see counts: a hidden element has no client rects.
+        let v = self
+            .client
+            .execute("const e = document.querySelector(arguments[0]); return e && e.getClientRects().length > 0 ? e.textContent.trim() : null;", vec![json!(css)])
+            .await
+            .ok()?;
+        v.as_str().map(str::to_string)
     }
 
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
@@ -136,13 +148,11 @@ impl App {
         let deadline = Instant::now() + TIMEOUT;
         let mut last = String::new();
         while Instant::now() < deadline {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                if let Ok(t) = el.text().await {
-                    if ok(&t) {
-                        return t;
-                    }
-                    last = t;
+            if let Some(t) = self.text_now(css).await {
+                if ok(&t) {
+                    return t;
                 }
+                last = t;
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
@@ -161,9 +171,9 @@ impl App {
         panic!("timed out waiting for {what}");
     }
 
-    /// Texts of every element matching `css`.
+    /// Texts of every visible element matching `css`.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let v = self.js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());", vec![json!(css)]).await;
+        let v = self.js("return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0).map(e => e.textContent.trim());", vec![json!(css)]).await;
         v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
     }
 
@@ -172,6 +182,8 @@ impl App {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{name}.png"));
+        // Let transitions (panels sliding in, dialogs fading) settle first.
+        tokio::time::sleep(Duration::from_millis(400)).await;
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(&path, png).unwrap();
         eprintln!("screenshot: {}", path.display());

@@ -19,7 +19,7 @@ export function openDialog(options) {
   h('header', { class: 'dialog-header' },
     h('h2', { id: titleId, class: 'dialog-title' }, options.title),
     options.closeButton === false ? null
-      : h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('common.close'), onclick: () => close() }, icon(ICONS.close))),
+      : h('button', { type: 'button', class: 'icon-btn dialog-close', 'data-close': '', 'aria-label': t('common.close'), onclick: () => close() }, icon(ICONS.close))),
   h('div', { class: 'dialog-body' }, ...options.body),
   options.actions ? h('footer', { class: 'dialog-actions' }, ...options.actions) : null));
 

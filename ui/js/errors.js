@@ -4,7 +4,7 @@
 //! is shown. Nothing here ever looks at message text to decide anything.
 
 import { t, hasKey } from './i18n.js';
-import { session } from './session.js';
+import { session, label } from './session.js';
 
 /** Kinds whose back-end message carries specifics (paths, counts) worth more than a generic line. */
 const PREFER_MESSAGE = new Set(['validation', 'bad_file', 'workspace_missing', 'not_sqlite', 'foreign_database',
@@ -26,11 +26,16 @@ export function errorText(err) {
   return e.message || t('kind.internal');
 }
 
-/** The sentence for one field or row problem: `{field|column, code, value, message}`. */
+/**
+ * The sentence for one field or row problem: `{field|column, code, value, message}`. With a
+ * value, `code.<code>.value` (which quotes it) is preferred over `code.<code>`.
+ */
 export function problemText(problem) {
-  const key = `code.${problem.code}`;
+  const base = `code.${problem.code}`;
+  const value = problem.value ?? '';
+  const key = value !== '' && hasKey(`${base}.value`) ? `${base}.value` : base;
   if (problem.code && hasKey(key)) {
-    return t(key, { value: problem.value ?? '', currency: session.vocab?.currency ?? '' });
+    return t(key, { value, currency: session.vocab?.currency ?? '', format: label('formats', value) });
   }
   return problem.message || t('kind.internal');
 }

@@ -20,32 +20,40 @@ let regionNames = null;
 export const currentLocale = () => locale;
 
 /**
- * Switches formatting to `tag` (a BCP 47 tag such as `nl-NL`) and the catalogue to its
- * language when a catalogue for it exists.
+ * Switches to the workspace locale `tag` (a BCP 47 tag such as `nl-NL`): the catalogue of its
+ * language when one exists (else English), and numbers and dates in the conventions of its
+ * region. When the catalogue's language differs from the workspace's, the words stay in the
+ * catalogue's language and only the conventions follow the region (`en-NL`: "1.234,5",
+ * "25 May 2026"), so an English window never shows Dutch month or country names.
  * @param {string} tag
  */
 export async function setLocale(tag) {
-  let next = 'en-GB';
+  let wanted = 'en-GB';
   try {
-    next = Intl.getCanonicalLocales(tag || navigator.language || 'en-GB')[0];
+    wanted = Intl.getCanonicalLocales(tag || navigator.language || 'en-GB')[0];
   } catch { /* not a tag: keep en-GB */ }
-  locale = next;
+  const [language, region] = wanted.split('-');
+  catalogue = en;
+  let uiLanguage = 'en';
+  if (language !== 'en' && /^[a-z]{2,3}$/.test(language)) {
+    try {
+      catalogue = (await import(`../i18n/${language}.js`)).default;
+      uiLanguage = language;
+    } catch { /* no catalogue for this language yet: English */ }
+  }
+  locale = wanted;
+  if (uiLanguage !== language && region) {
+    const mixed = `${uiLanguage}-${region}`;
+    if (Intl.NumberFormat.supportedLocalesOf([mixed]).length) locale = mixed;
+  }
   numberFmt = new Intl.NumberFormat(locale);
   compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  plural = new Intl.PluralRules(locale);
-  try { regionNames = new Intl.DisplayNames([locale], { type: 'region' }); } catch { regionNames = null; }
-
-  const language = locale.split('-')[0].toLowerCase();
-  catalogue = en;
-  if (language !== 'en' && /^[a-z]{2,3}$/.test(language)) {
-    try {
-      catalogue = (await import(`../i18n/${language}.js`)).default;
-    } catch { /* no catalogue for this language yet: English */ }
-  }
-  document.documentElement.lang = catalogue === en ? 'en' : language;
+  plural = new Intl.PluralRules(uiLanguage);
+  try { regionNames = new Intl.DisplayNames([uiLanguage], { type: 'region' }); } catch { regionNames = null; }
+  document.documentElement.lang = uiLanguage;
 }
 
 /** True when the catalogue has a sentence for `key`. */

@@ -117,8 +117,7 @@ export async function openImportDialog(hooks) {
       ...e.rows.map((r) => h('li', { class: 'import-error' },
         h('span', { class: 'err-row num' }, t('import.rejected.row', { row: r.row })),
         h('span', { class: 'err-column', title: r.column }, r.column || t('import.rejected.wholeRow')),
-        h('span', { class: 'err-message' }, problemText(r),
-          r.value ? h('span', { class: 'err-value' }, t('import.rejected.value', { value: r.value })) : null))));
+        h('span', { class: 'err-message' }, problemText(r)))));
     mount(body, fileFacts(),
       h('div', { class: 'form-banner banner-error', role: 'alert', id: 'import-rejected' },
         h('p', { class: 'banner-title' }, t('import.rejected.title')),

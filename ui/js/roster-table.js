@@ -42,6 +42,8 @@ export class RosterTable {
     this.total = null;
     /** @type {Map<number, import('./api.js').CreatorRow[]>} */
     this.pages = new Map();
+    /** Pages of the previous generation, shown during a refresh so rows do not flash. */
+    this.stale = new Map();
     this.inflight = new Set();
     this.rendered = new Map();
     this.selectedIndex = -1;
@@ -89,15 +91,16 @@ export class RosterTable {
 
   reset(keepPosition) {
     this.generation += 1;
-    this.pages.clear();
+    this.stale = keepPosition ? this.pages : new Map();
+    this.pages = new Map();
     this.inflight.clear();
     if (!keepPosition) {
       this.total = null;
       this.scroller.scrollTop = 0;
       this.selectedIndex = -1;
       this.hooks.onTotal(null);
+      this.clearRendered();
     }
-    this.clearRendered();
     this.fetchPage(keepPosition ? Math.floor(this.firstVisible() / PAGE_SIZE) : 0);
   }
 
@@ -120,7 +123,12 @@ export class RosterTable {
   }
 
   rowAt(index) {
-    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null;
+    const page = Math.floor(index / PAGE_SIZE);
+    return (this.pages.get(page) ?? this.stale.get(page))?.[index % PAGE_SIZE] ?? null;
+  }
+
+  isLoaded(index) {
+    return this.pages.has(Math.floor(index / PAGE_SIZE));
   }
 
   firstVisible() {
@@ -139,9 +147,11 @@ export class RosterTable {
       if (generation !== this.generation) return; // an answer to an older query
       this.inflight.delete(page);
       this.pages.set(page, result.rows);
+      this.stale.delete(page);
       this.evict(page);
       if (result.total !== this.total) {
         this.total = result.total;
+        this.stale.clear(); // other rows moved: old pages would show the wrong creators
         this.hooks.onTotal(result.total);
         if (this.selectedIndex >= result.total) this.selectedIndex = result.total - 1;
       }
@@ -188,14 +198,14 @@ export class RosterTable {
     const missing = new Set();
     for (let index = first; index <= last; index += 1) {
       const row = this.rowAt(index);
-      if (!row) missing.add(Math.floor(index / PAGE_SIZE));
+      if (!this.isLoaded(index)) missing.add(Math.floor(index / PAGE_SIZE));
       if (row && this.selectedIndex === -1 && row.id === this.selectedId) this.selectedIndex = index;
       const selected = row ? row.id === this.selectedId : index === this.selectedIndex;
-      const key = `${row ? row.id : 'loading'}|${selected}`;
-      const existing = this.rendered.get(index);
-      if (existing && existing.dataset.key === key) continue;
-      const el = row ? this.buildRow(row, index, selected) : this.buildPlaceholder(index);
-      el.dataset.key = key;
+      const existing = /** @type {any} */ (this.rendered.get(index));
+      if (existing && existing.shownRow === row && existing.shownSelected === selected) continue;
+      const el = /** @type {any} */ (row ? this.buildRow(row, index, selected) : this.buildPlaceholder(index));
+      el.shownRow = row;
+      el.shownSelected = selected;
       if (existing) existing.replaceWith(el); else this.spacer.appendChild(el);
       this.rendered.set(index, el);
     }
@@ -238,7 +248,7 @@ export class RosterTable {
 
   buildPlaceholder(index) {
     return h('div', {
-      class: ['roster-row', 'loading', index === this.selectedIndex && 'selected'], role: 'row', id: `roster-row-${index}`,
+      class: ['roster-row-loading', index === this.selectedIndex && 'selected'], role: 'row', id: `roster-row-${index}`,
       'aria-rowindex': index + 2, 'aria-busy': 'true', style: { transform: `translateY(${index * ROW_HEIGHT}px)` },
     }, ...COLUMNS.map((c) => h('div', { class: ['cell', c.cls], role: 'gridcell' }, h('span', { class: 'skeleton' }))));
   }

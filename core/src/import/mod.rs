@@ -19,6 +19,7 @@ mod fields;
 mod layout;
 mod merge;
 mod read;
+mod write;
 
 pub(crate) use fields::{Field, MAX_SLOT};
 pub(crate) use read::defuse;
@@ -135,6 +136,7 @@ pub fn preview(path: &Path) -> Result<ImportPreview> {
 
 /// Imports the creators of `path` into `ws`, all or nothing. See the module documentation.
 pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &mut dyn FnMut(Progress)) -> Result<ImportReport> {
+    let t0 = std::time::Instant::now();
     let text = read::load(path)?;
     let file = text.file_name.clone();
     let mut records = read::Records::new(&text);
@@ -161,65 +163,51 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         return Err(Error::BadFile(format!("{file} has a header row but no creators below it: there is nothing to import.")));
     }
 
+    eprintln!("TIMING parse {:?}", t0.elapsed());
+    if let Ok(c) = std::env::var("CHORUS_CACHE") { ws.conn().execute_batch(&format!("PRAGMA cache_size = {c}")).unwrap(); }
     let n = rows.len() as u64;
     let mut bar = Bar::new(2 * n, progress);
     ws.write(|tx| {
         let settings = settings::load(tx)?;
         let currency = settings.currency();
 
-        // Check every row; keep what each creator will become.
-        let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
+        // 1. Whose handles are these? Each handle once in the file, each row one creator.
         let mut handle_rows: HashMap<(Platform, String), u64> = HashMap::with_capacity(rows.len() * 2);
+        let mut owners: Vec<Owner> = Vec::with_capacity(rows.len());
+        for (i, (row, draft, origins)) in rows.iter().enumerate() {
+            bar.at(i as u64 / 2);
+            owners.push(owner_of(tx, &layout, *row, draft, origins, &mut handle_rows, &mut problems)?);
+        }
+        drop(handle_rows);
+        let mut stored = {
+            let mut ids: Vec<i64> = owners.iter().filter_map(|o| if let Owner::Creator(id) = o { Some(*id) } else { None }).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            write::load_stored(tx, &ids, currency)?
+        };
+
+        eprintln!("TIMING owners {:?}", t0.elapsed());
+        // 2. What each creator becomes, checked by the rules of the form.
+        let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
         let mut owner_plans: HashMap<i64, usize> = HashMap::new();
-        for (i, (row, draft, origins)) in rows.into_iter().enumerate() {
-            bar.at(i as u64 + 1);
-            let ids: Vec<(usize, Platform, String)> = draft.handles.iter().enumerate().filter_map(|(j, h)| merge::identity(h).map(|(p, k)| (j, p, k))).collect();
-            let column = |j: usize| layout.column_for(&format!("handles.{j}.handle"), &origins).to_string();
-            for (j, p, key) in &ids {
-                match handle_rows.entry((*p, key.clone())) {
-                    Entry::Vacant(v) => {
-                        v.insert(row);
-                    }
-                    Entry::Occupied(o) if *o.get() != row => {
-                        let msg = format!("@{} on {} is also in row {}; each handle can be in the file only once.", draft.handles[*j].handle, p.label(), o.get());
-                        problems.push(row_error(row, column(*j), "duplicate_in_file", Some(draft.handles[*j].handle.clone()), &msg));
-                    }
-                    Entry::Occupied(_) => {} // twice in one row: validation names it
-                }
-            }
-            let mut owners: Vec<(i64, usize)> = Vec::new();
-            for (j, p, key) in &ids {
-                if let Some(id) = creators::find_by_handle(tx, *p, key)? {
-                    if !owners.iter().any(|(o, _)| *o == id) {
-                        owners.push((id, *j));
-                    }
-                }
-            }
-            if let [(first, a), (second, b), ..] = owners[..] {
-                let name = |id: i64| -> Result<String> { Ok(tx.query_row("SELECT display_name FROM creators WHERE id = ?1", [id], |r| r.get(0))?) };
-                let (ha, hb) = (&draft.handles[a], &draft.handles[b]);
-                let msg = format!(
-                    "@{} on {} belongs to {}, but @{} on {} belongs to {}. One row can only describe one creator: split the row, or remove one of the handles.",
-                    ha.handle,
-                    platform_label(&ha.platform),
-                    name(first)?,
-                    hb.handle,
-                    platform_label(&hb.platform),
-                    name(second)?
-                );
-                problems.push(row_error(row, column(b), "handles_of_two_creators", Some(hb.handle.clone()), &msg));
-                continue;
-            }
-            let owner = owners.first().map(|(id, _)| *id);
+        for (i, ((row, draft, origins), owner)) in rows.into_iter().zip(owners).enumerate() {
+            bar.at(n / 2 + i as u64 / 2);
+            let owner = match owner {
+                Owner::Refused => continue,
+                Owner::Nobody => None,
+                Owner::Creator(id) => Some(id),
+            };
             let earlier = owner.and_then(|id| owner_plans.get(&id).copied());
             let (merged, origins) = match (owner, earlier) {
                 // Another row already updates this creator (one handle per row): build on it.
                 (Some(_), Some(p)) => {
                     let plan = &plans[p];
-                    let base = plan.draft.clone().expect("an update keeps its merged draft");
-                    merge::overlay(base, plan.origins.clone(), draft, origins)
+                    merge::overlay(plan.draft.clone().expect("an update keeps its merged draft"), plan.origins.clone(), draft, origins)
                 }
-                (Some(id), None) => merge::overlay(creators::load(tx, id, &settings)?.to_draft(), Origins::default(), draft, origins),
+                (Some(id), None) => {
+                    let base = stored.get(&id).map(|s| s.draft.clone()).ok_or(Error::NotFound { what: "creator", id })?;
+                    merge::overlay(base, Origins::default(), draft, origins)
+                }
                 (None, _) => (draft, origins),
             };
             let record = match validate_draft(&merged, currency) {
@@ -232,46 +220,113 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             if !problems.is_empty() {
                 continue; // nothing will be written: keep no more than needed
             }
+            let plan = Plan { row, owner, draft: owner.map(|_| merged), record, origins };
             match (owner, earlier) {
-                (Some(_), Some(p)) => {
-                    let plan = &mut plans[p];
-                    plan.draft = Some(merged);
-                    plan.record = record;
-                    plan.origins = origins;
-                    plan.row = row;
-                }
+                (Some(_), Some(p)) => plans[p] = plan,
                 (Some(id), None) => {
                     owner_plans.insert(id, plans.len());
-                    plans.push(Plan { row, owner, draft: Some(merged), record, origins });
+                    plans.push(plan);
                 }
-                (None, _) => plans.push(Plan { row, owner, draft: None, record, origins }),
+                (None, _) => plans.push(plan),
             }
         }
         if !problems.is_empty() {
             return Err(rejected(&file, problems));
         }
 
-        // Write.
+        eprintln!("TIMING check {:?}", t0.elapsed());
+        // 3. Write: new creators by the fast path, changed ones through `save_record`.
         let ctx = WriteContext::new(Actor::Import);
+        let mut inserter = write::Inserter::new(tx, currency)?;
         let mut report = ImportReport { rows: n, ..Default::default() };
         let count = plans.len() as u64;
         for (i, plan) in plans.iter().enumerate() {
-            match creators::save_record(tx, plan.owner, &plan.record, &settings, &ctx) {
-                Ok(_) if plan.owner.is_none() => report.created += 1,
+            bar.at(n + (i as u64 + 1) * n / count.max(1));
+            let Some(id) = plan.owner else {
+                inserter.insert(&plan.record, &ctx)?;
+                report.created += 1;
+                continue;
+            };
+            if stored.remove(&id).is_some_and(|s| s.record == plan.record) {
+                report.unchanged += 1;
+                continue;
+            }
+            match creators::save_record(tx, Some(id), &plan.record, &settings, &ctx) {
                 Ok(saved) if saved.changed => report.updated += 1,
                 Ok(_) => report.unchanged += 1,
                 // Rare: the roster changed in a way the check could not see. Nothing is kept.
                 Err(Error::Validation(errors)) => problems.extend(errors.into_iter().map(|e| layout.row_error(plan.row, &plan.origins, e))),
                 Err(e) => return Err(e),
             }
-            bar.at(n + (i as u64 + 1) * n / count.max(1));
         }
         if !problems.is_empty() {
             return Err(rejected(&file, problems));
         }
         bar.at(2 * n);
+        eprintln!("TIMING write {:?}", t0.elapsed());
         Ok(report)
     })
+}
+
+/// Who a row belongs to.
+enum Owner {
+    /// A new creator.
+    Nobody,
+    Creator(i64),
+    /// The row's handles belong to two creators: reported, not checked further.
+    Refused,
+}
+
+/// Finds the creator a row's handles belong to, and reports a handle that an earlier row of
+/// the file already has, or handles of two different creators in one row.
+fn owner_of(
+    tx: &rusqlite::Connection,
+    layout: &Layout,
+    row: u64,
+    draft: &CreatorDraft,
+    origins: &Origins,
+    handle_rows: &mut HashMap<(Platform, String), u64>,
+    problems: &mut Vec<RowError>,
+) -> Result<Owner> {
+    let column = |j: usize| layout.column_for(&format!("handles.{j}.handle"), origins).to_string();
+    let mut owners: Vec<(i64, usize)> = Vec::new();
+    for (j, h) in draft.handles.iter().enumerate() {
+        let Some((platform, key)) = merge::identity(h) else { continue }; // validation reports it
+        if let Some(id) = creators::find_by_handle(tx, platform, &key)? {
+            if !owners.iter().any(|(o, _)| *o == id) {
+                owners.push((id, j));
+            }
+        }
+        match handle_rows.entry((platform, key)) {
+            Entry::Vacant(v) => {
+                v.insert(row);
+            }
+            Entry::Occupied(o) if *o.get() != row => {
+                let msg = format!("@{} on {} is also in row {}; each handle can be in the file only once.", h.handle, platform.label(), o.get());
+                problems.push(row_error(row, column(j), "duplicate_in_file", Some(h.handle.clone()), &msg));
+            }
+            Entry::Occupied(_) => {} // twice in one row: validation names it
+        }
+    }
+    match owners[..] {
+        [] => Ok(Owner::Nobody),
+        [(id, _)] => Ok(Owner::Creator(id)),
+        [(first, a), (second, b), ..] => {
+            let name = |id: i64| -> Result<String> { Ok(tx.query_row("SELECT display_name FROM creators WHERE id = ?1", [id], |r| r.get(0))?) };
+            let (ha, hb) = (&draft.handles[a], &draft.handles[b]);
+            let msg = format!(
+                "@{} on {} belongs to {}, but @{} on {} belongs to {}. One row can only describe one creator: split the row, or remove one of the handles.",
+                ha.handle,
+                platform_label(&ha.platform),
+                name(first)?,
+                hb.handle,
+                platform_label(&hb.platform),
+                name(second)?
+            );
+            problems.push(row_error(row, column(b), "handles_of_two_creators", Some(hb.handle.clone()), &msg));
+            Ok(Owner::Refused)
+        }
+    }
 }
 
 /// What one creator will become: a new creator (`owner` None) or an update.

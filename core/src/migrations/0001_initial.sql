@@ -61,6 +61,7 @@ CREATE TABLE handles (
 );
 CREATE INDEX handles_by_creator ON handles (creator_id);
 CREATE INDEX handles_by_key ON handles (handle_key);
+CREATE INDEX handles_by_platform ON handles (platform, creator_id);  -- platform filter and facet
 
 CREATE TABLE follower_snapshots (
     handle_id   INTEGER NOT NULL REFERENCES handles (id) ON DELETE CASCADE,
@@ -95,7 +96,7 @@ CREATE TABLE rate_card (
 ) WITHOUT ROWID;
 
 -- One text document per creator (name, handles, niches, tags, city) for substring search.
-CREATE VIRTUAL TABLE creator_search USING fts5 (body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE creator_search USING fts5 (body, tokenize = 'trigram remove_diacritics 1');
 
 -- Who changed what, when. Money-affecting changes will always land here; roster edits too.
 CREATE TABLE audit_log (
