@@ -265,7 +265,7 @@ fn run(command: Command) -> chorus_core::Result<()> {
 
 fn print_table(page: &roster::RosterPage) {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  {}", "ID", "NAME", "TOP HANDLE", "FOLLOWERS", "TIER", "STAGE", "COUNTRY");
+    let _ = writeln!(out, "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  COUNTRY", "ID", "NAME", "TOP HANDLE", "FOLLOWERS", "TIER", "STAGE");
     for r in &page.rows {
         let handle = r.handles.first().map(|h| format!("{}:@{}", h.platform, h.handle)).unwrap_or_default();
         let _ = writeln!(

@@ -289,7 +289,7 @@ pub fn format_iban(iban: &str) -> String {
 
 fn is_phone(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    digits >= 6 && digits <= 20 && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+    (6..=20).contains(&digits) && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
 }
 
 /// A country as an ISO 3166 alpha-2 code; the common names in English and Dutch are accepted.

@@ -218,6 +218,12 @@ impl Workspace {
         Ok(out)
     }
 
+    /// A number that changes whenever another connection (another window, the CLI) commits to
+    /// this file; compare two readings to know whether to refresh what is shown.
+    pub fn change_counter(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Read access for the query modules.
     pub fn conn(&self) -> &Connection {
         &self.conn
@@ -334,6 +340,23 @@ mod tests {
         assert_eq!(ws.settings().unwrap().brand_name, "Studio Zon");
         let fk: i64 = ws.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn the_change_counter_moves_when_another_connection_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.chorus");
+        let mut app = Workspace::create(&path, &Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let before = app.change_counter().unwrap();
+        let mut own = app.settings().unwrap();
+        own.brand_name = "Own change".into();
+        app.update_settings(&own).unwrap();
+        assert_eq!(app.change_counter().unwrap(), before, "own writes do not count");
+        let mut cli = Workspace::open(&path).unwrap();
+        let mut s = cli.settings().unwrap();
+        s.brand_name = "Changed by the CLI".into();
+        cli.update_settings(&s).unwrap();
+        assert_ne!(app.change_counter().unwrap(), before);
     }
 
     #[test]

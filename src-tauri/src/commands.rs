@@ -88,6 +88,12 @@ pub fn workspace_info(state: State<'_, AppState>) -> CmdResult<WorkspaceInfo> {
     state.with_workspace(|ws| ws.info())
 }
 
+/// True when another process wrote to the open workspace since the window last asked.
+#[tauri::command(async)]
+pub fn workspace_changed_elsewhere(state: State<'_, AppState>) -> CmdResult<bool> {
+    state.changed_elsewhere()
+}
+
 #[tauri::command(async)]
 pub fn recent_forget(state: State<'_, AppState>, path: String) -> CmdResult<Vec<RecentEntry>> {
     let mut recent = RecentList::load(&state.dirs.config);

@@ -27,6 +27,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::workspace_open_demo,
             commands::workspace_close,
             commands::workspace_info,
+            commands::workspace_changed_elsewhere,
             commands::recent_forget,
             commands::settings_get,
             commands::settings_update,

@@ -41,13 +41,15 @@ pub struct AppState {
     pub dirs: AppDirs,
     pub workspace: Mutex<Option<Workspace>>,
     pub open_error: Mutex<Option<ErrorPayload>>,
+    /// The open workspace's change counter when the window last looked.
+    pub seen_changes: Mutex<i64>,
 }
 
 impl AppState {
     /// Opens what the user had open last time, or the demo on a first run.
     pub fn start(dirs: AppDirs) -> AppState {
         let recent = RecentList::load(&dirs.config);
-        let state = AppState { dirs, workspace: Mutex::new(None), open_error: Mutex::new(None) };
+        let state = AppState { dirs, workspace: Mutex::new(None), open_error: Mutex::new(None), seen_changes: Mutex::new(0) };
         let opened = if let Some(last) = recent.last_existing() {
             state.open(&last)
         } else if recent.entries.is_empty() {
@@ -69,6 +71,7 @@ impl AppState {
             recent.touch(path, &brand, &now_utc());
             recent.save(&self.dirs.config).map_err(ErrorPayload::from)?;
         }
+        *self.seen_changes.lock().unwrap() = ws.change_counter().map_err(ErrorPayload::from)?;
         *self.workspace.lock().unwrap() = Some(ws);
         *self.open_error.lock().unwrap() = None;
         Ok(())
@@ -87,6 +90,16 @@ impl AppState {
         std::fs::create_dir_all(&self.dirs.data).map_err(|e| ErrorPayload::from(chorus_core::Error::io("create the folder", &self.dirs.data, e)))?;
         let ws = chorus_core::demo::create_demo(&path)?;
         self.set_workspace(ws)
+    }
+
+    /// Whether another process (the CLI, another window) wrote to the open workspace since the
+    /// last call.
+    pub fn changed_elsewhere(&self) -> Result<bool, ErrorPayload> {
+        let now = self.with_workspace(|ws| ws.change_counter())?;
+        let mut seen = self.seen_changes.lock().unwrap();
+        let changed = now != *seen;
+        *seen = now;
+        Ok(changed)
     }
 
     /// Runs `f` on the open workspace; a clear error when none is open.

@@ -85,6 +85,9 @@ export const closeWorkspace = () => call('workspace_close');
 export const forgetRecent = (path) => call('recent_forget', { path });
 /** @returns {Promise<WorkspaceInfo>} */
 export const workspaceInfo = () => call('workspace_info');
+/** True when another process (the CLI, another window) wrote to the open workspace since the
+ * last call: time to reload what is shown. @returns {Promise<boolean>} */
+export const changedElsewhere = () => call('workspace_changed_elsewhere');
 
 /** @returns {Promise<SettingsView>} */
 export const getSettings = () => call('settings_get');

@@ -163,7 +163,7 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         return Err(Error::BadFile(format!("{file} has a header row but no creators below it: there is nothing to import.")));
     }
 
-    eprintln!("TIMING parse {:?}", t0.elapsed());
+    eprintln!("TIMING parse wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
     if let Ok(c) = std::env::var("CHORUS_CACHE") { ws.conn().execute_batch(&format!("PRAGMA cache_size = {c}")).unwrap(); }
     let n = rows.len() as u64;
     let mut bar = Bar::new(2 * n, progress);
@@ -186,7 +186,7 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             write::load_stored(tx, &ids, currency)?
         };
 
-        eprintln!("TIMING owners {:?}", t0.elapsed());
+        eprintln!("TIMING owners wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
         // 2. What each creator becomes, checked by the rules of the form.
         let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
         let mut owner_plans: HashMap<i64, usize> = HashMap::new();
@@ -234,7 +234,7 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
 
-        eprintln!("TIMING check {:?}", t0.elapsed());
+        eprintln!("TIMING check wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
         // 3. Write: new creators by the fast path, changed ones through `save_record`.
         let ctx = WriteContext::new(Actor::Import);
         let mut inserter = write::Inserter::new(tx, currency)?;
@@ -263,7 +263,7 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
         bar.at(2 * n);
-        eprintln!("TIMING write {:?}", t0.elapsed());
+        eprintln!("TIMING write wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
         Ok(report)
     })
 }
@@ -380,4 +380,8 @@ impl<'a> Bar<'a> {
             self.next = if done >= self.total { u64::MAX } else { done + self.step };
         }
     }
+}
+
+fn cpu() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat").ok().and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok()).unwrap_or(0.0) / 1e9
 }
