@@ -74,6 +74,19 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     app.wait_for_text("#detail-name", "the saved creator", |t| t == "Fleur de Jong").await;
     assert_eq!(count_in(&file), 1);
 
+    // Meanwhile another process (as the chorus CLI would) adds a creator to the same file:
+    // the window notices and shows it without a restart.
+    {
+        let mut other = Workspace::open(&file).unwrap();
+        let bram = CreatorDraft {
+            display_name: "Bram Jansen".into(),
+            handles: vec![HandleDraft { platform: "youtube".into(), handle: "bramtech".into(), followers: "120000".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        chorus_core::creators::create(&mut other, &bram).unwrap();
+    }
+    app.wait_for_text("#roster-count", "the creator added elsewhere", |t| t.starts_with('2')).await;
+
     // Found by a piece of the handle.
     app.fill("#search", "groen").await;
     app.wait_until("one search result", "return document.querySelectorAll('.roster-row').length === 1;", vec![]).await;
@@ -82,8 +95,8 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
 
     // Restart: the app reopens the workspace used last, and the creator is still there.
     let app = App::start(data.path()).await;
-    app.wait_for_text(".roster-row .cell-name", "the creator after a restart", |t| t == "Fleur de Jong").await;
-    assert!(roster_count(&app).await.starts_with('1'));
+    app.wait_for_text("#roster-count", "both creators after a restart", |t| t.starts_with('2')).await;
+    assert_eq!(app.texts(".roster-row .cell-name").await, vec!["Bram Jansen", "Fleur de Jong"]);
     app.screenshot("journey1-after-restart").await;
     app.stop().await;
 }

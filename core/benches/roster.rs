@@ -6,7 +6,9 @@
 //! `cargo bench -p chorus-core --bench roster` runs the full size. `cargo test` runs this binary
 //! without `--bench`: then a tiny version (1,000 creators, 5 runs) keeps the code exercised and
 //! compiling. `CHORUS_BENCH_CREATORS=N` overrides the size; `CHORUS_BENCH_DIR=dir` keeps the
-//! generated files there (for EXPLAIN QUERY PLAN and friends) instead of a temporary folder.
+//! generated files there (for EXPLAIN QUERY PLAN and friends) instead of a temporary folder;
+//! `CHORUS_BENCH_PRAGMAS="PRAGMA cache_size = -131072"` runs SQL on every workspace the bench
+//! opens, to try a connection setting before proposing it for `workspace.rs`.
 
 use chorus_core::import::{self, ColumnMapping};
 use chorus_core::roster::{self, RosterQuery, SortKey};
@@ -36,6 +38,7 @@ fn main() {
     let spec = Spec::new(creators);
     let started = Instant::now();
     let mut ws = Workspace::create(&path, &Settings::new("Bench agency", "EUR", "nl-NL")).expect("create the bench workspace");
+    tune(&ws);
     let generated = synthetic::generate(&mut ws, &spec).expect("generate the roster");
     let generation = started.elapsed();
     // The generator bypasses save_record for speed: prove a sample reads back as the app wrote it.
@@ -60,7 +63,7 @@ fn main() {
     let mut first_page = Vec::new();
     for _ in 0..opens {
         let t = Instant::now();
-        let ws = Workspace::open(&path).expect("open");
+        let ws = open(&path);
         times.push(t.elapsed());
         roster::list(&ws, &RosterQuery::default()).expect("first page");
         first_page.push(t.elapsed());
@@ -69,7 +72,7 @@ fn main() {
     table.timed("open + first roster page (info)", &first_page, String::new(), None);
 
     // 3. Roster queries on a freshly opened workspace.
-    let ws = Workspace::open(&path).expect("open");
+    let ws = open(&path);
     let n = generated.creators as usize;
     let names = sample_column(&ws, "SELECT display_name FROM creators", runs);
     let handles: Vec<String> = sample_column(&ws, "SELECT handle FROM handles", runs)
@@ -86,7 +89,7 @@ fn main() {
     let nothing = ["zzqxv", "qqjjxx", "xylofoon", "wqzkp", "jjjqqq", "vvxxzz", "kqkqkq", "zxzxzx"];
     let pick = |list: &[&str], i: usize| list[i % list.len()].to_string();
     let followers_desc = |q: RosterQuery| RosterQuery { sort: SortKey::Followers, descending: true, ..q };
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> RosterQuery + '_>)> = vec![
+    let cases: Vec<Case> = vec![
         ("all, by name", Box::new(|_| RosterQuery::default())),
         ("all, by followers desc", Box::new(|_| followers_desc(RosterQuery::default()))),
         ("tier micro", Box::new(|_| RosterQuery { tier: Some("micro".into()), ..Default::default() })),
@@ -132,6 +135,7 @@ fn main() {
     let target = dir.join("import.chorus");
     remove_workspace(&target);
     let mut ws = Workspace::create(&target, &Settings::new("Import target", "EUR", "nl-NL")).expect("create");
+    tune(&ws);
     for (label, expect_created) in [("import CSV, new creators", true), ("re-import same CSV, unchanged", false)] {
         let t = Instant::now();
         let report = import::run(&mut ws, &csv, &ColumnMapping::default(), &mut |_| {}).expect("import");
@@ -147,6 +151,22 @@ fn main() {
         drop(temp);
     }
 }
+
+/// Opens a workspace the way the app does, plus `CHORUS_BENCH_PRAGMAS` when set.
+fn open(path: &Path) -> Workspace {
+    let ws = Workspace::open(path).expect("open the bench workspace");
+    tune(&ws);
+    ws
+}
+
+fn tune(ws: &Workspace) {
+    if let Ok(sql) = std::env::var("CHORUS_BENCH_PRAGMAS") {
+        ws.conn().execute_batch(&sql).expect("CHORUS_BENCH_PRAGMAS");
+    }
+}
+
+/// A named roster query; run `i` may vary its terms.
+type Case<'a> = (&'static str, Box<dyn Fn(usize) -> RosterQuery + 'a>);
 
 fn remove_workspace(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
@@ -179,7 +199,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

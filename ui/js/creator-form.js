@@ -106,7 +106,7 @@ export function creatorForm(o) {
         errorSlot('err-rates', 'rates')),
       h('fieldset', { class: 'form-section' },
         h('legend', null, t('form.section.notes')),
-        fieldFor('notes', controls.notes))),
+        fieldFor('notes', controls.notes, { className: 'label-hidden' }))),
     h('footer', { class: 'panel-footer' },
       h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
       h('button', { type: 'button', class: 'btn', id: 'cancel-creator', onclick: () => o.onCancel() }, t('common.cancel')),

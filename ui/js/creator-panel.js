@@ -21,6 +21,8 @@ export function creatorPanel(hooks) {
   let mode = null;
   let seq = 0;
   let form = null;
+  /** The creator shown in view mode, to re-read when it changed elsewhere. */
+  let viewedId = null;
 
   function show(content, nextMode) {
     mode = nextMode;
@@ -39,6 +41,7 @@ export function creatorPanel(hooks) {
     try {
       const creator = await api.getCreator(id);
       if (mine !== seq) return;
+      viewedId = creator.id;
       show(creatorDetail(creator, {
         onEdit: () => edit(creator),
         onDelete: () => remove(creator),
@@ -91,6 +94,7 @@ export function creatorPanel(hooks) {
   function saved(creator) {
     toast(t('creator.saved', { name: creator.display_name }), { kind: 'success' });
     form = null;
+    viewedId = creator.id;
     show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close() }), 'view');
     el.querySelector('#detail-name')?.focus();
     hooks.onSaved(creator);
@@ -140,6 +144,9 @@ export function creatorPanel(hooks) {
     close,
     isOpen: () => !el.hidden,
     isViewing: () => mode === 'view',
+    /** Re-reads the creator on view (another process changed the workspace); forms are left
+     * alone: saving a stale form is refused by the back end and offers a reload. */
+    refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId); },
     dispose: () => { seq += 1; },
   };
 }

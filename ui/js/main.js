@@ -6,7 +6,7 @@
 import * as api from './api.js';
 import { h, icon, ICONS, mount, isTyping, isMod } from './dom.js';
 import { t, setLocale } from './i18n.js';
-import { session, loadWorkspaceData } from './session.js';
+import { session, loadWorkspaceData, checkForOutsideChanges } from './session.js';
 import { toastError } from './toast.js';
 import { workspaceSwitcher } from './workspace-switcher.js';
 import { welcomeScreen } from './welcome.js';
@@ -117,5 +117,10 @@ document.addEventListener('keydown', (e) => {
     screen?.newCreator?.();
   }
 });
+
+// Another process (the chorus CLI, a second window) may change the open workspace.
+const lookOutside = () => { if (!document.hidden) checkForOutsideChanges().catch(() => { /* next time */ }); };
+window.addEventListener('focus', lookOutside);
+setInterval(lookOutside, 4000);
 
 boot();

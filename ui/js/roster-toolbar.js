@@ -78,7 +78,8 @@ export function rosterToolbar(hooks) {
 
   function fillOptions() {
     for (const f of FILTERS) {
-      const facet = session.facets?.[f.facet] ?? [];
+      // Until the facets arrive, the vocabulary's values stand in without counts.
+      const facet = session.facets?.[f.facet] ?? (f.vocab ? (session.vocab?.[f.vocab] ?? []).map((c) => ({ value: c.value, count: null })) : []);
       let values = facet.map((v) => ({ value: v.value, count: v.count }));
       if (f.vocab) {
         const order = (session.vocab?.[f.vocab] ?? []).map((c) => c.value);
@@ -90,7 +91,7 @@ export function rosterToolbar(hooks) {
       mount(selects[f.key], 
         h('option', { value: '' }, t(`roster.filter.${f.key}.all`)),
         ...values.map((v) => h('option', { value: v.value, selected: v.value === current },
-          t('roster.filter.option', { label: name(v.value), count: fmt.number(v.count) }))));
+          v.count === null ? name(v.value) : t('roster.filter.option', { label: name(v.value), count: fmt.number(v.count) }))));
     }
     markActive();
   }

@@ -72,7 +72,9 @@ export function rosterScreen() {
   });
 
   const onRoster = () => table.refresh();
+  const onExternal = () => panel.refreshViewed();
   session.events.addEventListener('roster', onRoster);
+  session.events.addEventListener('external', onExternal);
 
   const el = h('section', { class: 'screen roster-screen', 'aria-labelledby': 'roster-title' },
     h('header', { class: 'screen-header' },
@@ -98,6 +100,6 @@ export function rosterScreen() {
     escape: () => (panel.isOpen() ? (panel.close(), true) : false),
     /** ↓ from the search box goes to the table. */
     focusTable: () => table.focus(),
-    dispose: () => { toolbar.dispose(); panel.dispose(); session.events.removeEventListener('roster', onRoster); },
+    dispose: () => { toolbar.dispose(); panel.dispose(); session.events.removeEventListener('roster', onRoster); session.events.removeEventListener('external', onExternal); },
   };
 }

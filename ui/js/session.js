@@ -14,17 +14,24 @@ export const session = {
   events: new EventTarget(),
 };
 
-/** Loads the vocabulary and facets of the open workspace. */
+/**
+ * Loads the vocabulary of the open workspace. The facets (counts over the whole roster, slow
+ * on a big file) follow in the background and arrive as a `facets` event.
+ */
 export async function loadWorkspaceData(info) {
-  const [vocab, facets] = await Promise.all([api.vocabulary(), api.rosterFacets()]);
+  const vocab = await api.vocabulary();
   session.workspace = info;
   session.vocab = vocab;
-  session.facets = facets;
+  session.facets = null;
+  refreshFacets().catch(() => { /* the filters stay without counts; the roster works */ });
 }
 
 /** Re-reads the facets (after creators were added, edited or imported) and tells listeners. */
 export async function refreshFacets() {
-  session.facets = await api.rosterFacets();
+  const workspace = session.workspace;
+  const facets = await api.rosterFacets();
+  if (session.workspace !== workspace) return; // another workspace opened meanwhile
+  session.facets = facets;
   session.events.dispatchEvent(new Event('facets'));
 }
 
@@ -32,6 +39,19 @@ export async function refreshFacets() {
 export function rosterChanged() {
   session.events.dispatchEvent(new Event('roster'));
   refreshFacets().catch(() => { /* the facets stay as they were; the roster itself reloads */ });
+}
+
+/**
+ * Asks whether another process (the CLI, another window) wrote to the open workspace; if so,
+ * the roster, the facets and the creator on view reload. Called when the window gains focus
+ * and every few seconds while it is visible.
+ */
+export async function checkForOutsideChanges() {
+  if (!session.workspace) return;
+  if (await api.changedElsewhere()) {
+    rosterChanged();
+    session.events.dispatchEvent(new Event('external'));
+  }
 }
 
 /**

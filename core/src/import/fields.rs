@@ -8,14 +8,14 @@
 //!
 //! Handles have numbered slots so that a creator with two accounts on one platform survives an
 //! export and a re-import: `instagram` is slot 1, `instagram_2` (header `Instagram 2 handle`)
-//! slot 2, up to [`MAX_SLOT`].
+//! slot 2, up to [`MAX_SLOT`] accounts per platform.
 
 use crate::model::{ContentFormat, Platform};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The highest numbered handle slot per platform.
-pub(crate) const MAX_SLOT: u8 = 9;
+pub(crate) const MAX_SLOT: u8 = 99;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Field {
@@ -336,7 +336,7 @@ mod tests {
     #[test]
     fn every_label_is_recognised_as_its_own_field_and_every_value_reads_back() {
         let mut all = Field::choices();
-        all.extend([Field::Handle(Platform::Tiktok, 2), Field::Followers(Platform::X, 3), Field::Url(Platform::Blog, 9)]);
+        all.extend([Field::Handle(Platform::Tiktok, 2), Field::Followers(Platform::X, 3), Field::Url(Platform::Blog, 99)]);
         for f in all {
             assert_eq!(recognise(&f.label()), Some(f), "label {}", f.label());
             assert_eq!(Field::from_value(&f.value()), Some(f), "value {}", f.value());

@@ -33,8 +33,8 @@ pub(crate) struct Layout {
 /// the rate columns; `None` for what was already stored (a merge).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Origins {
-    pub handles: Vec<Option<u8>>,
-    pub rates: Vec<Option<u8>>,
+    pub handles: Vec<Option<u16>>,
+    pub rates: Vec<Option<u16>>,
 }
 
 /// The automatic field of every column: the first column that names a field gets it, a later
@@ -184,13 +184,13 @@ impl Layout {
                 profile_url,
                 followers: followers.to_string(),
             });
-            origins.handles.push(Some(i as u8));
+            origins.handles.push(Some(i as u16)); // at most 8 platforms × 99 slots + 1
         }
         for (i, &(format, col)) in self.rates.iter().enumerate() {
             let v = cell(col);
             if !v.is_empty() {
                 d.rates.push(RateDraft { format: format.as_str().to_string(), amount: v.to_string() });
-                origins.rates.push(Some(i as u8));
+                origins.rates.push(Some(i as u16));
             }
         }
         Some((d, origins))
@@ -208,7 +208,7 @@ impl Layout {
             ("handles", Some(i), Some(part)) => {
                 let h = &self.handles[usize::from((*origins.handles.get(i)?)?)];
                 match part {
-                    "handle" => h.handle.or(h.url),
+                    "handle" => h.handle.or(h.url).or(h.followers),
                     "profile_url" => h.url.or(h.handle),
                     "followers" => h.followers,
                     "platform" => h.platform_col,

@@ -70,12 +70,13 @@ pub struct FieldChoice {
 }
 
 /// The person's choices: header (exactly as in the file) → field value, or `None` to ignore
-/// that column. Headers not in the map use the automatic mapping.
+/// that column. Headers not in the map use the automatic mapping. When two columns carry the
+/// same header, only the first is imported (the map cannot tell them apart).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ColumnMapping(pub HashMap<String, Option<String>>);
 
-/// How far the import is: `done` of `total` steps. The total is twice the number of rows
-/// (every row is checked, then written), so the bar moves through both phases.
+/// How far the import is, in rows: `total` is the number of data rows; checking every row moves
+/// `done` to half of it, writing them moves it to `total`. Only ever grows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Progress {
     pub done: u64,
@@ -136,7 +137,6 @@ pub fn preview(path: &Path) -> Result<ImportPreview> {
 
 /// Imports the creators of `path` into `ws`, all or nothing. See the module documentation.
 pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &mut dyn FnMut(Progress)) -> Result<ImportReport> {
-    let t0 = std::time::Instant::now();
     let text = read::load(path)?;
     let file = text.file_name.clone();
     let mut records = read::Records::new(&text);
@@ -163,10 +163,8 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         return Err(Error::BadFile(format!("{file} has a header row but no creators below it: there is nothing to import.")));
     }
 
-    eprintln!("TIMING parse wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
-    if let Ok(c) = std::env::var("CHORUS_CACHE") { ws.conn().execute_batch(&format!("PRAGMA cache_size = {c}")).unwrap(); }
     let n = rows.len() as u64;
-    let mut bar = Bar::new(2 * n, progress);
+    let mut bar = Bar::new(n, progress);
     ws.write(|tx| {
         let settings = settings::load(tx)?;
         let currency = settings.currency();
@@ -186,7 +184,6 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             write::load_stored(tx, &ids, currency)?
         };
 
-        eprintln!("TIMING owners wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
         // 2. What each creator becomes, checked by the rules of the form.
         let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
         let mut owner_plans: HashMap<i64, usize> = HashMap::new();
@@ -234,7 +231,6 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
 
-        eprintln!("TIMING check wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
         // 3. Write: new creators by the fast path, changed ones through `save_record`.
         let ctx = WriteContext::new(Actor::Import);
         let mut inserter = write::Inserter::new(tx, currency)?;
@@ -263,7 +259,6 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
         bar.at(2 * n);
-        eprintln!("TIMING write wall {:?} cpu {:.3}s", t0.elapsed(), cpu());
         Ok(report)
     })
 }
@@ -360,28 +355,52 @@ fn header(records: &mut read::Records<'_>, file: &str) -> Result<Vec<String>> {
     Ok(rec.cells.iter().map(|c| read::clean_cell(c).to_string()).collect())
 }
 
-/// Reports progress at most about every 1%, and always at the end.
+/// Reports progress at most about every 1%, and always at the end. Counts in steps, two per
+/// row (checked, written), and reports rows.
 struct Bar<'a> {
-    total: u64,
+    rows: u64,
     step: u64,
     next: u64,
     report: &'a mut dyn FnMut(Progress),
 }
 
 impl<'a> Bar<'a> {
-    fn new(total: u64, report: &'a mut dyn FnMut(Progress)) -> Self {
-        report(Progress { done: 0, total });
-        Bar { total, step: (total / 100).max(1), next: (total / 100).max(1), report }
+    fn new(rows: u64, report: &'a mut dyn FnMut(Progress)) -> Self {
+        report(Progress { done: 0, total: rows });
+        let step = (2 * rows / 100).max(1);
+        Bar { rows, step, next: step, report }
     }
 
-    fn at(&mut self, done: u64) {
-        if done >= self.next || (done == self.total && self.next != u64::MAX) {
-            (self.report)(Progress { done, total: self.total });
-            self.next = if done >= self.total { u64::MAX } else { done + self.step };
+    /// `steps` of `2 × rows` are done.
+    fn at(&mut self, steps: u64) {
+        let total = 2 * self.rows;
+        if steps >= self.next || (steps == total && self.next != u64::MAX) {
+            (self.report)(Progress { done: steps / 2, total: self.rows });
+            self.next = if steps >= total { u64::MAX } else { steps + self.step };
         }
     }
 }
 
-fn cpu() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat").ok().and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok()).unwrap_or(0.0) / 1e9
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_moves_forward_about_every_percent_and_ends_at_the_row_count() {
+        for rows in [1u64, 7, 1000, 123_457] {
+            let mut seen: Vec<Progress> = Vec::new();
+            let mut report = |p: Progress| seen.push(p);
+            let mut bar = Bar::new(rows, &mut report);
+            for step in 0..=2 * rows {
+                bar.at(step);
+            }
+            bar.at(2 * rows); // a second "done" is not repeated
+            assert!(seen.len() <= 102, "{rows} rows: {} reports", seen.len());
+            assert!(seen.windows(2).all(|w| w[0].done <= w[1].done), "{rows} rows: backwards");
+            assert!(seen.iter().all(|p| p.total == rows));
+            assert_eq!(seen.last().unwrap().done, rows);
+            assert_eq!(seen.iter().filter(|p| p.done == rows).count(), 1, "{rows} rows");
+        }
+    }
 }

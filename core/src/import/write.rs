@@ -82,7 +82,7 @@ impl<'c> Inserter<'c> {
         for h in &r.handles {
             self.handle.execute(params![id, h.platform.as_str(), h.handle, handle_key(&h.handle), h.profile_url, h.followers])?;
             let handle_id = self.conn.last_insert_rowid();
-            if std::env::var_os("NO_SNAP").is_none() { self.snapshot.execute(params![handle_id, ctx.today, h.followers])?; }
+            self.snapshot.execute(params![handle_id, ctx.today, h.followers])?;
         }
         for (position, n) in r.niches.iter().enumerate() {
             self.niche.execute(params![id, n, position as i64])?;
@@ -93,8 +93,8 @@ impl<'c> Inserter<'c> {
         for rate in &r.rates {
             self.rate.execute(params![id, rate.format.as_str(), rate.amount_minor, self.currency])?;
         }
-        if std::env::var_os("NO_FTS").is_none() { self.search.execute(params![id, search_document(r)])?; }
-        if std::env::var_os("NO_AUDIT").is_none() { self.audit.execute(params![ctx.now, ctx.actor.as_str(), id, r.display_name])?; }
+        self.search.execute(params![id, search_document(r)])?;
+        self.audit.execute(params![ctx.now, ctx.actor.as_str(), id, r.display_name])?;
         Ok(id)
     }
 }
@@ -240,4 +240,80 @@ pub(crate) fn load_stored(conn: &Connection, ids: &[i64], currency: Currency) ->
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{run, ColumnMapping};
+    use crate::settings::Settings;
+    use crate::validate::validate_draft;
+    use crate::workspace::{Actor, Workspace};
+
+    const CSV: &str = "Name;Instagram;Instagram volgers;Instagram 2;TikTok;TikTok volgers;Blog;Niches;Tags;Stage;Land;Uitbetaling;IBAN;Tenaamstelling;Tarief reel;Tarief story;Notities\n\
+        Anna de Vries;AnnaFit;52.000;anna.backup;anna.moves;52.000;https://anna.example/blog;tech, food & drink, beauty;b-tag, a-tag;active;NL;bank;NL91ABNA0417164300;A. de Vries;450;99,95;\"Twee\nregels\"\n\
+        Bram;bram;;;;;;;;;;;;;;;\n\
+        Zoë;zoe.eats;1.234;;zoe.tt;0;;food & drink;;;;;;;;;\n";
+
+    fn table(ws: &Workspace, sql: &str) -> Vec<Vec<String>> {
+        let mut stmt = ws.conn().prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect()).unwrap().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn the_fast_path_writes_what_save_record_writes() {
+        let settings = Settings::new("Studio Zon", "EUR", "nl-NL");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("creators.csv");
+        std::fs::write(&path, CSV).unwrap();
+
+        let mut fast = Workspace::in_memory(&settings).unwrap();
+        assert_eq!(run(&mut fast, &path, &ColumnMapping::default(), &mut |_| {}).unwrap().created, 3);
+
+        // The same rows, one by one through the form's path (`creators::create` → `save_record`).
+        let mut slow = Workspace::in_memory(&settings).unwrap();
+        slow.set_actor(Actor::Import);
+        let text = super::super::read::load(&path).unwrap();
+        let mut records = super::super::read::Records::new(&text);
+        let headers = super::super::header(&mut records, "creators.csv").unwrap();
+        let layout = super::super::Layout::resolve("creators.csv", headers, &ColumnMapping::default()).unwrap();
+        while let Some(rec) = records.next_record().unwrap() {
+            crate::creators::create(&mut slow, &layout.draft(rec.cells).unwrap().0).unwrap();
+        }
+
+        for sql in [
+            "SELECT id, display_name, sort_name, city, country, language, email, phone, manager, paypal_email, iban, account_holder,
+                    payout_method, stage, authenticity_score, authenticity_notes, notes, max_followers, revision, created_at = updated_at
+             FROM creators ORDER BY id",
+            "SELECT id, creator_id, platform, handle, handle_key, profile_url, followers FROM handles ORDER BY id",
+            "SELECT handle_id, taken_on, followers FROM follower_snapshots ORDER BY handle_id, taken_on",
+            "SELECT creator_id, niche, position FROM creator_niches ORDER BY creator_id, position",
+            "SELECT creator_id, tag, position FROM creator_tags ORDER BY creator_id, position",
+            "SELECT creator_id, format, amount_minor, currency FROM rate_card ORDER BY creator_id, format",
+            "SELECT rowid, body FROM creator_search ORDER BY rowid",
+            "SELECT actor, entity, entity_id, action, detail FROM audit_log ORDER BY id",
+        ] {
+            let (a, b) = (table(&fast, sql), table(&slow, sql));
+            assert!(!a.is_empty(), "{sql}");
+            assert_eq!(a, b, "{sql}");
+        }
+    }
+
+    #[test]
+    fn stored_creators_load_as_creators_get_loads_them() {
+        let settings = Settings::new("Studio Zon", "EUR", "nl-NL");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("creators.csv");
+        std::fs::write(&path, CSV).unwrap();
+        let mut ws = Workspace::in_memory(&settings).unwrap();
+        run(&mut ws, &path, &ColumnMapping::default(), &mut |_| {}).unwrap();
+        let stored = load_stored(ws.conn(), &[1, 2, 3, 99], settings.currency()).unwrap();
+        assert_eq!(stored.len(), 3, "a missing id is left out");
+        for id in 1..=3 {
+            let draft = crate::creators::get(&ws, id).unwrap().to_draft();
+            assert_eq!(stored[&id].draft, draft);
+            assert_eq!(stored[&id].record, validate_draft(&draft, settings.currency()).unwrap());
+        }
+    }
 }

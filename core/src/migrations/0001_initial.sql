@@ -44,7 +44,7 @@ CREATE TABLE creators (
 CREATE INDEX creators_by_sort_name ON creators (sort_name, id);
 CREATE INDEX creators_by_followers ON creators (max_followers, id);
 CREATE INDEX creators_by_updated   ON creators (updated_at, id);
-CREATE INDEX creators_by_stage     ON creators (stage, max_followers);
+CREATE INDEX creators_by_stage     ON creators (stage, country, max_followers);  -- stage, country and tier counts without a table lookup
 CREATE INDEX creators_by_country   ON creators (country, max_followers);
 
 CREATE TABLE handles (
@@ -60,7 +60,7 @@ CREATE TABLE handles (
     UNIQUE (platform, handle_key)
 );
 CREATE INDEX handles_by_creator ON handles (creator_id);
-CREATE INDEX handles_by_key ON handles (handle_key);
+CREATE INDEX handles_by_key ON handles (handle_key, creator_id);  -- covering: 1–2 letter search
 CREATE INDEX handles_by_platform ON handles (platform, creator_id);  -- platform filter and facet
 
 CREATE TABLE follower_snapshots (
