@@ -89,24 +89,24 @@ fn main() {
     let nothing = ["zzqxv", "qqjjxx", "xylofoon", "wqzkp", "jjjqqq", "vvxxzz", "kqkqkq", "zxzxzx"];
     let pick = |list: &[&str], i: usize| list[i % list.len()].to_string();
     let followers_desc = |q: RosterQuery| RosterQuery { sort: SortKey::Followers, descending: true, ..q };
+    let deep = (n / 2).min(50_000);
     let cases: Vec<Case> = vec![
-        ("all, by name", Box::new(|_| RosterQuery::default())),
-        ("all, by followers desc", Box::new(|_| followers_desc(RosterQuery::default()))),
-        ("tier micro", Box::new(|_| RosterQuery { tier: Some("micro".into()), ..Default::default() })),
-        ("platform tiktok", Box::new(|_| RosterQuery { platform: Some("tiktok".into()), ..Default::default() })),
-        ("niche (7 niches in turn)", Box::new(|i| RosterQuery { niche: Some(pick(&niches, i)), ..Default::default() })),
-        ("stage active", Box::new(|_| RosterQuery { stage: Some("active".into()), ..Default::default() })),
-        ("country NL", Box::new(|_| RosterQuery { country: Some("NL".into()), ..Default::default() })),
-        (
-            "niche+active+NL, by followers",
+        ("all, by name".into(), Box::new(|_| RosterQuery::default())),
+        ("all, by followers desc".into(), Box::new(|_| followers_desc(RosterQuery::default()))),
+        ("tier micro".into(), Box::new(|_| RosterQuery { tier: Some("micro".into()), ..Default::default() })),
+        ("platform tiktok".into(), Box::new(|_| RosterQuery { platform: Some("tiktok".into()), ..Default::default() })),
+        ("niche (7 niches in turn)".into(), Box::new(|i| RosterQuery { niche: Some(pick(&niches, i)), ..Default::default() })),
+        ("stage active".into(), Box::new(|_| RosterQuery { stage: Some("active".into()), ..Default::default() })),
+        ("country NL".into(), Box::new(|_| RosterQuery { country: Some("NL".into()), ..Default::default() })),
+        ("niche+active+NL, by followers".into(),
             Box::new(|i| followers_desc(RosterQuery { niche: Some(pick(&niches, i)), stage: Some("active".into()), country: Some("NL".into()), ..Default::default() })),
         ),
-        ("search full name", Box::new(|i| RosterQuery { search: names[i % names.len()].clone(), ..Default::default() })),
-        ("search handle fragment (5 chars)", Box::new(|i| RosterQuery { search: handles[i % handles.len()].clone(), ..Default::default() })),
-        ("search 2-char prefix", Box::new(|i| RosterQuery { search: pick(&prefixes, i), ..Default::default() })),
-        ("search niche word", Box::new(|i| RosterQuery { search: pick(&niche_words, i), ..Default::default() })),
-        ("search, no match", Box::new(|i| RosterQuery { search: pick(&nothing, i), ..Default::default() })),
-        ("deep page (offset n/2), by name", Box::new(|_| RosterQuery { offset: (n / 2).min(50_000) as u32, ..Default::default() })),
+        ("search full name".into(), Box::new(|i| RosterQuery { search: names[i % names.len()].clone(), ..Default::default() })),
+        ("search handle fragment (5 chars)".into(), Box::new(|i| RosterQuery { search: handles[i % handles.len()].clone(), ..Default::default() })),
+        ("search 2-char prefix".into(), Box::new(|i| RosterQuery { search: pick(&prefixes, i), ..Default::default() })),
+        ("search niche word".into(), Box::new(|i| RosterQuery { search: pick(&niche_words, i), ..Default::default() })),
+        ("search, no match".into(), Box::new(|i| RosterQuery { search: pick(&nothing, i), ..Default::default() })),
+        (format!("deep page (offset {}), by name", thousands(deep as u64)), Box::new(|_| RosterQuery { offset: deep as u32, ..Default::default() })),
     ];
     for (name, query) in &cases {
         let mut times = Vec::new();
@@ -166,7 +166,7 @@ fn tune(ws: &Workspace) {
 }
 
 /// A named roster query; run `i` may vary its terms.
-type Case<'a> = (&'static str, Box<dyn Fn(usize) -> RosterQuery + 'a>);
+type Case<'a> = (String, Box<dyn Fn(usize) -> RosterQuery + 'a>);
 
 fn remove_workspace(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {

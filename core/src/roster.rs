@@ -100,7 +100,8 @@ struct Cond {
     probe: &'static str,
     params: Vec<Value>,
     /// A `SELECT` of each matching creator id exactly once, all of them existing creators
-    /// (foreign keys guarantee it), with the same parameters.
+    /// (foreign keys guarantee it; for search, the one-document-per-creator rule of
+    /// `search_index`), with the same parameters.
     ids: Option<&'static str>,
 }
 

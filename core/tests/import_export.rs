@@ -399,36 +399,3 @@ fn a_failed_export_leaves_no_half_file() {
     assert!(matches!(export_roster(&ws, &RosterQuery::default(), &dir.path().join("no such folder/x.csv")), Err(Error::Io { .. })));
 }
 
-/// A measurement, not a pass/fail test (the target is 50,000 rows/s; `cargo bench -p chorus-core
-/// --bench roster` measures the same with the project's synthetic CSV):
-/// `cargo test -p chorus-core --release --test import_export -- --ignored --nocapture`
-#[test]
-#[ignore = "speed measurement: run in release mode"]
-fn measure_100_000_rows_with_three_handles() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut csv = String::from("Name;Instagram;Instagram volgers;TikTok;TikTok volgers;YouTube;YouTube abonnees;Stad;Categorie;Tarief reel\n");
-    for i in 0..100_000 {
-        csv.push_str(&format!("Creator {i};ig{i};{};tt{i};{}K;yt{i};{};Utrecht;fitness, food;{},00\n", 1000 + i, i % 900 + 1, i * 3, 100 + i % 50));
-    }
-    let path = write(dir.path(), "big.csv", csv);
-    let mut ws = Workspace::create(dir.path().join("big.chorus"), &Settings::new("Big", "EUR", "nl-NL")).unwrap();
-    let rate = |label: &str, started: std::time::Instant, rows: u64| {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!("{label}: {rows} rows in {secs:.2} s = {:.0} rows/s (target 50,000)", rows as f64 / secs);
-    };
-    let started = std::time::Instant::now();
-    let report = run(&mut ws, &path).unwrap();
-    rate("import, new creators", started, report.rows);
-    assert_eq!(report.created, 100_000);
-    let started = std::time::Instant::now();
-    let report = run(&mut ws, &path).unwrap();
-    rate("re-import, unchanged", started, report.rows);
-    assert_eq!(report.unchanged, 100_000);
-    let started = std::time::Instant::now();
-    let n = export_roster(&ws, &RosterQuery::default(), &dir.path().join("out.csv")).unwrap();
-    rate("export", started, n);
-    let started = std::time::Instant::now();
-    let report = run(&mut ws, &dir.path().join("out.csv")).unwrap();
-    rate("re-import of the export, unchanged", started, report.rows);
-    assert_eq!(report.unchanged, 100_000);
-}
