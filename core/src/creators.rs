@@ -13,7 +13,9 @@ use crate::settings::{self, Settings};
 use crate::validate::{self, handle_key};
 use crate::workspace::{audit, now_utc, today, Actor, Workspace};
 use crate::search_index;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use std::collections::HashMap;
 use serde::Serialize;
 
 /// A creator and the draft the edit form starts from.
@@ -235,28 +237,7 @@ pub(crate) fn sort_name(display_name: &str) -> String {
 
 /// The stored creator as a record, to tell whether a save changes anything.
 fn load_record(conn: &Connection, id: i64, currency: Currency) -> Result<CreatorRecord> {
-    let c = load_without_history(conn, id, currency, "")?;
-    Ok(CreatorRecord {
-        display_name: c.display_name,
-        handles: c.handles.into_iter().map(|h| HandleRecord { platform: h.platform, handle: h.handle, profile_url: h.profile_url, followers: h.followers }).collect(),
-        niches: c.niches,
-        tags: c.tags,
-        city: c.city,
-        country: c.country,
-        language: c.language,
-        email: c.email,
-        phone: c.phone,
-        manager: c.manager,
-        paypal_email: c.paypal_email,
-        iban: c.iban,
-        account_holder: c.account_holder,
-        payout_method: c.payout_method,
-        stage: c.stage,
-        authenticity_score: c.authenticity_score,
-        authenticity_notes: c.authenticity_notes,
-        notes: c.notes,
-        rates: c.rates.into_iter().map(|r| RateRecord { format: r.format, amount_minor: r.amount.minor }).collect(),
-    })
+    Ok(load_without_history(conn, id, currency, "")?.to_record())
 }
 
 /// Loads one creator with everything the detail panel shows.
@@ -268,15 +249,26 @@ pub(crate) fn load(conn: &Connection, id: i64, s: &Settings) -> Result<Creator> 
 }
 
 fn load_without_history(conn: &Connection, id: i64, currency: Currency, locale: &str) -> Result<Creator> {
-    let mut c = conn
-        .prepare_cached(
+    load_many(conn, &[id], currency, locale)?.remove(&id).ok_or(Error::NotFound { what: "creator", id })
+}
+
+/// Loads creators by id, a chunk of ids per query, without their follower history (the tier
+/// is left for the caller). Missing ids are left out. Rates are formatted for `locale`.
+pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency, locale: &str) -> Result<HashMap<i64, Creator>> {
+    const CHUNK: usize = 500;
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let args: Vec<Value> = chunk.iter().map(|&id| Value::Integer(id)).collect();
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
                     account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
                     max_followers, created_at, updated_at
-             FROM creators WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok(Creator {
+             FROM creators WHERE id IN ({marks})"
+        ))?;
+        let mut rows = stmt.query(params_from_iter(&args))?;
+        while let Some(r) = rows.next()? {
+            let c = Creator {
                 id: r.get(0)?,
                 revision: r.get(1)?,
                 display_name: r.get(2)?,
@@ -303,43 +295,52 @@ fn load_without_history(conn: &Connection, id: i64, currency: Currency, locale: 
                 rates: Vec::new(),
                 tier: crate::tiers::Tier::Emerging,
                 follower_history: Vec::new(),
-            })
-        })
-        .optional()?
-        .ok_or(Error::NotFound { what: "creator", id })?;
-    c.handles = conn
-        .prepare_cached("SELECT id, platform, handle, profile_url, followers FROM handles WHERE creator_id = ?1 ORDER BY followers DESC, id")?
-        .query_map([id], |r| {
-            Ok(Handle {
-                id: r.get(0)?,
-                platform: Platform::parse(&r.get::<_, String>(1)?).unwrap_or(Platform::Other),
-                handle: r.get(2)?,
-                profile_url: r.get(3)?,
-                followers: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    c.niches = strings(conn, "SELECT niche FROM creator_niches WHERE creator_id = ?1 ORDER BY position", id)?;
-    c.tags = strings(conn, "SELECT tag FROM creator_tags WHERE creator_id = ?1 ORDER BY position", id)?;
-    let rates: Vec<(String, i64, String)> = conn
-        .prepare_cached("SELECT format, amount_minor, currency FROM rate_card WHERE creator_id = ?1")?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut rates: Vec<Rate> = rates
-        .into_iter()
-        .filter_map(|(format, minor, code)| {
-            let format = ContentFormat::parse(&format)?;
-            let cur = Currency::parse(&code).unwrap_or(currency);
-            Some(Rate { format, amount: Money { minor, currency: cur }, display: money::format_display(minor, cur, locale) })
-        })
-        .collect();
-    rates.sort_by_key(|r| r.format);
-    c.rates = rates;
-    Ok(c)
-}
-
-fn strings(conn: &Connection, sql: &str, id: i64) -> Result<Vec<String>> {
-    Ok(conn.prepare_cached(sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+            };
+            out.insert(c.id, c);
+        }
+        drop(rows);
+        // Handles by audience, labels in the order the user gave them.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT creator_id, id, platform, handle, profile_url, followers FROM handles WHERE creator_id IN ({marks}) ORDER BY creator_id, followers DESC, id"
+        ))?;
+        let mut rows = stmt.query(params_from_iter(&args))?;
+        while let Some(r) = rows.next()? {
+            if let Some(c) = out.get_mut(&r.get::<_, i64>(0)?) {
+                c.handles.push(Handle {
+                    id: r.get(1)?,
+                    platform: Platform::parse(&r.get::<_, String>(2)?).unwrap_or(Platform::Other),
+                    handle: r.get(3)?,
+                    profile_url: r.get(4)?,
+                    followers: r.get(5)?,
+                });
+            }
+        }
+        drop(rows);
+        for table in ["creator_niches", "creator_tags"] {
+            let column = if table == "creator_niches" { "niche" } else { "tag" };
+            let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, {column} FROM {table} WHERE creator_id IN ({marks}) ORDER BY creator_id, position"))?;
+            let mut rows = stmt.query(params_from_iter(&args))?;
+            while let Some(r) = rows.next()? {
+                if let Some(c) = out.get_mut(&r.get::<_, i64>(0)?) {
+                    let label: String = r.get(1)?;
+                    if table == "creator_niches" { c.niches.push(label) } else { c.tags.push(label) }
+                }
+            }
+        }
+        let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, format, amount_minor, currency FROM rate_card WHERE creator_id IN ({marks})"))?;
+        let mut rows = stmt.query(params_from_iter(&args))?;
+        while let Some(r) = rows.next()? {
+            if let (Some(c), Some(format)) = (out.get_mut(&r.get::<_, i64>(0)?), ContentFormat::parse(&r.get::<_, String>(1)?)) {
+                let minor: i64 = r.get(2)?;
+                let cur = Currency::parse(&r.get::<_, String>(3)?).unwrap_or(currency);
+                c.rates.push(Rate { format, amount: Money { minor, currency: cur }, display: money::format_display(minor, cur, locale) });
+            }
+        }
+    }
+    for c in out.values_mut() {
+        c.rates.sort_by_key(|r| r.format);
+    }
+    Ok(out)
 }
 
 /// Total followers over all handles, per snapshot date. A handle without a snapshot on a date

@@ -246,6 +246,31 @@ pub struct Creator {
 }
 
 impl Creator {
+    /// The stored details as a record, to compare with what a save or an import would write.
+    pub fn to_record(&self) -> CreatorRecord {
+        CreatorRecord {
+            display_name: self.display_name.clone(),
+            handles: self.handles.iter().map(|h| HandleRecord { platform: h.platform, handle: h.handle.clone(), profile_url: h.profile_url.clone(), followers: h.followers }).collect(),
+            niches: self.niches.clone(),
+            tags: self.tags.clone(),
+            city: self.city.clone(),
+            country: self.country.clone(),
+            language: self.language.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            manager: self.manager.clone(),
+            paypal_email: self.paypal_email.clone(),
+            iban: self.iban.clone(),
+            account_holder: self.account_holder.clone(),
+            payout_method: self.payout_method,
+            stage: self.stage,
+            authenticity_score: self.authenticity_score,
+            authenticity_notes: self.authenticity_notes.clone(),
+            notes: self.notes.clone(),
+            rates: self.rates.iter().map(|r| RateRecord { format: r.format, amount_minor: r.amount.minor }).collect(),
+        }
+    }
+
     /// The creator as an editable draft: what the form starts from and what an import merges into.
     pub fn to_draft(&self) -> CreatorDraft {
         CreatorDraft {

@@ -15,10 +15,9 @@
 use crate::creators::{self, WriteContext};
 use crate::error::Result;
 use crate::model::*;
-use crate::money::{Currency, Money};
+use crate::money::Currency;
 use crate::validate::handle_key;
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, Statement};
+use rusqlite::{params, Connection, Statement};
 use std::collections::HashMap;
 
 pub(crate) struct Inserter<'c> {
@@ -128,118 +127,10 @@ pub(crate) struct Stored {
 
 /// Loads stored creators by id, a chunk at a time. Missing ids are left out.
 pub(crate) fn load_stored(conn: &Connection, ids: &[i64], currency: Currency) -> Result<HashMap<i64, Stored>> {
-    const CHUNK: usize = 500;
-    let mut out = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        let marks = vec!["?"; chunk.len()].join(",");
-        let args: Vec<Value> = chunk.iter().map(|&id| Value::Integer(id)).collect();
-        let mut found: HashMap<i64, Creator> = HashMap::with_capacity(chunk.len());
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
-                    account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
-                    max_followers, created_at, updated_at
-             FROM creators WHERE id IN ({marks})"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(&args))?;
-        while let Some(r) = rows.next()? {
-            let c = Creator {
-                id: r.get(0)?,
-                revision: r.get(1)?,
-                display_name: r.get(2)?,
-                city: r.get(3)?,
-                country: r.get(4)?,
-                language: r.get(5)?,
-                email: r.get(6)?,
-                phone: r.get(7)?,
-                manager: r.get(8)?,
-                paypal_email: r.get(9)?,
-                iban: r.get(10)?,
-                account_holder: r.get(11)?,
-                payout_method: PayoutMethod::parse(&r.get::<_, String>(12)?).unwrap_or(PayoutMethod::None),
-                stage: Stage::parse(&r.get::<_, String>(13)?).unwrap_or(Stage::Prospect),
-                authenticity_score: r.get(14)?,
-                authenticity_notes: r.get(15)?,
-                notes: r.get(16)?,
-                max_followers: r.get(17)?,
-                created_at: r.get(18)?,
-                updated_at: r.get(19)?,
-                handles: Vec::new(),
-                niches: Vec::new(),
-                tags: Vec::new(),
-                rates: Vec::new(),
-                tier: crate::tiers::Tier::Emerging,
-                follower_history: Vec::new(),
-            };
-            found.insert(c.id, c);
-        }
-        drop(rows);
-        // The same orders as `creators::load`: handles by audience, labels by position.
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT creator_id, id, platform, handle, profile_url, followers FROM handles WHERE creator_id IN ({marks}) ORDER BY creator_id, followers DESC, id"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(&args))?;
-        while let Some(r) = rows.next()? {
-            if let Some(c) = found.get_mut(&r.get::<_, i64>(0)?) {
-                c.handles.push(Handle {
-                    id: r.get(1)?,
-                    platform: Platform::parse(&r.get::<_, String>(2)?).unwrap_or(Platform::Other),
-                    handle: r.get(3)?,
-                    profile_url: r.get(4)?,
-                    followers: r.get(5)?,
-                });
-            }
-        }
-        drop(rows);
-        for (table, column) in [("creator_niches", "niche"), ("creator_tags", "tag")] {
-            let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, {column} FROM {table} WHERE creator_id IN ({marks}) ORDER BY creator_id, position"))?;
-            let mut rows = stmt.query(params_from_iter(&args))?;
-            while let Some(r) = rows.next()? {
-                if let Some(c) = found.get_mut(&r.get::<_, i64>(0)?) {
-                    let label: String = r.get(1)?;
-                    if column == "niche" {
-                        c.niches.push(label);
-                    } else {
-                        c.tags.push(label);
-                    }
-                }
-            }
-        }
-        let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, format, amount_minor, currency FROM rate_card WHERE creator_id IN ({marks})"))?;
-        let mut rows = stmt.query(params_from_iter(&args))?;
-        while let Some(r) = rows.next()? {
-            if let (Some(c), Some(format)) = (found.get_mut(&r.get::<_, i64>(0)?), ContentFormat::parse(&r.get::<_, String>(1)?)) {
-                let cur = Currency::parse(&r.get::<_, String>(3)?).unwrap_or(currency);
-                c.rates.push(Rate { format, amount: Money { minor: r.get(2)?, currency: cur }, display: String::new() });
-            }
-        }
-        drop(rows);
-        for (id, mut c) in found {
-            c.rates.sort_by_key(|r| r.format);
-            let record = CreatorRecord {
-                display_name: c.display_name.clone(),
-                handles: c.handles.iter().map(|h| HandleRecord { platform: h.platform, handle: h.handle.clone(), profile_url: h.profile_url.clone(), followers: h.followers }).collect(),
-                niches: c.niches.clone(),
-                tags: c.tags.clone(),
-                city: c.city.clone(),
-                country: c.country.clone(),
-                language: c.language.clone(),
-                email: c.email.clone(),
-                phone: c.phone.clone(),
-                manager: c.manager.clone(),
-                paypal_email: c.paypal_email.clone(),
-                iban: c.iban.clone(),
-                account_holder: c.account_holder.clone(),
-                payout_method: c.payout_method,
-                stage: c.stage,
-                authenticity_score: c.authenticity_score,
-                authenticity_notes: c.authenticity_notes.clone(),
-                notes: c.notes.clone(),
-                rates: c.rates.iter().map(|r| RateRecord { format: r.format, amount_minor: r.amount.minor }).collect(),
-            };
-            out.insert(id, Stored { draft: c.to_draft(), record });
-        }
-    }
-    Ok(out)
+    Ok(creators::load_many(conn, ids, currency, "")?
+        .into_iter()
+        .map(|(id, c)| (id, Stored { draft: c.to_draft(), record: c.to_record() }))
+        .collect())
 }
 
 #[cfg(test)]
