@@ -399,3 +399,50 @@ fn a_failed_export_leaves_no_half_file() {
     assert!(matches!(export_roster(&ws, &RosterQuery::default(), &dir.path().join("no such folder/x.csv")), Err(Error::Io { .. })));
 }
 
+
+/// The database schema as text, to compare before and after an import.
+fn schema(ws: &Workspace) -> Vec<String> {
+    ws.conn()
+        .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+fn big_csv(dir: &Path, rows: usize, bad_row: Option<usize>) -> PathBuf {
+    let mut text = String::from("Name;Instagram;Instagram volgers;TikTok;Niche\n");
+    for i in 0..rows {
+        let followers = if Some(i) == bad_row { "-5".to_string() } else { format!("{}", 1000 + i) };
+        text.push_str(&format!("Creator {i};ig{i};{followers};tt{i};food & drink\n"));
+    }
+    write(dir, "big.csv", text)
+}
+
+#[test]
+fn a_large_import_rebuilds_the_indexes_it_set_aside() {
+    let Setup { dir, mut ws } = workspace();
+    let before = schema(&ws);
+    let report = run(&mut ws, &big_csv(dir.path(), 6_000, None)).unwrap();
+    assert_eq!(report.created, 6_000);
+    assert_eq!(schema(&ws), before, "every index is back, exactly as it was");
+    let integrity: String = ws.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok", "the rebuilt indexes agree with the tables");
+    let page = roster::list(&ws, &RosterQuery { search: "ig5999".into(), ..Default::default() }).unwrap();
+    assert_eq!(page.rows[0].display_name, "Creator 5999");
+    let page = roster::list(&ws, &RosterQuery { niche: Some("food & drink".into()), platform: Some("tiktok".into()), ..Default::default() }).unwrap();
+    assert_eq!(page.total, 6_000);
+}
+
+#[test]
+fn a_large_import_with_a_bad_row_leaves_roster_and_schema_as_they_were() {
+    let Setup { dir, mut ws } = workspace();
+    let before = schema(&ws);
+    let err = run(&mut ws, &big_csv(dir.path(), 6_000, Some(5_500))).unwrap_err();
+    let Error::ImportRejected { problems, .. } = err else { panic!("expected a rejected import") };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].row, 5_502);
+    assert_eq!(creator_count(&ws), 0);
+    assert_eq!(schema(&ws), before);
+}

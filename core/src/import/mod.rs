@@ -231,18 +231,17 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
 
-        // 3. Write: new creators by the fast path, changed ones through `save_record`.
+        // 3. Write. Changed creators first, through `save_record` (its lookups need the
+        // indexes); then new creators by the fast path.
         let ctx = WriteContext::new(Actor::Import);
-        let mut inserter = write::Inserter::new(tx, currency)?;
         let mut report = ImportReport { rows: n, ..Default::default() };
         let count = plans.len() as u64;
-        for (i, plan) in plans.iter().enumerate() {
-            bar.at(n + (i as u64 + 1) * n / count.max(1));
-            let Some(id) = plan.owner else {
-                inserter.insert(&plan.record, &ctx)?;
-                report.created += 1;
-                continue;
-            };
+        let (new_plans, changed_plans): (Vec<&Plan>, Vec<&Plan>) = plans.iter().partition(|p| p.owner.is_none());
+        let mut done = 0u64;
+        for plan in changed_plans {
+            done += 1;
+            bar.at(n + done * n / count.max(1));
+            let Some(id) = plan.owner else { continue };
             if stored.remove(&id).is_some_and(|s| s.record == plan.record) {
                 report.unchanged += 1;
                 continue;
@@ -258,6 +257,16 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         if !problems.is_empty() {
             return Err(rejected(&file, problems));
         }
+        let suspended = write::SuspendedIndexes::for_bulk_insert(tx, new_plans.len() as u64)?;
+        let mut inserter = write::Inserter::new(tx, currency)?;
+        for plan in new_plans {
+            done += 1;
+            bar.at(n + done * n / count.max(1));
+            inserter.insert(&plan.record, &ctx)?;
+            report.created += 1;
+        }
+        drop(inserter);
+        suspended.restore(tx)?;
         bar.at(2 * n);
         Ok(report)
     })
