@@ -4,6 +4,7 @@
 //! personal data ever goes into a message.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -139,17 +140,48 @@ impl Error {
             Error::ImportRejected { problems, .. } => (Vec::new(), problems.clone()),
             _ => (Vec::new(), Vec::new()),
         };
-        ErrorPayload { kind: self.kind(), message: self.to_string(), fields, rows }
+        ErrorPayload { kind: self.kind(), message: self.to_string(), fields, rows, params: self.params() }
+    }
+
+    /// The specifics of a whole error (paths, versions, counts) by name, so the window can put
+    /// them into a sentence of its own language (`kind.<kind>` in its catalogue).
+    pub fn params(&self) -> BTreeMap<&'static str, String> {
+        let path = |p: &PathBuf| p.display().to_string();
+        let mut out = BTreeMap::new();
+        match self {
+            Error::ImportRejected { file, problems } => {
+                out.insert("file", file.clone());
+                out.insert("count", problems.len().to_string());
+            }
+            Error::WorkspaceMissing(p) | Error::NotSqlite(p) | Error::ForeignDatabase(p) | Error::Damaged(p) | Error::AlreadyExists(p) => {
+                out.insert("path", path(p));
+            }
+            Error::NewerVersion { path: p, found, supported } => {
+                out.insert("path", path(p));
+                out.insert("found", found.to_string());
+                out.insert("supported", supported.to_string());
+            }
+            Error::Io { path: p, source, .. } => {
+                out.insert("path", path(p));
+                out.insert("detail", source.to_string());
+            }
+            _ => {}
+        }
+        out
     }
 }
 
-/// What crosses the edge: `{ kind, message, fields, rows }`.
+/// What crosses the edge: `{ kind, message, fields, rows, params }`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorPayload {
     pub kind: &'static str,
     pub message: String,
     pub fields: Vec<FieldError>,
     pub rows: Vec<RowError>,
+    /// Named specifics of the whole error (`path`, `found`, `supported`, `file`, `count`,
+    /// `detail`); empty for kinds that have none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<&'static str, String>,
 }
 
 impl From<Error> for ErrorPayload {

@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub mod money;
 pub mod numbers;
+pub mod preferences;
 pub mod recent;
 pub mod roster;
 pub mod search_index;

@@ -172,7 +172,7 @@ pub async fn import_run<R: Runtime>(app: AppHandle<R>, path: String, mapping: Co
         })
     })
     .await
-    .map_err(|e| ErrorPayload { kind: "internal", message: format!("The import stopped unexpectedly: {e}"), fields: vec![], rows: vec![] })?
+    .map_err(|e| ErrorPayload { kind: "internal", message: format!("The import stopped unexpectedly: {e}"), fields: vec![], rows: vec![], params: Default::default() })?
 }
 
 #[derive(Serialize)]

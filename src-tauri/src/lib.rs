@@ -4,6 +4,7 @@
 
 pub mod commands;
 mod dialogs;
+pub mod preference_commands;
 pub mod state;
 
 use state::AppState;
@@ -42,6 +43,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::import_preview,
             commands::import_run,
             commands::export_roster,
+            preference_commands::preferences_get,
+            preference_commands::preferences_set,
         ])
 }
 

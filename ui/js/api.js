@@ -128,3 +128,12 @@ export function runImport(path, mapping, onProgress) {
 /** Native save dialog, then the roster (or the filtered view) as CSV. Null when cancelled.
  * @param {RosterQuery} query @returns {Promise<ExportReport | null>} */
 export const exportRoster = (query) => call('export_roster', { query });
+
+/**
+ * @typedef {{ language: 'system'|'en'|'nl' }} Preferences
+ */
+/** The app's own preferences (not a workspace's): the display language.
+ * @returns {Promise<Preferences>} */
+export const getPreferences = () => call('preferences_get');
+/** @param {Preferences} preferences @returns {Promise<Preferences>} */
+export const setPreferences = (preferences) => call('preferences_set', { preferences });

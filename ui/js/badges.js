@@ -4,7 +4,7 @@
 
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { session, label } from './session.js';
+import { label, overlapRule } from './session.js';
 
 /** Two-letter marks for platforms (the full name is the tooltip and the accessible name). */
 const PLATFORM_MARK = { instagram: 'IG', tiktok: 'TT', youtube: 'YT', x: 'X', pinterest: 'PI', twitch: 'TW', blog: 'BL', other: '··' };
@@ -16,7 +16,7 @@ export function platformBadge(platform) {
 }
 
 export function tierBadge(tier) {
-  const rule = session.vocab?.overlap_rule || '';
+  const rule = overlapRule();
   return h('span', { class: ['badge', 'tier', `tier-${cssToken(tier)}`], title: rule ? t('tier.tooltip', { rule }) : null },
     label('tiers', tier));
 }

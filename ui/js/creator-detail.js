@@ -37,7 +37,7 @@ export function creatorDetail(c, actions) {
       ])),
       section('detail.rates', c.rates.length
         ? h('table', { class: 'mini-table' },
-          h('tbody', null, ...c.rates.map((r) => h('tr', null, h('th', { scope: 'row' }, label('formats', r.format)), h('td', { class: 'num' }, r.display)))))
+          h('tbody', null, ...c.rates.map((r) => h('tr', null, h('th', { scope: 'row' }, label('formats', r.format)), h('td', { class: 'num' }, fmt.money(r.amount.minor, r.amount.currency))))))
         : h('p', { class: 'muted' }, t('detail.rates.none'))),
       section('detail.payout', facts([
         ['detail.payoutMethod', label('payout_methods', c.payout_method)],

@@ -7,7 +7,7 @@
 
 import { h, icon, ICONS, mount } from './dom.js';
 import { t } from './i18n.js';
-import { session } from './session.js';
+import { session, choices } from './session.js';
 import { asPayload, problemText } from './errors.js';
 import { field, errorSlot, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
 import { handleRows, rateRows } from './form-rows.js';
@@ -31,7 +31,10 @@ const SELECT_FIELDS = ['payout_method', 'stage', 'authenticity_score'];
 /**
  * @param {{ creator: import('./api.js').Creator | null, draft: import('./api.js').CreatorDraft,
  *   save: (draft: import('./api.js').CreatorDraft) => Promise<import('./api.js').Creator>,
- *   onSaved: (c: import('./api.js').Creator) => void, onCancel: () => void, onReload: () => void }} o
+ *   onSaved: (c: import('./api.js').Creator) => void, onCancel: () => void, onReload: () => void,
+ *   initial?: string, error?: any }} o  `initial` and `error` come from a snapshot of an earlier
+ *   build of this form (what it was opened with, the last error shown), so a rebuilt form keeps
+ *   knowing it is dirty and says its errors again in the new language.
  */
 export function creatorForm(o) {
   const draft = { ...emptyDraft(), ...o.draft };
@@ -40,7 +43,6 @@ export function creatorForm(o) {
 
   const text = (name, attrs = {}) => (controls[name] = textInput({ value: draft[name] ?? '', ...attrs }));
   const fieldFor = (name, control, extra = {}) => field({ id: `f-${name}`, field: name, errId: `err-${name}`, label: t(`form.${name}`), control, ...extra });
-  const choices = (list) => (vocab?.[list] ?? []).map((c) => [c.value, c.label]);
   const withCurrent = (options, value) => (value && !options.some(([v]) => v === value) ? [...options, [value, value]] : options);
 
   controls.stage = select(withCurrent(choices('stages'), draft.stage), draft.stage);
@@ -131,8 +133,10 @@ export function creatorForm(o) {
     return out;
   }
 
-  const initial = JSON.stringify(collect());
+  const initial = o.initial ?? JSON.stringify(collect());
   let busy = false;
+  /** The last error shown, kept for a snapshot. */
+  let lastError = o.error ?? null;
 
   async function submit(event) {
     event.preventDefault();
@@ -144,9 +148,11 @@ export function creatorForm(o) {
     try {
       const creator = await o.save(collect());
       clearFieldErrors(form);
+      lastError = null;
       o.onSaved(creator);
     } catch (err) {
-      showError(asPayload(err));
+      lastError = asPayload(err);
+      showError(lastError);
     } finally {
       busy = false;
       saveBtn.disabled = false;
@@ -154,17 +160,33 @@ export function creatorForm(o) {
     }
   }
 
-  function showError(e) {
+  function showError(e, focus = true) {
     if (e.kind === 'validation' && e.fields.length) {
       const { first, unplaced } = showFieldErrors(form, e.fields);
       showBanner('error', t('form.invalid', { count: e.fields.length }), unplaced.map((p) => `${p.field}: ${problemText(p)}`));
-      (first || banner).focus();
+      if (focus) {
+        // Focus without the browser's minimal scroll, then bring the whole field (with its
+        // error below the control) into view.
+        (first || banner).focus({ preventScroll: true });
+        (first?.closest('.field, .repeat-row') || first || banner).scrollIntoView({ block: 'nearest' });
+      }
     } else if (e.kind === 'stale_edit') {
       showBanner('warning', t('form.stale'), [], h('button', { type: 'button', class: 'btn', id: 'reload-creator', onclick: () => o.onReload() }, t('form.reload')));
-      banner.focus();
-    } else {
+      if (focus) banner.focus();
+    } else if (focus) {
       toastError(e);
     }
+  }
+
+  // Rebuilt (another language): the errors the user was still looking at, said again.
+  if (o.error) showError(o.error, false);
+
+  /** The last error, narrowed to the field problems still on screen (editing clears one). */
+  function errorOnScreen() {
+    if (!lastError || lastError.kind !== 'validation') return lastError;
+    const shown = [...form.querySelectorAll('[data-error-for]:not([hidden])')].map((el) => /** @type {HTMLElement} */ (el).dataset.errorFor);
+    const fields = lastError.fields.filter((p) => shown.some((n) => p.field === n || p.field.startsWith(`${n}.`)));
+    return fields.length ? { ...lastError, fields } : null;
   }
 
   function showBanner(kind, message, lines = [], action = null) {
@@ -184,6 +206,7 @@ export function creatorForm(o) {
   return {
     el: form,
     isDirty: () => JSON.stringify(collect()) !== initial,
+    snapshot: () => ({ creator: o.creator, draft: collect(), initial, error: errorOnScreen() }),
     focusFirst: () => controls.display_name.focus(),
   };
 }

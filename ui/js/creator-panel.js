@@ -56,17 +56,18 @@ export function creatorPanel(hooks) {
     }
   }
 
-  function edit(creator) {
+  /** The edit form; `restored` is a form snapshot from a previous build of the panel. */
+  function edit(creator, restored = null) {
     seq += 1;
     form = creatorForm({
-      creator, draft: creator.draft,
+      creator, draft: restored?.draft ?? creator.draft, initial: restored?.initial, error: restored?.error,
       save: (draft) => api.updateCreator(creator.id, creator.revision, draft),
       onSaved: saved,
       onCancel: () => showCreator(creator.id),
       onReload: () => reloadForEdit(creator.id),
     });
     show(form.el, 'edit');
-    form.focusFirst();
+    if (!restored) form.focusFirst();
   }
 
   async function reloadForEdit(id) {
@@ -79,16 +80,20 @@ export function creatorPanel(hooks) {
 
   async function newCreator() {
     if ((mode === 'edit' || mode === 'new') && form?.isDirty() && !(await confirmDiscard())) return;
+    openNew(null);
+  }
+
+  function openNew(restored) {
     seq += 1;
     form = creatorForm({
-      creator: null, draft: emptyDraft(),
+      creator: null, draft: restored?.draft ?? emptyDraft(), initial: restored?.initial, error: restored?.error,
       save: (draft) => api.createCreator(draft),
       onSaved: saved,
       onCancel: () => close(),
       onReload: () => {},
     });
     show(form.el, 'new');
-    form.focusFirst();
+    if (!restored) form.focusFirst();
   }
 
   function saved(creator) {
@@ -147,6 +152,17 @@ export function creatorPanel(hooks) {
     /** Re-reads the creator on view (another process changed the workspace); forms are left
      * alone: saving a stale form is refused by the back end and offers a reload. */
     refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId); },
+    /** What the panel shows, with a form's unsaved input, for `restore` in a rebuilt screen. */
+    snapshot: () => ({ mode, viewedId, form: form?.snapshot() ?? null }),
+    /** Shows again what `snapshot` described: the creator on view, or the form as it was typed. */
+    restore(state) {
+      if ((state.mode === 'edit' || state.mode === 'new') && state.form) {
+        if (state.mode === 'edit') edit(state.form.creator, state.form);
+        else openNew(state.form);
+      } else if (state.mode === 'view' && state.viewedId !== null) {
+        showCreator(state.viewedId);
+      }
+    },
     dispose: () => { seq += 1; },
   };
 }

@@ -1,14 +1,12 @@
 //! Turning an ErrorPayload from api.js into words. Field and row problems are translated by
-//! their stable `code` (catalogue keys `code.<code>`); whole errors by `kind` where the
-//! catalogue has a sentence for it (`kind.<kind>`), otherwise the back end's English `message`
-//! is shown. Nothing here ever looks at message text to decide anything.
+//! their stable `code` (catalogue keys `code.<code>`, filled with the problem's `value`); whole
+//! errors by `kind` (`kind.<kind>`), filled with the payload's `params` (path, found, supported,
+//! file, count, detail). A validation error speaks through its first field problem. Only when
+//! the catalogue has no sentence, or the payload lacks a parameter the sentence needs, is the
+//! back end's English `message` shown. Nothing here ever looks at message text to decide.
 
 import { t, hasKey } from './i18n.js';
 import { session, label } from './session.js';
-
-/** Kinds whose back-end message carries specifics (paths, counts) worth more than a generic line. */
-const PREFER_MESSAGE = new Set(['validation', 'bad_file', 'workspace_missing', 'not_sqlite', 'foreign_database',
-  'newer_version', 'already_exists', 'io', 'import_rejected']);
 
 /** Normalises anything thrown (an ErrorPayload, an Error, a string) to an ErrorPayload. */
 export function asPayload(err) {
@@ -22,9 +20,15 @@ export function asPayload(err) {
 /** One sentence for a whole error, for a toast or a banner. */
 export function errorText(err) {
   const e = asPayload(err);
-  if (!PREFER_MESSAGE.has(e.kind) && hasKey(`kind.${e.kind}`)) return t(`kind.${e.kind}`);
+  if (e.kind === 'validation' && e.fields.length) return problemText(e.fields[0]);
+  const key = `kind.${e.kind}`;
+  const params = e.params || {};
+  if (hasKey(key) && placeholders(t(key)).every((name) => name in params)) return t(key, params);
   return e.message || t('kind.internal');
 }
+
+/** The `{name}` placeholders a sentence holds. */
+const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
 /**
  * The sentence for one field or row problem: `{field|column, code, value, message}`. With a

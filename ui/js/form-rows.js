@@ -6,7 +6,7 @@
 
 import { h, icon, ICONS, mount } from './dom.js';
 import { t, fmt } from './i18n.js';
-import { session } from './session.js';
+import { choices } from './session.js';
 import { errorSlot, textInput, select } from './fields.js';
 
 /**
@@ -47,7 +47,7 @@ const removeButton = (labelText, onclick) =>
 
 /** @param {import('./api.js').HandleDraft[]} items */
 export function handleRows(items) {
-  const platforms = (session.vocab?.platforms ?? []).map((c) => [c.value, c.label]);
+  const platforms = choices('platforms');
   const o = {
     items,
     blank: () => ({ platform: platforms[0]?.[0] ?? 'instagram', handle: '', profile_url: '', followers: '' }),
@@ -93,7 +93,7 @@ export function handleRows(items) {
 
 /** @param {import('./api.js').RateDraft[]} items @param {string} currency */
 export function rateRows(items, currency) {
-  const formats = (session.vocab?.formats ?? []).map((c) => [c.value, c.label]);
+  const formats = choices('formats');
   const o = {
     items,
     blank: () => ({ format: formats[0]?.[0] ?? 'post', amount: '' }),

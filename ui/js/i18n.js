@@ -1,59 +1,85 @@
 //! Every sentence the UI shows comes from a catalogue in `ui/i18n/<language>.js` through `t()`,
-//! and every number and date goes through the Intl formatters here, with the workspace locale.
-//! Adding a language is adding its catalogue file: `setLocale('nl-NL')` loads `i18n/nl.js`
-//! when it exists and falls back to English, key by key, for anything it lacks.
+//! and every number, date and amount goes through the Intl formatters here. The window speaks
+//! the display language (an app preference: `system`, `en` or `nl`), and its numbers and dates
+//! follow that language's conventions: Dutch → nl-NL (`€ 1.234,56`, `25-11-2026`), English →
+//! the computer's English locale, else en-GB (`€1,234.56`, `25 Nov 2026` / `Nov 25, 2026`).
+//! The workspace's own locale does not change the window; machine formats (CSV) are the core's.
+//! A catalogue lacking a key falls back to English, key by key.
 
 import en from '../i18n/en.js';
 
+/** The languages the window speaks (each has `ui/i18n/<code>.js`). */
+export const LANGUAGES = ['en', 'nl'];
+
 /** @type {Record<string, string>} */
 let catalogue = en;
+let language = 'en';
 let locale = 'en-GB';
-let numberFmt = new Intl.NumberFormat(locale);
-let compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-let percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-let dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-let dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-let plural = new Intl.PluralRules(locale);
+let numberFmt;
+let compactFmt;
+let percentFmt;
+let dateFmt;
+let dateTimeFmt;
+let plural;
 let regionNames = null;
+buildFormatters();
 
-/** The locale numbers and dates are formatted in (the workspace's, once one is open). */
+/** The language the window speaks now (`en` or `nl`). */
+export const currentLanguage = () => language;
+/** The locale numbers and dates are formatted in (`nl-NL`, `en-GB`, `en-US`, …). */
 export const currentLocale = () => locale;
 
-/**
- * Switches to the workspace locale `tag` (a BCP 47 tag such as `nl-NL`): the catalogue of its
- * language when one exists (else English), and numbers and dates in the conventions of its
- * region. When the catalogue's language differs from the workspace's, the words stay in the
- * catalogue's language and only the conventions follow the region (`en-NL`: "1.234,5",
- * "25 May 2026"), so an English window never shows Dutch month or country names.
- * @param {string} tag
- */
-export async function setLocale(tag) {
-  let wanted = 'en-GB';
+/** The computer's language as a window language: `nl` for any Dutch locale, else `en`. */
+export function systemLanguage() {
+  return /^nl(-|$)/i.test(navigator.language || '') ? 'nl' : 'en';
+}
+
+/** A preference (`system`, `en`, `nl`) as the language to speak. */
+export function resolveLanguage(preference) {
+  return LANGUAGES.includes(preference) ? preference : systemLanguage();
+}
+
+/** The formatting locale for a language: nl-NL; for English the computer's English locale. */
+function localeFor(lang) {
+  if (lang === 'nl') return 'nl-NL';
   try {
-    wanted = Intl.getCanonicalLocales(tag || navigator.language || 'en-GB')[0];
-  } catch { /* not a tag: keep en-GB */ }
-  const [language, region] = wanted.split('-');
-  catalogue = en;
-  let uiLanguage = 'en';
-  if (language !== 'en' && /^[a-z]{2,3}$/.test(language)) {
+    const system = Intl.getCanonicalLocales(navigator.language || 'en-GB')[0];
+    if (/^en-[A-Z]{2}$/.test(system) && Intl.NumberFormat.supportedLocalesOf([system]).length) return system;
+  } catch { /* not a tag */ }
+  return 'en-GB';
+}
+
+/**
+ * Switches the window to the display language chosen by `preference` (`system`, `en`, `nl`):
+ * loads its catalogue and rebuilds the formatters. Screens re-render themselves afterwards.
+ * @param {string} preference
+ */
+export async function setLanguage(preference) {
+  const wanted = resolveLanguage(preference);
+  let next = en;
+  if (wanted !== 'en') {
     try {
-      catalogue = (await import(`../i18n/${language}.js`)).default;
-      uiLanguage = language;
-    } catch { /* no catalogue for this language yet: English */ }
+      next = (await import(`../i18n/${wanted}.js`)).default;
+    } catch { /* the catalogue is missing: stay in English */ }
   }
-  locale = wanted;
-  if (uiLanguage !== language && region) {
-    const mixed = `${uiLanguage}-${region}`;
-    if (Intl.NumberFormat.supportedLocalesOf([mixed]).length) locale = mixed;
-  }
+  catalogue = next;
+  language = next === en ? 'en' : wanted;
+  locale = localeFor(language);
+  buildFormatters();
+  document.documentElement.lang = language;
+}
+
+function buildFormatters() {
+  const dutch = language === 'nl';
   numberFmt = new Intl.NumberFormat(locale);
   compactFmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  plural = new Intl.PluralRules(uiLanguage);
-  try { regionNames = new Intl.DisplayNames([uiLanguage], { type: 'region' }); } catch { regionNames = null; }
-  document.documentElement.lang = uiLanguage;
+  // Dutch writes dates as 25-11-2026; English as 25 Nov 2026 (en-GB) or Nov 25, 2026 (en-US).
+  const day = dutch ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
+  dateFmt = new Intl.DateTimeFormat(locale, day);
+  dateTimeFmt = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit' });
+  plural = new Intl.PluralRules(language);
+  try { regionNames = new Intl.DisplayNames([language], { type: 'region' }); } catch { regionNames = null; }
 }
 
 /** True when the catalogue has a sentence for `key`. */
@@ -96,7 +122,7 @@ export const fmt = {
   compact: (n) => (n === null || n === undefined ? '–' : compactFmt.format(n)),
   /** A ratio: 0.125 → "+12.5%". */
   percent: (ratio) => percentFmt.format(ratio),
-  /** An ISO date or timestamp → "12 May 2024"; unreadable text is shown as it is. */
+  /** An ISO date or timestamp → "12 May 2024" / "12-05-2024"; unreadable text stays as it is. */
   date: (text) => formatWith(dateFmt, text),
   dateTime: (text) => formatWith(dateTimeFmt, text),
   /** Bytes in the largest unit that keeps the number above 1. */
@@ -106,6 +132,36 @@ export const fmt = {
     let unit = 0;
     while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit += 1; }
     return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value);
+  },
+  /**
+   * An amount in integer minor units as money in the window's locale: (123456, "EUR") →
+   * "€ 1.234,56" (nl) or "€1,234.56" (en). No arithmetic on the amount: the digits are placed
+   * around the currency's decimal point as text, and Intl supplies the symbol and separators.
+   */
+  money(minor, currency) {
+    try {
+      const base = { style: 'currency', currency };
+      const digits = new Intl.NumberFormat(locale, base).resolvedOptions().maximumFractionDigits;
+      const raw = BigInt(minor);
+      const negative = raw < 0n;
+      const text = (negative ? -raw : raw).toString().padStart(digits + 1, '0');
+      const whole = BigInt(text.slice(0, text.length - digits));
+      const fraction = digits ? text.slice(text.length - digits) : '';
+      const parts = new Intl.NumberFormat(locale, { ...base, minimumFractionDigits: digits, maximumFractionDigits: digits })
+        .formatToParts(negative ? -whole : whole);
+      let out = parts.map((p) => (p.type === 'fraction' ? fraction : p.value)).join('');
+      if (negative && whole === 0n) out = `-${out}`;
+      return out;
+    } catch {
+      return `${currency} ${minor}`;
+    }
+  },
+  /** Decimal figures inside a short text ("0.61–0.87%") in the window's separators. */
+  figures(text) {
+    return String(text ?? '').replace(/\d+\.\d+/g, (m) => {
+      const decimals = m.split('.')[1].length;
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(m));
+    });
   },
   /** "NL" → "Netherlands" (empty when unknown). */
   region(code) {

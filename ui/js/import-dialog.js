@@ -9,6 +9,7 @@ import { t, tn, fmt } from './i18n.js';
 import { asPayload, errorText, problemText } from './errors.js';
 import { openDialog } from './dialog.js';
 import { toastError } from './toast.js';
+import { session, label } from './session.js';
 
 /** @param {{ onImported: () => void }} hooks */
 export async function openImportDialog(hooks) {
@@ -44,7 +45,7 @@ export async function openImportDialog(hooks) {
   }
 
   function showPreview(problem) {
-    const fieldOptions = [['', t('import.ignore')], ...preview.fields.map((f) => [f.value, f.label])];
+    const fieldOptions = [['', t('import.ignore')], ...preview.fields.map((f) => [f.value, fieldLabel(f)])];
     const summary = h('p', { class: 'muted import-summary' });
     const updateSummary = () => {
       const used = Object.values(mapping).filter(Boolean).length;
@@ -132,4 +133,25 @@ export async function openImportDialog(hooks) {
 function separatorName(delimiter) {
   const names = { ',': 'import.sep.comma', ';': 'import.sep.semicolon', '\t': 'import.sep.tab', '|': 'import.sep.pipe' };
   return names[delimiter] ? t(names[delimiter]) : JSON.stringify(delimiter);
+}
+
+/** Scalar import fields named by their form label (the import's `Name` is the form's `Display name`). */
+const FORM_FIELDS = new Set(['display_name', 'email', 'phone', 'manager', 'city', 'country', 'language', 'niches', 'tags',
+  'stage', 'notes', 'authenticity_score', 'authenticity_notes', 'paypal_email', 'iban', 'account_holder', 'payout_method']);
+const GENERIC = { platform: 'form.handle.platform', handle: 'form.handle.handle', followers: 'form.handle.followers', profile_url: 'import.field.profile_url' };
+
+/**
+ * An import field (`display_name`, `instagram_2_followers`, `rate_reel`) in the display
+ * language; the back end's English label when the value has a shape this does not know.
+ * @param {{value: string, label: string}} f
+ */
+function fieldLabel(f) {
+  const v = f.value;
+  if (FORM_FIELDS.has(v)) return t(`form.${v}`);
+  if (GENERIC[v]) return t(GENERIC[v]);
+  if (v.startsWith('rate_')) return t('import.field.rate', { format: label('formats', v.slice(5)) });
+  const m = /^([a-z]+)(?:_(\d+))?(?:_(followers|url))?$/.exec(v);
+  if (!m || !session.vocab?.platforms.some((p) => p.value === m[1])) return f.label;
+  const platform = label('platforms', m[1]) + (m[2] ? ` ${m[2]}` : '');
+  return t(`import.field.${m[3] || 'handle'}`, { platform });
 }

@@ -1,11 +1,14 @@
-//! Boot and routing. Reads the app state; with a workspace open it loads the workspace's
-//! vocabulary and locale and shows the sidebar (switcher, navigation) beside the current
-//! screen (Roster or Settings); without one it shows the welcome screen. It also holds the
-//! window-wide keyboard shortcuts and makes sure no failed promise goes unnoticed.
+//! Boot and routing. Reads the app preferences (display language) and the app state; with a
+//! workspace open it loads the workspace's vocabulary and shows the sidebar (switcher,
+//! navigation) beside the current screen (Roster or Settings); without one it shows the
+//! welcome screen. Leaving a screen keeps its `snapshot()` (roster query, scroll, open panel,
+//! unsaved form input) and the next build of that screen starts from it, which is also how a
+//! language switch re-renders everything without losing what the user was doing. It also holds
+//! the window-wide keyboard shortcuts and makes sure no failed promise goes unnoticed.
 
 import * as api from './api.js';
 import { h, icon, ICONS, mount, isTyping, isMod } from './dom.js';
-import { t, setLocale } from './i18n.js';
+import { t, setLanguage } from './i18n.js';
 import { session, loadWorkspaceData, checkForOutsideChanges } from './session.js';
 import { toastError } from './toast.js';
 import { workspaceSwitcher } from './workspace-switcher.js';
@@ -17,6 +20,10 @@ const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 let route = 'roster';
 let screen = null;
 let switcher = null;
+/** What each screen held when it was last left, by route; cleared when another workspace opens. */
+let saved = {};
+/** The welcome screen's state, to rebuild it in another language. */
+let welcomeState = null;
 
 window.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
@@ -29,7 +36,8 @@ window.addEventListener('error', (event) => {
 });
 
 async function boot() {
-  await setLocale(navigator.language);
+  const prefs = await api.getPreferences().catch(() => ({ language: 'system' }));
+  await setLanguage(prefs.language);
   let state;
   try {
     state = await api.appState();
@@ -44,6 +52,9 @@ async function boot() {
 /** Shows the welcome screen (no workspace open). */
 function showWelcome(state) {
   screen?.dispose();
+  screen = null;
+  saved = {};
+  welcomeState = state;
   session.workspace = null;
   session.vocab = null;
   session.facets = null;
@@ -56,21 +67,53 @@ function showWelcome(state) {
 
 async function showWelcomeFresh() {
   const state = await api.appState().catch(() => ({ workspace: null, recent: [], open_error: null }));
-  await setLocale(navigator.language);
   showWelcome({ ...state, open_error: null });
 }
 
 /** A workspace is open: load what the screens need and show the shell. */
 async function enter(info, nextRoute = 'roster') {
+  const sameWorkspace = session.workspace?.path === info.path;
   try {
     await loadWorkspaceData(info);
   } catch (err) {
     toastError(err);
     return showWelcomeFresh();
   }
-  await setLocale(session.vocab?.locale || info.locale);
+  leaveScreen();
+  if (!sameWorkspace) saved = {};
+  delete saved[nextRoute]; // a screen entered afresh (after its settings were saved) starts clean
   route = nextRoute;
   renderShell();
+}
+
+/** Keeps what the current screen holds (for its next build) and disposes of it. */
+function leaveScreen() {
+  if (!screen) return;
+  if (session.workspace) saved[route] = screen.snapshot?.() ?? null;
+  screen.dispose();
+  screen = null;
+}
+
+/** Shows another screen of the open workspace. */
+function go(nextRoute) {
+  leaveScreen();
+  route = nextRoute;
+  renderShell();
+}
+
+/**
+ * Speaks `preference` (system, en, nl) from now on: every screen is built again in the new
+ * language from what it held, so the route, the roster's query and scroll, the open panel and
+ * any unsaved input stay.
+ */
+async function applyLanguage(preference) {
+  await setLanguage(preference);
+  if (session.workspace) {
+    leaveScreen();
+    renderShell();
+  } else if (welcomeState) {
+    showWelcome(welcomeState);
+  }
 }
 
 function renderShell() {
@@ -79,7 +122,7 @@ function renderShell() {
   switcher = workspaceSwitcher({ workspace: ws, onOpened: (info) => enter(info), onClosed: () => showWelcomeFresh() });
   const navItem = (id, key, iconPath) => h('button', {
     type: 'button', id: `nav-${id}`, class: 'nav-item', 'aria-current': route === id ? 'page' : null,
-    onclick: () => { if (route !== id) { route = id; renderShell(); } },
+    onclick: () => { if (route !== id) go(id); },
   }, icon(iconPath, 15), h('span', null, t(key)));
   const main = h('main', { class: 'main', id: 'main' });
   const sidebar = h('aside', { class: 'sidebar', 'aria-label': t('nav.label') },
@@ -91,9 +134,11 @@ function renderShell() {
       ws.is_demo ? h('span', { class: 'badge badge-quiet', title: t('ws.demo.title') }, t('ws.demo.badge')) : null,
       h('span', { class: 'muted shortcut-hint' }, t('nav.shortcuts'))));
   mount(app, h('div', { class: 'shell' }, sidebar, main));
+  const previous = saved[route] ?? null;
+  delete saved[route];
   screen = route === 'settings'
-    ? settingsScreen({ onSaved: (info) => enter(info, 'settings') })
-    : rosterScreen();
+    ? settingsScreen({ onSaved: (info) => enter(info, 'settings'), onLanguage: applyLanguage }, previous)
+    : rosterScreen(previous);
   main.appendChild(screen.el);
   document.title = t('app.title', { brand: ws.brand_name });
 }
@@ -109,11 +154,11 @@ document.addEventListener('keydown', (e) => {
   if (!session.workspace) return;
   if ((key === '/' && !isTyping(e) && !e.ctrlKey && !e.metaKey && !e.altKey) || (isMod(e) && key === 'f' && !e.shiftKey)) {
     e.preventDefault();
-    if (route !== 'roster') { route = 'roster'; renderShell(); }
+    if (route !== 'roster') go('roster');
     screen?.focusSearch?.();
   } else if (isMod(e) && key === 'n' && !e.shiftKey) {
     e.preventDefault();
-    if (route !== 'roster') { route = 'roster'; renderShell(); }
+    if (route !== 'roster') go('roster');
     screen?.newCreator?.();
   }
 });

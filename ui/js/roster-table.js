@@ -106,6 +106,13 @@ export class RosterTable {
 
   focus() { this.scroller.focus(); }
 
+  /** Scrolls to `top` once the total is known (the spacer must be tall enough first). */
+  scrollTo(top) {
+    this.spacer.style.height = `${(this.total ?? 0) * ROW_HEIGHT}px`;
+    this.scroller.scrollTop = top;
+    this.schedule();
+  }
+
   /** Marks a creator as selected by id (after creating it, its index is unknown). */
   selectId(id) {
     this.selectedId = id;

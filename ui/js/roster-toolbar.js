@@ -16,14 +16,17 @@ const FILTERS = [
 /** The direction each sort starts in. */
 const NATURAL_DESCENDING = { followers: true, updated: true, name: false };
 
-/** @param {{ onChange: (query: import('./api.js').RosterQuery) => void }} hooks */
-export function rosterToolbar(hooks) {
-  const query = { search: '', tier: null, platform: null, niche: null, stage: null, country: null, sort: 'followers', descending: true };
+/**
+ * @param {{ onChange: (query: import('./api.js').RosterQuery) => void }} hooks
+ * @param {Partial<import('./api.js').RosterQuery> | null} [initial] a query to start from
+ */
+export function rosterToolbar(hooks, initial = null) {
+  const query = { search: '', tier: null, platform: null, niche: null, stage: null, country: null, sort: 'followers', descending: true, ...(initial ?? {}) };
   const emit = () => hooks.onChange({ ...query });
   const emitSoon = debounce(emit, 150);
 
   const search = /** @type {HTMLInputElement} */ (h('input', {
-    id: 'search', type: 'search', class: 'input search-input', placeholder: t('roster.search.placeholder'),
+    id: 'search', type: 'search', class: 'input search-input', placeholder: t('roster.search.placeholder'), value: query.search,
     'aria-label': t('roster.search.label'), autocomplete: 'off', spellcheck: 'false',
     oninput: () => { query.search = search.value; markActive(); emitSoon(); },
     onkeydown: (e) => {
@@ -103,9 +106,10 @@ export function rosterToolbar(hooks) {
 
   function setSortQuietly() {
     sortSelect.value = query.sort;
-    mount(direction, icon(ICONS.arrowDown));
-    direction.setAttribute('aria-label', t('roster.sort.descending'));
-    direction.title = t('roster.sort.descending');
+    mount(direction, icon(query.descending ? ICONS.arrowDown : ICONS.arrowUp));
+    const text = t(query.descending ? 'roster.sort.descending' : 'roster.sort.ascending');
+    direction.setAttribute('aria-label', text);
+    direction.title = text;
   }
 
   const el = h('div', { class: 'toolbar', role: 'search' },

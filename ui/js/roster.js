@@ -1,6 +1,8 @@
 //! The roster screen: header actions (new, import, export), the toolbar, the count, the
 //! virtual table and the creator panel beside it. It wires them together: a toolbar change
 //! resets the table, a row opens the panel, a save or an import refreshes the table.
+//! `snapshot()` and the `saved` argument carry all of that across a rebuild (another screen,
+//! another language).
 
 import * as api from './api.js';
 import { h, icon, ICONS, debounce, mount } from './dom.js';
@@ -12,7 +14,11 @@ import { creatorPanel } from './creator-panel.js';
 import { openImportDialog } from './import-dialog.js';
 import { toast, toastError } from './toast.js';
 
-export function rosterScreen() {
+/**
+ * @param {{ query?: any, scrollTop?: number, selectedId?: number|null, panel?: any } | null} [saved]
+ *   what a previous build of this screen showed (see `snapshot`)
+ */
+export function rosterScreen(saved = null) {
   const count = h('div', { id: 'roster-count', class: 'roster-count', 'aria-live': 'polite' }, t('roster.loading'));
 
   const toolbar = rosterToolbar({
@@ -20,7 +26,9 @@ export function rosterScreen() {
       table.showSort(query.sort, query.descending);
       table.setQuery(query);
     },
-  });
+  }, saved?.query);
+  /** The scroll position to return to once the first page has arrived. */
+  let pendingScroll = saved?.scrollTop ?? 0;
 
   const panel = creatorPanel({
     onSaved: (creator) => { table.selectId(creator.id); rosterChanged(); },
@@ -33,7 +41,10 @@ export function rosterScreen() {
   const table = new RosterTable({
     onOpen: (id) => panel.showCreator(id),
     onSelect: (id) => followSelection(id),
-    onTotal: (total) => mount(count, total === null ? t('roster.loading') : tn('roster.count', total)),
+    onTotal: (total) => {
+      mount(count, total === null ? t('roster.loading') : tn('roster.count', total));
+      if (total !== null && pendingScroll) { table.scrollTo(pendingScroll); pendingScroll = 0; }
+    },
     onSort: (sort) => toolbar.sortBy(sort),
     renderEmpty,
   });
@@ -91,6 +102,8 @@ export function rosterScreen() {
   const initial = toolbar.query();
   table.showSort(initial.sort, initial.descending);
   table.setQuery(initial);
+  if (saved?.selectedId != null) table.selectId(saved.selectedId);
+  if (saved?.panel) panel.restore(saved.panel);
 
   return {
     el,
@@ -100,6 +113,8 @@ export function rosterScreen() {
     escape: () => (panel.isOpen() ? (panel.close(), true) : false),
     /** ↓ from the search box goes to the table. */
     focusTable: () => table.focus(),
+    /** The query, scroll position, selection and panel (with any unsaved form input). */
+    snapshot: () => ({ query: toolbar.query(), scrollTop: table.scroller.scrollTop, selectedId: table.selectedId, panel: panel.snapshot() }),
     dispose: () => { toolbar.dispose(); panel.dispose(); session.events.removeEventListener('roster', onRoster); session.events.removeEventListener('external', onExternal); },
   };
 }

@@ -3,6 +3,7 @@
 //! `change` events; only main.js and the screens that change a workspace write to it.
 
 import * as api from './api.js';
+import { t, hasKey } from './i18n.js';
 
 export const session = {
   /** @type {import('./api.js').WorkspaceInfo | null} */
@@ -55,13 +56,22 @@ export async function checkForOutsideChanges() {
 }
 
 /**
- * The label a person reads for a stored value, from the vocabulary.
+ * The label a person reads for a stored value: the catalogue's word (`vocab.<list>.<value>`)
+ * in the display language, else the vocabulary's English label, else the value itself.
  * @param {'platforms'|'stages'|'payout_methods'|'formats'|'tiers'} list @param {string} value
  */
 export function label(list, value) {
+  const key = `vocab.${list}.${value}`;
+  if (hasKey(key)) return t(key);
   const found = session.vocab?.[list]?.find((c) => c.value === value);
   return found ? found.label : value;
 }
+
+/** `[value, label]` pairs of a vocabulary list, labelled in the display language. */
+export const choices = (list) => (session.vocab?.[list] ?? []).map((c) => [c.value, label(list, c.value)]);
+
+/** How overlapping tier ranges are settled, in the display language. */
+export const overlapRule = () => (session.vocab ? t('tiers.overlapRule') : '');
 
 /** The vocabulary entry of a tier (label, bounds, benchmark). */
 export const tierInfo = (value) => session.vocab?.tiers.find((tier) => tier.value === value) ?? null;

@@ -1,12 +1,16 @@
-//! The settings screen: brand name, currency, locale and the five tier lower bounds (with the
-//! overlap rule and the seed's benchmark engagement per tier beside them), saved through
-//! `updateSettings` with field errors at their fields; and read-only facts about the file
-//! from `workspaceInfo`. Bounds are typed as text and sent as whole numbers.
+//! The settings screen. First the app's own preference, the display language (System /
+//! English / Nederlands), which applies at once through `hooks.onLanguage` and is saved with
+//! `setPreferences`; then the workspace: brand name, currency, the client's number format and
+//! the five tier lower bounds (with the overlap rule and the seed's benchmark engagement per
+//! tier beside them), saved through `updateSettings` with field errors at their fields; and
+//! read-only facts about the file from `workspaceInfo`. Bounds are typed as text and sent as
+//! whole numbers. `snapshot()` hands back what was typed and not saved, so the screen can be
+//! rebuilt in another language (`saved`) without losing it.
 
 import * as api from './api.js';
 import { h, mount } from './dom.js';
-import { t, fmt, hasKey } from './i18n.js';
-import { session } from './session.js';
+import { t, fmt, hasKey, systemLanguage } from './i18n.js';
+import { session, overlapRule } from './session.js';
 import { asPayload } from './errors.js';
 import { field, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
 import { toast, toastError } from './toast.js';
@@ -15,14 +19,43 @@ export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
 /** Tier keys in the settings (`macro_` on the wire, `tiers.macro` in errors). */
 const TIER_KEYS = [['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro', 'macro_'], ['mega', 'mega']];
 
-/** @param {{ onSaved: (info: import('./api.js').WorkspaceInfo) => void }} hooks */
-export function settingsScreen(hooks) {
+/**
+ * @param {{ onSaved: (info: import('./api.js').WorkspaceInfo) => void,
+ *   onLanguage: (preference: string) => Promise<void> }} hooks
+ * @param {{ values?: Record<string, string> } | null} [saved] what a previous build of this
+ *   screen held unsaved
+ */
+export function settingsScreen(hooks, saved = null) {
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, onsubmit: save }));
   const info = h('section', { class: 'card', 'aria-labelledby': 'ws-info-title' },
     h('h2', { id: 'ws-info-title', class: 'card-title' }, t('settings.info.title')), h('p', { class: 'muted' }, t('common.loading')));
+  const language = /** @type {HTMLSelectElement} */ (select([
+    ['system', t('settings.language.system', { language: t(`language.${systemLanguage()}`) })],
+    ['en', t('language.en')],
+    ['nl', t('language.nl')],
+  ], 'system', { onchange: () => chooseLanguage(language.value) }));
+  const app = h('section', { class: 'card', 'aria-labelledby': 'app-settings-title' },
+    h('h2', { id: 'app-settings-title', class: 'card-title' }, t('settings.app')),
+    field({ id: 'set-language', field: 'language', errId: 'err-set-language', label: t('settings.language'), control: language, hint: t('settings.language.hint') }));
   const el = h('section', { class: 'screen settings-screen', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-header' }, h('h1', { id: 'settings-title' }, t('settings.title'))),
-    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, form, info)));
+    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), info)));
+
+  api.getPreferences().then((prefs) => { language.value = prefs.language; }, () => { /* stays on System */ });
+
+  async function chooseLanguage(preference) {
+    language.disabled = true;
+    try {
+      await api.setPreferences({ language: /** @type {any} */ (preference) });
+      await hooks.onLanguage(preference);
+    } catch (err) {
+      const e = asPayload(err);
+      if (e.kind === 'validation') showFieldErrors(app, e.fields);
+      else toastError(e);
+    } finally {
+      language.disabled = false;
+    }
+  }
 
   let controls = {};
   let saveBtn;
@@ -44,7 +77,7 @@ export function settingsScreen(hooks) {
       return controls[`tiers.${key}`];
     });
     saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
-    const benchmark = (key) => session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–';
+    const benchmark = (key) => fmt.figures(session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–');
     mount(form, 
       h('section', { class: 'card' },
         h('h2', { class: 'card-title' }, t('settings.workspace')),
@@ -65,11 +98,15 @@ export function settingsScreen(hooks) {
               h('th', { scope: 'row' }, h('label', { for: `set-tiers-${key}` }, t(`settings.tier.${key}`))),
               h('td', { class: 'num' }, field({ id: `set-tiers-${key}`, field: `tiers.${key}`, errId: `err-set-tiers-${key}`, label: '', control: tiers[i], className: 'field-bare' })),
               h('td', { class: 'num muted' }, benchmark(key)))))),
-          h('aside', { class: 'note', id: 'overlap-rule' }, h('h3', null, t('settings.tiers.rule')), h('p', null, session.vocab?.overlap_rule ?? '')))),
+          h('aside', { class: 'note', id: 'overlap-rule' }, h('h3', null, t('settings.tiers.rule')), h('p', null, overlapRule())))),
       h('div', { class: 'form-actions' }, saveBtn));
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
     clearErrorsOnEdit(form);
+    // Rebuilt in another language: put back what was typed and not yet saved.
+    for (const [name, value] of Object.entries(saved?.values ?? {})) {
+      if (controls[name]) controls[name].value = value;
+    }
   }
 
   function fillInfo(ws) {
@@ -120,7 +157,13 @@ export function settingsScreen(hooks) {
     }
   }
 
-  return { el, dispose: () => {} };
+  return {
+    el,
+    dispose: () => {},
+    /** What is typed in the workspace form (to rebuild the screen without losing it). */
+    snapshot: () => ({ values: Object.keys(controls).length ? Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value])) : saved?.values }),
+    focusLanguage: () => language.focus(),
+  };
 }
 
 /** "nl-NL" → "Dutch (Netherlands) · nl-NL" when the catalogue names it. */
