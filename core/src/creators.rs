@@ -8,7 +8,7 @@
 
 use crate::error::{Error, FieldError, Result};
 use crate::model::*;
-use crate::money::{self, Currency, Money};
+use crate::money::{Currency, Money};
 use crate::settings::{self, Settings};
 use crate::validate::{self, handle_key};
 use crate::workspace::{audit, now_utc, today, Actor, Workspace};
@@ -237,24 +237,24 @@ pub(crate) fn sort_name(display_name: &str) -> String {
 
 /// The stored creator as a record, to tell whether a save changes anything.
 fn load_record(conn: &Connection, id: i64, currency: Currency) -> Result<CreatorRecord> {
-    Ok(load_without_history(conn, id, currency, "")?.to_record())
+    Ok(load_without_history(conn, id, currency)?.to_record())
 }
 
 /// Loads one creator with everything the detail panel shows.
 pub(crate) fn load(conn: &Connection, id: i64, s: &Settings) -> Result<Creator> {
-    let mut c = load_without_history(conn, id, s.currency(), &s.locale)?;
+    let mut c = load_without_history(conn, id, s.currency())?;
     c.tier = s.tiers.tier_for(c.max_followers);
     c.follower_history = follower_history(conn, id)?;
     Ok(c)
 }
 
-fn load_without_history(conn: &Connection, id: i64, currency: Currency, locale: &str) -> Result<Creator> {
-    load_many(conn, &[id], currency, locale)?.remove(&id).ok_or(Error::NotFound { what: "creator", id })
+fn load_without_history(conn: &Connection, id: i64, currency: Currency) -> Result<Creator> {
+    load_many(conn, &[id], currency)?.remove(&id).ok_or(Error::NotFound { what: "creator", id })
 }
 
 /// Loads creators by id, a chunk of ids per query, without their follower history (the tier
-/// is left for the caller). Missing ids are left out. Rates are formatted for `locale`.
-pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency, locale: &str) -> Result<HashMap<i64, Creator>> {
+/// is left for the caller). Missing ids are left out.
+pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency) -> Result<HashMap<i64, Creator>> {
     const CHUNK: usize = 500;
     let mut out = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
@@ -333,7 +333,7 @@ pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency, loca
             if let (Some(c), Some(format)) = (out.get_mut(&r.get::<_, i64>(0)?), ContentFormat::parse(&r.get::<_, String>(1)?)) {
                 let minor: i64 = r.get(2)?;
                 let cur = Currency::parse(&r.get::<_, String>(3)?).unwrap_or(currency);
-                c.rates.push(Rate { format, amount: Money { minor, currency: cur }, display: money::format_display(minor, cur, locale) });
+                c.rates.push(Rate { format, amount: Money { minor, currency: cur } });
             }
         }
     }
@@ -397,7 +397,6 @@ mod tests {
         assert_eq!(c.tier, Tier::Mid);
         assert_eq!(c.handles.len(), 2);
         assert_eq!(c.rates[0].amount.minor, 45_000);
-        assert_eq!(c.rates[0].display, "€ 450,00");
         assert_eq!(c.follower_history.len(), 1);
         assert_eq!(c.follower_history[0].followers, 60_000);
         assert_eq!(c.revision, 1);

@@ -202,8 +202,6 @@ pub struct Handle {
 pub struct Rate {
     pub format: ContentFormat,
     pub amount: crate::money::Money,
-    /// The amount formatted for the workspace locale, e.g. `€ 250,00`.
-    pub display: String,
 }
 
 /// One point of a follower history: the creator's total over all handles on a date.

@@ -1,6 +1,8 @@
-//! Money is an integer count of minor units with its ISO 4217 currency beside it. Parsing and
-//! formatting live here and nowhere else; nothing is ever rounded silently: an amount with more
-//! decimals than its currency allows is refused.
+//! Money is an integer count of minor units with its ISO 4217 currency beside it. Parsing what
+//! people type and the machine format for files live here; nothing is ever rounded silently: an
+//! amount with more decimals than its currency allows is refused. The window shows amounts in
+//! the reader's language from the minor units, placing digits as text (`ui/js/i18n.js`,
+//! `fmt.money`), so no amount ever passes through a float.
 
 use serde::Serialize;
 use std::fmt;
@@ -125,48 +127,6 @@ pub fn format_plain(minor: i64, currency: Currency) -> String {
     format!("{sign}{}.{:0width$}", abs / div, abs % div, width = exp as usize)
 }
 
-/// For people, in the workspace locale: `€ 1.234,56` (nl) or `€1,234.56` (en).
-pub fn format_display(minor: i64, currency: Currency, locale: &str) -> String {
-    let dutch_style = uses_decimal_comma(locale);
-    let (group, decimal) = if dutch_style { ('.', ',') } else { (',', '.') };
-    let exp = currency.exponent();
-    let abs = minor.unsigned_abs();
-    let div = 10u64.pow(exp);
-    let whole = group_thousands(abs / div, group);
-    let number = if exp == 0 {
-        whole
-    } else {
-        format!("{whole}{decimal}{:0width$}", abs % div, width = exp as usize)
-    };
-    let symbol = currency.symbol();
-    let sign = if minor < 0 { "-" } else { "" };
-    if dutch_style {
-        format!("{symbol} {sign}{number}")
-    } else {
-        format!("{sign}{symbol}{number}")
-    }
-}
-
-/// Locales that write `1.234,56`.
-pub fn uses_decimal_comma(locale: &str) -> bool {
-    let lang = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    matches!(lang.as_str(), "nl" | "de" | "fr" | "es" | "it" | "pt" | "da" | "sv" | "nb" | "fi" | "pl")
-}
-
-pub fn group_thousands(mut n: u64, sep: char) -> String {
-    let mut parts = Vec::new();
-    loop {
-        if n < 1000 {
-            parts.push(n.to_string());
-            break;
-        }
-        parts.push(format!("{:03}", n % 1000));
-        n /= 1000;
-    }
-    parts.reverse();
-    parts.join(&sep.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,11 +164,9 @@ mod tests {
     }
 
     #[test]
-    fn formats_for_machines_and_people() {
+    fn formats_for_machines() {
         assert_eq!(format_plain(123456, eur()), "1234.56");
         assert_eq!(format_plain(-5, eur()), "-0.05");
-        assert_eq!(format_display(123456, eur(), "nl-NL"), "€ 1.234,56");
-        assert_eq!(format_display(123456, eur(), "en-GB"), "€1,234.56");
     }
 
     #[test]

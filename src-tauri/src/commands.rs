@@ -2,7 +2,7 @@
 //! maps the error to `{ kind, message, fields, rows }`; none holds a rule of its own. All run
 //! off the main thread (`async`), and the long ones (import) on a blocking worker.
 
-use crate::dialogs::{self, Filter};
+use crate::dialogs::{self, DialogText, Filter};
 use crate::state::AppState;
 use chorus_core::creators::{self, CreatorView};
 use chorus_core::import::{self, ColumnMapping, ImportPreview, ImportReport, Progress};
@@ -20,8 +20,12 @@ use tauri::{AppHandle, Manager, Runtime, State};
 
 type CmdResult<T> = Result<T, ErrorPayload>;
 
-const WORKSPACE_FILTER: Filter = Filter { name: "Chorus workspace", extensions: &["chorus"] };
-const CSV_FILTER: Filter = Filter { name: "CSV file", extensions: &["csv", "txt"] };
+const WORKSPACE_EXTENSIONS: &[&str] = &["chorus"];
+const CSV_EXTENSIONS: &[&str] = &["csv", "txt"];
+
+fn filter<'a>(text: &'a DialogText, extensions: &'a [&'a str]) -> Filter<'a> {
+    Filter { name: &text.filter, extensions }
+}
 
 #[derive(Serialize)]
 pub struct AppStateView {
@@ -45,11 +49,11 @@ pub struct NewWorkspace {
 }
 
 #[tauri::command(async)]
-pub fn workspace_create<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, settings: NewWorkspace) -> CmdResult<Option<WorkspaceInfo>> {
+pub fn workspace_create<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, settings: NewWorkspace, dialog: DialogText) -> CmdResult<Option<WorkspaceInfo>> {
     let settings = Settings::new(&settings.brand_name, &settings.currency, &settings.locale);
     settings.validate()?; // before the dialog: a bad name should not cost the user a dialog
     let suggested = format!("{}.chorus", file_safe(&settings.brand_name));
-    let Some(path) = dialogs::pick_save(&app, "New workspace", &suggested, Some(state.dirs.data.clone()), WORKSPACE_FILTER) else {
+    let Some(path) = dialogs::pick_save(&app, &dialog.title, &suggested, Some(state.dirs.data.clone()), filter(&dialog, WORKSPACE_EXTENSIONS)) else {
         return Ok(None);
     };
     let ws = Workspace::create(with_extension(path, "chorus"), &settings)?;
@@ -59,8 +63,8 @@ pub fn workspace_create<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
 }
 
 #[tauri::command(async)]
-pub fn workspace_open_dialog<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<Option<WorkspaceInfo>> {
-    let Some(path) = dialogs::pick_open(&app, "Open workspace", WORKSPACE_FILTER) else { return Ok(None) };
+pub fn workspace_open_dialog<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, dialog: DialogText) -> CmdResult<Option<WorkspaceInfo>> {
+    let Some(path) = dialogs::pick_open(&app, &dialog.title, filter(&dialog, WORKSPACE_EXTENSIONS)) else { return Ok(None) };
     state.open(&path)?;
     Ok(Some(state.with_workspace(|ws| ws.info())?))
 }
@@ -148,8 +152,8 @@ pub fn creator_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
 }
 
 #[tauri::command(async)]
-pub fn import_pick_file<R: Runtime>(app: AppHandle<R>) -> CmdResult<Option<String>> {
-    Ok(dialogs::pick_open(&app, "Import creators from CSV", CSV_FILTER).map(|p| p.display().to_string()))
+pub fn import_pick_file<R: Runtime>(app: AppHandle<R>, dialog: DialogText) -> CmdResult<Option<String>> {
+    Ok(dialogs::pick_open(&app, &dialog.title, filter(&dialog, CSV_EXTENSIONS)).map(|p| p.display().to_string()))
 }
 
 #[tauri::command(async)]
@@ -182,11 +186,11 @@ pub struct ExportReport {
 }
 
 #[tauri::command(async)]
-pub fn export_roster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, query: RosterQuery) -> CmdResult<Option<ExportReport>> {
+pub fn export_roster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, query: RosterQuery, dialog: DialogText) -> CmdResult<Option<ExportReport>> {
     let brand = state.with_workspace(|ws| Ok(ws.settings()?.brand_name))?;
     let suggested = format!("{} creators {}.csv", file_safe(&brand), chorus_core::workspace::today());
     let folder = state.workspace.lock().unwrap().as_ref().and_then(|ws| ws.path().and_then(Path::parent).map(Path::to_path_buf));
-    let Some(path) = dialogs::pick_save(&app, "Export creators", &suggested, folder, CSV_FILTER) else { return Ok(None) };
+    let Some(path) = dialogs::pick_save(&app, &dialog.title, &suggested, folder, filter(&dialog, CSV_EXTENSIONS)) else { return Ok(None) };
     let path = with_extension(path, "csv");
     let rows = state.with_workspace(|ws| chorus_core::export::export_roster(ws, &query, &path))?;
     Ok(Some(ExportReport { path: path.display().to_string(), rows }))

@@ -10,6 +10,14 @@ pub struct Filter<'a> {
     pub extensions: &'a [&'a str],
 }
 
+/// The words of a native dialog, in the window's language (the window sends them).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct DialogText {
+    pub title: String,
+    /// The name of the file type, e.g. "Chorus workspace".
+    pub filter: String,
+}
+
 fn test_answer() -> Option<Option<PathBuf>> {
     let file = std::env::var_os("CHORUS_TEST_DIALOG_FILE")?;
     let text = std::fs::read_to_string(file).unwrap_or_default();

@@ -406,6 +406,14 @@ const en = {
   'settings.info.schema': 'Format version',
   'settings.info.demo': 'Demo',
   'settings.info.demo.yes': 'Generated sample data',
+
+  // Native dialogs (their titles and file types come from here too).
+  'dialog.newWorkspace': 'New workspace',
+  'dialog.openWorkspace': 'Open workspace',
+  'dialog.importCsv': 'Import creators from CSV',
+  'dialog.exportCsv': 'Export creators to CSV',
+  'dialog.filter.workspace': 'Chorus workspace',
+  'dialog.filter.csv': 'CSV file',
 };
 
 export default en;

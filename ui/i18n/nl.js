@@ -406,6 +406,14 @@ const nl = {
   'settings.info.schema': 'Formaatversie',
   'settings.info.demo': 'Demo',
   'settings.info.demo.yes': 'Verzonnen voorbeeldgegevens',
+
+  // Native dialogs (their titles and file types come from here too).
+  'dialog.newWorkspace': 'Nieuwe workspace',
+  'dialog.openWorkspace': 'Workspace openen',
+  'dialog.importCsv': 'Creators importeren uit CSV',
+  'dialog.exportCsv': 'Creators exporteren naar CSV',
+  'dialog.filter.workspace': 'Chorus-workspace',
+  'dialog.filter.csv': 'CSV-bestand',
 };
 
 export default nl;

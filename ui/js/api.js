@@ -38,7 +38,7 @@
  *   payout_method: string, stage: string, authenticity_score: string,
  *   authenticity_notes: string, notes: string, rates: RateDraft[] }} CreatorDraft
  * @typedef {{ id: number, platform: string, handle: string, profile_url: string, followers: number }} Handle
- * @typedef {{ format: string, amount: {minor: number, currency: string}, display: string }} Rate
+ * @typedef {{ format: string, amount: {minor: number, currency: string} }} Rate
  * @typedef {{ date: string, followers: number }} FollowerPoint
  * @typedef {{ id: number, revision: number, display_name: string, handles: Handle[],
  *   niches: string[], tags: string[], city: string, country: string, language: string,
@@ -55,7 +55,13 @@
  * @typedef {{ path: string, rows: number }} ExportReport
  */
 
+import { t } from './i18n.js';
+
 const tauri = /** @type {any} */ (window).__TAURI__;
+
+
+/** The words of a native dialog, in the window's language (the back end holds no UI text). */
+const dialog = (titleKey, filterKey) => ({ title: t(titleKey), filter: t(filterKey) });
 
 /** Calls one command; rejects with an ErrorPayload. */
 async function call(command, args = {}) {
@@ -72,9 +78,9 @@ export const appState = () => call('app_state');
 /** Native save dialog, then a new workspace. Null when the user cancels.
  * @param {{brand_name: string, currency: string, locale: string}} settings
  * @returns {Promise<WorkspaceInfo | null>} */
-export const createWorkspace = (settings) => call('workspace_create', { settings });
+export const createWorkspace = (settings) => call('workspace_create', { settings, dialog: dialog('dialog.newWorkspace', 'dialog.filter.workspace') });
 /** Native open dialog. Null when the user cancels. @returns {Promise<WorkspaceInfo | null>} */
-export const openWorkspaceDialog = () => call('workspace_open_dialog');
+export const openWorkspaceDialog = () => call('workspace_open_dialog', { dialog: dialog('dialog.openWorkspace', 'dialog.filter.workspace') });
 /** @param {string} path @returns {Promise<WorkspaceInfo>} */
 export const openWorkspace = (path) => call('workspace_open', { path });
 /** @returns {Promise<WorkspaceInfo>} */
@@ -111,7 +117,7 @@ export const updateCreator = (id, revision, draft) => call('creator_update', { i
 export const deleteCreator = (id) => call('creator_delete', { id });
 
 /** Native open dialog for a CSV. Null when cancelled. @returns {Promise<string | null>} */
-export const pickImportFile = () => call('import_pick_file');
+export const pickImportFile = () => call('import_pick_file', { dialog: dialog('dialog.importCsv', 'dialog.filter.csv') });
 /** @param {string} path @returns {Promise<ImportPreview>} */
 export const previewImport = (path) => call('import_preview', { path });
 /**
@@ -127,7 +133,7 @@ export function runImport(path, mapping, onProgress) {
 
 /** Native save dialog, then the roster (or the filtered view) as CSV. Null when cancelled.
  * @param {RosterQuery} query @returns {Promise<ExportReport | null>} */
-export const exportRoster = (query) => call('export_roster', { query });
+export const exportRoster = (query) => call('export_roster', { query, dialog: dialog('dialog.exportCsv', 'dialog.filter.csv') });
 
 /**
  * @typedef {{ language: 'system'|'en'|'nl' }} Preferences

@@ -169,7 +169,7 @@ pub(crate) struct Stored {
 
 /// Loads stored creators by id, a chunk at a time. Missing ids are left out.
 pub(crate) fn load_stored(conn: &Connection, ids: &[i64], currency: Currency) -> Result<HashMap<i64, Stored>> {
-    Ok(creators::load_many(conn, ids, currency, "")?
+    Ok(creators::load_many(conn, ids, currency)?
         .into_iter()
         .map(|(id, c)| (id, Stored { draft: c.to_draft(), record: c.to_record() }))
         .collect())
