@@ -4,6 +4,7 @@
 //! the two always agree. A workspace is one SQLite file per client brand; [`Workspace`] opens,
 //! creates and migrates it, and the modules below read and write it.
 
+mod config_file;
 pub mod creators;
 pub mod demo;
 pub mod error;

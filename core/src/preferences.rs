@@ -4,6 +4,7 @@
 //! Written atomically (temporary file, then rename) like the recent list; a missing file gives
 //! the defaults, and an unreadable one is set aside and the defaults are used.
 
+use crate::config_file;
 use crate::error::{Error, FieldError, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -30,14 +31,7 @@ impl Preferences {
     /// Reads the preferences from `config_dir`; a missing file gives the defaults. A language
     /// this version does not know (written by a newer one) reads as `system`.
     pub fn load(config_dir: &Path) -> Preferences {
-        let path = config_dir.join(FILE_NAME);
-        let mut prefs = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice::<Preferences>(&bytes).unwrap_or_else(|_| {
-                let _ = std::fs::rename(&path, config_dir.join(format!("{FILE_NAME}.unreadable")));
-                Preferences::default()
-            }),
-            Err(_) => Preferences::default(),
-        };
+        let mut prefs: Preferences = config_file::load(config_dir, FILE_NAME).unwrap_or_default();
         if !LANGUAGES.contains(&prefs.language.as_str()) {
             prefs.language = "system".to_string();
         }
@@ -60,12 +54,7 @@ impl Preferences {
     /// Validates, then writes the preferences to `config_dir` atomically.
     pub fn save(&self, config_dir: &Path) -> Result<()> {
         self.validate()?;
-        std::fs::create_dir_all(config_dir).map_err(|e| Error::io("create the folder", config_dir, e))?;
-        let temp = tempfile::NamedTempFile::new_in(config_dir).map_err(|e| Error::io("write to", config_dir, e))?;
-        serde_json::to_writer_pretty(temp.as_file(), self).map_err(|e| Error::io("write to", temp.path(), std::io::Error::other(e)))?;
-        let target = config_dir.join(FILE_NAME);
-        temp.persist(&target).map_err(|e| Error::io("save", &target, e.error))?;
-        Ok(())
+        config_file::save(config_dir, FILE_NAME, self)
     }
 }
 

@@ -2,7 +2,8 @@
 //! window reopens the last one used at start. Written atomically (temporary file, then rename),
 //! so a crash never leaves a half-written list; an unreadable list is set aside, not lost.
 
-use crate::error::{Error, Result};
+use crate::config_file;
+use crate::error::Result;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -28,18 +29,7 @@ pub struct RecentList {
 impl RecentList {
     /// Reads the list from `config_dir`; a missing file is an empty list.
     pub fn load(config_dir: &Path) -> RecentList {
-        let path = config_dir.join(FILE_NAME);
-        let mut list = match std::fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<RecentList>(&bytes) {
-                Ok(list) => list,
-                Err(_) => {
-                    // Keep the unreadable file for inspection; start a fresh list.
-                    let _ = std::fs::rename(&path, config_dir.join(format!("{FILE_NAME}.unreadable")));
-                    RecentList::default()
-                }
-            },
-            Err(_) => RecentList::default(),
-        };
+        let mut list: RecentList = config_file::load(config_dir, FILE_NAME).unwrap_or_default();
         for e in &mut list.entries {
             e.exists = Path::new(&e.path).is_file();
         }
@@ -47,12 +37,7 @@ impl RecentList {
     }
 
     pub fn save(&self, config_dir: &Path) -> Result<()> {
-        std::fs::create_dir_all(config_dir).map_err(|e| Error::io("create the folder", config_dir, e))?;
-        let temp = tempfile::NamedTempFile::new_in(config_dir).map_err(|e| Error::io("write to", config_dir, e))?;
-        serde_json::to_writer_pretty(temp.as_file(), self).map_err(|e| Error::io("write to", temp.path(), std::io::Error::other(e)))?;
-        let target = config_dir.join(FILE_NAME);
-        temp.persist(&target).map_err(|e| Error::io("save", &target, e.error))?;
-        Ok(())
+        config_file::save(config_dir, FILE_NAME, self)
     }
 
     /// Puts a workspace at the top of the list.
