@@ -225,7 +225,7 @@ const en = {
 
   'panel.label': 'Creator',
   'detail.followers': '{count} followers',
-  'detail.history': 'Follower history',
+  'detail.history': 'Follower history, all handles together',
   'detail.history.none': 'No follower history yet.',
   'detail.history.single': '{count} followers on {date}. Growth shows once there is a second count.',
   'detail.history.summary': 'Followers went from {first} on {firstDate} to {last} on {lastDate} ({growth}).',

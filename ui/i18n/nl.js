@@ -225,7 +225,7 @@ const nl = {
 
   'panel.label': 'Creator',
   'detail.followers': '{count} volgers',
-  'detail.history': 'Volgers door de tijd',
+  'detail.history': 'Volgers door de tijd, alle handles samen',
   'detail.history.none': 'Nog geen volgersgeschiedenis.',
   'detail.history.single': '{count} volgers op {date}. De groei verschijnt zodra er een tweede telling is.',
   'detail.history.summary': 'Volgers gingen van {first} op {firstDate} naar {last} op {lastDate} ({growth}).',
