@@ -30,7 +30,8 @@ fn main() {
     let temp = tempfile::tempdir().expect("a temporary folder");
     let dir = std::env::var_os("CHORUS_BENCH_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| temp.path().to_path_buf());
     std::fs::create_dir_all(&dir).expect("the bench folder");
-    let mut table = Table::default();
+    // Targets hold for the full size in a release build; a smoke run is not judged against them.
+    let mut table = Table { judged: full && !cfg!(debug_assertions), ..Table::default() };
 
     // 1. Generate the workspace file.
     let path = dir.join("bench.chorus");
@@ -214,6 +215,8 @@ fn ms(d: Duration) -> f64 {
 #[derive(Default)]
 struct Table {
     rows: Vec<[String; 6]>,
+    /// Whether the figures are held against the targets (full size, release build).
+    judged: bool,
 }
 
 impl Table {
@@ -224,7 +227,7 @@ impl Table {
         let median = sorted[sorted.len() / 2];
         let p95 = sorted[((sorted.len() as f64 * 0.95).ceil() as usize).clamp(1, sorted.len()) - 1];
         let (target, verdict) = match target_ms {
-            Some(t) => (format!("p95 ≤ {t} ms"), if ms(p95) <= t { "PASS" } else { "MISS" }.to_string()),
+            Some(t) => (format!("p95 ≤ {t} ms"), self.verdict(ms(p95) <= t)),
             None => (String::new(), "info".to_string()),
         };
         self.rows.push([name.to_string(), format!("{:.2} ms", ms(median)), format!("{:.2} ms", ms(p95)), count, target, verdict]);
@@ -237,8 +240,16 @@ impl Table {
             String::new(),
             format!("{} rows/s", thousands(per_second as u64)),
             format!("≥ {} rows/s", thousands(target as u64)),
-            if per_second >= target { "PASS" } else { "MISS" }.to_string(),
+            self.verdict(per_second >= target),
         ]);
+    }
+
+    fn verdict(&self, met: bool) -> String {
+        match (self.judged, met) {
+            (false, _) => "smoke".into(),
+            (true, true) => "PASS".into(),
+            (true, false) => "MISS".into(),
+        }
     }
 
     fn print(&self) {
@@ -259,6 +270,12 @@ impl Table {
             line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]);
         }
         let misses = self.rows.iter().filter(|r| r[5] == "MISS").count();
-        println!("{}", if misses == 0 { "All targets met.".to_string() } else { format!("{misses} target(s) missed.") });
+        if !self.judged {
+            println!("Smoke run: the figures only show the benchmark works. The targets apply to `cargo bench -p chorus-core --bench roster` (100,000 creators, release build).");
+        } else if misses == 0 {
+            println!("All targets met.");
+        } else {
+            println!("{misses} target(s) missed.");
+        }
     }
 }
