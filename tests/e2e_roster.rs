@@ -87,6 +87,29 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     }
     app.wait_for_text("#roster-count", "the creator added elsewhere", |t| t.starts_with('2')).await;
 
+    // An edit that races another process is refused, not silently lost: the window says so and
+    // offers to reload, and the other process's change stays.
+    app.fill("#search", "fleur").await;
+    app.wait_until("Fleur alone", "return document.querySelectorAll('.roster-row').length === 1;", vec![]).await;
+    app.click(".roster-row").await;
+    app.click("#edit-creator").await;
+    app.fill("#f-city", "Utrecht").await;
+    {
+        let mut other = Workspace::open(&file).unwrap();
+        let page = chorus_core::roster::list(&other, &chorus_core::roster::RosterQuery { search: "fleur".into(), ..Default::default() }).unwrap();
+        let fleur = chorus_core::creators::get(&other, page.rows[0].id).unwrap();
+        let mut draft = fleur.to_draft();
+        draft.city = "Gouda".into();
+        chorus_core::creators::update(&mut other, fleur.id, fleur.revision, &draft).unwrap();
+    }
+    app.click("#save-creator").await;
+    app.wait_for_text("#form-banner", "the changed-elsewhere warning", |t| t.contains("changed elsewhere")).await;
+    app.screenshot("journey1-changed-elsewhere").await;
+    app.click("#reload-creator").await;
+    app.wait_until("the reloaded form", "const c = document.querySelector('#f-city'); return !!c && c.value === 'Gouda';", vec![]).await;
+    app.click("#cancel-creator").await;
+    app.fill("#search", "").await;
+
     // Found by a piece of the handle.
     app.fill("#search", "groen").await;
     app.wait_until("one search result", "return document.querySelectorAll('.roster-row').length === 1;", vec![]).await;

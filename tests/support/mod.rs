@@ -106,15 +106,39 @@ impl App {
         self.client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
     }
 
+    /// Clicks the element; when the page re-rendered it in between (a refresh), finds it again.
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        for attempt in 0..5 {
+            let el = self.wait_for(css).await;
+            self.scroll_into_view(css).await;
+            match el.click().await {
+                Ok(()) => return,
+                Err(e) if attempt < 4 => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("could not click {css}: {e}"),
+            }
+        }
+    }
+
+    /// Scrolls the first element matching `css` into the middle of its scrolling panel, as a
+    /// person scrolls to a field before typing in it.
+    async fn scroll_into_view(&self, css: &str) {
+        self.js("document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;", vec![json!(css)]).await;
     }
 
     /// Replaces the value of an input or textarea, as a person would by typing.
     pub async fn fill(&self, css: &str, text: &str) {
         let el = self.wait_for(css).await;
-        el.clear().await.unwrap();
-        el.send_keys(text).await.unwrap();
+        self.scroll_into_view(css).await;
+        el.clear().await.unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
+        if text.is_empty() {
+            // Nothing to type: tell the page the field was emptied, as the keyboard would.
+            self.js("document.querySelector(arguments[0]).dispatchEvent(new Event('input', {bubbles: true})); return true;", vec![json!(css)]).await;
+        } else {
+            el.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+        }
     }
 
     /// Chooses an option of a `<select>` by its value, and tells the page it changed.
