@@ -130,3 +130,22 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     assert_eq!(app.text("#nav-settings").await, "Settings");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_the_language_can_be_chosen_with_no_workspace_open() {
+    if !enabled("Dutch journey: welcome screen") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("preferences.json"), r#"{"language":"en"}"#).unwrap();
+    let app = App::start(data.path()).await;
+    app.click("#ws-switcher").await;
+    app.click("#ws-close").await;
+    app.wait_for_text("#ws-new", "the English welcome screen", |t| t.contains("New workspace")).await;
+    app.choose("#welcome-language", "nl").await;
+    app.wait_for_text("#ws-new", "the Dutch welcome screen", |t| t.contains("Nieuwe workspace")).await;
+    assert_eq!(Preferences::load(data.path()).language, "nl", "the choice is kept for the next start");
+    app.screenshot("nl-welcome").await;
+    app.stop().await;
+}

@@ -59,7 +59,7 @@ function showWelcome(state) {
   session.vocab = null;
   session.facets = null;
   switcher = null;
-  screen = welcomeScreen(state, { onOpened: (info) => enter(info) });
+  screen = welcomeScreen(state, { onOpened: (info) => enter(info), onLanguage: applyLanguage });
   mount(app, screen.el);
   document.title = t('app.name');
   app.querySelector('#ws-new')?.focus();

@@ -1,15 +1,19 @@
-//! The screen shown when no workspace is open: New / Open / Demo, the recent workspaces, and
-//! (when the last workspace could not be reopened) why.
+//! The screen shown when no workspace is open: New / Open / Demo, the recent workspaces,
+//! (when the last workspace could not be reopened) why, and the display language, which can be
+//! chosen here too since Settings needs an open workspace.
 
 import { h, icon, ICONS, mount } from './dom.js';
-import { t } from './i18n.js';
+import * as api from './api.js';
+import { t, systemLanguage } from './i18n.js';
+import { select } from './fields.js';
+import { toastError } from './toast.js';
 import { errorText } from './errors.js';
 import { recentList } from './workspace-switcher.js';
 import { newWorkspaceAction, openDialogAction, openDemoAction, openRecentAction, forgetAction } from './workspace-actions.js';
 
 /**
  * @param {import('./api.js').AppState} state
- * @param {{ onOpened: (info: any) => void }} hooks
+ * @param {{ onOpened: (info: any) => void, onLanguage: (preference: string) => Promise<void> }} hooks
  */
 export function welcomeScreen(state, hooks) {
   const recentSlot = h('div', { class: 'welcome-recent' });
@@ -20,6 +24,23 @@ export function welcomeScreen(state, hooks) {
       onForget: async (path) => { const next = await forgetAction(path); if (next) renderRecent(next); },
     }));
   renderRecent(state.recent || []);
+
+  const language = /** @type {HTMLSelectElement} */ (select([
+    ['system', t('settings.language.system', { language: t(`language.${systemLanguage()}`) })],
+    ['en', t('language.en')],
+    ['nl', t('language.nl')],
+  ], 'system', { id: 'welcome-language', onchange: () => chooseLanguage(language.value) }));
+  api.getPreferences().then((prefs) => { language.value = prefs.language; }, () => { /* stays on System */ });
+  async function chooseLanguage(preference) {
+    language.disabled = true;
+    try {
+      await api.setPreferences({ language: /** @type {any} */ (preference) });
+      await hooks.onLanguage(preference);
+    } catch (err) {
+      toastError(err);
+      language.disabled = false;
+    }
+  }
 
   const el = h('main', { class: 'welcome', id: 'welcome' },
     h('div', { class: 'welcome-card' },
@@ -35,6 +56,8 @@ export function welcomeScreen(state, hooks) {
           icon(ICONS.folder, 14), t('ws.open')),
         h('button', { type: 'button', id: 'ws-demo', class: 'btn btn-large', onclick: () => openDemoAction(hooks.onOpened) },
           icon(ICONS.sparkle, 14), t('ws.demo'))),
-      recentSlot));
+      recentSlot,
+      h('div', { class: 'welcome-language' },
+        h('label', { for: 'welcome-language', class: 'muted' }, t('settings.language')), language)));
   return { el, dispose: () => {} };
 }
