@@ -9,7 +9,8 @@
 
 import * as api from './api.js';
 import { h, mount } from './dom.js';
-import { t, fmt, hasKey, systemLanguage } from './i18n.js';
+import { t, fmt, hasKey } from './i18n.js';
+import { languagePicker } from './language-picker.js';
 import { session, overlapRule } from './session.js';
 import { asPayload } from './errors.js';
 import { field, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
@@ -29,33 +30,20 @@ export function settingsScreen(hooks, saved = null) {
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, onsubmit: save }));
   const info = h('section', { class: 'card', 'aria-labelledby': 'ws-info-title' },
     h('h2', { id: 'ws-info-title', class: 'card-title' }, t('settings.info.title')), h('p', { class: 'muted' }, t('common.loading')));
-  const language = /** @type {HTMLSelectElement} */ (select([
-    ['system', t('settings.language.system', { language: t(`language.${systemLanguage()}`) })],
-    ['en', t('language.en')],
-    ['nl', t('language.nl')],
-  ], 'system', { onchange: () => chooseLanguage(language.value) }));
+  const language = languagePicker({
+    onLanguage: hooks.onLanguage,
+    onError: (err) => {
+      const e = asPayload(err);
+      if (e.kind === 'validation') showFieldErrors(app, e.fields);
+      else toastError(e);
+    },
+  });
   const app = h('section', { class: 'card', 'aria-labelledby': 'app-settings-title' },
     h('h2', { id: 'app-settings-title', class: 'card-title' }, t('settings.app')),
     field({ id: 'set-language', field: 'language', errId: 'err-set-language', label: t('settings.language'), control: language, hint: t('settings.language.hint') }));
   const el = h('section', { class: 'screen settings-screen', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-header' }, h('h1', { id: 'settings-title' }, t('settings.title'))),
     h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), info)));
-
-  api.getPreferences().then((prefs) => { language.value = prefs.language; }, () => { /* stays on System */ });
-
-  async function chooseLanguage(preference) {
-    language.disabled = true;
-    try {
-      await api.setPreferences({ language: /** @type {any} */ (preference) });
-      await hooks.onLanguage(preference);
-    } catch (err) {
-      const e = asPayload(err);
-      if (e.kind === 'validation') showFieldErrors(app, e.fields);
-      else toastError(e);
-    } finally {
-      language.disabled = false;
-    }
-  }
 
   let controls = {};
   let saveBtn;

@@ -3,9 +3,8 @@
 //! chosen here too since Settings needs an open workspace.
 
 import { h, icon, ICONS, mount } from './dom.js';
-import * as api from './api.js';
-import { t, systemLanguage } from './i18n.js';
-import { select } from './fields.js';
+import { t } from './i18n.js';
+import { languagePicker } from './language-picker.js';
 import { toastError } from './toast.js';
 import { errorText } from './errors.js';
 import { recentList } from './workspace-switcher.js';
@@ -25,22 +24,7 @@ export function welcomeScreen(state, hooks) {
     }));
   renderRecent(state.recent || []);
 
-  const language = /** @type {HTMLSelectElement} */ (select([
-    ['system', t('settings.language.system', { language: t(`language.${systemLanguage()}`) })],
-    ['en', t('language.en')],
-    ['nl', t('language.nl')],
-  ], 'system', { id: 'welcome-language', onchange: () => chooseLanguage(language.value) }));
-  api.getPreferences().then((prefs) => { language.value = prefs.language; }, () => { /* stays on System */ });
-  async function chooseLanguage(preference) {
-    language.disabled = true;
-    try {
-      await api.setPreferences({ language: /** @type {any} */ (preference) });
-      await hooks.onLanguage(preference);
-    } catch (err) {
-      toastError(err);
-      language.disabled = false;
-    }
-  }
+  const language = languagePicker({ id: 'welcome-language', onLanguage: hooks.onLanguage, onError: toastError });
 
   const el = h('main', { class: 'welcome', id: 'welcome' },
     h('div', { class: 'welcome-card' },
