@@ -235,7 +235,8 @@ pub(crate) fn split_handle(text: &str) -> (String, Option<String>) {
     (t.trim_start_matches('@').to_string(), None)
 }
 
-fn is_web_url(text: &str) -> bool {
+/// An http(s) address with a host: the only kind of link Chorus stores or opens.
+pub fn is_web_url(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     match rest {
@@ -468,6 +469,16 @@ mod tests {
         assert_eq!(codes(&errors), vec![("rates.1.amount", "wrong_currency")]);
         d.rates = vec![RateDraft { format: "post".into(), amount: "9,9999".into() }];
         assert_eq!(codes(&validate_draft(&d, eur()).unwrap_err()), vec![("rates.0.amount", "too_many_decimals")]);
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        let mut d = anna();
+        d.handles[0].profile_url = "javascript:alert(1)".into();
+        assert_eq!(codes(&validate_draft(&d, eur()).unwrap_err()), vec![("handles.0.profile_url", "invalid_url")]);
+        assert!(is_web_url("https://www.instagram.com/anna/"));
+        assert!(!is_web_url("file:///etc/passwd"));
+        assert!(!is_web_url("https://"));
     }
 
     #[test]

@@ -213,3 +213,20 @@ fn file_safe(name: &str) -> String {
     if trimmed.is_empty() { "workspace".into() } else { trimmed }
 }
 
+
+/// Opens a creator's profile link in the person's browser (never in the app's own window).
+/// Only http(s) addresses are opened.
+#[tauri::command(async)]
+pub fn open_profile<R: Runtime>(app: AppHandle<R>, url: String) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    if !chorus_core::validate::is_web_url(&url) {
+        return Err(chorus_core::Error::Validation(vec![chorus_core::FieldError::new("profile_url", "invalid_url", format!("“{url}” is not a web address.")).with_value(&url)]).into());
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|e| ErrorPayload {
+        kind: "io",
+        message: format!("The browser could not be opened: {e}"),
+        fields: vec![],
+        rows: vec![],
+        params: Default::default(),
+    })
+}

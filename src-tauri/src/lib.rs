@@ -14,6 +14,7 @@ use tauri::Manager;
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let dirs = state::AppDirs::resolve(app.handle())?;
             let state = AppState::start(dirs);
@@ -43,6 +44,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::import_preview,
             commands::import_run,
             commands::export_roster,
+            commands::open_profile,
             preference_commands::preferences_get,
             preference_commands::preferences_set,
         ])

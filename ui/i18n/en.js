@@ -232,6 +232,7 @@ const en = {
   'detail.history.point': '{date}: {count} followers',
   'detail.history.growth.title': 'Growth from the first to the last count',
   'detail.handles': 'Handles',
+  'detail.handle.open': 'Open in your browser',
   'detail.handles.none': 'No handles.',
   'detail.handle.followers': 'Followers',
   'detail.niches': 'Niches and tags',

@@ -232,6 +232,7 @@ const nl = {
   'detail.history.point': '{date}: {count} volgers',
   'detail.history.growth.title': 'Groei van de eerste tot de laatste telling',
   'detail.handles': 'Handles',
+  'detail.handle.open': 'Openen in je browser',
   'detail.handles.none': 'Geen handles.',
   'detail.handle.followers': 'Volgers',
   'detail.niches': 'Niches en tags',

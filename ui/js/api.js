@@ -107,6 +107,8 @@ export const listRoster = (query) => call('roster_list', { query });
 /** @returns {Promise<Facets>} */
 export const rosterFacets = () => call('roster_facets');
 
+/** Opens a profile link in the person's browser (http and https only). @param {string} url @returns {Promise<null>} */
+export const openProfile = (url) => call('open_profile', { url });
 /** @param {number} id @returns {Promise<Creator>} */
 export const getCreator = (id) => call('creator_get', { id });
 /** @param {CreatorDraft} draft @returns {Promise<Creator>} */

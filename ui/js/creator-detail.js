@@ -3,11 +3,13 @@
 //! contact; rate card; payout details (IBAN in groups of four); authenticity; notes; dates.
 //! Buttons hand back to the panel through `onEdit`, `onDelete`, `onClose`.
 
+import * as api from './api.js';
 import { h, icon, ICONS } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { label } from './session.js';
 import { platformBadge, tierBadge, stageBadge, chip, atHandle } from './badges.js';
 import { sparkline } from './sparkline.js';
+import { toastError } from './toast.js';
 
 /**
  * @param {import('./api.js').Creator} c
@@ -67,7 +69,10 @@ function handleList(handles) {
     platformBadge(hd.platform),
     h('div', { class: 'handle-main' },
       h('span', { class: 'handle-name' }, atHandle(hd.handle, hd.platform)),
-      hd.profile_url ? h('span', { class: 'url', title: hd.profile_url }, hd.profile_url) : null),
+      hd.profile_url ? h('button', {
+        type: 'button', class: 'url link-button', title: t('detail.handle.open'),
+        onclick: () => api.openProfile(hd.profile_url).catch(toastError),
+      }, hd.profile_url) : null),
     h('span', { class: 'num handle-followers', title: t('detail.handle.followers') }, fmt.number(hd.followers)))));
 }
 
