@@ -446,3 +446,21 @@ fn a_large_import_with_a_bad_row_leaves_roster_and_schema_as_they_were() {
     assert_eq!(creator_count(&ws), 0);
     assert_eq!(schema(&ws), before);
 }
+
+#[test]
+fn a_plain_followers_column_belongs_to_the_one_platform_column() {
+    // Regression: "Naam;Instagram;Volgers" was refused as if "Volgers" were a handle column of
+    // an unknown platform.
+    let Setup { dir, mut ws } = workspace();
+    let csv = write(dir.path(), "simpel.csv", "Naam;Instagram;Volgers;Profiel\nSanne;sanne.groen;12.000;https://www.instagram.com/sanne.groen/\n");
+    let report = run(&mut ws, &csv).unwrap();
+    assert_eq!(report.created, 1);
+    let sanne = by_handle(&ws, "sanne.groen");
+    assert_eq!(sanne.creator.handles[0].followers, 12_000);
+    assert_eq!(sanne.creator.handles[0].profile_url, "https://www.instagram.com/sanne.groen/");
+
+    // With two platforms a plain "Followers" column is ambiguous: the file says which one it means.
+    let csv = write(dir.path(), "twee.csv", "Name,Instagram,TikTok,Followers\nDaan,daan,daan.tt,500\n");
+    let Err(Error::BadFile(why)) = run(&mut ws, &csv) else { panic!("an ambiguous followers column must be refused") };
+    assert!(why.contains("‘Followers’"), "{why}");
+}

@@ -111,6 +111,17 @@ impl Layout {
                 other => scalars.push((other, col)),
             }
         }
+        // "Name; Instagram; Followers": with one platform's handle column and no platform or
+        // handle column of its own, a plain followers or profile column belongs to that platform.
+        if generic.platform_col.is_none() && generic.handle.is_none() && handles.len() == 1 {
+            let only = &mut handles[0];
+            if only.followers.is_none() {
+                only.followers = generic.followers.take();
+            }
+            if only.url.is_none() {
+                only.url = generic.url.take();
+            }
+        }
         if generic.platform_col.is_some() || generic.handle.is_some() || generic.followers.is_some() || generic.url.is_some() {
             handles.push(generic);
         }
@@ -128,6 +139,12 @@ impl Layout {
             )));
         }
         if let Some(g) = self.handles.iter().find(|h| h.platform.is_none()) {
+            if g.platform_col.is_none() && g.handle.is_none() && g.url.is_none() {
+                let col = g.followers.map(|c| self.headers[c].as_str()).unwrap_or("Followers");
+                return Err(Error::BadFile(format!(
+                    "The column ‘{col}’ of {file_name} has follower counts, but Chorus cannot tell which platform's handle they belong to. Choose the platform's own followers field (such as Instagram followers) for ‘{col}’."
+                )));
+            }
             if g.platform_col.is_none() {
                 let col = g.handle.or(g.url).map(|c| self.headers[c].as_str()).unwrap_or("Handle");
                 return Err(Error::BadFile(format!(
