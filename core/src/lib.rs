@@ -5,6 +5,7 @@
 //! creates and migrates it, and the modules below read and write it.
 
 mod config_file;
+pub mod campaigns;
 pub mod creators;
 pub mod demo;
 pub mod error;

@@ -14,6 +14,26 @@ pub struct Settings {
     /// BCP 47 tag: `nl-NL`, `en-GB`, …
     pub locale: String,
     pub tiers: TierBounds,
+    /// The thresholds of the Today view.
+    #[serde(default)]
+    pub today: TodayRules,
+}
+
+/// When the Today view speaks up, in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodayRules {
+    /// A delivered gift with no published post after this many days is flagged.
+    pub gift_no_post_days: i64,
+    /// An agreed or active collaboration with no activity for this many days is flagged.
+    pub idle_days: i64,
+    /// Usage rights ending within this many days are flagged.
+    pub usage_warning_days: i64,
+}
+
+impl Default for TodayRules {
+    fn default() -> Self {
+        TodayRules { gift_no_post_days: 14, idle_days: 21, usage_warning_days: 30 }
+    }
 }
 
 impl Settings {
@@ -23,6 +43,7 @@ impl Settings {
             currency: currency.trim().to_ascii_uppercase(),
             locale: locale.trim().to_string(),
             tiers: TierBounds::default(),
+            today: TodayRules::default(),
         }
     }
 
@@ -50,6 +71,15 @@ impl Settings {
             );
         }
         problems.extend(self.tiers.problems());
+        for (field, days) in [
+            ("today.gift_no_post_days", self.today.gift_no_post_days),
+            ("today.idle_days", self.today.idle_days),
+            ("today.usage_warning_days", self.today.usage_warning_days),
+        ] {
+            if !(1..=365).contains(&days) {
+                problems.push(FieldError::new(field, "days_out_of_range", format!("Use a number of days from 1 to 365 (not {days}).")).with_value(days.to_string()));
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -83,7 +113,8 @@ pub fn view(settings: Settings) -> SettingsView {
 
 pub(crate) fn load(conn: &Connection) -> Result<Settings> {
     Ok(conn.query_row(
-        "SELECT brand_name, currency, locale, tier_nano_min, tier_micro_min, tier_mid_min, tier_macro_min, tier_mega_min
+        "SELECT brand_name, currency, locale, tier_nano_min, tier_micro_min, tier_mid_min, tier_macro_min, tier_mega_min,
+                gift_no_post_days, idle_days, usage_warning_days
          FROM workspace_settings WHERE id = 1",
         [],
         |r| {
@@ -92,6 +123,7 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
                 currency: r.get(1)?,
                 locale: r.get(2)?,
                 tiers: TierBounds { nano: r.get(3)?, micro: r.get(4)?, mid: r.get(5)?, macro_: r.get(6)?, mega: r.get(7)? },
+                today: TodayRules { gift_no_post_days: r.get(8)?, idle_days: r.get(9)?, usage_warning_days: r.get(10)? },
             })
         },
     )?)
@@ -100,9 +132,11 @@ pub(crate) fn load(conn: &Connection) -> Result<Settings> {
 pub(crate) fn insert(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO workspace_settings (id, brand_name, currency, locale, tier_nano_min, tier_micro_min,
-             tier_mid_min, tier_macro_min, tier_mega_min, created_at, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-        params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now],
+             tier_mid_min, tier_macro_min, tier_mega_min, created_at, updated_at, uid,
+             gift_no_post_days, idle_days, usage_warning_days)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, lower(hex(randomblob(16))), ?10, ?11, ?12)",
+        params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now,
+                s.today.gift_no_post_days, s.today.idle_days, s.today.usage_warning_days],
     )?;
     Ok(())
 }
@@ -110,11 +144,18 @@ pub(crate) fn insert(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
 pub(crate) fn update(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
     conn.execute(
         "UPDATE workspace_settings SET brand_name = ?1, currency = ?2, locale = ?3, tier_nano_min = ?4,
-             tier_micro_min = ?5, tier_mid_min = ?6, tier_macro_min = ?7, tier_mega_min = ?8, updated_at = ?9
+             tier_micro_min = ?5, tier_mid_min = ?6, tier_macro_min = ?7, tier_mega_min = ?8, updated_at = ?9,
+             gift_no_post_days = ?10, idle_days = ?11, usage_warning_days = ?12
          WHERE id = 1",
-        params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now],
+        params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now,
+                s.today.gift_no_post_days, s.today.idle_days, s.today.usage_warning_days],
     )?;
     Ok(())
+}
+
+/// The workspace's own identity (random, made once): calendar events carry it in their UID.
+pub fn workspace_uid(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row("SELECT uid FROM workspace_settings WHERE id = 1", [], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub const APPLICATION_ID: i32 = 0x4348_4F52;
 
 /// Migrations compiled into the binary; index + 1 is the schema version it produces.
 /// A shipped migration is never edited.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_campaigns.sql")];
 
 /// The schema version this Chorus writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -174,7 +174,15 @@ impl Workspace {
         self.write(|tx| {
             let old = settings::load(tx)?;
             if !old.currency.eq_ignore_ascii_case(&new.currency) {
-                let amounts: i64 = tx.query_row("SELECT count(*) FROM rate_card", [], |r| r.get(0))?;
+                // Any stored amount (a rate, a budget, a fee, a gift) is in the old currency.
+                let amounts: i64 = tx.query_row(
+                    "SELECT (SELECT count(*) FROM rate_card)
+                          + (SELECT count(*) FROM campaigns WHERE budget_minor > 0)
+                          + (SELECT count(*) FROM collaborations WHERE fee_minor > 0 OR gift_value_minor > 0)
+                          + (SELECT count(*) FROM gift_items WHERE unit_cost_minor > 0 OR unit_retail_minor > 0)",
+                    [],
+                    |r| r.get(0),
+                )?;
                 if amounts > 0 {
                     return Err(Error::Validation(vec![crate::FieldError::new(
                         "currency",
@@ -272,7 +280,14 @@ fn damaged_or_busy(path: &Path, e: rusqlite::Error) -> Error {
 fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace".into());
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    let backup = path.with_file_name(format!("{stem}.v{version}-backup-{stamp}.{EXTENSION}"));
+    // A second attempt in the same second (after a failed migration) gets its own name.
+    let backup = (1..)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+            path.with_file_name(format!("{stem}.v{version}-backup-{stamp}{suffix}.{EXTENSION}"))
+        })
+        .find(|p| !p.exists())
+        .expect("an unused name exists");
     // VACUUM INTO writes a consistent copy, including what still sits in the WAL.
     conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
         .map_err(|e| Error::io("back up the workspace to", &backup, std::io::Error::other(e.to_string())))?;

@@ -162,15 +162,19 @@ fn the_frozen_first_schema_opens_with_its_data_and_matches_a_fresh_schema() {
 fn a_migration_backs_up_first_and_keeps_the_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = frozen_v1_file(dir.path());
-    let v2 = "ALTER TABLE creators ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';";
-    let ws = Workspace::open_with(&path, &[MIGRATIONS[0], v2]).unwrap();
+    let next = "ALTER TABLE creators ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';";
+    let mut all = MIGRATIONS.to_vec();
+    all.push(next);
+    let ws = Workspace::open_with(&path, &all).unwrap();
     let version: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, all.len() as i64);
     assert_eq!(ws.info().unwrap().creators, 2);
     let backups: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains(".v1-backup-")).collect();
     assert_eq!(backups.len(), 1, "one backup beside the file");
-    let backup = Workspace::open_with(&backups[0], &[MIGRATIONS[0]]).unwrap();
-    assert_eq!(backup.info().unwrap().creators, 2, "the backup holds the data as it was");
+    let backup = Connection::open(&backups[0]).unwrap();
+    let (version, creators): (i64, i64) =
+        backup.query_row("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM creators)", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((version, creators), (1, 2), "the backup holds the data as it was");
 }
 
 #[test]
@@ -178,13 +182,18 @@ fn a_failing_migration_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = frozen_v1_file(dir.path());
     let broken = "ALTER TABLE creators ADD COLUMN pronouns TEXT; CREATE TABLE creators (id INTEGER);";
-    assert!(Workspace::open_with(&path, &[MIGRATIONS[0], broken]).is_err());
-    let ws = Workspace::open(&path).unwrap();
-    let version: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 1);
-    let has_column: bool = ws.conn().query_row("SELECT count(*) > 0 FROM pragma_table_info('creators') WHERE name = 'pronouns'", [], |r| r.get(0)).unwrap();
+    let mut all = MIGRATIONS.to_vec();
+    all.push(broken);
+    assert!(Workspace::open_with(&path, &all).is_err());
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 1, "not even the good migrations before the broken one stay applied");
+    let has_column: bool = conn.query_row("SELECT count(*) > 0 FROM pragma_table_info('creators') WHERE name = 'pronouns'", [], |r| r.get(0)).unwrap();
     assert!(!has_column, "the half-applied migration was rolled back");
-    assert_eq!(ws.info().unwrap().creators, 2);
+    let campaigns: bool = conn.query_row("SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'campaigns'", [], |r| r.get(0)).unwrap();
+    assert!(!campaigns);
+    drop(conn);
+    assert_eq!(Workspace::open(&path).unwrap().info().unwrap().creators, 2);
 }
 
 #[test]
