@@ -1,1 +1,341 @@
-//! (being written)
+//! Campaigns: create, update (with the revision it was based on), delete, read. The brief and
+//! brand rules (hashtags, mentions, disclosure) live here and become each deliverable's checklist.
+
+use super::fields::{self, Checks, MAX_LONG, MAX_SHORT};
+use super::{CampaignDraft, Goal};
+use crate::error::{Error, FieldError, Result};
+use crate::money::{Currency, Money};
+use crate::workspace::{audit, now_utc, Workspace};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+/// A stored campaign, with the draft its edit form starts from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Campaign {
+    pub id: i64,
+    pub revision: i64,
+    pub name: String,
+    pub goal: Goal,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub budget: Money,
+    pub niche: String,
+    pub target_audience: String,
+    pub brief: String,
+    pub dos: String,
+    pub donts: String,
+    pub required_hashtags: String,
+    pub required_mentions: String,
+    pub disclosure: String,
+    pub utm_slug: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub draft: CampaignDraft,
+}
+
+/// A validated campaign, ready to be written.
+struct CampaignRecord {
+    name: String,
+    goal: Goal,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    budget_minor: i64,
+    niche: String,
+    target_audience: String,
+    brief: String,
+    dos: String,
+    donts: String,
+    required_hashtags: String,
+    required_mentions: String,
+    disclosure: String,
+    utm_slug: String,
+}
+
+fn validate(d: &CampaignDraft, currency: Currency) -> Result<CampaignRecord> {
+    let mut c = Checks::default();
+    let name = c.required_line("name", "The campaign name", &d.name, MAX_SHORT);
+    let goal = c.choice("goal", "goal", &d.goal, Goal::parse, None);
+    let starts = c.date("starts_on", &d.starts_on);
+    let ends = c.date("ends_on", &d.ends_on);
+    c.order(starts, ends, "ends_on");
+    let budget_minor = c.money("budget", &d.budget, currency);
+    let slug_text = d.utm_slug.trim();
+    let utm_slug = if slug_text.is_empty() { fields::slugify(&name) } else { slug_text.to_string() };
+    if !slug_text.is_empty() && !fields::is_slug(slug_text) {
+        c.push(
+            FieldError::new("utm_slug", "invalid_slug", format!("“{slug_text}” cannot be a UTM campaign value: use lower-case letters, digits and dashes, no spaces (like {}).", fields::slugify(slug_text)))
+                .with_value(fields::slugify(slug_text)),
+        );
+    }
+    let record = CampaignRecord {
+        goal: goal.unwrap_or(Goal::Awareness),
+        starts_on: fields::date_text(starts),
+        ends_on: fields::date_text(ends),
+        budget_minor,
+        niche: c.line("niche", "The niche", &d.niche, MAX_SHORT),
+        target_audience: c.text("target_audience", "The target audience", &d.target_audience, MAX_LONG),
+        brief: c.text("brief", "The brief", &d.brief, MAX_LONG),
+        dos: c.text("dos", "The do's", &d.dos, MAX_LONG),
+        donts: c.text("donts", "The don'ts", &d.donts, MAX_LONG),
+        required_hashtags: c.line("required_hashtags", "The hashtags", &fields::tidy_tags(&d.required_hashtags, '#'), MAX_SHORT),
+        required_mentions: c.line("required_mentions", "The mentions", &fields::tidy_tags(&d.required_mentions, '@'), MAX_SHORT),
+        disclosure: c.line("disclosure", "The ad disclosure", &d.disclosure, MAX_SHORT),
+        utm_slug,
+        name,
+    };
+    c.finish(record)
+}
+
+/// Adds a campaign.
+pub fn create(ws: &mut Workspace, draft: &CampaignDraft) -> Result<Campaign> {
+    let actor = ws.actor();
+    let id = ws.write(|tx| {
+        let currency = crate::settings::load(tx)?.currency();
+        let r = validate(draft, currency)?;
+        check_slug_free(tx, &r.utm_slug, None)?;
+        let now = now_utc();
+        tx.execute(
+            "INSERT INTO campaigns (name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
+                 required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            params![r.name, r.goal.as_str(), r.starts_on, r.ends_on, r.budget_minor, r.niche, r.target_audience, r.brief, r.dos, r.donts,
+                r.required_hashtags, r.required_mentions, r.disclosure, r.utm_slug, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        audit(tx, actor, "campaign", Some(id), "create", &format!("{} (budget {})", r.name, crate::money::format_plain(r.budget_minor, currency)))?;
+        Ok(id)
+    })?;
+    get(ws, id)
+}
+
+/// Replaces a campaign's details, if nobody changed it since `revision`.
+pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CampaignDraft) -> Result<Campaign> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let before = load(tx, id)?;
+        if before.revision != revision {
+            return Err(Error::StaleEdit { id });
+        }
+        let currency = crate::settings::load(tx)?.currency();
+        let r = validate(draft, currency)?;
+        check_slug_free(tx, &r.utm_slug, Some(id))?;
+        tx.execute(
+            "UPDATE campaigns SET name = ?2, goal = ?3, starts_on = ?4, ends_on = ?5, budget_minor = ?6, niche = ?7,
+                 target_audience = ?8, brief = ?9, dos = ?10, donts = ?11, required_hashtags = ?12, required_mentions = ?13,
+                 disclosure = ?14, utm_slug = ?15, revision = revision + 1, updated_at = ?16
+             WHERE id = ?1",
+            params![id, r.name, r.goal.as_str(), r.starts_on, r.ends_on, r.budget_minor, r.niche, r.target_audience, r.brief, r.dos, r.donts,
+                r.required_hashtags, r.required_mentions, r.disclosure, r.utm_slug, now_utc()],
+        )?;
+        let detail = if before.budget.minor != r.budget_minor {
+            format!("{}: budget {} → {}", r.name, crate::money::format_plain(before.budget.minor, currency), crate::money::format_plain(r.budget_minor, currency))
+        } else {
+            r.name.clone()
+        };
+        audit(tx, actor, "campaign", Some(id), "update", &detail)?;
+        Ok(())
+    })?;
+    get(ws, id)
+}
+
+/// Deletes a campaign. One that still has collaborations is refused: those hold fees, gifts
+/// and history; remove or cancel them first.
+pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let c = load(tx, id)?;
+        let collaborations: i64 = tx.query_row("SELECT count(*) FROM collaborations WHERE campaign_id = ?1", [id], |r| r.get(0))?;
+        if collaborations > 0 {
+            return Err(Error::Validation(vec![FieldError::new(
+                "campaign",
+                "campaign_has_collaborations",
+                format!("“{}” still has {collaborations} collaboration(s). Remove them first; a campaign with history is kept.", c.name),
+            )
+            .with_value(collaborations.to_string())]));
+        }
+        tx.execute("DELETE FROM campaigns WHERE id = ?1", [id])?;
+        audit(tx, actor, "campaign", Some(id), "delete", &c.name)?;
+        Ok(())
+    })
+}
+
+/// One campaign.
+pub fn get(ws: &Workspace, id: i64) -> Result<Campaign> {
+    load(ws.conn(), id)
+}
+
+/// Finds a campaign by id, UTM slug or exact name (any case): what the CLI accepts.
+pub fn find(ws: &Workspace, text: &str) -> Result<Option<Campaign>> {
+    let t = text.trim();
+    let id: Option<i64> = ws
+        .conn()
+        .query_row(
+            "SELECT id FROM campaigns WHERE CAST(id AS TEXT) = ?1 OR utm_slug = lower(?1) OR lower(name) = lower(?1) ORDER BY id LIMIT 1",
+            [t],
+            |r| r.get(0),
+        )
+        .optional()?;
+    id.map(|id| get(ws, id)).transpose()
+}
+
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<Campaign> {
+    let currency = crate::settings::load(conn)?.currency();
+    conn.query_row(
+        "SELECT id, revision, name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
+                required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at
+         FROM campaigns WHERE id = ?1",
+        [id],
+        |r| {
+            let goal: String = r.get(3)?;
+            let budget_minor: i64 = r.get(6)?;
+            let mut c = Campaign {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                name: r.get(2)?,
+                goal: Goal::parse(&goal).unwrap_or(Goal::Awareness),
+                starts_on: r.get(4)?,
+                ends_on: r.get(5)?,
+                budget: Money { minor: budget_minor, currency },
+                niche: r.get(7)?,
+                target_audience: r.get(8)?,
+                brief: r.get(9)?,
+                dos: r.get(10)?,
+                donts: r.get(11)?,
+                required_hashtags: r.get(12)?,
+                required_mentions: r.get(13)?,
+                disclosure: r.get(14)?,
+                utm_slug: r.get(15)?,
+                created_at: r.get(16)?,
+                updated_at: r.get(17)?,
+                draft: CampaignDraft::default(),
+            };
+            c.draft = to_draft(&c);
+            Ok(c)
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "campaign", id })
+}
+
+fn to_draft(c: &Campaign) -> CampaignDraft {
+    CampaignDraft {
+        name: c.name.clone(),
+        goal: c.goal.as_str().into(),
+        starts_on: c.starts_on.clone().unwrap_or_default(),
+        ends_on: c.ends_on.clone().unwrap_or_default(),
+        budget: if c.budget.minor == 0 { String::new() } else { crate::money::format_plain(c.budget.minor, c.budget.currency) },
+        niche: c.niche.clone(),
+        target_audience: c.target_audience.clone(),
+        brief: c.brief.clone(),
+        dos: c.dos.clone(),
+        donts: c.donts.clone(),
+        required_hashtags: c.required_hashtags.clone(),
+        required_mentions: c.required_mentions.clone(),
+        disclosure: c.disclosure.clone(),
+        utm_slug: c.utm_slug.clone(),
+    }
+}
+
+fn check_slug_free(conn: &Connection, slug: &str, own: Option<i64>) -> Result<()> {
+    if slug.is_empty() {
+        return Ok(());
+    }
+    let other: Option<String> = conn
+        .query_row("SELECT name FROM campaigns WHERE utm_slug = ?1 AND id IS NOT ?2", params![slug, own], |r| r.get(0))
+        .optional()?;
+    match other {
+        Some(name) => Err(Error::Validation(vec![FieldError::new(
+            "utm_slug",
+            "slug_taken",
+            format!("The UTM value “{slug}” already belongs to the campaign “{name}”: every campaign needs its own, or sales would be counted twice."),
+        )
+        .with_value(slug)])),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::settings::Settings;
+
+    pub(crate) fn workspace() -> Workspace {
+        Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap()
+    }
+
+    pub(crate) fn summer() -> CampaignDraft {
+        CampaignDraft {
+            name: "Summer 2026".into(),
+            goal: "sales".into(),
+            starts_on: "2026-06-01".into(),
+            ends_on: "31-08-2026".into(),
+            budget: "5.000,00".into(),
+            required_hashtags: "zonzomer, StudioZon".into(),
+            required_mentions: "studiozon".into(),
+            disclosure: "#advertentie".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_campaign_is_stored_tidy_with_a_slug_and_exact_budget() {
+        let mut ws = workspace();
+        let c = create(&mut ws, &summer()).unwrap();
+        assert_eq!(c.name, "Summer 2026");
+        assert_eq!(c.goal, Goal::Sales);
+        assert_eq!(c.ends_on.as_deref(), Some("2026-08-31"));
+        assert_eq!(c.budget.minor, 500_000);
+        assert_eq!(c.required_hashtags, "#zonzomer #StudioZon");
+        assert_eq!(c.required_mentions, "@studiozon");
+        assert_eq!(c.utm_slug, "summer-2026");
+        assert_eq!(c.draft.budget, "5000.00");
+        assert_eq!(find(&ws, "SUMMER 2026").unwrap().unwrap().id, c.id);
+        assert_eq!(find(&ws, "summer-2026").unwrap().unwrap().id, c.id);
+    }
+
+    #[test]
+    fn bad_campaign_fields_are_each_named() {
+        let mut ws = workspace();
+        let draft = CampaignDraft {
+            name: " ".into(),
+            goal: "fame".into(),
+            starts_on: "2026-09-01".into(),
+            ends_on: "2026-08-01".into(),
+            budget: "12,345".into(),
+            utm_slug: "Summer Sale".into(),
+            ..Default::default()
+        };
+        let Err(Error::Validation(errors)) = create(&mut ws, &draft) else { panic!("must be refused") };
+        let codes: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            codes,
+            vec![("name", "required"), ("goal", "unknown_choice"), ("ends_on", "end_before_start"), ("utm_slug", "invalid_slug")]
+        );
+        assert_eq!(errors[3].value.as_deref(), Some("summer-sale"), "the message suggests a valid slug");
+        let n: i64 = ws.conn().query_row("SELECT count(*) FROM campaigns", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn two_campaigns_cannot_share_a_utm_value() {
+        let mut ws = workspace();
+        create(&mut ws, &summer()).unwrap();
+        let Err(Error::Validation(errors)) = create(&mut ws, &CampaignDraft { name: "Summer  2026".into(), goal: "awareness".into(), ..Default::default() }) else {
+            panic!("the derived slug clashes")
+        };
+        assert_eq!(errors[0].code, "slug_taken");
+    }
+
+    #[test]
+    fn a_stale_edit_is_refused_and_changes_are_audited() {
+        let mut ws = workspace();
+        let c = create(&mut ws, &summer()).unwrap();
+        let mut d = c.draft.clone();
+        d.budget = "6000".into();
+        let c2 = update(&mut ws, c.id, c.revision, &d).unwrap();
+        assert_eq!(c2.budget.minor, 600_000);
+        assert!(matches!(update(&mut ws, c.id, c.revision, &d), Err(Error::StaleEdit { .. })));
+        let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'campaign' AND action = 'update'", [], |r| r.get(0)).unwrap();
+        assert_eq!(detail, "Summer 2026: budget 5000.00 → 6000.00");
+    }
+}

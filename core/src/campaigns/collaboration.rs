@@ -1,1 +1,525 @@
-//! (being written)
+//! Collaborations (a creator in a campaign): create, update with the revision it was based on,
+//! delete, and the detail view with its deliverables, gifts and outreach.
+//!
+//! Status rules: forward along proposed → agreed → active → completed (steps may be skipped);
+//! one step back to correct a mistake; cancelled from anything not completed, and reopened as
+//! proposed. Completed needs every deliverable published, verified or missed. A collaboration
+//! with a live post cannot go back to proposed. A gifted deal has no fee; a paid or hybrid deal
+//! that is agreed needs one.
+
+use super::fields::{self, Checks, MAX_LONG, MAX_SHORT};
+use super::{deliverable, gifting, outreach, CollaborationDraft, CollaborationKind, CollaborationStatus};
+use crate::error::{Error, FieldError, Result};
+use crate::money::{Currency, Money};
+use crate::workspace::{audit, now_utc, Workspace};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+/// A stored collaboration with the names around it and the draft its form starts from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Collaboration {
+    pub id: i64,
+    pub revision: i64,
+    pub campaign_id: i64,
+    pub campaign_name: String,
+    pub creator_id: i64,
+    pub creator_name: String,
+    pub kind: CollaborationKind,
+    pub status: CollaborationStatus,
+    pub fee: Money,
+    pub gift_value: Money,
+    pub commission_terms: String,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub usage_channels: String,
+    pub usage_until: Option<String>,
+    pub usage_exclusive: bool,
+    pub contract_signed_on: Option<String>,
+    pub contract_path: String,
+    pub notes: String,
+    pub agreed_on: Option<String>,
+    pub last_activity_on: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub draft: CollaborationDraft,
+}
+
+/// Everything the collaboration panel shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct CollaborationDetail {
+    pub collaboration: Collaboration,
+    /// The brand rules each deliverable is checked against.
+    pub checklist: Checklist,
+    pub creator: Recipient,
+    pub deliverables: Vec<deliverable::Deliverable>,
+    pub shipments: Vec<gifting::Shipment>,
+    pub touchpoints: Vec<outreach::Touchpoint>,
+    /// Fee + retail value of gifts sent: what this collaboration costs so far (commissions join later).
+    pub spend: Money,
+}
+
+/// The campaign's brand rules, as a deliverable's checklist names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checklist {
+    pub required_hashtags: String,
+    pub required_mentions: String,
+    pub disclosure: String,
+    pub utm_slug: String,
+}
+
+/// The creator as a gift's recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub postal_address: String,
+    pub city: String,
+    pub country: String,
+}
+
+struct Record {
+    kind: CollaborationKind,
+    status: CollaborationStatus,
+    fee_minor: i64,
+    gift_value_minor: i64,
+    commission_terms: String,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    usage_channels: String,
+    usage_until: Option<String>,
+    usage_exclusive: bool,
+    contract_signed_on: Option<String>,
+    contract_path: String,
+    notes: String,
+}
+
+fn validate(d: &CollaborationDraft, currency: Currency) -> (Checks, Record) {
+    let mut c = Checks::default();
+    let kind = c.choice("kind", "collaboration type", &d.kind, CollaborationKind::parse, None).unwrap_or(CollaborationKind::Gifted);
+    let status = c.choice("status", "status", &d.status, CollaborationStatus::parse, Some(CollaborationStatus::Proposed)).unwrap_or(CollaborationStatus::Proposed);
+    let fee_minor = c.money("fee", &d.fee, currency);
+    let gift_value_minor = c.money("gift_value", &d.gift_value, currency);
+    let starts = c.date("starts_on", &d.starts_on);
+    let ends = c.date("ends_on", &d.ends_on);
+    c.order(starts, ends, "ends_on");
+    let usage_until = c.date("usage_until", &d.usage_until);
+    let signed = c.date("contract_signed_on", &d.contract_signed_on);
+    if kind == CollaborationKind::Gifted && fee_minor > 0 && !c.has("fee") {
+        c.push(FieldError::new("fee", "gifted_has_no_fee", "A gifted collaboration has no fee. Choose paid or hybrid when the creator is also paid."));
+    }
+    if matches!(kind, CollaborationKind::Paid | CollaborationKind::Hybrid) && fee_minor == 0 && status.is_committed() && !c.has("fee") {
+        c.push(FieldError::new("fee", "fee_required", format!("A {} collaboration needs the agreed fee once it is agreed.", kind.label().to_lowercase())).with_value(kind.as_str()));
+    }
+    let record = Record {
+        kind,
+        status,
+        fee_minor,
+        gift_value_minor,
+        commission_terms: c.text("commission_terms", "The commission terms", &d.commission_terms, MAX_LONG),
+        starts_on: fields::date_text(starts),
+        ends_on: fields::date_text(ends),
+        usage_channels: c.line("usage_channels", "The usage channels", &d.usage_channels, MAX_SHORT),
+        usage_until: fields::date_text(usage_until),
+        usage_exclusive: d.usage_exclusive,
+        contract_signed_on: fields::date_text(signed),
+        contract_path: c.line("contract_path", "The contract file", &d.contract_path, 4096),
+        notes: c.text("notes", "The notes", &d.notes, MAX_LONG),
+    };
+    (c, record)
+}
+
+/// Whether a collaboration may move from `from` to `to` (see the module contract).
+pub fn move_allowed(from: CollaborationStatus, to: CollaborationStatus) -> bool {
+    use CollaborationStatus::*;
+    let rank = |s| match s {
+        Proposed => 0,
+        Agreed => 1,
+        Active => 2,
+        Completed => 3,
+        Cancelled => 4,
+    };
+    match (from, to) {
+        _ if from == to => true,
+        (Completed, Cancelled) => false,
+        (_, Cancelled) => true,
+        (Cancelled, Proposed) => true,
+        (Cancelled, _) => false,
+        _ => rank(to) > rank(from) || rank(from) - rank(to) == 1,
+    }
+}
+
+/// The rules that need the stored deliverables: completing, and going back to proposed.
+fn check_status(conn: &Connection, id: i64, from: CollaborationStatus, to: CollaborationStatus, c: &mut Checks) -> Result<()> {
+    if !move_allowed(from, to) {
+        c.push(
+            FieldError::new("status", "illegal_status_move", format!("A collaboration cannot go from {} to {}.", from.label().to_lowercase(), to.label().to_lowercase()))
+                .with_value(format!("{}>{}", from.as_str(), to.as_str())),
+        );
+        return Ok(());
+    }
+    if from == to {
+        return Ok(());
+    }
+    if to == CollaborationStatus::Completed {
+        let open: i64 = conn.query_row(
+            "SELECT count(*) FROM deliverables WHERE collaboration_id = ?1 AND status NOT IN ('published', 'verified', 'missed')",
+            [id],
+            |r| r.get(0),
+        )?;
+        if open > 0 {
+            c.push(
+                FieldError::new("status", "open_deliverables", format!("{open} deliverable(s) are still open. Mark them published or missed before completing."))
+                    .with_value(open.to_string()),
+            );
+        }
+    }
+    if to == CollaborationStatus::Proposed {
+        let live: i64 = conn.query_row("SELECT count(*) FROM deliverables WHERE collaboration_id = ?1 AND status IN ('published', 'verified')", [id], |r| r.get(0))?;
+        if live > 0 {
+            c.push(FieldError::new("status", "has_live_posts", "This collaboration already has published posts, so it cannot go back to proposed.").with_value(live.to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// Adds a creator to a campaign.
+pub fn create(ws: &mut Workspace, draft: &CollaborationDraft) -> Result<Collaboration> {
+    let actor = ws.actor();
+    let id = ws.write(|tx| {
+        let currency = crate::settings::load(tx)?.currency();
+        let (mut c, r) = validate(draft, currency);
+        let campaign = super::campaign::load(tx, draft.campaign_id)?;
+        let creator: String = tx
+            .query_row("SELECT display_name FROM creators WHERE id = ?1", [draft.creator_id], |row| row.get(0))
+            .optional()?
+            .ok_or(Error::NotFound { what: "creator", id: draft.creator_id })?;
+        let taken: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM collaborations WHERE campaign_id = ?1 AND creator_id = ?2",
+            [draft.campaign_id, draft.creator_id],
+            |row| row.get(0),
+        )?;
+        if taken {
+            c.push(
+                FieldError::new("creator_id", "already_in_campaign", format!("{creator} is already in “{}”.", campaign.name)).with_value(&creator),
+            );
+        }
+        c.finish(())?;
+        let now = now_utc();
+        let today = fields::local_today().format("%Y-%m-%d").to_string();
+        let agreed_on = r.status.is_committed().then(|| today.clone());
+        tx.execute(
+            "INSERT INTO collaborations (campaign_id, creator_id, kind, status, fee_minor, gift_value_minor, commission_terms,
+                 starts_on, ends_on, usage_channels, usage_until, usage_exclusive, contract_signed_on, contract_path, notes,
+                 agreed_on, last_activity_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+            params![draft.campaign_id, draft.creator_id, r.kind.as_str(), r.status.as_str(), r.fee_minor, r.gift_value_minor, r.commission_terms,
+                r.starts_on, r.ends_on, r.usage_channels, r.usage_until, r.usage_exclusive, r.contract_signed_on, r.contract_path, r.notes,
+                agreed_on, today, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        audit(
+            tx,
+            actor,
+            "collaboration",
+            Some(id),
+            "create",
+            &format!("{creator} in {}: {} {}, fee {}, gift value {}", campaign.name, r.kind, r.status, crate::money::format_plain(r.fee_minor, currency), crate::money::format_plain(r.gift_value_minor, currency)),
+        )?;
+        Ok(id)
+    })?;
+    get(ws, id)
+}
+
+/// Replaces a collaboration's terms and status, if nobody changed it since `revision`.
+/// The campaign and creator of a collaboration never change.
+pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CollaborationDraft) -> Result<Collaboration> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let before = load(tx, id)?;
+        if before.revision != revision {
+            return Err(Error::StaleEdit { id });
+        }
+        let currency = crate::settings::load(tx)?.currency();
+        let (mut c, r) = validate(draft, currency);
+        check_status(tx, id, before.status, r.status, &mut c)?;
+        c.finish(())?;
+        let today = fields::local_today().format("%Y-%m-%d").to_string();
+        let agreed_on = before.agreed_on.clone().or_else(|| r.status.is_committed().then(|| today.clone()));
+        tx.execute(
+            "UPDATE collaborations SET kind = ?2, status = ?3, fee_minor = ?4, gift_value_minor = ?5, commission_terms = ?6,
+                 starts_on = ?7, ends_on = ?8, usage_channels = ?9, usage_until = ?10, usage_exclusive = ?11,
+                 contract_signed_on = ?12, contract_path = ?13, notes = ?14, agreed_on = ?15, last_activity_on = ?16,
+                 revision = revision + 1, updated_at = ?17
+             WHERE id = ?1",
+            params![id, r.kind.as_str(), r.status.as_str(), r.fee_minor, r.gift_value_minor, r.commission_terms, r.starts_on, r.ends_on,
+                r.usage_channels, r.usage_until, r.usage_exclusive, r.contract_signed_on, r.contract_path, r.notes, agreed_on, today, now_utc()],
+        )?;
+        let mut changes = Vec::new();
+        if before.status != r.status {
+            changes.push(format!("status {} → {}", before.status, r.status));
+        }
+        if before.fee.minor != r.fee_minor {
+            changes.push(format!("fee {} → {}", crate::money::format_plain(before.fee.minor, currency), crate::money::format_plain(r.fee_minor, currency)));
+        }
+        if before.gift_value.minor != r.gift_value_minor {
+            changes.push(format!(
+                "gift value {} → {}",
+                crate::money::format_plain(before.gift_value.minor, currency),
+                crate::money::format_plain(r.gift_value_minor, currency)
+            ));
+        }
+        audit(tx, actor, "collaboration", Some(id), "update", &format!("{} in {}: {}", before.creator_name, before.campaign_name, if changes.is_empty() { "details".to_string() } else { changes.join(", ") }))?;
+        Ok(())
+    })?;
+    get(ws, id)
+}
+
+/// Removes a collaboration that has nothing to keep. One with a published post or a gift that
+/// left the building is refused: cancel it instead, so its history stays.
+pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let c = load(tx, id)?;
+        let (live, sent): (i64, i64) = tx.query_row(
+            "SELECT (SELECT count(*) FROM deliverables WHERE collaboration_id = ?1 AND status IN ('published', 'verified')),
+                    (SELECT count(*) FROM gift_shipments WHERE collaboration_id = ?1 AND status <> 'to_pack')",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if live + sent > 0 {
+            return Err(Error::Validation(vec![FieldError::new(
+                "collaboration",
+                "has_history",
+                "This collaboration has published posts or gifts sent. Cancel it instead, so its history and costs are kept.",
+            )]));
+        }
+        tx.execute("DELETE FROM collaborations WHERE id = ?1", [id])?;
+        audit(tx, actor, "collaboration", Some(id), "delete", &format!("{} in {}", c.creator_name, c.campaign_name))?;
+        Ok(())
+    })
+}
+
+/// One collaboration.
+pub fn get(ws: &Workspace, id: i64) -> Result<Collaboration> {
+    load(ws.conn(), id)
+}
+
+/// The collaboration with its deliverables, gifts, touchpoints, checklist and spend.
+pub fn detail(ws: &Workspace, id: i64) -> Result<CollaborationDetail> {
+    let conn = ws.conn();
+    let collaboration = load(conn, id)?;
+    let checklist = conn.query_row(
+        "SELECT required_hashtags, required_mentions, disclosure, utm_slug FROM campaigns WHERE id = ?1",
+        [collaboration.campaign_id],
+        |r| Ok(Checklist { required_hashtags: r.get(0)?, required_mentions: r.get(1)?, disclosure: r.get(2)?, utm_slug: r.get(3)? }),
+    )?;
+    let creator = recipient(conn, collaboration.creator_id)?;
+    let deliverables = deliverable::list_for(conn, id)?;
+    let shipments = gifting::list_for(conn, id)?;
+    let touchpoints = outreach::list_for_collaboration(conn, id)?;
+    let gifts_sent: i64 = shipments.iter().filter(|s| s.status.is_sent()).map(|s| s.retail_value.minor).sum();
+    let spend = Money { minor: collaboration.fee.minor + gifts_sent, currency: collaboration.fee.currency };
+    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend })
+}
+
+pub(crate) fn recipient(conn: &Connection, creator_id: i64) -> Result<Recipient> {
+    conn.query_row(
+        "SELECT id, display_name, email, postal_address, city, country FROM creators WHERE id = ?1",
+        [creator_id],
+        |r| Ok(Recipient { id: r.get(0)?, display_name: r.get(1)?, email: r.get(2)?, postal_address: r.get(3)?, city: r.get(4)?, country: r.get(5)? }),
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "creator", id: creator_id })
+}
+
+/// Marks a collaboration as worked on today (a deliverable, gift or touchpoint changed).
+pub(crate) fn touch(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("UPDATE collaborations SET last_activity_on = ?2 WHERE id = ?1", params![id, fields::local_today().format("%Y-%m-%d").to_string()])?;
+    Ok(())
+}
+
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<Collaboration> {
+    let currency = crate::settings::load(conn)?.currency();
+    conn.query_row(
+        "SELECT l.id, l.revision, l.campaign_id, p.name, l.creator_id, c.display_name, l.kind, l.status, l.fee_minor, l.gift_value_minor,
+                l.commission_terms, l.starts_on, l.ends_on, l.usage_channels, l.usage_until, l.usage_exclusive, l.contract_signed_on,
+                l.contract_path, l.notes, l.agreed_on, l.last_activity_on, l.created_at, l.updated_at
+         FROM collaborations l JOIN campaigns p ON p.id = l.campaign_id JOIN creators c ON c.id = l.creator_id
+         WHERE l.id = ?1",
+        [id],
+        |r| {
+            let kind: String = r.get(6)?;
+            let status: String = r.get(7)?;
+            let mut l = Collaboration {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                campaign_id: r.get(2)?,
+                campaign_name: r.get(3)?,
+                creator_id: r.get(4)?,
+                creator_name: r.get(5)?,
+                kind: CollaborationKind::parse(&kind).unwrap_or(CollaborationKind::Gifted),
+                status: CollaborationStatus::parse(&status).unwrap_or(CollaborationStatus::Proposed),
+                fee: Money { minor: r.get(8)?, currency },
+                gift_value: Money { minor: r.get(9)?, currency },
+                commission_terms: r.get(10)?,
+                starts_on: r.get(11)?,
+                ends_on: r.get(12)?,
+                usage_channels: r.get(13)?,
+                usage_until: r.get(14)?,
+                usage_exclusive: r.get(15)?,
+                contract_signed_on: r.get(16)?,
+                contract_path: r.get(17)?,
+                notes: r.get(18)?,
+                agreed_on: r.get(19)?,
+                last_activity_on: r.get(20)?,
+                created_at: r.get(21)?,
+                updated_at: r.get(22)?,
+                draft: CollaborationDraft::default(),
+            };
+            l.draft = to_draft(&l);
+            Ok(l)
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "collaboration", id })
+}
+
+fn to_draft(l: &Collaboration) -> CollaborationDraft {
+    let amount = |m: Money| if m.minor == 0 { String::new() } else { crate::money::format_plain(m.minor, m.currency) };
+    CollaborationDraft {
+        campaign_id: l.campaign_id,
+        creator_id: l.creator_id,
+        kind: l.kind.as_str().into(),
+        status: l.status.as_str().into(),
+        fee: amount(l.fee),
+        gift_value: amount(l.gift_value),
+        commission_terms: l.commission_terms.clone(),
+        starts_on: l.starts_on.clone().unwrap_or_default(),
+        ends_on: l.ends_on.clone().unwrap_or_default(),
+        usage_channels: l.usage_channels.clone(),
+        usage_until: l.usage_until.clone().unwrap_or_default(),
+        usage_exclusive: l.usage_exclusive,
+        contract_signed_on: l.contract_signed_on.clone().unwrap_or_default(),
+        contract_path: l.contract_path.clone(),
+        notes: l.notes.clone(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::campaigns::campaign::tests::{summer, workspace};
+    use crate::model::{CreatorDraft, HandleDraft};
+
+    pub(crate) fn anna(ws: &mut Workspace) -> i64 {
+        let mut d = CreatorDraft { display_name: "Anna de Vries".into(), city: "Utrecht".into(), country: "NL".into(), ..Default::default() };
+        d.handles.push(HandleDraft { platform: "instagram".into(), handle: "anna.zon".into(), followers: "12.400".into(), ..Default::default() });
+        crate::creators::create(ws, &d).unwrap().id
+    }
+
+    /// A workspace with the Summer 2026 campaign and Anna in it as a gifted collaboration.
+    pub(crate) fn gifted() -> (Workspace, Collaboration) {
+        let mut ws = workspace();
+        let campaign = crate::campaigns::campaign::create(&mut ws, &summer()).unwrap();
+        let creator = anna(&mut ws);
+        let l = create(&mut ws, &CollaborationDraft { campaign_id: campaign.id, creator_id: creator, kind: "gifted".into(), gift_value: "89,95".into(), ..Default::default() }).unwrap();
+        (ws, l)
+    }
+
+    fn with_status(ws: &mut Workspace, l: &Collaboration, status: &str) -> Result<Collaboration> {
+        let current = get(ws, l.id).unwrap();
+        let mut d = current.draft.clone();
+        d.status = status.into();
+        update(ws, l.id, current.revision, &d)
+    }
+
+    #[test]
+    fn a_new_collaboration_starts_proposed_with_exact_amounts() {
+        let (_ws, l) = gifted();
+        assert_eq!(l.status, CollaborationStatus::Proposed);
+        assert_eq!(l.gift_value.minor, 8995);
+        assert_eq!(l.creator_name, "Anna de Vries");
+        assert_eq!(l.campaign_name, "Summer 2026");
+        assert_eq!(l.agreed_on, None);
+    }
+
+    #[test]
+    fn status_moves_forward_back_one_step_or_to_cancelled() {
+        use CollaborationStatus::*;
+        assert!(move_allowed(Proposed, Active), "steps may be skipped");
+        assert!(move_allowed(Active, Agreed), "one step back corrects a mistake");
+        assert!(!move_allowed(Completed, Proposed));
+        assert!(!move_allowed(Completed, Cancelled));
+        assert!(move_allowed(Agreed, Cancelled));
+        assert!(move_allowed(Cancelled, Proposed));
+        assert!(!move_allowed(Cancelled, Active));
+    }
+
+    #[test]
+    fn an_illegal_move_is_named_and_changes_nothing() {
+        let (mut ws, l) = gifted();
+        with_status(&mut ws, &l, "cancelled").unwrap();
+        let Err(Error::Validation(e)) = with_status(&mut ws, &l, "active") else { panic!("cancelled → active is refused") };
+        assert_eq!((e[0].field.as_str(), e[0].code, e[0].value.as_deref()), ("status", "illegal_status_move", Some("cancelled>active")));
+        assert_eq!(get(&ws, l.id).unwrap().status, CollaborationStatus::Cancelled);
+    }
+
+    #[test]
+    fn completing_needs_every_deliverable_settled() {
+        let (mut ws, l) = gifted();
+        with_status(&mut ws, &l, "agreed").unwrap();
+        crate::campaigns::deliverable::create(
+            &mut ws,
+            &crate::campaigns::DeliverableDraft { collaboration_id: l.id, platform: "instagram".into(), format: "reel".into(), due_on: "2026-07-01".into(), ..Default::default() },
+        )
+        .unwrap();
+        let Err(Error::Validation(e)) = with_status(&mut ws, &l, "completed") else { panic!("an open deliverable blocks completion") };
+        assert_eq!((e[0].code, e[0].value.as_deref()), ("open_deliverables", Some("1")));
+    }
+
+    #[test]
+    fn fees_follow_the_collaboration_type() {
+        let (mut ws, l) = gifted();
+        let mut d = l.draft.clone();
+        d.fee = "250".into();
+        let Err(Error::Validation(e)) = update(&mut ws, l.id, l.revision, &d) else { panic!("gifted with a fee") };
+        assert_eq!(e[0].code, "gifted_has_no_fee");
+        d.kind = "paid".into();
+        d.fee = String::new();
+        d.status = "agreed".into();
+        let Err(Error::Validation(e)) = update(&mut ws, l.id, l.revision, &d) else { panic!("agreed paid without a fee") };
+        assert_eq!(e[0].code, "fee_required");
+        d.fee = "250,00".into();
+        let l2 = update(&mut ws, l.id, l.revision, &d).unwrap();
+        assert_eq!(l2.fee.minor, 25_000);
+        assert!(l2.agreed_on.is_some());
+        let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'collaboration' AND action = 'update'", [], |r| r.get(0)).unwrap();
+        assert_eq!(detail, "Anna de Vries in Summer 2026: status proposed → agreed, fee 0.00 → 250.00");
+    }
+
+    #[test]
+    fn one_creator_once_per_campaign_and_dates_in_order() {
+        let (mut ws, l) = gifted();
+        let mut d = l.draft.clone();
+        let Err(Error::Validation(e)) = create(&mut ws, &d) else { panic!("twice in one campaign") };
+        assert_eq!(e[0].code, "already_in_campaign");
+        d.starts_on = "2026-07-01".into();
+        d.ends_on = "2026-06-01".into();
+        let Err(Error::Validation(e)) = update(&mut ws, l.id, l.revision, &d) else { panic!("end before start") };
+        assert_eq!((e[0].field.as_str(), e[0].code), ("ends_on", "end_before_start"));
+    }
+
+    #[test]
+    fn a_collaboration_with_history_is_kept() {
+        let (mut ws, l) = gifted();
+        let s = crate::campaigns::gifting::create(&mut ws, &crate::campaigns::gifting::tests::box_for(l.id)).unwrap();
+        let mut d = s.draft.clone();
+        d.status = "shipped".into();
+        crate::campaigns::gifting::update(&mut ws, s.id, s.revision, &d).unwrap();
+        let Err(Error::Validation(e)) = delete(&mut ws, l.id) else { panic!("a sent gift keeps it") };
+        assert_eq!(e[0].code, "has_history");
+        let Err(Error::Validation(e)) = crate::campaigns::campaign::delete(&mut ws, l.campaign_id) else { panic!("a campaign with collaborations is kept") };
+        assert_eq!(e[0].code, "campaign_has_collaborations");
+    }
+}
