@@ -63,12 +63,22 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CreatorDraft) 
     get(ws, id)
 }
 
-/// Deletes a creator with their handles and history.
+/// Deletes a creator with their handles and follower history. A creator who is in any
+/// collaboration is refused: that history, its gifts and fees are kept.
 pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
     let actor = ws.actor();
     ws.write(|tx| {
         let name: Option<String> = tx.query_row("SELECT display_name FROM creators WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         let Some(name) = name else { return Err(Error::NotFound { what: "creator", id }) };
+        let collaborations: i64 = tx.query_row("SELECT count(*) FROM collaborations WHERE creator_id = ?1", [id], |r| r.get(0))?;
+        if collaborations > 0 {
+            return Err(Error::Validation(vec![FieldError::new(
+                "creator",
+                "creator_has_collaborations",
+                format!("{name} is in {collaborations} collaboration(s). Their history, gifts and fees are kept, so the creator is too: set the stage to alumni or declined instead."),
+            )
+            .with_value(collaborations.to_string())]));
+        }
         tx.execute("DELETE FROM creators WHERE id = ?1", [id])?;
         search_index::remove(tx, id)?;
         audit(tx, actor, "creator", Some(id), "delete", &name)?;
@@ -137,13 +147,13 @@ pub(crate) fn save_record(conn: &Connection, id: Option<i64>, r: &CreatorRecord,
             conn.prepare_cached(
                 "INSERT INTO creators (display_name, sort_name, city, country, language, email, phone, manager,
                      paypal_email, iban, account_holder, payout_method, stage, authenticity_score,
-                     authenticity_notes, notes, max_followers, revision, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18)",
+                     authenticity_notes, notes, max_followers, revision, created_at, updated_at, postal_address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18, ?19)",
             )?
             .execute(params![
                 r.display_name, sort_name(&r.display_name), r.city, r.country, r.language, r.email, r.phone, r.manager,
                 r.paypal_email, r.iban, r.account_holder, r.payout_method.as_str(), r.stage.as_str(), r.authenticity_score,
-                r.authenticity_notes, r.notes, max_followers, ctx.now
+                r.authenticity_notes, r.notes, max_followers, ctx.now, r.postal_address
             ])?;
             (conn.last_insert_rowid(), true)
         }
@@ -156,13 +166,13 @@ pub(crate) fn save_record(conn: &Connection, id: Option<i64>, r: &CreatorRecord,
                 "UPDATE creators SET display_name = ?2, sort_name = ?3, city = ?4, country = ?5, language = ?6,
                      email = ?7, phone = ?8, manager = ?9, paypal_email = ?10, iban = ?11, account_holder = ?12,
                      payout_method = ?13, stage = ?14, authenticity_score = ?15, authenticity_notes = ?16,
-                     notes = ?17, max_followers = ?18, revision = revision + 1, updated_at = ?19
+                     notes = ?17, max_followers = ?18, revision = revision + 1, updated_at = ?19, postal_address = ?20
                  WHERE id = ?1",
             )?
             .execute(params![
                 id, r.display_name, sort_name(&r.display_name), r.city, r.country, r.language, r.email, r.phone,
                 r.manager, r.paypal_email, r.iban, r.account_holder, r.payout_method.as_str(), r.stage.as_str(),
-                r.authenticity_score, r.authenticity_notes, r.notes, max_followers, ctx.now
+                r.authenticity_score, r.authenticity_notes, r.notes, max_followers, ctx.now, r.postal_address
             ])?;
             (id, false)
         }
@@ -263,7 +273,7 @@ pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency) -> R
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
                     account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
-                    max_followers, created_at, updated_at
+                    max_followers, created_at, updated_at, postal_address, last_contact_on
              FROM creators WHERE id IN ({marks})"
         ))?;
         let mut rows = stmt.query(params_from_iter(&args))?;
@@ -289,6 +299,8 @@ pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency) -> R
                 max_followers: r.get(17)?,
                 created_at: r.get(18)?,
                 updated_at: r.get(19)?,
+                postal_address: r.get(20)?,
+                last_contact_on: r.get(21)?,
                 handles: Vec::new(),
                 niches: Vec::new(),
                 tags: Vec::new(),

@@ -223,6 +223,7 @@ impl Seed {
             authenticity_score: self.score.into(),
             authenticity_notes: self.authenticity.into(),
             notes: self.notes.into(),
+            postal_address: String::new(),
             rates: self.rates.iter().map(|(format, amount)| RateDraft { format: format.to_string(), amount: amount.to_string() }).collect(),
         }
     }

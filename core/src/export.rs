@@ -91,6 +91,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
     header.push("Tier".into());
     header.extend(
         [
+            Field::PostalAddress,
             Field::City,
             Field::Country,
             Field::Language,
@@ -121,7 +122,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
     let mut creators = conn.prepare(&format!(
         "SELECT c.id, c.display_name, c.stage, c.city, c.country, c.language, c.email, c.phone, c.manager, c.payout_method,
                 c.paypal_email, c.iban, c.account_holder, c.authenticity_score, c.authenticity_notes, c.notes,
-                c.max_followers, c.created_at, c.updated_at
+                c.max_followers, c.created_at, c.updated_at, c.postal_address
          FROM creators c {where_} ORDER BY {order}"
     ))?;
     let mut rows = creators.query(params())?;
@@ -147,6 +148,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
         record.push(labels(conn, "SELECT tag FROM creator_tags WHERE creator_id = ?1 ORDER BY position", id)?);
         record.push(text(2)?);
         record.push(settings.tiers.tier_for(r.get(16)?).label().to_string());
+        record.push(text(19)?);
         for i in 3..=8 {
             record.push(text(i)?);
         }

@@ -131,6 +131,8 @@ pub struct CreatorDraft {
     pub handles: Vec<HandleDraft>,
     pub niches: Vec<String>,
     pub tags: Vec<String>,
+    /// Where gifts go: street and number, postal code (may span lines).
+    pub postal_address: String,
     pub city: String,
     pub country: String,
     pub language: String,
@@ -171,6 +173,8 @@ pub struct CreatorRecord {
     pub handles: Vec<HandleRecord>,
     pub niches: Vec<String>,
     pub tags: Vec<String>,
+    /// Where gifts go: street and number, postal code (may span lines).
+    pub postal_address: String,
     pub city: String,
     pub country: String,
     pub language: String,
@@ -221,6 +225,8 @@ pub struct Creator {
     pub handles: Vec<Handle>,
     pub niches: Vec<String>,
     pub tags: Vec<String>,
+    /// Where gifts go: street and number, postal code (may span lines).
+    pub postal_address: String,
     pub city: String,
     pub country: String,
     pub language: String,
@@ -240,6 +246,7 @@ pub struct Creator {
     pub tier: crate::tiers::Tier,
     /// Total followers over time, oldest first, for the sparkline.
     pub follower_history: Vec<FollowerPoint>,
+    pub last_contact_on: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -252,6 +259,7 @@ impl Creator {
             handles: self.handles.iter().map(|h| HandleRecord { platform: h.platform, handle: h.handle.clone(), profile_url: h.profile_url.clone(), followers: h.followers }).collect(),
             niches: self.niches.clone(),
             tags: self.tags.clone(),
+            postal_address: self.postal_address.clone(),
             city: self.city.clone(),
             country: self.country.clone(),
             language: self.language.clone(),
@@ -286,6 +294,7 @@ impl Creator {
                 .collect(),
             niches: self.niches.clone(),
             tags: self.tags.clone(),
+            postal_address: self.postal_address.clone(),
             city: self.city.clone(),
             country: self.country.clone(),
             language: self.language.clone(),
@@ -326,6 +335,8 @@ pub struct CreatorRow {
     pub country: String,
     pub city: String,
     pub updated_at: String,
+    /// The newest touchpoint in the outreach log.
+    pub last_contact_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -240,7 +240,7 @@ pub fn list(ws: &Workspace, q: &RosterQuery) -> Result<RosterPage> {
     let (from, where_) = if walk { (format!("creators c INDEXED BY {sort_index}"), &filter.probe_sql) } else { ("creators c".to_string(), &filter.sql) };
     let tiers = ws.settings()?.tiers;
     let sql = format!(
-        "SELECT c.id, c.display_name, c.max_followers, c.stage, c.country, c.city, c.updated_at
+        "SELECT c.id, c.display_name, c.max_followers, c.stage, c.country, c.city, c.updated_at, c.last_contact_on
          FROM {from} {where_} ORDER BY {order} LIMIT {limit} OFFSET {}",
         q.offset
     );
@@ -259,6 +259,7 @@ pub fn list(ws: &Workspace, q: &RosterQuery) -> Result<RosterPage> {
                 country: r.get(4)?,
                 city: r.get(5)?,
                 updated_at: r.get(6)?,
+                last_contact_on: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -422,6 +422,7 @@ pub fn synthetic_creator(seed: u64, index: u64, currency_exponent: u32) -> Synth
         authenticity_notes: String::new(),
         notes,
         rates,
+        postal_address: String::new(),
     };
     SyntheticCreator { record, histories, updated_days_ago: rng.below(730) as u32 }
 }

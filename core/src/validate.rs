@@ -93,6 +93,10 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
     if notes.chars().count() > MAX_NOTES {
         errors.push(too_long("notes", "The notes", MAX_NOTES));
     }
+    let postal_address = draft.postal_address.trim().replace("\r\n", "\n");
+    if postal_address.chars().count() > 1000 {
+        errors.push(too_long("postal_address", "The postal address", 1000));
+    }
     let authenticity_notes = draft.authenticity_notes.trim().to_string();
     if authenticity_notes.chars().count() > MAX_NOTES {
         errors.push(too_long("authenticity_notes", "The authenticity notes", MAX_NOTES));
@@ -106,6 +110,7 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
         handles,
         niches: clean_labels(&draft.niches),
         tags: clean_labels(&draft.tags),
+        postal_address,
         city,
         country,
         language,

@@ -464,3 +464,18 @@ fn a_plain_followers_column_belongs_to_the_one_platform_column() {
     let Err(Error::BadFile(why)) = run(&mut ws, &csv) else { panic!("an ambiguous followers column must be refused") };
     assert!(why.contains("‘Followers’"), "{why}");
 }
+
+#[test]
+fn a_postal_address_column_is_imported_and_exported_with_its_line_breaks() {
+    let Setup { dir, mut ws } = workspace();
+    let csv = "Naam;Instagram;Adres;Plaats\nAnna de Vries;anna.zon;\"Oudegracht 12\n3511 AB\";Utrecht\n";
+    let report = run(&mut ws, &write(dir.path(), "adressen.csv", csv)).unwrap();
+    assert_eq!(report.created, 1);
+    let anna = by_handle(&ws, "anna.zon");
+    assert_eq!(anna.creator.postal_address, "Oudegracht 12\n3511 AB");
+    let out = dir.path().join("export.csv");
+    export_roster(&ws, &RosterQuery::default(), &out).unwrap();
+    let mut again = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+    run(&mut again, &out).unwrap();
+    assert_eq!(by_handle(&again, "anna.zon").creator.postal_address, "Oudegracht 12\n3511 AB");
+}

@@ -521,5 +521,7 @@ pub(crate) mod tests {
         assert_eq!(e[0].code, "has_history");
         let Err(Error::Validation(e)) = crate::campaigns::campaign::delete(&mut ws, l.campaign_id) else { panic!("a campaign with collaborations is kept") };
         assert_eq!(e[0].code, "campaign_has_collaborations");
+        let Err(Error::Validation(e)) = crate::creators::delete(&mut ws, l.creator_id) else { panic!("a creator with collaborations is kept") };
+        assert_eq!((e[0].code, e[0].value.as_deref()), ("creator_has_collaborations", Some("1")));
     }
 }

@@ -271,6 +271,7 @@ pub(crate) fn scalar_mut(d: &mut CreatorDraft, f: Field) -> Option<&mut String> 
         Field::Email => &mut d.email,
         Field::Phone => &mut d.phone,
         Field::Manager => &mut d.manager,
+        Field::PostalAddress => &mut d.postal_address,
         Field::City => &mut d.city,
         Field::Country => &mut d.country,
         Field::Language => &mut d.language,

@@ -24,6 +24,7 @@ const TEXT_FIELDS: &[Field] = &[
     Field::Email,
     Field::Phone,
     Field::Manager,
+    Field::PostalAddress,
     Field::City,
     Field::Country,
     Field::Language,

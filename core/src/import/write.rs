@@ -40,8 +40,8 @@ impl<'c> Inserter<'c> {
             creator: conn.prepare(
                 "INSERT INTO creators (display_name, sort_name, city, country, language, email, phone, manager,
                      paypal_email, iban, account_holder, payout_method, stage, authenticity_score,
-                     authenticity_notes, notes, max_followers, revision, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18)",
+                     authenticity_notes, notes, max_followers, revision, created_at, updated_at, postal_address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18, ?19)",
             )?,
             handle: conn.prepare("INSERT INTO handles (creator_id, platform, handle, handle_key, profile_url, followers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
             snapshot: conn.prepare("INSERT INTO follower_snapshots (handle_id, taken_on, followers) VALUES (?1, ?2, ?3)")?,
@@ -75,7 +75,8 @@ impl<'c> Inserter<'c> {
             r.authenticity_notes,
             r.notes,
             max_followers,
-            ctx.now
+            ctx.now,
+            r.postal_address
         ])?;
         let id = self.conn.last_insert_rowid();
         for h in &r.handles {
@@ -217,7 +218,8 @@ mod tests {
 
         for sql in [
             "SELECT id, display_name, sort_name, city, country, language, email, phone, manager, paypal_email, iban, account_holder,
-                    payout_method, stage, authenticity_score, authenticity_notes, notes, max_followers, revision, created_at = updated_at
+                    payout_method, stage, authenticity_score, authenticity_notes, notes, max_followers, revision, created_at = updated_at,
+                    postal_address
              FROM creators ORDER BY id",
             "SELECT id, creator_id, platform, handle, handle_key, profile_url, followers FROM handles ORDER BY id",
             "SELECT handle_id, taken_on, followers FROM follower_snapshots ORDER BY handle_id, taken_on",
