@@ -181,9 +181,18 @@ const en = {
   'language.nl': 'Nederlands',
 
   'nav.label': 'Workspace',
-  'nav.roster': 'Roster',
+  'nav.roster': 'Creators',
   'nav.settings': 'Settings',
-  'nav.shortcuts': '/ search · Ctrl+N new creator',
+  'nav.shortcuts': 'Alt+1–4 screens · / search · Ctrl+N new creator',
+
+  // ── Issue 3, B2: routing, Today, across clients, the creator's side ──
+  'nav.today': 'Today',
+  'nav.campaigns': 'Campaigns',
+  'nav.shortcut': 'Shortcut: {key}',
+  'nav.loading': 'Opening…',
+  'nav.loadFailed.title': 'This screen could not be opened',
+  'nav.loadFailed.body': 'Try again after restarting Chorus. Your data is not affected.',
+  // ── end of B2's section ──
 
   'ws.new': 'New workspace…',
   'ws.open': 'Open workspace…',

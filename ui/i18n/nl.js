@@ -181,9 +181,18 @@ const nl = {
   'language.nl': 'Nederlands',
 
   'nav.label': 'Workspace',
-  'nav.roster': 'Roster',
+  'nav.roster': 'Creators',
   'nav.settings': 'Instellingen',
-  'nav.shortcuts': '/ zoeken · Ctrl+N nieuwe creator',
+  'nav.shortcuts': 'Alt+1–4 schermen · / zoeken · Ctrl+N nieuwe creator',
+
+  // ── Issue 3, B2: routing, Today, alle klanten, de kant van de creator ──
+  'nav.today': 'Vandaag',
+  'nav.campaigns': 'Campagnes',
+  'nav.shortcut': 'Sneltoets: {key}',
+  'nav.loading': 'Openen…',
+  'nav.loadFailed.title': 'Dit scherm kon niet worden geopend',
+  'nav.loadFailed.body': 'Probeer het opnieuw na een herstart van Chorus. Je gegevens blijven zoals ze zijn.',
+  // ── einde van B2's sectie ──
 
   'ws.new': 'Nieuwe workspace…',
   'ws.open': 'Workspace openen…',

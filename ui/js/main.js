@@ -1,10 +1,13 @@
 //! Boot and routing. Reads the app preferences (display language) and the app state; with a
 //! workspace open it loads the workspace's vocabulary and shows the sidebar (switcher,
-//! navigation) beside the current screen (Roster or Settings); without one it shows the
-//! welcome screen. Leaving a screen keeps its `snapshot()` (roster query, scroll, open panel,
-//! unsaved form input) and the next build of that screen starts from it, which is also how a
-//! language switch re-renders everything without losing what the user was doing. It also holds
-//! the window-wide keyboard shortcuts and makes sure no failed promise goes unnoticed.
+//! navigation: Today, Creators, Campaigns, Settings) beside the current screen, Today first;
+//! without one it shows the welcome screen. Any screen moves to another through nav.js
+//! (`navigate(route, params, { workspacePath })`); a screen is built as `(previous, params)`,
+//! where `previous` is the `snapshot()` it handed back when it was last left (roster query,
+//! scroll, open panel, unsaved form input), which is also how a language switch re-renders
+//! everything without losing what the user was doing. A screen that can show new params in
+//! place offers `show(params)`. It also holds the window-wide keyboard shortcuts (/, Ctrl+N,
+//! Alt+1–4) and makes sure no failed promise goes unnoticed.
 
 import * as api from './api.js';
 import { h, icon, ICONS, mount, isTyping, isMod } from './dom.js';
@@ -15,9 +18,17 @@ import { workspaceSwitcher } from './workspace-switcher.js';
 import { welcomeScreen } from './welcome.js';
 import { rosterScreen } from './roster.js';
 import { settingsScreen } from './settings.js';
+import { registerNavigate } from './nav.js';
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-let route = 'roster';
+/** The screens in sidebar order; Alt+1…4 picks them. `icon` is 16×16 stroked path data. */
+const ROUTES = [
+  { id: 'today', key: 'nav.today', icon: ['M2.5 3.5h11v10h-11z', 'M2.5 6.5h11', 'M5.5 2v3M10.5 2v3', 'M5 9.5h2'] },
+  { id: 'roster', key: 'nav.roster', icon: ICONS.users },
+  { id: 'campaigns', key: 'nav.campaigns', icon: ['M2.5 6.5v3h2l5 3v-9l-5 3z', 'M12 6a2.5 2.5 0 0 1 0 4', 'M4.5 9.5l1 4h2l-1-4'] },
+  { id: 'settings', key: 'nav.settings', icon: ICONS.settings },
+];
+let route = 'today';
 let screen = null;
 let switcher = null;
 /** What each screen held when it was last left, by route; cleared when another workspace opens. */
@@ -70,8 +81,8 @@ async function showWelcomeFresh() {
   showWelcome({ ...state, open_error: null });
 }
 
-/** A workspace is open: load what the screens need and show the shell. */
-async function enter(info, nextRoute = 'roster') {
+/** A workspace is open: load what the screens need and show the shell at `nextRoute`. */
+async function enter(info, nextRoute = 'today', params = {}) {
   const sameWorkspace = session.workspace?.path === info.path;
   try {
     await loadWorkspaceData(info);
@@ -83,7 +94,7 @@ async function enter(info, nextRoute = 'roster') {
   if (!sameWorkspace) saved = {};
   delete saved[nextRoute]; // a screen entered afresh (after its settings were saved) starts clean
   route = nextRoute;
-  renderShell();
+  renderShell(params);
 }
 
 /** Keeps what the current screen holds (for its next build) and disposes of it. */
@@ -94,11 +105,84 @@ function leaveScreen() {
   screen = null;
 }
 
-/** Shows another screen of the open workspace. */
-function go(nextRoute) {
+/** Shows another screen of the open workspace (or the same one afresh with `params`). */
+function go(nextRoute, params = {}) {
   leaveScreen();
   route = nextRoute;
-  renderShell();
+  renderShell(params);
+}
+
+/**
+ * nav.js's `navigate`: another client's item opens that workspace first (a failure is a
+ * notice and the window stays where it was); the screen on view may take the params in place.
+ */
+async function navigateTo(nextRoute, params, options) {
+  if (options.workspacePath && options.workspacePath !== session.workspace?.path) {
+    let info;
+    try {
+      info = await api.openWorkspace(options.workspacePath);
+    } catch (err) {
+      toastError(err);
+      return;
+    }
+    await enter(info, nextRoute, params);
+    return;
+  }
+  if (!session.workspace) return;
+  if (nextRoute === route && Object.keys(params).length && screen?.show?.(params)) return;
+  go(nextRoute, params);
+}
+registerNavigate(navigateTo);
+
+/**
+ * A screen whose module loads on first use (campaigns.js is written alongside this file): a
+ * "loading" state until the module is there, then the screen itself in its place. Keyboard
+ * hooks and `snapshot` pass through to the screen once it is built.
+ * @param {string} titleKey @param {() => Promise<any>} load @param {(mod: any) => any} build
+ * @param {any} previous
+ */
+function lazyScreen(titleKey, load, build, previous) {
+  const el = h('section', { class: 'screen screen-loading', 'aria-busy': 'true', 'aria-label': t(titleKey) },
+    h('header', { class: 'screen-header' }, h('h1', null, t(titleKey))),
+    h('div', { class: 'empty-state' }, h('p', { class: 'muted' }, t('nav.loading'))));
+  let inner = null;
+  let disposed = false;
+  const wrapper = {
+    el,
+    snapshot: () => (inner ? inner.snapshot?.() ?? null : previous),
+    dispose: () => { disposed = true; inner?.dispose?.(); },
+    escape: () => inner?.escape?.() ?? false,
+    show: (params) => inner?.show?.(params) ?? false,
+    focusSearch: () => inner?.focusSearch?.(),
+    newCreator: () => inner?.newCreator?.(),
+  };
+  load().then((mod) => {
+    if (disposed) return;
+    inner = build(mod);
+    el.replaceWith(inner.el);
+    wrapper.el = inner.el;
+  }, (err) => {
+    if (disposed) return;
+    console.error(err);
+    el.removeAttribute('aria-busy');
+    mount(el, h('header', { class: 'screen-header' }, h('h1', null, t(titleKey))),
+      h('div', { class: 'empty-state' }, h('h2', null, t('nav.loadFailed.title')), h('p', null, t('nav.loadFailed.body'))));
+  });
+  return wrapper;
+}
+
+/** Builds the screen for `route`. */
+function buildScreen(previous, params) {
+  switch (route) {
+    case 'today':
+      return lazyScreen('nav.today', () => import('./today.js'), (mod) => mod.todayScreen(previous, params), previous);
+    case 'campaigns':
+      return lazyScreen('nav.campaigns', () => import('./campaigns.js'), (mod) => mod.campaignsScreen(previous, params), previous);
+    case 'settings':
+      return settingsScreen({ onSaved: (info) => enter(info, 'settings'), onLanguage: applyLanguage }, previous);
+    default:
+      return rosterScreen(previous, params);
+  }
 }
 
 /**
@@ -116,29 +200,27 @@ async function applyLanguage(preference) {
   }
 }
 
-function renderShell() {
+function renderShell(params = {}) {
   screen?.dispose();
   const ws = /** @type {import('./api.js').WorkspaceInfo} */ (session.workspace);
   switcher = workspaceSwitcher({ workspace: ws, onOpened: (info) => enter(info), onClosed: () => showWelcomeFresh() });
-  const navItem = (id, key, iconPath) => h('button', {
+  const navItem = ({ id, key, icon: iconPath }, index) => h('button', {
     type: 'button', id: `nav-${id}`, class: 'nav-item', 'aria-current': route === id ? 'page' : null,
+    'aria-keyshortcuts': `Alt+${index + 1}`, title: t('nav.shortcut', { key: `Alt+${index + 1}` }),
     onclick: () => { if (route !== id) go(id); },
   }, icon(iconPath, 15), h('span', null, t(key)));
   const main = h('main', { class: 'main', id: 'main' });
   const sidebar = h('aside', { class: 'sidebar', 'aria-label': t('nav.label') },
     switcher.el,
     h('nav', { class: 'nav', 'aria-label': t('nav.label') },
-      navItem('roster', 'nav.roster', ICONS.users),
-      navItem('settings', 'nav.settings', ICONS.settings)),
+      ...ROUTES.map(navItem)),
     h('div', { class: 'sidebar-footer' },
       ws.is_demo ? h('span', { class: 'badge badge-quiet', title: t('ws.demo.title') }, t('ws.demo.badge')) : null,
       h('span', { class: 'muted shortcut-hint' }, t('nav.shortcuts'))));
   mount(app, h('div', { class: 'shell' }, sidebar, main));
   const previous = saved[route] ?? null;
   delete saved[route];
-  screen = route === 'settings'
-    ? settingsScreen({ onSaved: (info) => enter(info, 'settings'), onLanguage: applyLanguage }, previous)
-    : rosterScreen(previous);
+  screen = buildScreen(previous, params);
   main.appendChild(screen.el);
   document.title = t('app.title', { brand: ws.brand_name });
 }
@@ -160,6 +242,11 @@ document.addEventListener('keydown', (e) => {
     e.preventDefault();
     if (route !== 'roster') go('roster');
     screen?.newCreator?.();
+  } else if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) {
+    const target = ROUTES[Number(e.code.slice(5)) - 1];
+    if (!target) return;
+    e.preventDefault();
+    if (route !== target.id) go(target.id);
   }
 });
 

@@ -2,7 +2,8 @@
 //! virtual table and the creator panel beside it. It wires them together: a toolbar change
 //! resets the table, a row opens the panel, a save or an import refreshes the table.
 //! `snapshot()` and the `saved` argument carry all of that across a rebuild (another screen,
-//! another language).
+//! another language). `params.creatorId` (nav.js: `navigate('roster', { creatorId })`) opens
+//! that creator's panel.
 
 import * as api from './api.js';
 import { h, icon, ICONS, debounce, mount } from './dom.js';
@@ -17,8 +18,9 @@ import { toast, toastError } from './toast.js';
 /**
  * @param {{ query?: any, scrollTop?: number, selectedId?: number|null, panel?: any } | null} [saved]
  *   what a previous build of this screen showed (see `snapshot`)
+ * @param {{ creatorId?: number }} [params] a creator to show in the panel
  */
-export function rosterScreen(saved = null) {
+export function rosterScreen(saved = null, params = {}) {
   const count = h('div', { id: 'roster-count', class: 'roster-count', 'aria-live': 'polite' }, t('roster.loading'));
 
   const toolbar = rosterToolbar({
@@ -102,13 +104,20 @@ export function rosterScreen(saved = null) {
   const initial = toolbar.query();
   table.showSort(initial.sort, initial.descending);
   table.setQuery(initial);
-  if (saved?.selectedId != null) table.selectId(saved.selectedId);
-  if (saved?.panel) panel.restore(saved.panel);
+  if (params?.creatorId != null) {
+    table.selectId(params.creatorId);
+    panel.showCreator(params.creatorId);
+  } else {
+    if (saved?.selectedId != null) table.selectId(saved.selectedId);
+    if (saved?.panel) panel.restore(saved.panel);
+  }
 
   return {
     el,
     focusSearch: () => toolbar.focusSearch(),
     newCreator: () => panel.newCreator(),
+    /** `navigate('roster', { creatorId })` while the roster is on view: that creator's panel. */
+    show: (next) => { if (next?.creatorId == null) return false; table.selectId(next.creatorId); panel.showCreator(next.creatorId); return true; },
     /** Esc outside a dialog: closes the panel (asking first if a form has unsaved changes). */
     escape: () => (panel.isOpen() ? (panel.close(), true) : false),
     /** ↓ from the search box goes to the table. */
