@@ -186,17 +186,7 @@ pub fn local_today() -> NaiveDate {
 /// case-sensitive, so one spelling is kept).
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        };
+    for c in text.chars().flat_map(char::to_lowercase).map(crate::import::fields::fold_accent) {
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

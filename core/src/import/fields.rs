@@ -173,22 +173,22 @@ pub(crate) fn recognise(header: &str) -> Option<Field> {
 /// Lower case, accents folded, only letters and digits: `E-mail` → `email`,
 /// `Categorieën` → `categorieen`, `Instagram (volgers)` → `instagramvolgers`.
 pub(crate) fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    header.chars().flat_map(char::to_lowercase).map(fold_accent).filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The letter without its accent (`é` → `e`), for the accents of the languages our users write.
+pub(crate) fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
 }
 
 const PLAIN_SYNONYMS: &[(Field, &[&str])] = &[

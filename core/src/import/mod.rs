@@ -15,7 +15,7 @@
 //!   [`merge`]). Importing the same file twice changes nothing the second time.
 //! - Columns are matched by header name, never by position ([`fields`]).
 
-mod fields;
+pub(crate) mod fields;
 mod layout;
 mod merge;
 mod read;
