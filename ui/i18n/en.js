@@ -192,6 +192,20 @@ const en = {
   'nav.loading': 'Opening…',
   'nav.loadFailed.title': 'This screen could not be opened',
   'nav.loadFailed.body': 'Try again after restarting Chorus. Your data is not affected.',
+  // Creators: postal address and last contact
+  'form.postal_address': 'Postal address',
+  'form.postal_address.hint': 'Where gifts are sent: street and number, postal code. City and country come from the fields above.',
+  'detail.postalAddress': 'Postal address',
+  'roster.col.lastContact': 'Last contact',
+  // Settings: the Today thresholds
+  'settings.today': 'Today',
+  'settings.today.intro': 'When the Today view speaks up. Each number is a count of days, from 1 to 365.',
+  'settings.today.gift_no_post_days': 'Gift delivered, no post after',
+  'settings.today.gift_no_post_days.hint': 'Days after delivery before a missing post is flagged.',
+  'settings.today.idle_days': 'Collaboration idle after',
+  'settings.today.idle_days.hint': 'Days without activity on an agreed or active collaboration.',
+  'settings.today.usage_warning_days': 'Usage rights end within',
+  'settings.today.usage_warning_days.hint': 'Days ahead to warn before usage rights end.',
   // ── end of B2's section ──
 
   'ws.new': 'New workspace…',

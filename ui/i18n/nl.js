@@ -192,6 +192,20 @@ const nl = {
   'nav.loading': 'Openen…',
   'nav.loadFailed.title': 'Dit scherm kon niet worden geopend',
   'nav.loadFailed.body': 'Probeer het opnieuw na een herstart van Chorus. Je gegevens blijven zoals ze zijn.',
+  // Creators: postal address and last contact
+  'form.postal_address': 'Postadres',
+  'form.postal_address.hint': 'Waar cadeaus naartoe gaan: straat en huisnummer, postcode. Plaats en land komen uit de velden hierboven.',
+  'detail.postalAddress': 'Postadres',
+  'roster.col.lastContact': 'Laatste contact',
+  // Settings: the Today thresholds
+  'settings.today': 'Vandaag',
+  'settings.today.intro': 'Wanneer het overzicht Vandaag iets meldt. Elk getal is een aantal dagen, van 1 tot 365.',
+  'settings.today.gift_no_post_days': 'Cadeau bezorgd, geen post na',
+  'settings.today.gift_no_post_days.hint': 'Dagen na bezorging voordat een ontbrekende post wordt gemeld.',
+  'settings.today.idle_days': 'Samenwerking stil na',
+  'settings.today.idle_days.hint': 'Dagen zonder activiteit bij een afgesproken of actieve samenwerking.',
+  'settings.today.usage_warning_days': 'Gebruiksrechten verlopen binnen',
+  'settings.today.usage_warning_days.hint': 'Aantal dagen vooruit waarschuwen voordat gebruiksrechten verlopen.',
   // ── einde van B2's sectie ──
 
   'ws.new': 'Nieuwe workspace…',

@@ -13,7 +13,8 @@
  * @typedef {{ path: string, brand_name: string, opened_at: string, exists: boolean }} RecentEntry
  * @typedef {{ workspace: WorkspaceInfo | null, recent: RecentEntry[], open_error: ErrorPayload | null }} AppState
  * @typedef {{ nano: number, micro: number, mid: number, macro_: number, mega: number }} TierBounds
- * @typedef {{ brand_name: string, currency: string, locale: string, tiers: TierBounds }} Settings
+ * @typedef {{ brand_name: string, currency: string, locale: string, tiers: TierBounds, today: TodayRules }} Settings
+ * @typedef {{ gift_no_post_days: number, idle_days: number, usage_warning_days: number }} TodayRules
  * @typedef {Settings & { overlap_rule: string }} SettingsView
  * @typedef {{ value: string, label: string }} Choice
  * @typedef {{ value: string, label: string, min: number, max: number | null, benchmark: string }} TierChoice
@@ -25,7 +26,7 @@
  * @typedef {{ platform: string, handle: string, followers: number }} RowHandle
  * @typedef {{ id: number, display_name: string, handles: RowHandle[], max_followers: number,
  *   tier: string, niches: string[], stage: string, country: string, city: string,
- *   updated_at: string }} CreatorRow
+ *   updated_at: string, last_contact_on: string | null }} CreatorRow
  * @typedef {{ total: number, offset: number, rows: CreatorRow[] }} RosterPage
  * @typedef {{ value: string, count: number }} FacetValue
  * @typedef {{ niches: FacetValue[], countries: FacetValue[], platforms: FacetValue[],
@@ -33,7 +34,7 @@
  * @typedef {{ platform: string, handle: string, profile_url: string, followers: string }} HandleDraft
  * @typedef {{ format: string, amount: string }} RateDraft
  * @typedef {{ display_name: string, handles: HandleDraft[], niches: string[], tags: string[],
- *   city: string, country: string, language: string, email: string, phone: string,
+ *   city: string, country: string, postal_address: string, language: string, email: string, phone: string,
  *   manager: string, paypal_email: string, iban: string, account_holder: string,
  *   payout_method: string, stage: string, authenticity_score: string,
  *   authenticity_notes: string, notes: string, rates: RateDraft[] }} CreatorDraft
@@ -41,7 +42,8 @@
  * @typedef {{ format: string, amount: {minor: number, currency: string} }} Rate
  * @typedef {{ date: string, followers: number }} FollowerPoint
  * @typedef {{ id: number, revision: number, display_name: string, handles: Handle[],
- *   niches: string[], tags: string[], city: string, country: string, language: string,
+ *   niches: string[], tags: string[], city: string, country: string, postal_address: string,
+ *   last_contact_on: string | null, language: string,
  *   email: string, phone: string, manager: string, paypal_email: string, iban: string,
  *   account_holder: string, payout_method: string, stage: string,
  *   authenticity_score: number | null, authenticity_notes: string, notes: string,

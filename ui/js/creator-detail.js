@@ -36,6 +36,7 @@ export function creatorDetail(c, actions) {
       section('detail.contact', facts([
         ['detail.email', c.email], ['detail.phone', c.phone], ['detail.manager', c.manager],
         ['detail.language', c.language],
+        ['detail.postalAddress', c.postal_address, 'address'],
       ])),
       section('detail.rates', c.rates.length
         ? h('table', { class: 'mini-table' },

@@ -17,14 +17,14 @@ import { toastError } from './toast.js';
 export function emptyDraft() {
   return {
     display_name: '', handles: [{ platform: 'instagram', handle: '', profile_url: '', followers: '' }],
-    niches: [], tags: [], city: '', country: '', language: '', email: '', phone: '', manager: '',
+    niches: [], tags: [], city: '', country: '', postal_address: '', language: '', email: '', phone: '', manager: '',
     paypal_email: '', iban: '', account_holder: '', payout_method: 'none', stage: 'prospect',
     authenticity_score: '', authenticity_notes: '', notes: '', rates: [],
   };
 }
 
 /** Text fields of the draft that map one-to-one onto an input. */
-const TEXT_FIELDS = ['display_name', 'city', 'country', 'language', 'email', 'phone', 'manager',
+const TEXT_FIELDS = ['display_name', 'city', 'country', 'postal_address', 'language', 'email', 'phone', 'manager',
   'paypal_email', 'iban', 'account_holder', 'authenticity_notes', 'notes'];
 const SELECT_FIELDS = ['payout_method', 'stage', 'authenticity_score'];
 
@@ -50,6 +50,7 @@ export function creatorForm(o) {
   controls.authenticity_score = select([['', t('form.score.none')], ...['1', '2', '3', '4', '5'].map((n) => [n, t(`form.score.${n}`)])], String(draft.authenticity_score ?? ''));
   controls.niches = textInput({ value: (draft.niches || []).join(', ') });
   controls.tags = textInput({ value: (draft.tags || []).join(', ') });
+  controls.postal_address = h('textarea', { class: 'input textarea', rows: 3, value: draft.postal_address ?? '', autocomplete: 'street-address' });
   controls.notes = h('textarea', { class: 'input textarea', rows: 4, value: draft.notes ?? '' });
   controls.authenticity_notes = h('textarea', { class: 'input textarea', rows: 2, value: draft.authenticity_notes ?? '' });
 
@@ -82,7 +83,8 @@ export function creatorForm(o) {
         h('div', { class: 'field-row cols-3' },
           fieldFor('city', text('city')),
           fieldFor('country', text('country', { maxlength: 2, class: 'input upper', oninput: upper }), { hint: t('form.country.hint') }),
-          fieldFor('language', text('language', { maxlength: 12 }), { hint: t('form.language.hint') }))),
+          fieldFor('language', text('language', { maxlength: 12 }), { hint: t('form.language.hint') })),
+        fieldFor('postal_address', controls.postal_address, { hint: t('form.postal_address.hint') })),
       h('fieldset', { class: 'form-section' },
         h('legend', null, t('form.section.contact')),
         fieldFor('email', text('email', { type: 'email', inputmode: 'email' })),

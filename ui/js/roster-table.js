@@ -26,6 +26,7 @@ const COLUMNS = [
   { key: 'niches', label: 'roster.col.niches', cls: 'cell-niches' },
   { key: 'stage', label: 'roster.col.stage', cls: 'cell-stage' },
   { key: 'country', label: 'roster.col.country', cls: 'cell-country' },
+  { key: 'contact', label: 'roster.col.lastContact', cls: 'cell-contact' },
   { key: 'updated', label: 'roster.col.updated', cls: 'cell-updated', sort: 'updated' },
 ];
 
@@ -250,6 +251,7 @@ export class RosterTable {
       ...(row.niches || []).slice(0, 3).map((n) => chip(n))),
     h('div', { class: 'cell cell-stage', role: 'gridcell' }, stageBadge(row.stage)),
     h('div', { class: 'cell cell-country', role: 'gridcell', title: fmt.region(row.country) || null }, row.country || '–'),
+    h('div', { class: ['cell cell-contact', !row.last_contact_on && 'muted'], role: 'gridcell' }, row.last_contact_on ? fmt.date(row.last_contact_on) : '–'),
     h('div', { class: 'cell cell-updated', role: 'gridcell', title: fmt.dateTime(row.updated_at) }, fmt.date(row.updated_at)));
   }
 

@@ -2,7 +2,9 @@
 //! English / Nederlands), which applies at once through `hooks.onLanguage` and is saved with
 //! `setPreferences`; then the workspace: brand name, currency, the client's number format and
 //! the five tier lower bounds (with the overlap rule and the seed's benchmark engagement per
-//! tier beside them), saved through `updateSettings` with field errors at their fields; and
+//! tier beside them) and the Today view's thresholds in days (a delivered gift without a
+//! post, an idle collaboration, usage rights about to end), saved through `updateSettings`
+//! with field errors at their fields; and
 //! read-only facts about the file from `workspaceInfo`. Bounds are typed as text and sent as
 //! whole numbers. `snapshot()` hands back what was typed and not saved, so the screen can be
 //! rebuilt in another language (`saved`) without losing it.
@@ -19,6 +21,8 @@ import { toast, toastError } from './toast.js';
 export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
 /** Tier keys in the settings (`macro_` on the wire, `tiers.macro` in errors). */
 const TIER_KEYS = [['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro', 'macro_'], ['mega', 'mega']];
+/** The Today thresholds (days), as named on the wire and in errors (`today.<name>`). */
+const TODAY_KEYS = ['gift_no_post_days', 'idle_days', 'usage_warning_days'];
 
 /**
  * @param {{ onSaved: (info: import('./api.js').WorkspaceInfo) => void,
@@ -64,6 +68,9 @@ export function settingsScreen(hooks, saved = null) {
       controls[`tiers.${key}`] = textInput({ value: fmt.number(settings.tiers[wire]), class: 'input num', inputmode: 'numeric' });
       return controls[`tiers.${key}`];
     });
+    for (const key of TODAY_KEYS) {
+      controls[`today.${key}`] = textInput({ value: String(settings.today?.[key] ?? ''), class: 'input num short', inputmode: 'numeric', maxlength: 3 });
+    }
     saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
     const benchmark = (key) => fmt.figures(session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–');
     mount(form, 
@@ -87,6 +94,13 @@ export function settingsScreen(hooks, saved = null) {
               h('td', { class: 'num' }, field({ id: `set-tiers-${key}`, field: `tiers.${key}`, errId: `err-set-tiers-${key}`, label: '', control: tiers[i], className: 'field-bare' })),
               h('td', { class: 'num muted' }, benchmark(key)))))),
           h('aside', { class: 'note', id: 'overlap-rule' }, h('h3', null, t('settings.tiers.rule')), h('p', null, overlapRule())))),
+      h('section', { class: 'card', id: 'settings-today' },
+        h('h2', { class: 'card-title' }, t('settings.today')),
+        h('p', { class: 'muted card-intro' }, t('settings.today.intro')),
+        h('div', { class: 'field-row cols-3' }, ...TODAY_KEYS.map((key) => field({
+          id: `set-today-${key}`, field: `today.${key}`, errId: `err-set-today-${key}`,
+          label: t(`settings.today.${key}`), control: controls[`today.${key}`], hint: t(`settings.today.${key}.hint`),
+        })))),
       h('div', { class: 'form-actions' }, saveBtn));
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
@@ -121,12 +135,18 @@ export function settingsScreen(hooks, saved = null) {
       if (!/^\d+$/.test(raw)) local.push({ field: `tiers.${key}`, code: raw ? 'not_whole' : 'required', message: '' });
       tiers[wire] = Number(raw);
     }
+    const today = {};
+    for (const key of TODAY_KEYS) {
+      const raw = controls[`today.${key}`].value.trim();
+      if (!/^\d+$/.test(raw)) local.push({ field: `today.${key}`, code: raw ? 'not_whole' : 'required', value: raw, message: '' });
+      today[key] = Number(raw);
+    }
     if (local.length) { showFieldErrors(form, local).first?.focus(); return; }
     saveBtn.disabled = true;
     try {
       await api.updateSettings({
         brand_name: controls.brand_name.value, currency: controls.currency.value.trim().toUpperCase(),
-        locale: controls.locale.value, tiers: /** @type {any} */ (tiers),
+        locale: controls.locale.value, tiers: /** @type {any} */ (tiers), today: /** @type {any} */ (today),
       });
       const ws = await api.workspaceInfo();
       toast(t('settings.saved'), { kind: 'success' });
