@@ -29,6 +29,12 @@ use std::path::{Path, PathBuf};
 /// Writes the roster (or the filtered view of `query`, ignoring offset/limit) as CSV to `out`,
 /// replacing any file there only once the export is complete. Returns the rows written.
 pub fn export_roster(ws: &Workspace, query: &RosterQuery, out: &Path) -> Result<u64> {
+    write_atomically(out, |file| write_csv(ws, query, std::io::BufWriter::new(file), out))
+}
+
+/// Lets `write` fill a temporary file beside `out`, then moves it into place, replacing any
+/// file there only once it is complete and on disk; on an error nothing at `out` changes.
+pub(crate) fn write_atomically<T>(out: &Path, write: impl FnOnce(&mut std::fs::File) -> Result<T>) -> Result<T> {
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -38,10 +44,10 @@ pub fn export_roster(ws: &Workspace, query: &RosterQuery, out: &Path) -> Result<
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(|e| Error::io("create a file in", &dir, e))?;
-    let rows = write_csv(ws, query, std::io::BufWriter::new(temp.as_file_mut()), out)?;
+    let value = write(temp.as_file_mut())?;
     temp.as_file().sync_all().map_err(|e| Error::io("write", out, e))?;
     temp.persist(out).map_err(|e| Error::io("save", out, e.error))?;
-    Ok(rows)
+    Ok(value)
 }
 
 /// Writes the roster (or the filtered view of `query`, ignoring offset/limit) as CSV to
@@ -172,10 +178,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
         }
         record.push(text(17)?);
         record.push(text(18)?);
-        for cell in &record {
-            csv.write_field(defuse(cell).as_bytes()).map_err(csv_io)?;
-        }
-        csv.write_record(None::<&[u8]>).map_err(csv_io)?;
+        write_safe_row(&mut csv, &record).map_err(csv_io)?;
         written += 1;
     }
     drop(rows);
@@ -185,6 +188,14 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
     let mut writer = csv.into_inner().map_err(|e| io(e.into_error()))?;
     writer.flush().map_err(io)?;
     Ok(written)
+}
+
+/// Writes one row, every cell made formula-safe (see [`defuse`]).
+pub(crate) fn write_safe_row<W: Write>(csv: &mut csv::Writer<W>, row: &[String]) -> csv::Result<()> {
+    for cell in row {
+        csv.write_field(defuse(cell).as_bytes())?;
+    }
+    csv.write_record(None::<&[u8]>)
 }
 
 fn labels(conn: &rusqlite::Connection, sql: &str, id: i64) -> Result<String> {
