@@ -18,12 +18,12 @@ use std::path::{Path, PathBuf};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-type CmdResult<T> = Result<T, ErrorPayload>;
+pub(crate) type CmdResult<T> = Result<T, ErrorPayload>;
 
 const WORKSPACE_EXTENSIONS: &[&str] = &["chorus"];
 const CSV_EXTENSIONS: &[&str] = &["csv", "txt"];
 
-fn filter<'a>(text: &'a DialogText, extensions: &'a [&'a str]) -> Filter<'a> {
+pub(crate) fn filter<'a>(text: &'a DialogText, extensions: &'a [&'a str]) -> Filter<'a> {
     Filter { name: &text.filter, extensions }
 }
 
@@ -181,8 +181,8 @@ pub async fn import_run<R: Runtime>(app: AppHandle<R>, path: String, mapping: Co
 
 #[derive(Serialize)]
 pub struct ExportReport {
-    path: String,
-    rows: u64,
+    pub(crate) path: String,
+    pub(crate) rows: u64,
 }
 
 #[tauri::command(async)]
@@ -196,7 +196,7 @@ pub fn export_roster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, 
     Ok(Some(ExportReport { path: path.display().to_string(), rows }))
 }
 
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+pub(crate) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
         path
     } else {
@@ -207,7 +207,7 @@ fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
 }
 
 /// A brand name as a file name: no path separators or characters Windows refuses.
-fn file_safe(name: &str) -> String {
+pub(crate) fn file_safe(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).collect();
     let trimmed = cleaned.trim().trim_matches('.').to_string();
     if trimmed.is_empty() { "workspace".into() } else { trimmed }

@@ -2,6 +2,7 @@
 //! finds the app's folders, opens native dialogs and registers the commands in [`commands`];
 //! every rule lives in `chorus-core`.
 
+pub mod campaign_commands;
 pub mod commands;
 mod dialogs;
 pub mod preference_commands;
@@ -45,6 +46,31 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::import_run,
             commands::export_roster,
             commands::open_profile,
+            campaign_commands::campaign_vocabulary,
+            campaign_commands::campaign_slug,
+            campaign_commands::campaign_list,
+            campaign_commands::campaign_board,
+            campaign_commands::campaign_get,
+            campaign_commands::campaign_create,
+            campaign_commands::campaign_update,
+            campaign_commands::campaign_delete,
+            campaign_commands::collaboration_detail,
+            campaign_commands::collaboration_create,
+            campaign_commands::collaboration_update,
+            campaign_commands::collaboration_delete,
+            campaign_commands::deliverable_create,
+            campaign_commands::deliverable_update,
+            campaign_commands::deliverable_delete,
+            campaign_commands::shipment_new_draft,
+            campaign_commands::shipment_create,
+            campaign_commands::shipment_update,
+            campaign_commands::shipment_delete,
+            campaign_commands::touchpoint_add,
+            campaign_commands::touchpoint_delete,
+            campaign_commands::contract_pick_file,
+            campaign_commands::contract_open,
+            campaign_commands::campaign_export_csv,
+            campaign_commands::campaign_export_ics,
             preference_commands::preferences_get,
             preference_commands::preferences_set,
         ])

@@ -147,3 +147,133 @@ export const exportRoster = (query) => call('export_roster', { query, dialog: di
 export const getPreferences = () => call('preferences_get');
 /** @param {Preferences} preferences @returns {Promise<Preferences>} */
 export const setPreferences = (preferences) => call('preferences_set', { preferences });
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns (campaign_commands.rs): campaigns, collaborations, deliverables, gifts, outreach.
+/**
+ * @typedef {{ minor: number, currency: string }} Money
+ * @typedef {{ goals: string[], collaboration_kinds: string[], collaboration_statuses: string[],
+ *   deliverable_statuses: string[], shipment_statuses: string[], touchpoint_kinds: string[],
+ *   today: string }} CampaignVocabulary
+ * @typedef {{ name: string, goal: string, starts_on: string, ends_on: string, budget: string,
+ *   niche: string, target_audience: string, brief: string, dos: string, donts: string,
+ *   required_hashtags: string, required_mentions: string, disclosure: string, utm_slug: string }} CampaignDraft
+ * @typedef {{ id: number, revision: number, name: string, goal: string, starts_on: string|null,
+ *   ends_on: string|null, budget: Money, niche: string, target_audience: string, brief: string,
+ *   dos: string, donts: string, required_hashtags: string, required_mentions: string,
+ *   disclosure: string, utm_slug: string, created_at: string, updated_at: string,
+ *   draft: CampaignDraft }} Campaign
+ * @typedef {{ campaign_id: number, creator_id: number, kind: string, status: string, fee: string,
+ *   gift_value: string, commission_terms: string, starts_on: string, ends_on: string,
+ *   usage_channels: string, usage_until: string, usage_exclusive: boolean,
+ *   contract_signed_on: string, contract_path: string, notes: string }} CollaborationDraft
+ * @typedef {{ id: number, revision: number, campaign_id: number, campaign_name: string,
+ *   creator_id: number, creator_name: string, kind: string, status: string, fee: Money,
+ *   gift_value: Money, commission_terms: string, starts_on: string|null, ends_on: string|null,
+ *   usage_channels: string, usage_until: string|null, usage_exclusive: boolean,
+ *   contract_signed_on: string|null, contract_path: string, notes: string,
+ *   agreed_on: string|null, last_activity_on: string, draft: CollaborationDraft }} Collaboration
+ * @typedef {{ collaboration_id: number, platform: string, format: string, due_on: string,
+ *   status: string, post_url: string, published_at: string, has_hashtags: boolean,
+ *   has_mentions: boolean, has_disclosure: boolean, call_to_action: boolean|null,
+ *   storytelling: boolean|null, faceless: boolean|null, notes: string }} DeliverableDraft
+ * @typedef {DeliverableDraft & { id: number, revision: number, published_at: string|null,
+ *   draft: DeliverableDraft }} Deliverable
+ * @typedef {{ name: string, sku: string, quantity: string, unit_cost: string, unit_retail: string }} GiftItemDraft
+ * @typedef {{ collaboration_id: number, status: string, recipient_name: string,
+ *   postal_address: string, city: string, country: string, carrier: string,
+ *   tracking_number: string, shipped_on: string, delivered_on: string, closed_on: string,
+ *   notes: string, items: GiftItemDraft[] }} ShipmentDraft
+ * @typedef {{ name: string, sku: string, quantity: number, unit_cost: Money, unit_retail: Money }} GiftItem
+ * @typedef {{ id: number, revision: number, collaboration_id: number, status: string,
+ *   recipient_name: string, postal_address: string, city: string, country: string,
+ *   carrier: string, tracking_number: string, shipped_on: string|null,
+ *   delivered_on: string|null, closed_on: string|null, notes: string, items: GiftItem[],
+ *   cost_value: Money, retail_value: Money, draft: ShipmentDraft }} Shipment
+ * @typedef {{ creator_id: number, collaboration_id: number|null, kind: string,
+ *   happened_on: string, notes: string }} TouchpointDraft
+ * @typedef {{ id: number, creator_id: number, collaboration_id: number|null,
+ *   campaign_name: string|null, kind: string, happened_on: string, notes: string }} Touchpoint
+ * @typedef {{ required_hashtags: string, required_mentions: string, disclosure: string, utm_slug: string }} Checklist
+ * @typedef {{ id: number, display_name: string, email: string, postal_address: string,
+ *   city: string, country: string }} Recipient
+ * @typedef {{ collaboration: Collaboration, checklist: Checklist, creator: Recipient,
+ *   deliverables: Deliverable[], shipments: Shipment[], touchpoints: Touchpoint[],
+ *   spend: Money }} CollaborationDetail
+ * @typedef {'upcoming'|'running'|'ended'|'undated'} Phase
+ * @typedef {{ id: number, name: string, goal: string, starts_on: string|null, ends_on: string|null,
+ *   phase: Phase, budget: Money, collaborations: number, open_deliverables: number,
+ *   committed: Money, spent: Money }} CampaignSummary
+ * @typedef {{ platform: string, handle: string, followers: number }} TopHandle
+ * @typedef {{ collaboration_id: number, creator_id: number, creator_name: string,
+ *   top_handle: TopHandle|null, kind: string, status: string, fee: Money, gift_value: Money,
+ *   deliverables_total: number, deliverables_live: number, deliverables_overdue: number,
+ *   next_due: string|null, latest_shipment_status: string|null, last_activity_on: string }} BoardCard
+ * @typedef {{ deliverable_id: number, collaboration_id: number, creator_name: string,
+ *   platform: string, format: string, status: string, due_on: string,
+ *   published_at: string|null, overdue: boolean }} TimelineItem
+ * @typedef {{ planned: Money, committed: Money, spent: Money, spent_fees: Money,
+ *   spent_gifts: Money, remaining: Money, formula: string }} Budget
+ * @typedef {{ campaign_id: number, campaign_name: string, phase: Phase,
+ *   columns: Array<{status: string, cards: BoardCard[]}>, timeline: TimelineItem[],
+ *   budget: Budget }} CampaignBoard
+ */
+
+/** Every campaign with its phase, budget and counts. @returns {Promise<CampaignSummary[]>} */
+export const listCampaigns = () => call('campaign_list');
+/** A campaign's board, timeline and budget. @param {number} id @returns {Promise<CampaignBoard>} */
+export const campaignBoard = (id) => call('campaign_board', { id });
+/** Native save dialog, then the campaign's collaborations and deliverables as CSV. Null when cancelled.
+ * @param {number} id @returns {Promise<ExportReport | null>} */
+export const exportCampaignCsv = (id) => call('campaign_export_csv', { id, dialog: dialog('campaign.dialog.exportCsv', 'dialog.filter.csv') });
+/** Native save dialog, then the campaign's due dates as an iCalendar file. Null when cancelled.
+ * @param {number} id @returns {Promise<ExportReport | null>} */
+export const exportCampaignIcs = (id) => call('campaign_export_ics', { id, dialog: dialog('campaign.dialog.exportIcs', 'campaign.dialog.filter.ics') });
+/** The stored values of the campaign lists and today's date. @returns {Promise<CampaignVocabulary>} */
+export const campaignVocabulary = () => call('campaign_vocabulary');
+/** The UTM value an empty slug becomes for `name`. @param {string} name @returns {Promise<string>} */
+export const campaignSlug = (name) => call('campaign_slug', { name });
+/** @param {number} id @returns {Promise<Campaign>} */
+export const getCampaign = (id) => call('campaign_get', { id });
+/** @param {CampaignDraft} draft @returns {Promise<Campaign>} */
+export const createCampaign = (draft) => call('campaign_create', { draft });
+/** @param {number} id @param {number} revision @param {CampaignDraft} draft @returns {Promise<Campaign>} */
+export const updateCampaign = (id, revision, draft) => call('campaign_update', { id, revision, draft });
+/** @param {number} id @returns {Promise<null>} */
+export const deleteCampaign = (id) => call('campaign_delete', { id });
+
+/** @param {number} id @returns {Promise<CollaborationDetail>} */
+export const collaborationDetail = (id) => call('collaboration_detail', { id });
+/** @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
+export const createCollaboration = (draft) => call('collaboration_create', { draft });
+/** @param {number} id @param {number} revision @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
+export const updateCollaboration = (id, revision, draft) => call('collaboration_update', { id, revision, draft });
+/** @param {number} id @returns {Promise<null>} */
+export const deleteCollaboration = (id) => call('collaboration_delete', { id });
+
+/** One deliverable, or one a month until `repeatUntil` (a date, or empty).
+ * @param {DeliverableDraft} draft @param {string} [repeatUntil] @returns {Promise<Deliverable[]>} */
+export const createDeliverables = (draft, repeatUntil = '') => call('deliverable_create', { draft, repeatUntil: repeatUntil || null });
+/** @param {number} id @param {number} revision @param {DeliverableDraft} draft @returns {Promise<Deliverable>} */
+export const updateDeliverable = (id, revision, draft) => call('deliverable_update', { id, revision, draft });
+/** @param {number} id @returns {Promise<null>} */
+export const deleteDeliverable = (id) => call('deliverable_delete', { id });
+
+/** A new gift's form, addressed to the collaboration's creator. @param {number} collaborationId @returns {Promise<ShipmentDraft>} */
+export const newShipmentDraft = (collaborationId) => call('shipment_new_draft', { collaborationId });
+/** @param {ShipmentDraft} draft @returns {Promise<Shipment>} */
+export const createShipment = (draft) => call('shipment_create', { draft });
+/** @param {number} id @param {number} revision @param {ShipmentDraft} draft @returns {Promise<Shipment>} */
+export const updateShipment = (id, revision, draft) => call('shipment_update', { id, revision, draft });
+/** @param {number} id @returns {Promise<null>} */
+export const deleteShipment = (id) => call('shipment_delete', { id });
+
+/** @param {TouchpointDraft} draft @returns {Promise<Touchpoint>} */
+export const addTouchpoint = (draft) => call('touchpoint_add', { draft });
+/** @param {number} id @returns {Promise<null>} */
+export const deleteTouchpoint = (id) => call('touchpoint_delete', { id });
+
+/** Native open dialog for a contract file. Null when cancelled. @returns {Promise<string | null>} */
+export const pickContractFile = () => call('contract_pick_file', { dialog: dialog('campaign.dialog.contract', 'campaign.dialog.filter.any') });
+/** Opens the saved contract file of a collaboration in the system's app. @param {number} collaborationId @returns {Promise<null>} */
+export const openContract = (collaborationId) => call('contract_open', { collaborationId });
