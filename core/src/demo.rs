@@ -1,16 +1,21 @@
-//! The demo workspace: "Demo — Studio Zon", a Dutch sustainable lifestyle brand with a roster
-//! that looks lived in, so a first run shows a working app instead of an empty shell.
+//! The demo workspace: "Demo — Studio Zon", a Dutch sustainable sunscreen and lifestyle brand
+//! with a roster that looks lived in and campaign work around today, so a first run shows a
+//! working app instead of an empty shell.
 //!
 //! Contract: every demo creator goes through the same validation and the same write as a
 //! creator typed into the form ([`validate::validate_draft`] then `creators::save_record`), in
 //! one transaction, with the workspace actor set to [`Actor::Demo`]; the app recognises a demo
 //! workspace by those audit lines. Every handle gets a monthly follower history of 12–18 months
 //! ending today at its current count, drawn from a fixed-seed generator: the same demo every
-//! time (only the dates move with today).
+//! time (only the dates move with today). The campaigns ([`campaigns`]) follow, one save at a
+//! time through the public campaign API, as a person would enter them; [`create_demo`] removes
+//! the file again if any step fails.
 //!
-//! All people, handles, phone numbers and notes are invented. Emails use example domains;
-//! IBANs carry valid check digits but belong to nobody we know of; the UK and US phone numbers
-//! sit in the ranges reserved for fiction.
+//! All people, handles, addresses, phone numbers, post links, tracking numbers and notes are
+//! invented. Emails use example domains; IBANs carry valid check digits but belong to nobody we
+//! know of; the UK and US phone numbers sit in the ranges reserved for fiction.
+
+mod campaigns;
 
 use crate::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result};
@@ -26,11 +31,16 @@ use std::path::Path;
 pub const BRAND: &str = "Demo — Studio Zon";
 
 /// What [`fill`] wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct DemoSummary {
     pub creators: u64,
     pub handles: u64,
     pub snapshots: u64,
+    pub campaigns: u64,
+    pub collaborations: u64,
+    pub deliverables: u64,
+    pub shipments: u64,
+    pub touchpoints: u64,
 }
 
 /// The demo's settings: EUR, nl-NL, the seed article's tier bounds.
@@ -54,7 +64,7 @@ pub fn create_demo(path: &Path) -> Result<Workspace> {
     Ok(ws)
 }
 
-/// Fills an open, empty workspace with the demo roster, in one transaction.
+/// Fills an open, empty workspace with the demo roster (one transaction) and its campaigns.
 pub fn fill(ws: &mut Workspace) -> Result<DemoSummary> {
     let existing: i64 = ws.conn().query_row("SELECT count(*) FROM creators", [], |r| r.get(0))?;
     if existing > 0 {
@@ -72,11 +82,24 @@ pub fn fill(ws: &mut Workspace) -> Result<DemoSummary> {
 }
 
 fn write_all(ws: &mut Workspace) -> Result<DemoSummary> {
+    let roster = write_roster(ws)?;
+    let c = campaigns::write(ws, crate::campaigns::fields::local_today())?;
+    Ok(DemoSummary {
+        campaigns: c.campaigns,
+        collaborations: c.collaborations,
+        deliverables: c.deliverables,
+        shipments: c.shipments,
+        touchpoints: c.touchpoints,
+        ..roster
+    })
+}
+
+fn write_roster(ws: &mut Workspace) -> Result<DemoSummary> {
     let settings = ws.settings()?;
     let today = today_date();
     ws.write(|tx| {
         let ctx = WriteContext { now: now_utc(), today: months_ago(today, 0), actor: Actor::Demo };
-        let mut summary = DemoSummary { creators: 0, handles: 0, snapshots: 0 };
+        let mut summary = DemoSummary::default();
         for (i, seed) in CREATORS.iter().enumerate() {
             let record = validate::validate_draft(&seed.draft(), settings.currency()).map_err(Error::Validation)?;
             let id = creators::save_record(tx, None, &record, &settings, &ctx)?.id;
@@ -152,6 +175,8 @@ enum Pay {
 /// One hand-written demo creator, as text a person would type into the form.
 struct Seed {
     name: &'static str,
+    /// Street and number, postal code: where gifts go.
+    address: &'static str,
     city: &'static str,
     country: &'static str,
     language: &'static str,
@@ -172,6 +197,7 @@ struct Seed {
 
 const BLANK: Seed = Seed {
     name: "",
+    address: "",
     city: "",
     country: "",
     language: "",
@@ -223,7 +249,7 @@ impl Seed {
             authenticity_score: self.score.into(),
             authenticity_notes: self.authenticity.into(),
             notes: self.notes.into(),
-            postal_address: String::new(),
+            postal_address: self.address.into(),
             rates: self.rates.iter().map(|(format, amount)| RateDraft { format: format.to_string(), amount: amount.to_string() }).collect(),
         }
     }
@@ -242,7 +268,7 @@ const LIFESTYLE: &str = "lifestyle";
 #[rustfmt::skip]
 const CREATORS: &[Seed] = &[
     Seed {
-        name: "Sanne Bakker", city: "Utrecht", country: "NL", language: "nl", niches: &[FASHION, LIFESTYLE],
+        name: "Sanne Bakker", city: "Utrecht", country: "NL", address: "Biltstraat 118\n3572 BH", language: "nl", niches: &[FASHION, LIFESTYLE],
         tags: &["gifted-ok", "summer-drop", "utrecht", "long-term"], stage: "active",
         handles: &[H("instagram", "sanne.draagt.groen", 24_800, Steady), H("tiktok", "sannedraagtgroen", 9_100, Fast)],
         email: "sanne@example.nl", phone: "+31 6 4127 8810", pay: Pay::Bank("NL22RABO0417263589", "S. Bakker"), score: "5",
@@ -251,7 +277,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("reel", "350"), ("story", "75"), ("carousel", "300")], ..BLANK
     },
     Seed {
-        name: "Daan Visser", city: "Rotterdam", country: "NL", language: "nl", niches: &[TECH, LIFESTYLE],
+        name: "Daan Visser", city: "Rotterdam", country: "NL", address: "Zwart Janstraat 54A\n3035 AT", language: "nl", niches: &[TECH, LIFESTYLE],
         tags: &["review", "rotterdam"], stage: "negotiating",
         handles: &[H("youtube", "daantestalles", 68_500, Steady), H("instagram", "daan.test.alles", 12_300, Steady), H("x", "daantestalles", 4_200, Plateau)],
         email: "daan@example.nl", score: "4",
@@ -259,7 +285,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("video", "1200"), ("short", "400")], ..BLANK
     },
     Seed {
-        name: "Fleur de Jong", city: "Amsterdam", country: "NL", language: "nl, en", niches: &[BEAUTY],
+        name: "Fleur de Jong", city: "Amsterdam", country: "NL", address: "Javastraat 88-3\n1094 HL", language: "nl, en", niches: &[BEAUTY],
         tags: &["spf", "gifted-ok", "amsterdam"], stage: "active",
         handles: &[H("tiktok", "fleurskinnotes", 88_000, Viral(7)), H("instagram", "fleur.skin.notes", 41_200, Viral(7))],
         email: "fleur@example.nl", manager: "Iris Mulder — Bloei Talent (iris@bloeitalent.example.nl)",
@@ -269,14 +295,14 @@ const CREATORS: &[Seed] = &[
         rates: &[("reel", "650"), ("short", "500"), ("story", "120")], ..BLANK
     },
     Seed {
-        name: "Yara El Amrani", city: "Den Haag", country: "NL", language: "nl", niches: &[BEAUTY, LIFESTYLE],
+        name: "Yara El Amrani", city: "Den Haag", country: "NL", address: "Weimarstraat 163\n2562 GS", language: "nl", niches: &[BEAUTY, LIFESTYLE],
         tags: &["gen-z"], stage: "contacted",
         handles: &[H("tiktok", "yaraglowt", 15_400, Fast), H("instagram", "yara.glowt", 8_700, Steady)],
         email: "yara@example.nl", score: "4",
         notes: "DM gestuurd, reageerde positief. Wil eerst de SPF-stick een week proberen voor ze iets belooft.", ..BLANK
     },
     Seed {
-        name: "Noor Hendriks", city: "Eindhoven", country: "NL", language: "nl", niches: &[PARENTING, LIFESTYLE],
+        name: "Noor Hendriks", city: "Eindhoven", country: "NL", address: "Kruisstraat 97\n5612 CJ", language: "nl", niches: &[PARENTING, LIFESTYLE],
         tags: &["eindhoven", "gifted-ok", "moms"], stage: "active",
         handles: &[H("instagram", "noor.en.de.tweeling", 19_600, Steady), H("pinterest", "noorendetweeling", 6_800, Plateau), H("blog", "noorendetweeling", 3_100, Flat)],
         email: "noor@example.nl", phone: "+31 6 2290 1174", pay: Pay::Bank("NL31INGB0352819405", "N. Hendriks"), score: "5",
@@ -285,7 +311,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("post", "250"), ("story", "60"), ("blog", "200")], ..BLANK
     },
     Seed {
-        name: "Mehmet Yılmaz", city: "Rotterdam", country: "NL", language: "nl, tr", niches: &[FOOD],
+        name: "Mehmet Yılmaz", city: "Rotterdam", country: "NL", address: "Beijerlandselaan 71B\n3074 EE", language: "nl, tr", niches: &[FOOD],
         tags: &["bbq", "summer-drop"], stage: "negotiating",
         handles: &[H("tiktok", "mehmetkookt", 132_000, Viral(10)), H("instagram", "mehmet.kookt", 47_500, Steady), H("youtube", "mehmetkookt", 21_000, Steady)],
         email: "mehmet@example.nl", manager: "Koen Dekker — Smaakmakers Agency", score: "4",
@@ -316,7 +342,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("video", "4500")], ..BLANK
     },
     Seed {
-        name: "Priya Raman", city: "London", country: "GB", language: "en", niches: &[BEAUTY, FASHION],
+        name: "Priya Raman", city: "London", country: "GB", address: "48 Columbia Road\nE2 7RG", language: "en", niches: &[BEAUTY, FASHION],
         tags: &["long-term", "ambassador"], stage: "active",
         handles: &[H("instagram", "priya.slow.beauty", 58_300, Steady), H("tiktok", "priyaslowbeauty", 31_000, Fast), H("youtube", "priyaslowbeauty", 24_100, Steady)],
         email: "priya@example.co.uk", phone: "+44 7700 900123", manager: "Hannah Cole — Fern Collective",
@@ -326,7 +352,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("reel", "900"), ("video", "1400"), ("story", "150")],
     },
     Seed {
-        name: "Jesse de Boer", city: "Groningen", country: "NL", language: "nl", niches: &[FIT],
+        name: "Jesse de Boer", city: "Groningen", country: "NL", address: "Nieuwe Ebbingestraat 40\n9712 NL", language: "nl", niches: &[FIT],
         tags: &["gifted-ok", "groningen"], stage: "active",
         handles: &[H("instagram", "jesse.traint.buiten", 6_200, Steady)],
         email: "jesse@example.nl", pay: Pay::Paypal("jesse.deboer@example.nl"), score: "4",
@@ -347,7 +373,7 @@ const CREATORS: &[Seed] = &[
         notes: "Repareert alles zelf; interesse in een 'hoe lang gaat de powerbank mee'-video. Mail gestuurd.", ..BLANK
     },
     Seed {
-        name: "Emma Peeters", city: "Antwerpen", country: "BE", language: "nl", niches: &[FASHION, LIFESTYLE],
+        name: "Emma Peeters", city: "Antwerpen", country: "BE", address: "Kloosterstraat 26 bus 3\n2000", language: "nl", niches: &[FASHION, LIFESTYLE],
         tags: &["antwerpen", "summer-drop"], stage: "active",
         handles: &[H("tiktok", "emmakleedtbewust", 44_000, Viral(4)), H("instagram", "emma.kleedt.bewust", 27_300, Steady)],
         email: "emma@example.be", phone: "+32 470 12 34 56", pay: Pay::Bank("BE14063123456783", "Emma Peeters"), score: "4",
@@ -361,7 +387,7 @@ const CREATORS: &[Seed] = &[
         notes: "Streamt zijn trainingen op Twitch. Jong publiek, nog even aankijken.", ..BLANK
     },
     Seed {
-        name: "Amira Benali", city: "Brussel", country: "BE", language: "fr, nl", niches: &[FOOD, PARENTING],
+        name: "Amira Benali", city: "Brussel", country: "BE", address: "Vlaamsesteenweg 45\n1000", language: "fr, nl", niches: &[FOOD, PARENTING],
         tags: &["plant-based"], stage: "negotiating",
         handles: &[H("instagram", "amira.cuisine.kids", 11_200, Steady)],
         email: "amira@example.be", score: "4",
@@ -369,21 +395,21 @@ const CREATORS: &[Seed] = &[
         rates: &[("reel", "250"), ("story", "60")], ..BLANK
     },
     Seed {
-        name: "Tim van Dijk", city: "Zwolle", country: "NL", language: "nl", niches: &[LIFESTYLE],
+        name: "Tim van Dijk", city: "Zwolle", country: "NL", address: "Assendorperstraat 19\n8012 DE", language: "nl", niches: &[LIFESTYLE],
         tags: &["tiny-house"], stage: "prospect",
         handles: &[H("instagram", "tim.leeft.klein", 780, Fast)],
         score: "4", authenticity: "Klein maar 9% engagement; iedere comment is een echt gesprek.",
         notes: "Tiny-house-vlogger, net begonnen. Perfect voor een gifted pakket.", ..BLANK
     },
     Seed {
-        name: "Femke Willems", city: "Nijmegen", country: "NL", language: "nl", niches: &[PARENTING],
+        name: "Femke Willems", city: "Nijmegen", country: "NL", address: "Hertogstraat 61\n6511 RW", language: "nl", niches: &[PARENTING],
         tags: &["moms", "gifted-ok"], stage: "active",
         handles: &[H("instagram", "femke.mama.van.drie", 4_400, Steady), H("blog", "mamavandrie", 2_900, Flat)],
         email: "femke@example.nl", pay: Pay::Paypal("femke.willems@example.nl"), score: "5",
         rates: &[("story", "50"), ("post", "120"), ("blog", "200")], ..BLANK
     },
     Seed {
-        name: "Ruben Meijer", city: "Amsterdam", country: "NL", language: "nl, en", niches: &[TECH, LIFESTYLE],
+        name: "Ruben Meijer", city: "Amsterdam", country: "NL", address: "Czaar Peterstraat 130-2\n1018 PX", language: "nl, en", niches: &[TECH, LIFESTYLE],
         tags: &["amsterdam"], stage: "paused",
         handles: &[H("x", "ruben_codeert", 11_900, Plateau), H("youtube", "rubencodeert", 3_400, Steady)],
         email: "ruben@example.nl", pay: Pay::Bank("NL04ABNA0584027206", "R. Meijer"),
@@ -398,7 +424,7 @@ const CREATORS: &[Seed] = &[
         notes: "Mediakit opgevraagd. Haar 'SPF in de winter'-serie past precies bij ons verhaal.", ..BLANK
     },
     Seed {
-        name: "Milan Kok", city: "Utrecht", country: "NL", language: "nl", niches: &[FIT, FOOD],
+        name: "Milan Kok", city: "Utrecht", country: "NL", address: "Amsterdamsestraatweg 301\n3551 CE", language: "nl", niches: &[FIT, FOOD],
         tags: &["vegan", "gifted-ok", "utrecht"], stage: "active",
         handles: &[H("instagram", "milan.eet.plantaardig", 33_800, Steady), H("tiktok", "milaneetplantaardig", 17_200, Fast)],
         email: "milan@example.nl", phone: "+31 6 3355 0921", pay: Pay::Bank("NL66ASNB0148620949", "M. Kok"), score: "4",
@@ -435,7 +461,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("video", "9500")], ..BLANK
     },
     Seed {
-        name: "Eva Mulder", city: "Leiden", country: "NL", language: "nl", niches: &[BEAUTY],
+        name: "Eva Mulder", city: "Leiden", country: "NL", address: "Haarlemmerstraat 215\n2312 DP", language: "nl", niches: &[BEAUTY],
         tags: &["gifted-ok"], stage: "active",
         handles: &[H("instagram", "eva.zonder.filter", 1_950, Steady)],
         email: "eva@example.nl", pay: Pay::Paypal("eva.mulder@example.nl"), score: "5",
@@ -443,7 +469,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("story", "40"), ("reel", "100")], ..BLANK
     },
     Seed {
-        name: "Thomas Bos", city: "Amersfoort", country: "NL", language: "nl", niches: &[PARENTING, LIFESTYLE],
+        name: "Thomas Bos", city: "Amersfoort", country: "NL", address: "Kamp 23\n3811 AN", language: "nl", niches: &[PARENTING, LIFESTYLE],
         tags: &["long-term"], stage: "alumni",
         handles: &[H("youtube", "papathomasvlogt", 142_000, Steady), H("instagram", "papa.thomas.vlogt", 38_000, Steady)],
         email: "thomas@example.nl", pay: Pay::Bank("NL56KNAB0271948388", "T. Bos"), score: "4",
@@ -463,7 +489,7 @@ const CREATORS: &[Seed] = &[
         email: "kevin@example.nl", ..BLANK
     },
     Seed {
-        name: "Anouk Vos", city: "Amsterdam", country: "NL", language: "nl, en", niches: &[LIFESTYLE, FASHION],
+        name: "Anouk Vos", city: "Amsterdam", country: "NL", address: "Bilderdijkstraat 142-2\n1053 LB", language: "nl, en", niches: &[LIFESTYLE, FASHION],
         tags: &["summer-drop", "amsterdam", "long-term"], stage: "active",
         handles: &[H("instagram", "anouk.in.linnen", 72_400, Viral(9)), H("tiktok", "anoukinlinnen", 39_000, Fast)],
         email: "anouk@example.nl", phone: "+31 6 1872 4406", manager: "Iris Mulder — Bloei Talent",
@@ -500,7 +526,7 @@ const CREATORS: &[Seed] = &[
         email: "mila@example.nl", ..BLANK
     },
     Seed {
-        name: "Jasper Koster", city: "'s-Hertogenbosch", country: "NL", language: "nl", niches: &[FIT],
+        name: "Jasper Koster", city: "'s-Hertogenbosch", country: "NL", address: "Orthenstraat 52\n5211 SX", language: "nl", niches: &[FIT],
         tags: &["cycling"], stage: "paused",
         handles: &[H("instagram", "jasper.fietst.door", 12_700, Decline), H("youtube", "jasperfietst", 8_100, Flat)],
         email: "jasper@example.nl", pay: Pay::Paypal("jasper.koster@example.nl"), score: "2",
@@ -521,7 +547,7 @@ const CREATORS: &[Seed] = &[
         notes: "Off-grid cabin builder. Big reach, Scandinavian audience. Pitch the solar bottle when we ship to SE.", ..BLANK
     },
     Seed {
-        name: "Lisa Schmidt", city: "Köln", country: "DE", language: "de", niches: &[FOOD],
+        name: "Lisa Schmidt", city: "Köln", country: "DE", address: "Zülpicher Straße 212\n50937", language: "de", niches: &[FOOD],
         tags: &["plant-based"], stage: "active",
         handles: &[H("pinterest", "lisakochtsaisonal", 33_000, Steady), H("blog", "lisakochtsaisonal", 14_000, Flat), H("instagram", "lisa.kocht.saisonal", 8_800, Steady)],
         email: "lisa@example.de", pay: Pay::Paypal("lisa.schmidt@example.de"), score: "4",
@@ -542,14 +568,14 @@ const CREATORS: &[Seed] = &[
         notes: "Mega: alleen voor een lanceringsmoment. Agency noemt €12.000+ per post.", ..BLANK
     },
     Seed {
-        name: "Roos van den Berg", city: "Utrecht", country: "NL", language: "nl", niches: &[FIT, BEAUTY],
+        name: "Roos van den Berg", city: "Utrecht", country: "NL", address: "Nachtegaalstraat 33\n3581 AB", language: "nl", niches: &[FIT, BEAUTY],
         tags: &["gifted-ok", "yoga", "utrecht"], stage: "active",
         handles: &[H("instagram", "roos.ademt.in", 9_600, Steady), H("tiktok", "roosademtin", 4_300, Steady)],
         email: "roos@example.nl", pay: Pay::Bank("NL59BUNQ0603185258", "R. van den Berg"), score: "5",
         rates: &[("reel", "180"), ("story", "60")], ..BLANK
     },
     Seed {
-        name: "Stijn Maes", city: "Gent", country: "BE", language: "nl", niches: &[TECH],
+        name: "Stijn Maes", city: "Gent", country: "BE", address: "Sleepstraat 77\n9000", language: "nl", niches: &[TECH],
         tags: &["e-bike", "gent"], stage: "alumni",
         handles: &[H("youtube", "stijntest", 27_000, Steady)],
         email: "stijn@example.be", pay: Pay::Bank("BE52001837462209", "Stijn Maes"), score: "4",
@@ -557,7 +583,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("video", "600")], ..BLANK
     },
     Seed {
-        name: "Layla Haddou", city: "Amsterdam", country: "NL", language: "nl", niches: &[LIFESTYLE, BEAUTY],
+        name: "Layla Haddou", city: "Amsterdam", country: "NL", address: "Kinkerstraat 251-1\n1053 DW", language: "nl", niches: &[LIFESTYLE, BEAUTY],
         tags: &["summer-drop", "gen-z", "amsterdam"], stage: "active",
         handles: &[H("tiktok", "layla.dagboek", 54_000, Fast), H("instagram", "layladagboek", 19_000, Steady)],
         email: "layla@example.nl", pay: Pay::Paypal("layla.haddou@example.nl"), score: "4",
@@ -565,7 +591,7 @@ const CREATORS: &[Seed] = &[
         rates: &[("short", "450"), ("reel", "600"), ("story", "120")], ..BLANK
     },
     Seed {
-        name: "Pieter de Wit", city: "Den Burg", country: "NL", language: "nl", niches: &[LIFESTYLE, FOOD],
+        name: "Pieter de Wit", city: "Den Burg", country: "NL", address: "Parkstraat 9\n1791 CH", language: "nl", niches: &[LIFESTYLE, FOOD],
         tags: &["texel", "local-hero"], stage: "negotiating",
         handles: &[H("instagram", "pieter.op.texel", 7_700, Steady), H("blog", "pieteroptexel", 2_400, Flat)],
         email: "pieter@example.nl",
@@ -586,14 +612,14 @@ const CREATORS: &[Seed] = &[
         notes: "Declined: exclusive with another hydration brand until December.", ..BLANK
     },
     Seed {
-        name: "Elif Demir", city: "Rotterdam", country: "NL", language: "nl, tr", niches: &[FOOD, PARENTING],
+        name: "Elif Demir", city: "Rotterdam", country: "NL", address: "Groene Hilledijk 188\n3074 AH", language: "nl, tr", niches: &[FOOD, PARENTING],
         stage: "contacted",
         handles: &[H("instagram", "elif.kookt.voor.vijf", 13_400, Steady), H("tiktok", "elifkooktvoorvijf", 6_000, Fast)],
         email: "elif@example.nl",
         notes: "Gezinsmaaltijden onder €10. Eerst een gifted lunchbox-pakket, dan kijken.", ..BLANK
     },
     Seed {
-        name: "Bas Hermans", city: "Tilburg", country: "NL", language: "nl", niches: &[TECH, FIT],
+        name: "Bas Hermans", city: "Tilburg", country: "NL", address: "Korvelseweg 140\n5025 JJ", language: "nl", niches: &[TECH, FIT],
         tags: &["gaming"], stage: "prospect",
         handles: &[H("twitch", "basgamefit", 15_200, Steady), H("youtube", "basgamefit", 6_700, Steady)],
         notes: "Gamer die tussen de potjes door traint. Ander publiek dan onze kern; test met 1 stream?", ..BLANK
@@ -623,7 +649,7 @@ const CREATORS: &[Seed] = &[
         email: "finn@example.nl", ..BLANK
     },
     Seed {
-        name: "Sofie Hendrickx", city: "Mechelen", country: "BE", language: "nl", niches: &[LIFESTYLE],
+        name: "Sofie Hendrickx", city: "Mechelen", country: "BE", address: "Bruul 58\n2800", language: "nl", niches: &[LIFESTYLE],
         tags: &["home", "summer-drop"], stage: "active",
         handles: &[H("pinterest", "sofiewoontlicht", 58_000, Steady), H("instagram", "sofie.woont.licht", 45_900, Steady)],
         email: "sofie@example.be", phone: "+32 486 55 20 13", pay: Pay::Bank("BE45735011223389", "Sofie Hendrickx"), score: "4",
