@@ -7,6 +7,7 @@ pub mod commands;
 mod dialogs;
 pub mod preference_commands;
 pub mod state;
+pub mod today_commands;
 
 use state::AppState;
 use tauri::Manager;
@@ -71,6 +72,10 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             campaign_commands::contract_open,
             campaign_commands::campaign_export_csv,
             campaign_commands::campaign_export_ics,
+            today_commands::today_view,
+            today_commands::today_across,
+            today_commands::creator_history,
+            today_commands::calendar_export_all,
             preference_commands::preferences_get,
             preference_commands::preferences_set,
         ])
