@@ -231,7 +231,7 @@ const DEALS: &[Deal] = &[
     Deal { campaign: "spring", creator: "Siobhán Kelly", kind: "paid", status: "completed", fee: "750", agreed: Some(d(-345)),
         usage: "Instagram + Meta ads on her handle", usage_until: Some(d(18)),
         notes: "Two trail-run reels and a story; the ads ran on her handle for the spring push.", ..DEAL },
-    Deal { campaign: "spring", creator: "Sanne Bakker", kind: "hybrid", status: "completed", fee: "700", gift: "164,80",
+    Deal { campaign: "spring", creator: "Sanne Bakker", kind: "hybrid", status: "completed", fee: "700", gift: "164,90",
         commission: "10% van de netto orderwaarde via SANNE10, 30 dagen", agreed: Some(d(-342)),
         usage: "Website en Instagram ads", usage_until: Some(d(26)), notes: "57 verkopen via SANNE10.", ..DEAL },
     Deal { campaign: "spring", creator: "Noor Hendriks", kind: "affiliate", status: "completed", commission: "10% via NOOR10 op kids-SPF",
@@ -248,7 +248,7 @@ const DEALS: &[Deal] = &[
         notes: "Loopt via Iris Mulder (Bloei Talent).", ..DEAL },
     Deal { campaign: "zomer", creator: "Milan Kok", kind: "gifted", status: "active", gift: "124,80", agreed: Some(d(-24)),
         notes: "Pakket is binnen, nog geen post.", ..DEAL },
-    Deal { campaign: "zomer", creator: "Layla Haddou", kind: "affiliate", status: "active", commission: "12% via LAYLA12", agreed: Some(d(-30)),
+    Deal { campaign: "zomer", creator: "Layla Haddou", kind: "affiliate", status: "active", gift: "60,85", commission: "12% via LAYLA12", agreed: Some(d(-30)),
         notes: "Geen script, alleen de kernpunten.", ..DEAL },
     Deal { campaign: "zomer", creator: "Emma Peeters", kind: "paid", status: "agreed", fee: "350", gift: "87,85", agreed: Some(d(-9)), ..DEAL },
     Deal { campaign: "zomer", creator: "Roos van den Berg", kind: "gifted", status: "active", gift: "52,85", agreed: Some(d(-21)), ..DEAL },
@@ -269,7 +269,7 @@ const DEALS: &[Deal] = &[
     Deal { campaign: "school", creator: "Grace O'Connor", kind: "affiliate", commission: "12% via GRACE12", ..DEAL },
     Deal { campaign: "school", creator: "Tim van Dijk", kind: "gifted", gift: "44,90", ..DEAL },
     // Zon Ambassadors: six months, one post a month.
-    Deal { campaign: "ambassadors", creator: "Priya Raman", kind: "paid", status: "active", fee: "5400", agreed: Some(d(-85)),
+    Deal { campaign: "ambassadors", creator: "Priya Raman", kind: "paid", status: "active", fee: "5400", gift: "75,80", agreed: Some(d(-85)),
         usage: "Instagram, YouTube, website", usage_until: Some(m(7, 0)),
         notes: "A reel every month, one YouTube review this quarter, stories around every drop.", ..DEAL },
     Deal { campaign: "ambassadors", creator: "Sanne Bakker", kind: "hybrid", status: "active", fee: "1800", gift: "168,95",
@@ -757,6 +757,12 @@ mod tests {
             assert_eq!(strings(&ws, sql).join(" "), all, "{sql}");
         }
         assert!(list.iter().all(|c| c.budget.minor > 0 && c.committed.minor <= c.budget.minor), "every campaign within its budget");
+        let mismatched = strings(
+            &ws,
+            "SELECT c.id || '' FROM collaborations c JOIN gift_shipments s ON s.collaboration_id = c.id JOIN gift_items i ON i.shipment_id = s.id
+             GROUP BY c.id HAVING sum(i.quantity * i.unit_retail_minor) <> c.gift_value_minor",
+        );
+        assert!(mismatched.is_empty(), "the agreed gift value is what the parcels hold: {mismatched:?}");
     }
 
     #[test]
