@@ -1,7 +1,12 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
-//! and automation: create a workspace, show it, import and export creators, list and search.
+//! and automation: create a workspace, show it, import and export creators, list and search;
+//! list campaigns, see what is due, export the calendar and a campaign.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
+
+mod campaign_commands;
+mod columns;
+mod due;
 
 use chorus_core::import::{self, ColumnMapping};
 use chorus_core::roster::{self, RosterQuery, SortKey};
@@ -9,6 +14,7 @@ use chorus_core::settings::Settings;
 use chorus_core::workspace::Actor;
 use chorus_core::{Error, Workspace};
 use clap::{Args, Parser, Subcommand};
+use columns::clip;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +42,7 @@ enum Command {
         #[arg(long, default_value = "nl-NL")]
         locale: String,
     },
-    /// Create a workspace filled with realistic demo creators.
+    /// Create a workspace filled with realistic demo creators and campaigns.
     Demo {
         /// The workspace file to create (refuses to overwrite).
         workspace: PathBuf,
@@ -96,6 +102,53 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What is due and overdue (the Today view), for one workspace or several clients.
+    Due {
+        /// The workspace file; name several to see each client side by side.
+        #[arg(required_unless_present = "all_recent", conflicts_with = "all_recent")]
+        workspaces: Vec<PathBuf>,
+        /// Every workspace in the app's recent list, each labelled with its client.
+        #[arg(long)]
+        all_recent: bool,
+        /// How many days "due" looks ahead, today included.
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=366))]
+        days: u32,
+        /// The day to see it on (default: today on this computer).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        today: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List campaigns: phase, dates, budget, committed, spent, collaborations.
+    Campaigns {
+        workspace: PathBuf,
+        /// The day phases are judged on (default: today on this computer).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        today: Option<String>,
+        /// Print JSON instead of a table (amounts in minor units).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export due dates and usage-rights ends as an iCalendar (.ics) file.
+    Ics {
+        workspace: PathBuf,
+        /// Only this campaign: its id, UTM slug or name.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Where to write; `-` for standard output.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Export one campaign's collaborations and deliverables as CSV.
+    CampaignExport {
+        workspace: PathBuf,
+        /// The campaign: its id, UTM slug or name.
+        campaign: String,
+        /// Where to write; `-` for standard output.
+        #[arg(long, short, default_value = "-")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Args, Clone, Default)]
@@ -133,6 +186,23 @@ impl Filters {
             country: self.country.clone(),
             ..Default::default()
         }
+    }
+}
+
+/// `2026-11-25` or `25-11-2026`, kept as `YYYY-MM-DD`.
+fn parse_day(text: &str) -> Result<String, String> {
+    chorus_core::campaigns::fields::parse_date(text).map(|d| d.to_string()).ok_or_else(|| format!("“{text}” is not a date: use a date like 2026-11-25"))
+}
+
+/// `--today`, or today on this computer's clock.
+fn day_or_today(day: Option<String>) -> String {
+    day.unwrap_or_else(|| chorus_core::campaigns::fields::local_today().to_string())
+}
+
+/// Says on stderr what was written where (stdout may be carrying the data itself).
+fn tell(message: String) {
+    if !message.is_empty() {
+        eprintln!("{message}");
     }
 }
 
@@ -187,7 +257,8 @@ fn run(command: Command) -> chorus_core::Result<()> {
         Command::Demo { workspace } => {
             let ws = chorus_core::demo::create_demo(&workspace)?;
             let info = ws.info()?;
-            println!("Created demo workspace {} with {} creators.", workspace.display(), info.creators);
+            let campaigns = chorus_core::campaigns::board::campaign_list(&ws, chorus_core::campaigns::fields::local_today())?.len();
+            println!("Created demo workspace {} with {} creators and {campaigns} campaigns.", workspace.display(), info.creators);
             Ok(())
         }
         Command::Info { workspace, json } => {
@@ -260,6 +331,47 @@ fn run(command: Command) -> chorus_core::Result<()> {
             print_table(&page);
             Ok(())
         }
+        Command::Due { workspaces, all_recent, days, today, json } => {
+            let day = day_or_today(today);
+            let written = match &workspaces[..] {
+                // One named workspace opens like any other command; several, or the recent
+                // list, are an overview in which each client reports its own trouble.
+                [single] if !all_recent => {
+                    let view = due::one(&open(single)?, &day, days)?;
+                    if json {
+                        return print_json(&view);
+                    }
+                    due::print(&view, &mut std::io::stdout().lock())
+                }
+                _ => {
+                    let paths = if all_recent { due::recent_workspaces()? } else { workspaces };
+                    let clients = due::across(&paths, &day, days);
+                    if json {
+                        return print_json(&clients);
+                    }
+                    due::print_clients(&clients, &mut std::io::stdout().lock())
+                }
+            };
+            written.map_err(|e| Error::io("write", "standard output", e))
+        }
+        Command::Campaigns { workspace, today, json } => {
+            let ws = open(&workspace)?;
+            let day = day_or_today(today);
+            if json {
+                return print_json(&campaign_commands::list(&ws, &day)?);
+            }
+            campaign_commands::print_list(&ws, &day, &mut std::io::stdout().lock())
+        }
+        Command::Ics { workspace, campaign, out } => {
+            let ws = open(&workspace)?;
+            tell(campaign_commands::write_ics(&ws, campaign.as_deref(), &out)?);
+            Ok(())
+        }
+        Command::CampaignExport { workspace, campaign, out } => {
+            let ws = open(&workspace)?;
+            tell(campaign_commands::write_csv(&ws, &campaign, &out)?);
+            Ok(())
+        }
     }
 }
 
@@ -282,16 +394,4 @@ fn print_table(page: &roster::RosterPage) {
     }
     let shown = page.rows.len() as u64;
     let _ = writeln!(out, "{} of {} creators (from {})", shown, page.total, page.offset + if shown > 0 { 1 } else { 0 });
-}
-
-/// Cuts text to `width` characters for the table (the JSON output keeps it whole).
-fn clip(text: &str, width: usize) -> String {
-    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if clean.chars().count() <= width {
-        clean
-    } else {
-        let mut s: String = clean.chars().take(width - 1).collect();
-        s.push('…');
-        s
-    }
 }

@@ -48,7 +48,7 @@ Chloé Dubois,chloe.maison,152000,,,,FR,lifestyle\n";
 #[test]
 fn help_names_every_command() {
     let help = ok(&["--help"]);
-    for cmd in ["new", "demo", "info", "import", "export", "list"] {
+    for cmd in ["new", "demo", "info", "import", "export", "list", "due", "campaigns", "ics", "campaign-export"] {
         assert!(help.contains(cmd), "--help lacks {cmd}: {help}");
     }
 }
@@ -193,4 +193,260 @@ impl SpawnOutput for Command {
     fn output_async(&mut self) -> std::process::Child {
         self.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().expect("spawn chorus")
     }
+}
+
+/// The day the campaign tests look at the workspace, passed as `--today`.
+const TODAY: &str = "2026-06-15";
+
+/// A workspace built with the core API, as the window would: "Summer 2026" with Anna (paid,
+/// active: one post live, one overdue, one due today, one in two days, one in ten, one in
+/// fourteen; usage rights until 1 July), Bo (gifted, agreed: a post in six days, a gift to
+/// pack and one delivered three weeks ago without a post) and Cas (cancelled: never asks).
+fn campaign_workspace(dir: &Path, file: &str, brand: &str) -> PathBuf {
+    use chorus_core::campaigns::{campaign, collaboration, deliverable, gifting};
+    use chorus_core::campaigns::{CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft};
+    use chorus_core::model::{CreatorDraft, HandleDraft};
+
+    let path = dir.join(file);
+    let mut ws = chorus_core::Workspace::create(&path, &chorus_core::settings::Settings::new(brand, "EUR", "nl-NL")).unwrap();
+    let mut creator = |name: &str, handle: &str| {
+        let mut d = CreatorDraft { display_name: name.into(), city: "Utrecht".into(), country: "NL".into(), postal_address: "Oudegracht 12\n3511 AB".into(), ..Default::default() };
+        d.handles.push(HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12.400".into(), ..Default::default() });
+        chorus_core::creators::create(&mut ws, &d).unwrap().id
+    };
+    let (anna, bo, cas) = (creator("Anna de Vries", "anna.zon"), creator("Bo Smit", "bo.smit"), creator("Cas Bakker", "cas.b"));
+    let summer = campaign::create(
+        &mut ws,
+        &CampaignDraft { name: "Summer 2026".into(), goal: "sales".into(), starts_on: "2026-06-01".into(), ends_on: "31-07-2026".into(), budget: "5.000,00".into(), ..Default::default() },
+    )
+    .unwrap()
+    .id;
+    let deal = |ws: &mut chorus_core::Workspace, creator_id, kind: &str, status: &str, fee: &str, usage_until: &str| {
+        let d = CollaborationDraft { campaign_id: summer, creator_id, kind: kind.into(), status: status.into(), fee: fee.into(), usage_until: usage_until.into(), ..Default::default() };
+        collaboration::create(ws, &d).unwrap().id
+    };
+    let a = deal(&mut ws, anna, "paid", "active", "500", "2026-07-01");
+    let b = deal(&mut ws, bo, "gifted", "agreed", "", "");
+    let c = deal(&mut ws, cas, "gifted", "agreed", "", "");
+    let post = |ws: &mut chorus_core::Workspace, collaboration_id, format: &str, due_on: &str, status: &str| {
+        let live = status == "published";
+        let d = DeliverableDraft {
+            collaboration_id,
+            platform: "instagram".into(),
+            format: format.into(),
+            due_on: due_on.into(),
+            status: status.into(),
+            post_url: if live { "https://www.instagram.com/p/Cx1/".into() } else { String::new() },
+            published_at: if live { "2026-06-05 19:30".into() } else { String::new() },
+            ..Default::default()
+        };
+        deliverable::create(ws, &d).unwrap();
+    };
+    post(&mut ws, a, "post", "2026-06-05", "published");
+    post(&mut ws, a, "reel", "2026-06-10", "in_production");
+    post(&mut ws, a, "carousel", TODAY, "submitted");
+    post(&mut ws, a, "story", "2026-06-17", "planned");
+    post(&mut ws, a, "post", "2026-06-25", "planned");
+    post(&mut ws, a, "video", "2026-06-29", "planned");
+    post(&mut ws, b, "reel", "2026-06-21", "planned");
+    post(&mut ws, c, "story", "2026-06-01", "planned");
+    for (status, shipped_on, delivered_on) in [("to_pack", "", ""), ("delivered", "2026-05-22", "2026-05-25")] {
+        let mut d = gifting::new_draft(&ws, b).unwrap();
+        d.status = status.into();
+        d.carrier = "PostNL".into();
+        d.tracking_number = if status == "to_pack" { String::new() } else { "3SZON0001234".into() };
+        d.shipped_on = shipped_on.into();
+        d.delivered_on = delivered_on.into();
+        d.items = vec![GiftItemDraft { name: "Zonnecrème SPF 30".into(), sku: "ZON-30".into(), quantity: "2".into(), unit_cost: "4,10".into(), unit_retail: "19,95".into() }];
+        gifting::create(&mut ws, &d).unwrap();
+    }
+    let cancelled = collaboration::get(&ws, c).unwrap();
+    let mut d = cancelled.draft.clone();
+    d.status = "cancelled".into();
+    collaboration::update(&mut ws, c, cancelled.revision, &d).unwrap();
+    // Every save marks its collaboration active on the real today; Anna's last word was in May.
+    ws.conn().execute_batch(&format!("UPDATE collaborations SET last_activity_on = '2026-05-20' WHERE id = {a}")).unwrap();
+    path
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).unwrap()
+}
+
+#[test]
+fn due_lists_every_today_section_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let due = json(&["due", s(&ws), "--today", TODAY, "--json"]);
+    assert_eq!((due["brand_name"].as_str(), due["date"].as_str(), due["days"].as_u64(), due["currency"].as_str()), (Some("Studio Zon"), Some(TODAY), Some(7), Some("EUR")));
+    let totals: Vec<i64> = ["overdue", "due", "gifts_to_ship", "gifts_without_post", "usage_expiring", "idle"].iter().map(|k| due[k]["total"].as_i64().unwrap()).collect();
+    assert_eq!(totals, [1, 3, 1, 1, 1, 1], "the cancelled collaboration asks for nothing");
+    let late = &due["overdue"]["items"][0];
+    assert_eq!((late["creator_name"].as_str(), late["campaign_name"].as_str()), (Some("Anna de Vries"), Some("Summer 2026")));
+    assert_eq!((late["due_on"].as_str(), late["days"].as_i64(), late["format"].as_str(), late["status"].as_str()), (Some("2026-06-10"), Some(5), Some("reel"), Some("in_production")));
+    let soon: Vec<(&str, i64)> = due["due"]["items"].as_array().unwrap().iter().map(|i| (i["due_on"].as_str().unwrap(), i["days"].as_i64().unwrap())).collect();
+    assert_eq!(soon, [(TODAY, 0), ("2026-06-17", 2), ("2026-06-21", 6)]);
+    assert_eq!(due["gifts_to_ship"]["items"][0]["creator_name"], "Bo Smit");
+    assert_eq!((due["gifts_without_post"]["items"][0]["days"].as_i64(), due["gifts_without_post"]["items"][0]["tracking_number"].as_str()), (Some(21), Some("3SZON0001234")));
+    assert_eq!((due["usage_expiring"]["items"][0]["usage_until"].as_str(), due["usage_expiring"]["items"][0]["days"].as_i64()), (Some("2026-07-01"), Some(16)));
+    assert_eq!((due["idle"]["items"][0]["creator_name"].as_str(), due["idle"]["items"][0]["days"].as_i64()), (Some("Anna de Vries"), Some(26)));
+
+    // The horizon counts today: 14 days reach 28 June, 15 reach 29 June; 1 is today alone.
+    for (days, total, last) in [("14", 4, "2026-06-25"), ("15", 5, "2026-06-29"), ("1", 1, TODAY), ("40", 5, "2026-06-29")] {
+        let due = json(&["due", s(&ws), "--today", TODAY, "--days", days, "--json"]);
+        let items = due["due"]["items"].as_array().unwrap();
+        assert_eq!((due["due"]["total"].as_i64(), items.len() as i64), (Some(total), total), "--days {days}");
+        assert_eq!(items.last().unwrap()["due_on"], last, "--days {days}");
+        assert!(items.windows(2).all(|w| w[0]["days"].as_i64() <= w[1]["days"].as_i64()), "soonest first, days from today");
+        assert_eq!(due["overdue"]["total"], 1, "--days leaves the other sections alone");
+    }
+}
+
+#[test]
+fn due_as_text_is_aligned_and_names_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let text = ok(&["due", s(&ws), "--today", TODAY]);
+    assert!(text.starts_with("Studio Zon · 2026-06-15\n"), "{text}");
+    for line in [
+        "Overdue (1)",
+        "  5 days late  2026-06-10  Anna de Vries  Instagram reel  in production  Summer 2026",
+        "Due in the next 7 days, today included (3)",
+        "      today  2026-06-15  Anna de Vries  Instagram carousel  submitted  Summer 2026",
+        "  in 2 days  2026-06-17  Anna de Vries  Instagram story     planned    Summer 2026",
+        "  in 6 days  2026-06-21  Bo Smit        Instagram reel      planned    Summer 2026",
+        "Gifts to ship (1)",
+        "Delivered 14+ days ago, no post yet (1)",
+        "  21 days since delivery  2026-05-25  Bo Smit  PostNL 3SZON0001234  Summer 2026",
+        "Usage rights ending within 30 days (1)",
+        "  16 days left  2026-07-01  Anna de Vries  Summer 2026",
+        "Idle for 21+ days (1)",
+        "  26 days idle  last 2026-05-20  Anna de Vries  Summer 2026",
+    ] {
+        assert!(text.lines().any(|l| l == line), "no line {line:?} in\n{text}");
+    }
+    assert!(!text.contains("Cas Bakker"), "a cancelled collaboration asks for nothing");
+    assert!(text.lines().all(|l| l == l.trim_end()), "no trailing blanks");
+    let quiet = ok(&["due", s(&ws), "--today", "2026-01-01"]);
+    assert!(quiet.contains("Overdue (0)\n  nothing"), "{quiet}");
+}
+
+#[test]
+fn due_over_several_clients_labels_each_and_reports_a_bad_file_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let zon = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let other = campaign_workspace(dir.path(), "linnen.chorus", "Linnenkast");
+    let missing = dir.path().join("gone.chorus");
+    let clients = json(&["due", s(&zon), s(&other), s(&missing), "--today", TODAY, "--json"]);
+    let summary: Vec<(&str, Option<i64>, Option<&str>)> = clients
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["brand_name"].as_str().unwrap(), c["due"]["overdue"]["total"].as_i64(), c["error"]["kind"].as_str()))
+        .collect();
+    assert_eq!(summary, [("Studio Zon", Some(1), None), ("Linnenkast", Some(1), None), ("gone", None, Some("workspace_missing"))]);
+    let text = ok(&["due", s(&zon), s(&other), s(&missing), "--today", TODAY, "--days", "14"]);
+    assert!(text.contains(&format!("══ Studio Zon ({})\nStudio Zon · 2026-06-15\n", zon.display())), "{text}");
+    assert!(text.contains(&format!("══ Linnenkast ({})\n", other.display())), "{text}");
+    assert_eq!(text.matches("Due in the next 14 days, today included (4)").count(), 2, "{text}");
+    assert!(text.contains("Cannot be shown: There is no file at"), "{text}");
+
+    // --all-recent reads the app's recent list.
+    let config = dir.path().join("config");
+    let mut recent = chorus_core::recent::RecentList::default();
+    recent.touch(&other, "Linnenkast", "2026-06-14T08:00:00Z");
+    recent.touch(&zon, "Studio Zon", "2026-06-15T08:00:00Z");
+    recent.save(&config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chorus")).args(["due", "--all-recent", "--today", TODAY, "--json"]).env("CHORUS_DATA_DIR", &config).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let clients: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let brands: Vec<&str> = clients.as_array().unwrap().iter().map(|c| c["brand_name"].as_str().unwrap()).collect();
+    assert_eq!(brands, ["Studio Zon", "Linnenkast"], "most recent first");
+    let mut one = chorus_core::recent::RecentList::default();
+    one.touch(&zon, "Studio Zon", "2026-06-15T08:00:00Z");
+    one.save(&config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chorus")).args(["due", "--all-recent", "--today", TODAY]).env("CHORUS_DATA_DIR", &config).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("══ Studio Zon ("), "a recent list of one is still labelled: {text}");
+    let empty = dir.path().join("nothing-here");
+    let out = Command::new(env!("CARGO_BIN_EXE_chorus")).args(["due", "--all-recent"]).env("CHORUS_DATA_DIR", &empty).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success() && err.starts_with("chorus: ") && err.contains("recent list") && err.lines().count() == 1, "{err}");
+}
+
+#[test]
+fn ics_writes_one_event_per_deliverable_with_crlf_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let out = dir.path().join("summer.ics");
+    ok(&["ics", s(&ws), "--campaign", "summer-2026", "--out", s(&out)]);
+    let ics = std::fs::read_to_string(&out).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.split_inclusive('\n').all(|l| l.ends_with("\r\n")), "every line ends in CRLF");
+    // Anna's six and Bo's one; Cas's collaboration is cancelled. Plus Anna's usage rights end.
+    assert_eq!(ics.matches("UID:deliverable-").count(), 7);
+    assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 8);
+    assert_eq!(ics.matches("END:VEVENT\r\n").count(), 8);
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260610\r\n"));
+    let all = ok(&["ics", s(&ws), "--out", "-"]);
+    assert_eq!(all.matches("BEGIN:VEVENT").count(), 8, "every campaign: here the same one");
+}
+
+#[test]
+fn campaign_export_writes_the_collaborations_and_deliverables() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let out = dir.path().join("summer.csv");
+    ok(&["campaign-export", s(&ws), "SUMMER 2026", "--out", s(&out)]);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next().unwrap(), chorus_core::campaigns::export::COLUMNS.join(","));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 8, "one row per deliverable, the cancelled one's too: {csv}");
+    assert!(rows.contains(&"Summer 2026,Anna de Vries,anna.zon,Paid,Active,500.00,0.00,EUR,,,2026-07-01,Instagram,Reel,2026-06-10,In production,,,no,no,no"), "{csv}");
+    assert!(rows.iter().any(|r| r.contains("https://www.instagram.com/p/Cx1/,2026-06-05T19:30")), "{csv}");
+    let by_id = ok(&["campaign-export", s(&ws), "1"]);
+    assert_eq!(by_id, csv, "standard output by default, the same file");
+}
+
+#[test]
+fn an_unknown_campaign_is_one_clear_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let out = dir.path().join("winter.ics");
+    let err = fails(&["ics", s(&ws), "--campaign", "Winter", "--out", s(&out)]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no campaign “Winter”"), "{err}");
+    assert!(!out.exists());
+    let err = fails(&["campaign-export", s(&ws), "winter-2026", "--out", s(&dir.path().join("w.csv"))]);
+    assert!(err.contains("no campaign “winter-2026”") && err.lines().count() == 1, "{err}");
+    assert!(!dir.path().join("w.csv").exists());
+    let err = fails(&["due", s(&dir.path().join("missing.chorus"))]);
+    assert!(err.contains("There is no file"), "{err}");
+}
+
+#[test]
+fn campaigns_lists_phase_dates_and_exact_money() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let text = ok(&["campaigns", s(&ws), "--today", TODAY]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "ID  NAME         PHASE    START       END         BUDGET EUR  COMMITTED EUR  SPENT EUR  COLLABORATIONS  OPEN DELIVERABLES");
+    assert_eq!(lines[1], " 1  Summer 2026  running  2026-06-01  2026-07-31     5000.00         500.00      39.90               3                  6");
+    assert_eq!(lines[2], "1 campaign(s) on 2026-06-15");
+    let list = json(&["campaigns", s(&ws), "--json", "--today", "2026-05-01"]);
+    assert_eq!((list[0]["phase"].as_str(), list[0]["budget"]["minor"].as_i64(), list[0]["spent"]["minor"].as_i64()), (Some("upcoming"), Some(500_000), Some(3_990)));
+}
+
+#[test]
+fn the_demo_has_campaigns_and_something_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.chorus");
+    ok(&["demo", s(&ws)]);
+    let due = json(&["due", s(&ws), "--json"]);
+    for section in ["overdue", "due", "gifts_to_ship", "gifts_without_post", "usage_expiring", "idle"] {
+        assert!(due[section]["total"].as_i64().unwrap() > 0, "the demo's {section} is empty");
+    }
+    let list = json(&["campaigns", s(&ws), "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 5);
 }

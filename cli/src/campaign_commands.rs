@@ -1,0 +1,118 @@
+//! `chorus campaigns`, `chorus ics` and `chorus campaign-export`: the list of campaigns with
+//! their budgets, the calendar of due dates, and one campaign as CSV — each a thin call into
+//! the core's read side. A campaign is named by its id, UTM slug or exact name (any case).
+
+use crate::columns::{aligned, clip, Align};
+use crate::due::usage;
+use chorus_core::campaigns::board::{self, Phase};
+use chorus_core::campaigns::campaign::{self, Campaign};
+use chorus_core::campaigns::{calendar, export};
+use chorus_core::money::format_plain;
+use chorus_core::{Result, Workspace};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The campaign `text` names, or a one-line error saying how to name one.
+pub fn resolve(ws: &Workspace, text: &str) -> Result<Campaign> {
+    campaign::find(ws, text)?.ok_or_else(|| {
+        usage(format!(
+            "There is no campaign “{}” in this workspace: name it by id, UTM slug or exact name (chorus campaigns <workspace> lists them).",
+            clip(text.trim(), 80)
+        ))
+    })
+}
+
+/// Every campaign, newest start first, as a table.
+pub fn print_list(ws: &Workspace, day: &str, out: &mut impl Write) -> Result<()> {
+    let list = board::campaign_list(ws, chorus_core::campaigns::fields::parse_date(day).expect("a day the command normalised"))?;
+    let currency = ws.settings()?.currency();
+    let money = |minor: i64| format_plain(minor, currency);
+    let code = currency.code();
+    let mut rows = vec![[
+        "ID",
+        "NAME",
+        "PHASE",
+        "START",
+        "END",
+        &format!("BUDGET {code}"),
+        &format!("COMMITTED {code}"),
+        &format!("SPENT {code}"),
+        "COLLABORATIONS",
+        "OPEN DELIVERABLES",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for c in &list {
+        rows.push(vec![
+            c.id.to_string(),
+            clip(&c.name, 40),
+            phase(c.phase).to_string(),
+            c.starts_on.clone().unwrap_or_else(|| "—".into()),
+            c.ends_on.clone().unwrap_or_else(|| "—".into()),
+            money(c.budget.minor),
+            money(c.committed.minor),
+            money(c.spent.minor),
+            c.collaborations.to_string(),
+            c.open_deliverables.to_string(),
+        ]);
+    }
+    use Align::*;
+    let io = |e: std::io::Error| chorus_core::Error::io("write", "standard output", e);
+    for line in aligned(&rows, &[Right, Left, Left, Left, Left, Right, Right, Right, Right, Right], "") {
+        writeln!(out, "{line}").map_err(io)?;
+    }
+    writeln!(out, "{} campaign(s) on {day}", list.len()).map_err(io)?;
+    Ok(())
+}
+
+/// The JSON of `chorus campaigns --json`: the core's list as it is (amounts in minor units).
+pub fn list(ws: &Workspace, day: &str) -> Result<Vec<board::CampaignSummary>> {
+    board::campaign_list(ws, chorus_core::campaigns::fields::parse_date(day).expect("a day the command normalised"))
+}
+
+fn phase(p: Phase) -> &'static str {
+    match p {
+        Phase::Upcoming => "upcoming",
+        Phase::Running => "running",
+        Phase::Ended => "ended",
+        Phase::Undated => "undated",
+    }
+}
+
+/// Writes the calendar of one campaign (or all) to `out` (`-`: standard output); returns what
+/// to tell the person.
+pub fn write_ics(ws: &Workspace, campaign: Option<&str>, out: &Path) -> Result<String> {
+    let found = campaign.map(|text| resolve(ws, text)).transpose()?;
+    let id = found.as_ref().map(|c| c.id);
+    let of = found.as_ref().map(|c| format!(" of “{}”", clip(&c.name, 80))).unwrap_or_default();
+    if out.as_os_str() == "-" {
+        let text = calendar::ics(ws, id)?;
+        std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| chorus_core::Error::io("write", "standard output", e))?;
+        return Ok(String::new());
+    }
+    let events = calendar::write_ics(ws, id, out)?;
+    Ok(format!("Wrote {events} calendar event(s){of} to {}.", out.display()))
+}
+
+/// Writes one campaign as CSV to `out` (`-`: standard output); returns what to tell the person.
+pub fn write_csv(ws: &Workspace, campaign: &str, out: &Path) -> Result<String> {
+    let c = resolve(ws, campaign)?;
+    if out.as_os_str() != "-" {
+        let rows = export::write_campaign_csv(ws, c.id, out)?;
+        return Ok(format!("Exported {rows} row(s) of “{}” to {}.", clip(&c.name, 80), out.display()));
+    }
+    // The core writes a campaign's CSV to a file only (atomically); for standard output it goes
+    // to a file of our own in the temporary folder first.
+    let tmp = temporary_csv();
+    let result = export::write_campaign_csv(ws, c.id, &tmp).and_then(|_| {
+        let bytes = std::fs::read(&tmp).map_err(|e| chorus_core::Error::io("read", &tmp, e))?;
+        std::io::stdout().lock().write_all(&bytes).map_err(|e| chorus_core::Error::io("write", "standard output", e))
+    });
+    let _ = std::fs::remove_file(&tmp);
+    result.map(|()| String::new())
+}
+
+fn temporary_csv() -> PathBuf {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    std::env::temp_dir().join(format!("chorus-campaign-{}-{nanos}.csv", std::process::id()))
+}
