@@ -180,7 +180,7 @@ const PRODUCTS: &[(&str, &str, &str, &str)] = &[
 #[rustfmt::skip]
 const CAMPAIGNS: &[CampaignSeed] = &[
     CampaignSeed {
-        key: "spring", name: "Spring Glow — SPF elke dag", goal: "awareness", starts: d(-330), ends: d(-270), budget: "6000",
+        key: "spring", name: "Spring Glow — SPF elke dag", goal: "awareness", starts: d(-270), ends: d(-210), budget: "6000",
         niche: "beauty & skincare",
         audience: "Vrouwen 25–40 in NL en BE die buiten sporten en SPF nu alleen op vakantie gebruiken.",
         brief: "Laat zien dat SPF in het voorjaar al telt: je ochtendroutine, naar buiten, echt daglicht. Geen vakantiebeelden.",
@@ -228,17 +228,17 @@ const CAMPAIGNS: &[CampaignSeed] = &[
 #[rustfmt::skip]
 const DEALS: &[Deal] = &[
     // Spring Glow: done; two creators' usage rights run out within the month.
-    Deal { campaign: "spring", creator: "Siobhán Kelly", kind: "paid", status: "completed", fee: "750", agreed: Some(d(-345)),
+    Deal { campaign: "spring", creator: "Siobhán Kelly", kind: "paid", status: "completed", fee: "750", agreed: Some(d(-285)),
         usage: "Instagram + Meta ads on her handle", usage_until: Some(d(18)),
         notes: "Two trail-run reels and a story; the ads ran on her handle for the spring push.", ..DEAL },
     Deal { campaign: "spring", creator: "Sanne Bakker", kind: "hybrid", status: "completed", fee: "700", gift: "164,90",
-        commission: "10% van de netto orderwaarde via SANNE10, 30 dagen", agreed: Some(d(-342)),
+        commission: "10% van de netto orderwaarde via SANNE10, 30 dagen", agreed: Some(d(-282)),
         usage: "Website en Instagram ads", usage_until: Some(d(26)), notes: "57 verkopen via SANNE10.", ..DEAL },
     Deal { campaign: "spring", creator: "Noor Hendriks", kind: "affiliate", status: "completed", commission: "10% via NOOR10 op kids-SPF",
-        agreed: Some(d(-338)), notes: "41 verkopen via NOOR10.", ..DEAL },
-    Deal { campaign: "spring", creator: "Jesse de Boer", kind: "gifted", status: "completed", gift: "67,85", agreed: Some(d(-335)),
+        agreed: Some(d(-278)), notes: "41 verkopen via NOOR10.", ..DEAL },
+    Deal { campaign: "spring", creator: "Jesse de Boer", kind: "gifted", status: "completed", gift: "67,85", agreed: Some(d(-275)),
         notes: "De tweede story kwam er niet: blessure.", ..DEAL },
-    Deal { campaign: "spring", creator: "Eva Mulder", kind: "gifted", status: "completed", gift: "62,85", agreed: Some(d(-332)), ..DEAL },
+    Deal { campaign: "spring", creator: "Eva Mulder", kind: "gifted", status: "completed", gift: "62,85", agreed: Some(d(-272)), ..DEAL },
     // Zomer in de stad: running.
     Deal { campaign: "zomer", creator: "Anouk Vos", kind: "paid", status: "active", fee: "3.200,00", gift: "97,85", agreed: Some(d(-40)),
         usage: "Instagram, website, Meta ads", usage_until: Some(d(200)), exclusive: true,
@@ -284,20 +284,20 @@ const DEALS: &[Deal] = &[
 
 #[rustfmt::skip]
 const POSTS: &[Post] = &[
-    Post("spring", "Siobhán Kelly", "instagram", "reel", d(-320), "verified", ALL, "story"),
-    Post("spring", "Siobhán Kelly", "instagram", "reel", d(-300), "verified", ALL, "story,cta"),
-    Post("spring", "Siobhán Kelly", "instagram", "story", d(-300), "published", ALL, "cta"),
-    Post("spring", "Sanne Bakker", "instagram", "reel", d(-318), "verified", ALL, "story"),
-    Post("spring", "Sanne Bakker", "instagram", "story", d(-318), "published", ALL, "cta"),
-    Post("spring", "Sanne Bakker", "instagram", "reel", d(-305), "verified", ALL, "story"),
-    Post("spring", "Sanne Bakker", "instagram", "reel", d(-290), "published", NO_AD, "story"),
-    Post("spring", "Sanne Bakker", "instagram", "story", d(-290), "published", ALL, ""),
-    Post("spring", "Noor Hendriks", "instagram", "post", d(-310), "verified", ALL, "story"),
-    Post("spring", "Noor Hendriks", "blog", "blog", d(-296), "published", ALL, "story,cta"),
-    Post("spring", "Jesse de Boer", "instagram", "story", d(-312), "published", ALL, "faceless"),
-    Post("spring", "Jesse de Boer", "instagram", "story", d(-285), "missed", NONE, ""),
-    Post("spring", "Eva Mulder", "instagram", "reel", d(-308), "verified", ALL, "story"),
-    Post("spring", "Eva Mulder", "instagram", "story", d(-308), "published", NO_AD, ""),
+    Post("spring", "Siobhán Kelly", "instagram", "reel", d(-260), "verified", ALL, "story"),
+    Post("spring", "Siobhán Kelly", "instagram", "reel", d(-240), "verified", ALL, "story,cta"),
+    Post("spring", "Siobhán Kelly", "instagram", "story", d(-240), "published", ALL, "cta"),
+    Post("spring", "Sanne Bakker", "instagram", "reel", d(-258), "verified", ALL, "story"),
+    Post("spring", "Sanne Bakker", "instagram", "story", d(-258), "published", ALL, "cta"),
+    Post("spring", "Sanne Bakker", "instagram", "reel", d(-245), "verified", ALL, "story"),
+    Post("spring", "Sanne Bakker", "instagram", "reel", d(-230), "published", NO_AD, "story"),
+    Post("spring", "Sanne Bakker", "instagram", "story", d(-230), "published", ALL, ""),
+    Post("spring", "Noor Hendriks", "instagram", "post", d(-250), "verified", ALL, "story"),
+    Post("spring", "Noor Hendriks", "blog", "blog", d(-236), "published", ALL, "story,cta"),
+    Post("spring", "Jesse de Boer", "instagram", "story", d(-252), "published", ALL, "faceless"),
+    Post("spring", "Jesse de Boer", "instagram", "story", d(-225), "missed", NONE, ""),
+    Post("spring", "Eva Mulder", "instagram", "reel", d(-248), "verified", ALL, "story"),
+    Post("spring", "Eva Mulder", "instagram", "story", d(-248), "published", NO_AD, ""),
     Post("zomer", "Anouk Vos", "instagram", "carousel", d(-14), "verified", ALL, "story"),
     Post("zomer", "Anouk Vos", "instagram", "reel", d(-7), "published", ALL, "story"),
     Post("zomer", "Anouk Vos", "instagram", "story", d(1), "approved", ALL, ""),
@@ -341,9 +341,9 @@ const SERIES: &[Series] = &[
 
 #[rustfmt::skip]
 const GIFTS: &[Gift] = &[
-    Gift("spring", "Sanne Bakker", "delivered", "PostNL", "3SZONB4172638", Some(d(-335)), Some(d(-334)), &[("ZON-LIN-SET", 1), ("ZON-DC30-50", 2)], ""),
-    Gift("spring", "Jesse de Boer", "delivered", "PostNL", "3SZONB4172901", Some(d(-330)), Some(d(-328)), &[("ZON-ZB50-100", 1), ("ZON-STK30-15", 1), ("ZON-FLES-750", 1)], ""),
-    Gift("spring", "Eva Mulder", "delivered", "DHL", "JVGL05812947302614", Some(d(-326)), Some(d(-325)), &[("ZON-DC30-50", 2), ("ZON-AS-200", 1)], ""),
+    Gift("spring", "Sanne Bakker", "delivered", "PostNL", "3SZONB4172638", Some(d(-275)), Some(d(-274)), &[("ZON-LIN-SET", 1), ("ZON-DC30-50", 2)], ""),
+    Gift("spring", "Jesse de Boer", "delivered", "PostNL", "3SZONB4172901", Some(d(-270)), Some(d(-268)), &[("ZON-ZB50-100", 1), ("ZON-STK30-15", 1), ("ZON-FLES-750", 1)], ""),
+    Gift("spring", "Eva Mulder", "delivered", "DHL", "JVGL05812947302614", Some(d(-266)), Some(d(-265)), &[("ZON-DC30-50", 2), ("ZON-AS-200", 1)], ""),
     Gift("zomer", "Anouk Vos", "delivered", "PostNL", "3SZONB5530187", Some(d(-22)), Some(d(-20)), &[("ZON-TAS-LIN", 1), ("ZON-DC30-50", 1), ("ZON-PET-01", 1)], "Voor de shoot in het Vondelpark."),
     Gift("zomer", "Fleur de Jong", "delivered", "DPD", "05212740385516", Some(d(-27)), Some(d(-25)), &[("ZON-ZB50-100", 2), ("ZON-STK30-15", 1), ("ZON-AS-200", 1)], "Via Bloei Talent."),
     Gift("zomer", "Milan Kok", "delivered", "PostNL", "3SZONB5530422", Some(d(-19)), Some(d(-18)), &[("ZON-FLES-750", 2), ("ZON-KOEL-12", 1), ("ZON-ZB50-100", 1)], ""),
@@ -383,7 +383,7 @@ const CONTACTS: &[Contact] = &[
     Contact("Maya Cohen", "", "email", 45, "Via Northlight Talent: earliest slot Q1."),
     Contact("Lukas Schneider", "", "email", 120, "Declined: paid reviews only."),
     // Inside collaborations.
-    Contact("Siobhán Kelly", "spring", "email", 265, "Wrap-up: stats received, thanks sent."),
+    Contact("Siobhán Kelly", "spring", "email", 205, "Wrap-up: stats received, thanks sent."),
     Contact("Anouk Vos", "zomer", "meeting", 35, "Briefing en shootplanning."),
     Contact("Anouk Vos", "zomer", "call", 8, "Reel 2 besproken."),
     Contact("Anouk Vos", "zomer", "dm", 3, "Story-planning deze week."),
