@@ -20,7 +20,8 @@ use crate::roster::{self, RosterQuery};
 use crate::search_index;
 use crate::validate;
 use crate::workspace::{audit, now_utc, today, Workspace};
-use chrono::{Months, NaiveDate};
+use crate::campaigns::board::Phase;
+use chrono::{Days, Months, NaiveDate};
 use rusqlite::params;
 use std::path::Path;
 
@@ -566,6 +567,363 @@ pub fn write_import_csv(path: &Path, rows: usize, seed: u64) -> Result<()> {
     Ok(())
 }
 
+/// What [`generate_campaigns`] writes: `campaigns` campaigns holding `collaborations`
+/// collaborations (a distinct creator each within a campaign) with `deliverables` deliverables in
+/// all, plus gift shipments for gifted and hybrid deals and an outreach log.
+#[derive(Debug, Clone, Copy)]
+pub struct CampaignSpec {
+    pub campaigns: usize,
+    pub collaborations: usize,
+    pub deliverables: usize,
+    pub seed: u64,
+}
+
+impl CampaignSpec {
+    pub fn new(campaigns: usize, collaborations: usize, deliverables: usize) -> CampaignSpec {
+        CampaignSpec { campaigns, collaborations, deliverables, seed: 0xCA4_9A16 }
+    }
+}
+
+/// What [`generate_campaigns`] wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GeneratedCampaigns {
+    /// Campaign `i` of the spec has id `first_campaign_id + i`; campaign 0 is the largest and runs today.
+    pub first_campaign_id: i64,
+    pub campaigns: u64,
+    pub collaborations: u64,
+    pub deliverables: u64,
+    pub shipments: u64,
+    pub touchpoints: u64,
+}
+
+const SEASONS: &[&str] = &["Spring", "Summer", "Autumn", "Winter", "Back to school", "Black Friday", "Holiday", "Valentine"];
+const THEMES: &[&str] = &["Linen drop", "Zero waste", "Glow routine", "Home office", "Plant power", "Run club", "Coffee ritual", "Family weekend", "City trip", "Self-care"];
+const GIFTS: &[(&str, &str, i64)] = &[
+    ("Linen shirt", "LIN-SH", 79),
+    ("Bamboo toothbrush set", "BAM-04", 15),
+    ("Vitamin C serum", "SER-C30", 42),
+    ("Travel mug", "MUG-TR", 25),
+    ("Yoga mat", "YOG-MAT", 65),
+    ("Organic coffee beans 1 kg", "COF-1K", 29),
+    ("Canvas tote", "TOTE-N", 19),
+    ("Running cap", "CAP-RUN", 24),
+    ("Scented candle", "CAN-AMB", 32),
+    ("Wireless earbuds", "EAR-W2", 119),
+];
+const CARRIERS: &[&str] = &["PostNL", "DHL", "DPD", "bpost", "UPS"];
+const NOTES_ON_CONTACT: &[&str] = &["Sent the brief", "Asked for rates", "Followed up on the draft", "Agreed on dates", "Shared the tracking link", "Thanked for the post", ""];
+
+/// Formats a content format of a platform typically gets.
+fn format_for(platform: Platform) -> &'static [(ContentFormat, u32)] {
+    use ContentFormat::*;
+    match platform {
+        Platform::Instagram => &[(Reel, 40), (Post, 20), (Story, 25), (Carousel, 15)],
+        Platform::Tiktok => &[(Short, 70), (Video, 20), (Live, 10)],
+        Platform::Youtube => &[(Video, 60), (Short, 35), (Live, 5)],
+        Platform::Blog => &[(Blog, 100)],
+        Platform::Twitch => &[(Live, 100)],
+        _ => &[(Post, 70), (SingleImage, 30)],
+    }
+}
+
+/// A link to a published post, as people paste it.
+fn post_url(platform: Platform, number: i64) -> String {
+    match platform {
+        Platform::Instagram => format!("https://www.instagram.com/p/C{number:010}/"),
+        Platform::Tiktok => format!("https://www.tiktok.com/@creator/video/7{number:018}"),
+        Platform::Youtube => format!("https://www.youtube.com/watch?v=v{number:010}"),
+        _ => format!("{}/post-{number}", profile_url(platform, "creator").trim_end_matches('/')),
+    }
+}
+
+/// The generated campaign's dates, by phase relative to `today`.
+fn campaign_window(rng: &mut Rng, phase: Phase, today: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let d = Days::new;
+    match phase {
+        Phase::Ended => {
+            let start = today - d(40 + rng.below(1060));
+            (Some(start), Some((start + d(14 + rng.below(107))).min(today - d(1))))
+        }
+        Phase::Running => (Some(today - d(rng.below(60))), Some(today + d(1 + rng.below(60)))),
+        Phase::Upcoming => {
+            let start = today + d(1 + rng.below(90));
+            (Some(start), Some(start + d(14 + rng.below(77))))
+        }
+        Phase::Undated => (None, None),
+    }
+}
+
+/// How many collaborations each campaign gets: log-normal sizes summing to `total`, the first
+/// campaign the largest (about 2% of all), none larger than the number of creators.
+fn campaign_sizes(rng: &mut Rng, campaigns: usize, total: usize, creators: usize) -> Vec<usize> {
+    if campaigns == 0 {
+        return Vec::new();
+    }
+    let mut weights: Vec<f64> = (0..campaigns).map(|_| (0.8 * rng.normal()).exp()).collect();
+    let rest: f64 = weights[1..].iter().sum();
+    weights[0] = (rest * 0.02).max(weights.iter().cloned().fold(0.0, f64::max) * 1.5);
+    let sum: f64 = weights.iter().sum();
+    let mut sizes: Vec<usize> = weights.iter().map(|w| ((total as f64 * w / sum) as usize).min(creators)).collect();
+    // Hand out what the rounding left over, one at a time.
+    let mut short = total.saturating_sub(sizes.iter().sum());
+    for i in (0..campaigns).cycle().take(campaigns * 4) {
+        if short == 0 {
+            break;
+        }
+        if sizes[i] < creators {
+            sizes[i] += 1;
+            short -= 1;
+        }
+    }
+    sizes
+}
+
+/// `total` deliverables over `collaborations`: about the same number each, give or take two.
+fn deliverable_counts(rng: &mut Rng, collaborations: usize, total: usize) -> Vec<usize> {
+    if collaborations == 0 {
+        return Vec::new();
+    }
+    let mut counts: Vec<usize> = (0..collaborations).map(|i| total / collaborations + usize::from(i < total % collaborations)).collect();
+    for pair in counts.chunks_mut(2) {
+        if let [a, b] = pair {
+            // Move up to two from one to the other, leaving each at least one where it had more.
+            let spread = rng.below(3) as usize;
+            let (from, to) = if rng.chance(0.5) { (b, a) } else { (a, b) };
+            let moved = spread.min(from.saturating_sub(1));
+            *from -= moved;
+            *to += moved;
+        }
+    }
+    counts
+}
+
+/// Adds campaigns, collaborations, deliverables, gift shipments (with their products) and
+/// touchpoints over the creators already in the workspace, in one transaction. Status mixes
+/// follow the dates relative to `today` as they would in use: most campaigns lie in the past
+/// and are completed, a tenth run today with work in every state (some of it overdue), some
+/// are upcoming. Every row is one the app's own rules accept (a shipped gift has its tracking
+/// number, a live post its link, a completed collaboration no open deliverable).
+pub fn generate_campaigns(ws: &mut Workspace, spec: &CampaignSpec, today: NaiveDate) -> Result<GeneratedCampaigns> {
+    let unit = 10i64.pow(ws.settings()?.currency().exponent());
+    let actor = ws.actor();
+    let day = |d: NaiveDate| d.to_string();
+    let stamp = |d: NaiveDate| format!("{d}T09:00:00Z");
+    ws.write(|tx| {
+        let creators: Vec<(i64, String, String, String)> =
+            tx.prepare("SELECT id, display_name, city, country FROM creators ORDER BY id")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+        if creators.is_empty() && spec.collaborations > 0 {
+            return Err(Error::BadFile("Campaigns need creators: generate the roster first.".into()));
+        }
+        let next_id = |table: &str| -> Result<i64> { Ok(tx.query_row(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"), [], |r| r.get(0))?) };
+        let (first_campaign_id, mut collaboration_id, mut shipment_id) = (next_id("campaigns")?, next_id("collaborations")?, next_id("gift_shipments")?);
+        let mut out = GeneratedCampaigns { first_campaign_id, ..Default::default() };
+        let mut rng = Rng::for_item(spec.seed, u64::MAX);
+        let sizes = campaign_sizes(&mut rng, spec.campaigns, spec.collaborations, creators.len());
+        let mut counts = deliverable_counts(&mut rng, sizes.iter().sum(), spec.deliverables).into_iter();
+        // A fiftieth of the roster are regulars who come back campaign after campaign.
+        let regulars = (creators.len() / 50).max(1) as u64;
+
+        let mut campaign = tx.prepare(
+            "INSERT INTO campaigns (id, name, goal, starts_on, ends_on, budget_minor, niche, brief, required_hashtags, required_mentions,
+                 disclosure, utm_slug, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '@studiozon', ?10, ?11, ?12, ?12)",
+        )?;
+        let mut collaboration = tx.prepare(
+            "INSERT INTO collaborations (id, campaign_id, creator_id, kind, status, fee_minor, gift_value_minor, starts_on, ends_on,
+                 usage_channels, usage_until, agreed_on, last_activity_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        )?;
+        let mut deliverable = tx.prepare(
+            "INSERT INTO deliverables (collaboration_id, platform, format, due_on, status, post_url, published_at, has_hashtags,
+                 has_mentions, has_disclosure, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut shipment = tx.prepare(
+            "INSERT INTO gift_shipments (id, collaboration_id, status, recipient_name, postal_address, city, country, carrier,
+                 tracking_number, shipped_on, delivered_on, closed_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        )?;
+        let mut item = tx.prepare(
+            "INSERT INTO gift_items (shipment_id, position, name, sku, quantity, unit_cost_minor, unit_retail_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut touchpoint = tx.prepare("INSERT INTO touchpoints (creator_id, collaboration_id, kind, happened_on, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+
+        for (index, &size) in sizes.iter().enumerate() {
+            let campaign_id = first_campaign_id + index as i64;
+            let mut rng = Rng::for_item(spec.seed, index as u64);
+            let phase = if index == 0 { Phase::Running } else { *rng.weighted(&[(Phase::Ended, 80), (Phase::Running, 10), (Phase::Upcoming, 8), (Phase::Undated, 2)]) };
+            let (start, end) = campaign_window(&mut rng, phase, today);
+            let anchor = start.unwrap_or(today).min(today);
+            let created = anchor - Days::new(20 + rng.below(40));
+            let year = start.unwrap_or(today).format("%Y").to_string();
+            let name = format!("{} {year} · {}", rng.pick(SEASONS), rng.pick(THEMES));
+            let budget = if index == 0 { 250_000 } else { (10 + rng.below(490) as i64) * 100 };
+            campaign.execute(params![
+                campaign_id,
+                name,
+                rng.weighted(&[("awareness", 50), ("sales", 35), ("leads", 15)]),
+                start.map(day),
+                end.map(day),
+                budget * unit,
+                rng.weighted(NICHES),
+                "Show the product in your own routine; no scripts, no hard call to action.",
+                format!("#studiozon #zon{year}"),
+                rng.pick(&["#ad", "#advertentie", "#samenwerking"]),
+                format!("{}-{index}", crate::campaigns::fields::slugify(&name)),
+                stamp(created),
+            ])?;
+            out.campaigns += 1;
+
+            let mut taken = std::collections::HashSet::new();
+            while taken.len() < size {
+                let pick = if rng.chance(0.35) { rng.below(regulars) } else { rng.below(creators.len() as u64) } as usize;
+                if !taken.insert(pick) {
+                    continue;
+                }
+                let (creator_id, creator_name, city, country) = &creators[pick];
+                let status = *rng.weighted(match phase {
+                    // What never got agreed was called off; a few are still open, forgotten.
+                    Phase::Ended => &[("completed", 84), ("cancelled", 12), ("active", 3), ("agreed", 1)][..],
+                    Phase::Running => &[("proposed", 12), ("agreed", 23), ("active", 55), ("completed", 5), ("cancelled", 5)][..],
+                    Phase::Upcoming => &[("proposed", 50), ("agreed", 42), ("active", 3), ("cancelled", 5)][..],
+                    Phase::Undated => &[("proposed", 85), ("agreed", 10), ("cancelled", 5)][..],
+                });
+                let kind = *rng.weighted(&[("gifted", 40), ("paid", 25), ("affiliate", 15), ("hybrid", 20)]);
+                let paid = matches!(kind, "paid" | "hybrid");
+                let gifted = matches!(kind, "gifted" | "hybrid");
+                let fee = if paid { (150 + 100 * rng.below(30) as i64) * unit } else { 0 };
+                let gift_value = if gifted { (25 + 10 * rng.below(20) as i64) * unit } else { 0 };
+                let committed = matches!(status, "agreed" | "active" | "completed");
+                let usage_until = (paid && rng.chance(0.5)).then(|| end.unwrap_or(today) + Days::new(30 + rng.below(335)));
+                let last_activity = match status {
+                    "completed" => end.unwrap_or(today).min(today) + Days::new(rng.below(10)),
+                    "agreed" | "active" if phase == Phase::Ended => end.unwrap_or(today) + Days::new(rng.below(60)),
+                    "agreed" | "active" => today - Days::new(rng.below(30)),
+                    _ => anchor - Days::new(rng.below(15)),
+                }
+                .min(today);
+                collaboration.execute(params![
+                    collaboration_id,
+                    campaign_id,
+                    creator_id,
+                    kind,
+                    status,
+                    fee,
+                    gift_value,
+                    start.map(day),
+                    end.map(day),
+                    if usage_until.is_some() { "Instagram ads, website" } else { "" },
+                    usage_until.map(day),
+                    committed.then(|| day(anchor - Days::new(7))),
+                    day(last_activity),
+                    stamp(created),
+                ])?;
+                out.collaborations += 1;
+
+                for _ in 0..counts.next().unwrap_or(0) {
+                    let platform = *rng.weighted(PLATFORMS);
+                    let format = *rng.weighted(format_for(platform));
+                    let due = match (start, end) {
+                        (Some(s), Some(e)) => s + Days::new(rng.below((e - s).num_days().max(0) as u64 + 1)),
+                        _ => today + Days::new(rng.below(60)),
+                    };
+                    // A completed collaboration delivered everything by its last activity; a
+                    // proposed one plans ahead.
+                    let due = match status {
+                        "completed" => due.min(last_activity),
+                        "proposed" => due.max(today + Days::new(rng.below(30))),
+                        _ => due,
+                    };
+                    let status = match status {
+                        "cancelled" => *rng.weighted(&[("planned", 60), ("missed", 40)]),
+                        "proposed" => "planned",
+                        "completed" => *rng.weighted(&[("published", 45), ("verified", 50), ("missed", 5)]),
+                        _ if due >= today => *rng.weighted(&[("planned", 40), ("in_production", 25), ("submitted", 15), ("changes_requested", 5), ("approved", 15)]),
+                        _ if rng.chance(if (today - due).num_days() > 45 { 0.015 } else { 0.05 }) => *rng.weighted(&[("in_production", 50), ("submitted", 30), ("changes_requested", 20)]),
+                        _ => *rng.weighted(&[("published", 55), ("verified", 45)]),
+                    };
+                    let live = matches!(status, "published" | "verified");
+                    let url = if live { post_url(platform, collaboration_id * 100 + out.deliverables as i64 % 100) } else { String::new() };
+                    deliverable.execute(params![
+                        collaboration_id,
+                        platform.as_str(),
+                        format.as_str(),
+                        day(due),
+                        status,
+                        url,
+                        live.then(|| format!("{due}T{:02}:{:02}", 8 + rng.below(13), rng.below(60))),
+                        live && rng.chance(0.9),
+                        live && rng.chance(0.85),
+                        live && rng.chance(0.8),
+                        stamp(created),
+                        stamp(if live { due.min(today) } else { created }),
+                    ])?;
+                    out.deliverables += 1;
+                }
+
+                if gifted && (committed || (status == "cancelled" && rng.chance(0.2))) {
+                    let parcels = if rng.chance(0.08) { 2 } else { 1 };
+                    for parcel in 0..parcels {
+                        let sent = anchor - Days::new(10 - 3 * parcel);
+                        let mut state = match (status, phase) {
+                            ("agreed", _) | (_, Phase::Upcoming) => *rng.weighted(&[("to_pack", 70), ("shipped", 30)]),
+                            ("active", Phase::Running) => *rng.weighted(&[("to_pack", 12), ("shipped", 23), ("delivered", 65)]),
+                            _ => *rng.weighted(&[("delivered", 92), ("returned", 3), ("lost", 5)]),
+                        };
+                        let shipped = sent.min(today);
+                        let delivered = shipped + Days::new(1 + rng.below(4));
+                        if state != "to_pack" && delivered > today {
+                            state = "shipped";
+                        }
+                        let created_on = if state == "to_pack" { today - Days::new(rng.below(10)) } else { shipped - Days::new(1) };
+                        shipment.execute(params![
+                            shipment_id,
+                            collaboration_id,
+                            state,
+                            creator_name,
+                            format!("{} {}\n{} {}", rng.pick(&["Kerkstraat", "Molenweg", "Stationsplein", "Dorpsstraat", "Havenkade"]), 1 + rng.below(180), 1000 + rng.below(8999), rng.pick(&["AB", "KL", "XZ", "TT"])),
+                            city,
+                            country,
+                            rng.pick(CARRIERS),
+                            if state == "to_pack" { String::new() } else { format!("3S{:013}", rng.below(10_000_000_000_000)) },
+                            (state != "to_pack").then(|| day(shipped)),
+                            matches!(state, "delivered" | "returned").then(|| day(delivered)),
+                            matches!(state, "returned" | "lost").then(|| day(delivered.min(today))),
+                            stamp(created_on),
+                        ])?;
+                        for position in 0..1 + rng.below(3) {
+                            let (product, sku, retail) = *rng.pick(GIFTS);
+                            item.execute(params![shipment_id, position as i64, product, sku, 1 + rng.below(2) as i64, retail * unit * 2 / 5, retail * unit])?;
+                        }
+                        shipment_id += 1;
+                        out.shipments += 1;
+                    }
+                }
+
+                for n in 0..rng.below(4) {
+                    let on = (created + Days::new(3 * n + rng.below(3))).min(last_activity);
+                    touchpoint.execute(params![creator_id, collaboration_id, rng.pick(&["dm", "email", "call", "meeting"]), day(on), rng.pick(NOTES_ON_CONTACT), stamp(on)])?;
+                    out.touchpoints += 1;
+                }
+                collaboration_id += 1;
+            }
+        }
+        // Outreach before any collaboration: follows and comments on a few prospects.
+        for (creator_id, ..) in creators.iter().step_by(40) {
+            let on = today - Days::new(rng.below(200));
+            touchpoint.execute(params![creator_id, None::<i64>, rng.pick(&["followed", "commented"]), day(on), "", stamp(on)])?;
+            out.touchpoints += 1;
+        }
+        tx.execute(
+            "UPDATE creators SET last_contact_on = t.last FROM (SELECT creator_id, max(happened_on) AS last FROM touchpoints GROUP BY creator_id) t
+             WHERE creators.id = t.creator_id",
+            [],
+        )?;
+        audit(tx, actor, "workspace", None, "generate", &format!("{} synthetic campaigns at {}", out.campaigns, now_utc()))?;
+        Ok(out)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,6 +952,71 @@ mod tests {
         let g = generate(&mut ws, &spec).unwrap();
         assert_eq!((g.creators, g.handles, g.snapshots), (300, 900, 3000));
         assert_eq!(check_sample(&ws, &spec, &g, 300), Ok(300));
+    }
+
+    /// A workspace of 400 creators and 40 campaigns generated for `today`.
+    fn campaigns_for(today: NaiveDate) -> (Workspace, GeneratedCampaigns) {
+        let mut ws = Workspace::in_memory(&Settings::new("Bench", "EUR", "nl-NL")).unwrap();
+        generate(&mut ws, &Spec::new(400)).unwrap();
+        let g = generate_campaigns(&mut ws, &CampaignSpec::new(40, 600, 2_400), today).unwrap();
+        (ws, g)
+    }
+
+    #[test]
+    fn generated_campaigns_have_the_asked_sizes_and_are_deterministic() {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+        let (ws, g) = campaigns_for(today);
+        assert_eq!((g.campaigns, g.collaborations, g.deliverables), (40, 600, 2_400));
+        let count = |sql: &str| -> i64 { ws.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM deliverables"), 2_400);
+        assert_eq!(count("SELECT count(*) FROM gift_shipments") as u64, g.shipments);
+        assert_eq!(count("SELECT count(*) FROM touchpoints") as u64, g.touchpoints);
+        let largest = count("SELECT campaign_id FROM collaborations GROUP BY campaign_id ORDER BY count(*) DESC LIMIT 1");
+        assert_eq!(largest, g.first_campaign_id);
+        assert!(count("SELECT count(*) FROM (SELECT creator_id FROM collaborations GROUP BY creator_id HAVING count(*) > 2)") > 0, "regulars come back");
+        assert_eq!(count("SELECT count(*) FROM creators WHERE last_contact_on IS NOT (SELECT max(happened_on) FROM touchpoints t WHERE t.creator_id = creators.id)"), 0);
+        for sql in [
+            "SELECT max(happened_on) FROM touchpoints",
+            "SELECT max(last_activity_on) FROM collaborations",
+            "SELECT max(shipped_on) FROM gift_shipments",
+            "SELECT max(delivered_on) FROM gift_shipments",
+            "SELECT max(substr(published_at, 1, 10)) FROM deliverables",
+        ] {
+            let latest: String = ws.conn().query_row(sql, [], |r| r.get(0)).unwrap();
+            assert!(latest <= today.to_string(), "{sql}: {latest} lies after today");
+        }
+        let t = crate::campaigns::today::today(&ws, today).unwrap();
+        assert!(t.overdue.total > 0 && t.due_this_week.total > 0 && t.gifts_to_ship.total > 0 && t.idle.total > 0, "work in every state: {t:?}");
+
+        let digest = |ws: &Workspace| -> String {
+            ws.conn()
+                .query_row("SELECT group_concat(campaign_id || creator_id || status || fee_minor || coalesce(usage_until, ''), ',') FROM collaborations", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(digest(&ws), digest(&campaigns_for(today).0));
+    }
+
+    #[test]
+    fn every_generated_row_is_one_the_app_accepts_unchanged() {
+        use crate::campaigns::{campaign, collaboration, deliverable, gifting};
+        let (mut ws, _) = campaigns_for(crate::campaigns::fields::local_today());
+        let ids = |ws: &Workspace, table: &str| -> Vec<i64> { ws.conn().prepare(&format!("SELECT id FROM {table} ORDER BY id")).unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect() };
+        for id in ids(&ws, "campaigns") {
+            let c = campaign::get(&ws, id).unwrap();
+            campaign::update(&mut ws, id, c.revision, &c.draft).unwrap_or_else(|e| panic!("campaign {id}: {e:?}"));
+        }
+        for id in ids(&ws, "collaborations") {
+            let c = collaboration::get(&ws, id).unwrap();
+            collaboration::update(&mut ws, id, c.revision, &c.draft).unwrap_or_else(|e| panic!("collaboration {id} ({:?}): {e:?}", c.status));
+        }
+        for id in ids(&ws, "deliverables") {
+            let d = deliverable::get(&ws, id).unwrap();
+            deliverable::update(&mut ws, id, d.revision, &d.draft).unwrap_or_else(|e| panic!("deliverable {id}: {e:?}"));
+        }
+        for id in ids(&ws, "gift_shipments") {
+            let s = gifting::get(&ws, id).unwrap();
+            gifting::update(&mut ws, id, s.revision, &s.draft).unwrap_or_else(|e| panic!("shipment {id} ({:?}): {e:?}", s.status));
+        }
     }
 
     #[test]

@@ -372,7 +372,8 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
     let currency = ws.settings()?.currency();
     let money = |minor: i64| Money { minor, currency };
     // SQLite's sum() stops with an error on integer overflow, and a product too large for i64
-    // becomes a REAL that reading as i64 refuses: no total is ever wrapped or rounded.
+    // becomes a REAL that reading as i64 refuses: no total is ever wrapped or rounded. Reading
+    // collaborations in table order and grouping after is faster than walking them by campaign.
     let mut stmt = ws.conn().prepare_cached(
         "SELECT k.id, k.name, k.goal, k.starts_on, k.ends_on, k.budget_minor,
                 coalesce(l.n, 0), coalesce(l.committed_fees, 0), coalesce(l.committed_gifts, 0), coalesce(l.earned_fees, 0),
@@ -382,7 +383,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
                            sum(CASE WHEN status IN ('agreed', 'active', 'completed') THEN fee_minor ELSE 0 END) AS committed_fees,
                            sum(CASE WHEN status IN ('agreed', 'active', 'completed') THEN gift_value_minor ELSE 0 END) AS committed_gifts,
                            sum(CASE WHEN status = 'completed' THEN fee_minor ELSE 0 END) AS earned_fees
-                    FROM collaborations GROUP BY campaign_id) l ON l.campaign_id = k.id
+                    FROM collaborations NOT INDEXED GROUP BY campaign_id) l ON l.campaign_id = k.id
          LEFT JOIN (SELECT c.campaign_id, count(*) AS n
                     FROM deliverables d JOIN collaborations c ON c.id = d.collaboration_id
                     WHERE d.status NOT IN ('published', 'verified', 'missed') AND c.status <> 'cancelled'

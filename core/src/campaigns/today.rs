@@ -41,8 +41,8 @@ pub struct Today {
     pub due_this_week: Section<DeliverableItem>,
     /// Gifts still to pack, oldest first; `days` = days since the shipment was made.
     pub gifts_to_ship: Section<ShipmentItem>,
-    /// Gifts delivered at least `gift_no_post_days` ago whose collaboration has no live post;
-    /// `days` = days since delivery.
+    /// Gifts delivered at least `gift_no_post_days` ago for an agreed or active collaboration
+    /// that has no live post, oldest first; `days` = days since delivery.
     pub gifts_without_post: Section<ShipmentItem>,
     /// Usage rights ending between today and `usage_warning_days` from now, soonest first;
     /// `days` = days left.
@@ -119,10 +119,10 @@ pub struct ClientToday {
 
 /// The columns every item starts with (indexes 0–4), and the joins that name them.
 const REF_COLUMNS: &str = "c.campaign_id, k.name, c.id, c.creator_id, p.display_name";
-const REF_JOINS: &str = "JOIN campaigns k ON k.id = c.campaign_id JOIN creators p ON p.id = c.creator_id";
+/// `CROSS JOIN` keeps SQLite from naming rows before it has found them.
+const REF_JOINS: &str = "CROSS JOIN campaigns k ON k.id = c.campaign_id CROSS JOIN creators p ON p.id = c.creator_id";
 
 /// What each section reads; the columns after the [`REF_COLUMNS`] are given per section.
-const SHIPMENTS: &str = "gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id";
 const SHIPMENT_COLUMNS: &str = "s.id, s.status, s.carrier, s.tracking_number, s.delivered_on, s.created_at";
 const COLLABORATIONS: &str = "collaborations c";
 const COLLABORATION_COLUMNS: &str = "c.usage_until, c.last_activity_on";
@@ -132,12 +132,15 @@ const OVERDUE: Query = deliverable_query("d.status NOT IN ('published', 'verifie
 /// ?1 = today, ?2 = six days on.
 const DUE_THIS_WEEK: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.due_on BETWEEN ?1 AND ?2 AND c.status <> 'cancelled'");
 /// A gift for a cancelled collaboration is not shipped, so it does not ask to be.
-const GIFTS_TO_SHIP: Query = Query { from: SHIPMENTS, filter: "s.status = 'to_pack' AND c.status <> 'cancelled'", order: "s.created_at, s.id", columns: SHIPMENT_COLUMNS };
-/// ?1 = the last delivery day that is quiet for too long.
+const GIFTS_TO_SHIP: Query = Query { from: "gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id", filter: "s.status = 'to_pack' AND c.status <> 'cancelled'", order: "s.created_at, s.id", columns: SHIPMENT_COLUMNS };
+/// ?1 = the last delivery day that is quiet for too long. Only an agreed or active
+/// collaboration owes a post (a proposed one was not agreed, a completed one is closed), so the
+/// search starts from those (the `collaborations_by_activity` index), not from every gift ever
+/// delivered.
 const GIFTS_WITHOUT_POST: Query = Query {
-    from: SHIPMENTS,
-    filter: "s.status = 'delivered' AND s.delivered_on <= ?1 AND c.status <> 'cancelled'
-             AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = s.collaboration_id AND d.status IN ('published', 'verified'))",
+    from: "collaborations c CROSS JOIN gift_shipments s ON s.collaboration_id = c.id",
+    filter: "c.status IN ('agreed', 'active') AND s.status = 'delivered' AND s.delivered_on <= ?1
+             AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = c.id AND d.status IN ('published', 'verified'))",
     order: "s.delivered_on, s.id",
     columns: SHIPMENT_COLUMNS,
 };
@@ -190,8 +193,14 @@ pub fn today(ws: &Workspace, today: NaiveDate) -> Result<Today> {
 
 /// The Today view of each workspace in `paths`, in that order. A file that cannot be shown
 /// becomes an entry with the error (or `needs_update` for an older Chorus file, left unmigrated).
+/// Files are read a few at a time, one connection each, as the computer has cores.
 pub fn across(paths: &[PathBuf], today: NaiveDate) -> Vec<ClientToday> {
-    paths.iter().map(|path| client_today(path, today)).collect()
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = paths.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths.chunks(share).map(|part| scope.spawn(move || part.iter().map(|path| client_today(path, today)).collect::<Vec<_>>())).collect();
+        parts.into_iter().flat_map(|part| part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
 }
 
 fn client_today(path: &Path, day: NaiveDate) -> ClientToday {
@@ -481,6 +490,13 @@ mod tests {
         // Delivered long ago, but the creator posted.
         shipment(&ws, b, "delivered", "2026-04-01", Some("2026-04-05"), &[(1, 2_000)]);
         deliverable(&ws, b, "reel", "2026-04-20", "published");
+        // A completed or proposed collaboration owes no post.
+        let dewi = creator(&mut ws, "Dewi Kok", "dewi.kok");
+        let eva = creator(&mut ws, "Eva Bos", "eva.bos");
+        let done = collaboration(&ws, summer, dewi, "gifted", "completed", (0, 5_000), TODAY);
+        let seeded = collaboration(&ws, summer, eva, "gifted", "proposed", (0, 5_000), TODAY);
+        shipment(&ws, done, "delivered", "2026-04-01", Some("2026-04-05"), &[(1, 2_000)]);
+        shipment(&ws, seeded, "delivered", "2026-04-01", Some("2026-04-05"), &[(1, 2_000)]);
 
         let t = today(&ws, day(TODAY)).unwrap();
         let to_ship: Vec<(i64, i64)> = t.gifts_to_ship.items.iter().map(|i| (i.shipment_id, i.days)).collect();

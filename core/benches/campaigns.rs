@@ -1,0 +1,168 @@
+//! Campaigns at agency scale: a workspace of 100,000 creators, 2,000 campaigns, 50,000
+//! collaborations and 200,000 deliverables (with their gifts and outreach), and how long the
+//! read side takes on it: Today, the board of the largest and of a typical campaign, the list
+//! of campaigns, a creator's history, one campaign's calendar, and Today across 20 client files.
+//! Prints each figure beside its target; it is a measurement, not a test, and never fails on a
+//! miss.
+//!
+//! `cargo bench -p chorus-core --bench campaigns` runs the full size. `cargo test` runs this
+//! binary without `--bench`: then a tiny version keeps the code exercised and compiling.
+//! `CHORUS_BENCH_DIR=dir` keeps the generated files there (for EXPLAIN QUERY PLAN and friends)
+//! instead of a temporary folder; files already there are replaced.
+
+use chorus_core::campaigns::{board, calendar, fields, today};
+use chorus_core::settings::Settings;
+use chorus_core::synthetic::{self, CampaignSpec, Spec};
+use chorus_core::Workspace;
+use std::time::{Duration, Instant};
+
+/// Today, a board and the cross-client Today must answer within this (p95, milliseconds).
+const VIEW_P95_MS: f64 = 50.0;
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let (creators, campaigns, collaborations, deliverables) = if full { (100_000, 2_000, 50_000, 200_000) } else { (400, 20, 300, 1_200) };
+    let (runs, clients) = if full { (30, 20) } else { (3, 3) };
+    // Targets hold for the full size in a release build; a smoke run is not judged against them.
+    let judged = full && !cfg!(debug_assertions);
+    let day = fields::local_today();
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = std::env::var_os("CHORUS_BENCH_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| temp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).expect("the bench folder");
+
+    let started = Instant::now();
+    let first = dir.join("client-01.chorus");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("client-01.chorus{suffix}")));
+    }
+    let mut ws = Workspace::create(&first, &Settings::new("Bench agency", "EUR", "nl-NL")).expect("create the bench workspace");
+    synthetic::generate(&mut ws, &Spec::new(creators)).expect("generate the roster");
+    let g = synthetic::generate_campaigns(&mut ws, &CampaignSpec::new(campaigns, collaborations, deliverables), day).expect("generate the campaigns");
+    drop(ws);
+    let generation = started.elapsed();
+    let mut paths = vec![first.clone()];
+    for n in 2..=clients {
+        let copy = dir.join(format!("client-{n:02}.chorus"));
+        std::fs::copy(&first, &copy).expect("copy the workspace");
+        paths.push(copy);
+    }
+    let bytes = std::fs::metadata(&first).map(|m| m.len()).unwrap_or(0);
+    println!();
+    println!(
+        "Chorus campaigns benchmark ({} build): {creators} creators, {} campaigns, {} collaborations, {} deliverables, {} gift shipments, {} touchpoints; file {:.0} MB; {runs} runs each",
+        if cfg!(debug_assertions) { "debug" } else { "release" },
+        g.campaigns,
+        g.collaborations,
+        g.deliverables,
+        g.shipments,
+        g.touchpoints,
+        bytes as f64 / 1e6
+    );
+    println!("generated in {:.1} s", generation.as_secs_f64());
+
+    let opened = Workspace::open(&first).expect("open the bench workspace");
+    let ws = &opened;
+    let one = |sql: &str| -> i64 { ws.conn().query_row(sql, [], |r| r.get(0)).expect(sql) };
+    let typical = one(&format!(
+        "SELECT campaign_id FROM collaborations GROUP BY campaign_id ORDER BY count(*), campaign_id LIMIT 1 OFFSET {}",
+        g.campaigns / 2
+    ));
+    let regular = one("SELECT creator_id FROM collaborations GROUP BY creator_id ORDER BY count(*) DESC, creator_id LIMIT 1");
+    let size = |id: i64| one(&format!("SELECT count(*) FROM collaborations WHERE campaign_id = {id}"));
+
+    let mut rows: Vec<Row> = Vec::new();
+    let mut measure = |name: String, target: Option<f64>, mut f: Box<dyn FnMut() -> String + '_>| {
+        let mut times = Vec::with_capacity(runs);
+        let mut what = String::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            what = f();
+            times.push(t.elapsed());
+        }
+        rows.push(Row::new(name, &times, what, target, judged));
+    };
+    measure(
+        "today()".into(),
+        Some(VIEW_P95_MS),
+        Box::new(|| {
+            let t = today::today(ws, day).expect("today");
+            format!("{} overdue, {} due, {} to ship, {} idle", t.overdue.total, t.due_this_week.total, t.gifts_to_ship.total, t.idle.total)
+        }),
+    );
+    for (label, id) in [("largest", g.first_campaign_id), ("typical", typical)] {
+        measure(
+            format!("campaign_board(), {label} campaign ({} collaborations)", size(id)),
+            Some(VIEW_P95_MS),
+            Box::new(move || {
+                let b = board::campaign_board(ws, id, day).expect("board");
+                format!("{} deliverables", b.timeline.len())
+            }),
+        );
+    }
+    measure("campaign_list()".into(), None, Box::new(|| format!("{} campaigns", board::campaign_list(ws, day).expect("list").len())));
+    measure(
+        "creator_history(), most regular creator".into(),
+        None,
+        Box::new(|| format!("{} collaborations", board::creator_history(ws, regular).expect("history").collaborations.len())),
+    );
+    measure(
+        "ics(), typical campaign".into(),
+        None,
+        Box::new(|| format!("{} events", calendar::ics(ws, Some(typical)).expect("ics").matches("BEGIN:VEVENT").count())),
+    );
+    measure(
+        format!("across(), {clients} client files"),
+        Some(VIEW_P95_MS),
+        Box::new(|| {
+            let entries = today::across(&paths, day);
+            assert!(entries.iter().all(|e| e.today.is_some()), "every client shows: {:?}", entries.iter().find(|e| e.error.is_some()));
+            format!("{} clients", entries.len())
+        }),
+    );
+    print(&rows, judged);
+}
+
+/// One line of the table: median, p95, what was counted, the target and the verdict.
+struct Row {
+    name: String,
+    median: Duration,
+    p95: Duration,
+    what: String,
+    target: String,
+    verdict: &'static str,
+}
+
+impl Row {
+    fn new(name: String, times: &[Duration], what: String, target_ms: Option<f64>, judged: bool) -> Row {
+        let mut sorted = times.to_vec();
+        sorted.sort();
+        let median = sorted[sorted.len() / 2];
+        let p95 = sorted[((sorted.len() * 95).div_ceil(100)).clamp(1, sorted.len()) - 1];
+        let verdict = match (target_ms, judged) {
+            (None, _) => "info",
+            (Some(_), false) => "smoke",
+            (Some(t), true) if p95.as_secs_f64() * 1000.0 <= t => "PASS",
+            (Some(_), true) => "MISS",
+        };
+        Row { name, median, p95, what, target: target_ms.map(|t| format!("p95 ≤ {t} ms")).unwrap_or_default(), verdict }
+    }
+}
+
+fn print(rows: &[Row], judged: bool) {
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+    let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
+    let what = rows.iter().map(|r| r.what.chars().count()).max().unwrap_or(0);
+    println!();
+    println!("{:<width$}  {:>10}  {:>10}  {:<what$}  {:<14}  result", "step", "median", "p95", "count", "target");
+    for r in rows {
+        println!("{:<width$}  {:>10}  {:>10}  {:<what$}  {:<14}  {}", r.name, ms(r.median), ms(r.p95), r.what, r.target, r.verdict);
+    }
+    let misses = rows.iter().filter(|r| r.verdict == "MISS").count();
+    if !judged {
+        println!("Smoke run: the figures only show the benchmark works. The targets apply to `cargo bench -p chorus-core --bench campaigns` (full size, release build).");
+    } else if misses == 0 {
+        println!("All targets met.");
+    } else {
+        println!("{misses} target(s) missed.");
+    }
+}
