@@ -133,6 +133,7 @@ struct Row {
 }
 
 impl Row {
+    /// Median and p95 of `times`, judged against a p95 target in milliseconds.
     fn new(name: String, times: &[Duration], what: String, target_ms: Option<f64>, judged: bool) -> Row {
         let mut sorted = times.to_vec();
         sorted.sort();
@@ -148,6 +149,7 @@ impl Row {
     }
 }
 
+/// Prints the table and the verdict.
 fn print(rows: &[Row], judged: bool) {
     let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
     let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);

@@ -579,6 +579,7 @@ pub struct CampaignSpec {
 }
 
 impl CampaignSpec {
+    /// The given sizes with the standard seed.
     pub fn new(campaigns: usize, collaborations: usize, deliverables: usize) -> CampaignSpec {
         CampaignSpec { campaigns, collaborations, deliverables, seed: 0xCA4_9A16 }
     }

@@ -541,6 +541,7 @@ fn add(a: i64, b: i64) -> Result<i64> {
     a.checked_add(b).ok_or_else(too_large)
 }
 
+/// The error for a total beyond i64.
 fn too_large() -> Error {
     Error::Validation(vec![FieldError::new("total", "too_large", "These amounts add up to more than Chorus can count.")])
 }
@@ -550,12 +551,14 @@ mod tests {
     use super::super::today::fixture::*;
     use super::*;
 
+    /// `2026-06-15` as a date.
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
     const TODAY: &str = "2026-06-15";
 
+    /// An amount in euro cents.
     fn eur(minor: i64) -> Money {
         Money { minor, currency: crate::money::Currency::parse("EUR").unwrap() }
     }

@@ -137,6 +137,7 @@ struct Event<'a> {
 }
 
 impl Event<'_> {
+    /// Appends the event's lines to `out`.
     fn write_into(&self, out: &mut String) -> Result<()> {
         let day = NaiveDate::parse_from_str(self.day, "%Y-%m-%d").map_err(|_| Error::BadFile(format!("“{}” is not a date.", self.day)))?;
         let next = day.succ_opt().unwrap_or(day);
@@ -254,6 +255,7 @@ mod tests {
         events
     }
 
+    /// Reads a TEXT value back, refusing an unescaped `;` or `,` and unknown escapes.
     fn unescape(value: &str) -> String {
         let mut out = String::new();
         let mut chars = value.chars();
@@ -272,6 +274,7 @@ mod tests {
         out
     }
 
+    /// The value of property `name` in an event.
     fn get<'a>(event: &'a [(String, String)], name: &str) -> &'a str {
         &event.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in {event:?}")).1
     }

@@ -50,6 +50,7 @@ pub fn write_campaign_csv(ws: &Workspace, campaign_id: i64, path: &Path) -> Resu
     write_atomically(path, |file| write_csv(ws, campaign_id, std::io::BufWriter::new(file), path))
 }
 
+/// Writes the campaign CSV to `writer`; returns the rows written.
 fn write_csv(ws: &Workspace, campaign_id: i64, mut writer: impl Write, target: &Path) -> Result<usize> {
     let io = |e: std::io::Error| Error::io("write", target, e);
     let csv_io = |e: csv::Error| io(e.into());
@@ -137,6 +138,7 @@ mod tests {
     use super::super::today::fixture::*;
     use super::*;
 
+    /// Every row of an exported file, header included, after checking its byte-order mark.
     fn read(path: &Path) -> Vec<Vec<String>> {
         let bytes = std::fs::read(path).unwrap();
         assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte-order mark for Excel");

@@ -122,7 +122,7 @@ const REF_COLUMNS: &str = "c.campaign_id, k.name, c.id, c.creator_id, p.display_
 /// `CROSS JOIN` keeps SQLite from naming rows before it has found them.
 const REF_JOINS: &str = "CROSS JOIN campaigns k ON k.id = c.campaign_id CROSS JOIN creators p ON p.id = c.creator_id";
 
-/// What each section reads; the columns after the [`REF_COLUMNS`] are given per section.
+/// The columns each kind of section reads after the [`REF_COLUMNS`].
 const SHIPMENT_COLUMNS: &str = "s.id, s.status, s.carrier, s.tracking_number, s.delivered_on, s.created_at";
 const COLLABORATIONS: &str = "collaborations c";
 const COLLABORATION_COLUMNS: &str = "c.usage_until, c.last_activity_on";
@@ -203,6 +203,7 @@ pub fn across(paths: &[PathBuf], today: NaiveDate) -> Vec<ClientToday> {
     })
 }
 
+/// One client's entry: its Today, `needs_update` for an older file, or the error.
 fn client_today(path: &Path, day: NaiveDate) -> ClientToday {
     let file_name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut entry = ClientToday { path: path.display().to_string(), brand_name: file_name, today: None, needs_update: false, error: None };
@@ -268,10 +269,12 @@ const fn deliverable_query(filter: &'static str) -> Query {
 }
 
 impl Query {
+    /// How many items the section has.
     fn count_sql(self) -> String {
         format!("SELECT count(*) FROM {} WHERE {}", self.from, self.filter)
     }
 
+    /// The first items, named.
     fn page_sql(self) -> String {
         format!("SELECT {REF_COLUMNS}, {} FROM {} {REF_JOINS} WHERE {} ORDER BY {} LIMIT {SECTION_LIMIT}", self.columns, self.from, self.filter, self.order)
     }
@@ -293,6 +296,7 @@ fn section<T>(conn: &Connection, q: Query, params: &[&dyn ToSql], item: impl Fn(
     Ok(Section { total, items })
 }
 
+/// A deliverable row; `days` turns its due date into days overdue or left.
 fn deliverable_item(at: CollaborationRef, r: &Row, days: impl Fn(NaiveDate) -> i64) -> rusqlite::Result<DeliverableItem> {
     Ok(DeliverableItem {
         collaboration: at,
@@ -305,6 +309,7 @@ fn deliverable_item(at: CollaborationRef, r: &Row, days: impl Fn(NaiveDate) -> i
     })
 }
 
+/// A shipment row, `days` computed by the section.
 fn shipment_item(at: CollaborationRef, r: &Row, days: i64) -> rusqlite::Result<ShipmentItem> {
     Ok(ShipmentItem {
         collaboration: at,
@@ -317,6 +322,7 @@ fn shipment_item(at: CollaborationRef, r: &Row, days: i64) -> rusqlite::Result<S
     })
 }
 
+/// A collaboration row, `days` computed by the section.
 fn collaboration_item(at: CollaborationRef, r: &Row, days: i64) -> rusqlite::Result<CollaborationItem> {
     Ok(CollaborationItem { collaboration: at, usage_until: r.get(5)?, last_activity_on: r.get(6)?, days })
 }
@@ -337,6 +343,7 @@ pub(crate) mod fixture {
     use crate::workspace::Workspace;
     use rusqlite::params;
 
+    /// An empty workspace of Studio Zon (EUR, nl-NL).
     pub fn workspace() -> Workspace {
         Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap()
     }
@@ -348,6 +355,7 @@ pub(crate) mod fixture {
         crate::creators::create(ws, &d).unwrap().id
     }
 
+    /// A campaign with its dates and budget in minor units.
     pub fn campaign(ws: &Workspace, name: &str, starts_on: Option<&str>, ends_on: Option<&str>, budget_minor: i64) -> i64 {
         ws.conn()
             .execute(
@@ -416,6 +424,7 @@ mod tests {
     use super::*;
     use crate::settings::Settings;
 
+    /// `2026-06-15` as a date.
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
