@@ -155,6 +155,8 @@ function lazyScreen(titleKey, load, build, previous) {
     show: (params) => inner?.show?.(params) ?? false,
     focusSearch: () => inner?.focusSearch?.(),
     newCreator: () => inner?.newCreator?.(),
+    /** Ctrl+N on a screen that makes its own new things (Campaigns: a new campaign). */
+    newItem: () => (inner?.newItem ? (inner.newItem(), true) : false),
   };
   load().then((mod) => {
     if (disposed) return;
@@ -240,6 +242,7 @@ document.addEventListener('keydown', (e) => {
     screen?.focusSearch?.();
   } else if (isMod(e) && key === 'n' && !e.shiftKey) {
     e.preventDefault();
+    if (route === 'campaigns' && screen?.newItem?.()) return;
     if (route !== 'roster') go('roster');
     screen?.newCreator?.();
   } else if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) {

@@ -1,0 +1,145 @@
+//! One campaign: its header (name, goal, phase, dates, Edit, Delete, CSV and calendar export
+//! through native save dialogs), the budget strip, and three tabs: Board, Timeline and Brief.
+//! Reads the campaign and its board together; `refresh()` reads them again (after a save in the
+//! collaboration panel, or a change made elsewhere) and keeps the tab.
+
+import * as api from './api.js';
+import { h, icon, ICONS, mount } from './dom.js';
+import { t, tn } from './i18n.js';
+import { campaignLabel } from './campaign-vocab.js';
+import { dateRange, phaseBadge } from './campaign-list.js';
+import { budgetStrip } from './campaign-budget.js';
+import { campaignBoard } from './campaign-board.js';
+import { campaignTimeline } from './campaign-timeline.js';
+import { campaignBrief } from './campaign-brief.js';
+import { openCollaborationPicker } from './collaboration-picker.js';
+import { confirm } from './dialog.js';
+import { toast, toastError } from './toast.js';
+
+const TABS = ['board', 'timeline', 'brief'];
+
+/**
+ * @param {number} id
+ * @param {{ tab?: string, onBack: () => void, onEdit: (c: import('./api.js').Campaign) => void,
+ *   onDeleted: () => void, onOpenCollaboration: (collaborationId: number, focus?: string) => void,
+ *   selectedCollaboration: () => number|null }} o
+ */
+export function campaignView(id, o) {
+  let tab = TABS.includes(o.tab ?? '') ? o.tab : 'board';
+  /** @type {import('./api.js').Campaign | null} */
+  let campaign = null;
+  /** @type {import('./api.js').CampaignBoard | null} */
+  let board = null;
+  let seq = 0;
+  let timeline = null;
+  const el = h('section', { class: 'campaign-view', 'aria-busy': 'true' }, h('div', { class: 'panel-loading' }, t('common.loading')));
+
+  async function refresh() {
+    const mine = ++seq;
+    try {
+      const [c, b] = await Promise.all([api.getCampaign(id), api.campaignBoard(id)]);
+      if (mine !== seq) return;
+      campaign = c;
+      board = b;
+      render();
+    } catch (err) {
+      if (mine !== seq) return;
+      toastError(err);
+      if (err?.kind === 'not_found') o.onBack();
+    } finally {
+      if (mine === seq) el.removeAttribute('aria-busy');
+    }
+  }
+
+  function render() {
+    if (!campaign || !board) return;
+    const c = campaign;
+    const focusedId = /** @type {HTMLElement|null} */ (document.activeElement)?.id;
+    timeline?.dispose();
+    timeline = null;
+    const tabButton = (name) => h('button', {
+      type: 'button', role: 'tab', class: 'tab', id: `campaign-tab-${name}`, 'aria-selected': String(tab === name), tabindex: tab === name ? 0 : -1,
+      'aria-controls': 'campaign-tabpanel', onclick: () => switchTab(name),
+    }, t(`campaign.tab.${name}`));
+    let body;
+    if (tab === 'board') body = campaignBoard(board, { onOpen: o.onOpenCollaboration, onAdd: addCreator, selectedId: o.selectedCollaboration() });
+    else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
+    else body = campaignBrief(c);
+    mount(el,
+      h('header', { class: 'campaign-header' },
+        h('button', { type: 'button', class: 'btn btn-ghost btn-small back', id: 'back-to-campaigns', onclick: () => o.onBack() }, '← ', t('campaigns.back')),
+        h('div', { class: 'campaign-title-row' },
+          h('div', { class: 'campaign-heading' },
+            h('h1', { id: 'campaign-title', tabindex: -1 }, c.name),
+            h('div', { class: 'campaign-sub' },
+              phaseBadge(board.phase),
+              h('span', { class: 'badge badge-quiet', id: 'campaign-goal' }, t('campaign.goalIs', { goal: campaignLabel('goals', c.goal) })),
+              h('span', { class: 'muted', id: 'campaign-dates' }, dateRange(c.starts_on, c.ends_on)))),
+          h('div', { class: 'header-actions' },
+            h('button', { type: 'button', class: 'btn', id: 'export-campaign-csv', onclick: exportCsv }, icon(ICONS.download, 14), t('campaign.exportCsv')),
+            h('button', { type: 'button', class: 'btn', id: 'export-campaign-ics', onclick: exportIcs }, icon(ICONS.download, 14), t('campaign.exportIcs')),
+            h('button', { type: 'button', class: 'btn', id: 'edit-campaign', onclick: () => o.onEdit(c) }, icon(ICONS.edit, 14), t('common.edit')),
+            h('button', { type: 'button', class: 'btn btn-icon btn-danger-quiet', id: 'delete-campaign', 'aria-label': t('campaign.delete'), title: t('campaign.delete'), onclick: remove }, icon(ICONS.trash, 14)))),
+        budgetStrip(board.budget),
+        h('div', { class: 'tabs', role: 'tablist', 'aria-label': c.name, onkeydown: tabKeys }, ...TABS.map(tabButton))),
+      h('div', { class: ['campaign-tabpanel', `tab-${tab}`], id: 'campaign-tabpanel', role: 'tabpanel', 'aria-labelledby': `campaign-tab-${tab}` }, body));
+    if (focusedId) /** @type {HTMLElement|null} */ (el.querySelector(`#${CSS.escape(focusedId)}`))?.focus({ preventScroll: true });
+  }
+
+  function switchTab(name) {
+    tab = name;
+    render();
+    /** @type {HTMLElement|null} */ (el.querySelector(`#campaign-tab-${name}`))?.focus();
+  }
+
+  function tabKeys(e) {
+    const at = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    switchTab(TABS[(next + TABS.length) % TABS.length]);
+  }
+
+  function addCreator() {
+    if (!campaign) return;
+    openCollaborationPicker({
+      campaignId: campaign.id, campaignName: campaign.name,
+      onAdded: (l) => { refresh(); o.onOpenCollaboration(l.id, 'terms'); },
+    });
+  }
+
+  async function exportCsv() {
+    const report = await api.exportCampaignCsv(id).catch((err) => { toastError(err); return null; });
+    if (report) toast(tn('campaign.exported', report.rows, { path: report.path }), { kind: 'success' });
+  }
+
+  async function exportIcs() {
+    const report = await api.exportCampaignIcs(id).catch((err) => { toastError(err); return null; });
+    if (report) toast(tn('campaign.exportedIcs', report.rows, { path: report.path }), { kind: 'success' });
+  }
+
+  async function remove() {
+    if (!campaign) return;
+    const ok = await confirm({ title: t('campaign.delete.title', { name: campaign.name }), message: t('campaign.delete.body'),
+      confirmLabel: t('campaign.delete'), confirmId: 'confirm-delete-campaign', danger: true });
+    if (!ok) return;
+    try {
+      await api.deleteCampaign(id);
+      toast(t('campaign.deleted', { name: campaign.name }), { kind: 'success' });
+      o.onDeleted();
+    } catch (err) { toastError(err); }
+  }
+
+  refresh().then(() => /** @type {HTMLElement|null} */ (el.querySelector('#campaign-title'))?.focus({ preventScroll: true }));
+  return {
+    el,
+    refresh,
+    id,
+    tab: () => tab,
+    setTab: (name) => { if (TABS.includes(name) && name !== tab) { tab = name; render(); } },
+    campaign: () => campaign,
+    /** Marks the open collaboration's card. */
+    select: () => { if (tab === 'board') render(); },
+    dispose: () => { seq += 1; timeline?.dispose(); },
+  };
+}
