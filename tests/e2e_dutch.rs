@@ -50,7 +50,11 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     Preferences { language: "nl".into() }.save(data.path()).unwrap();
     workspace_with_three_creators(data.path());
 
+    // Today opens first; the journey is about the roster (Creators, the same word in Dutch).
     let app = App::start(data.path()).await;
+    app.wait_for_text("#today-title", "Vandaag", |t| t == "Vandaag").await;
+    assert_eq!(app.text("#nav-roster").await, "Creators");
+    app.click("#nav-roster").await;
     let count = app.wait_for_text("#roster-count", "three creators", |t| t.starts_with('3')).await;
     assert_eq!(count, "3 creators", "Dutch marketers say creators");
     assert_eq!(app.js("return document.documentElement.lang;", vec![]).await, json!("nl"));
@@ -126,6 +130,8 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     app.wait_for_text("#detail-name", "the saved creator", |t| t == "Fleur de Jong").await;
     app.stop().await;
     let app = App::start(data.path()).await;
+    app.wait_for_text("#today-title", "Today in English", |t| t == "Today").await;
+    app.click("#nav-roster").await;
     app.wait_for_text("#roster-count", "four creators in English", |t| t == "4 creators").await;
     assert_eq!(app.text("#nav-settings").await, "Settings");
     app.stop().await;

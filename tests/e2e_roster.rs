@@ -40,7 +40,10 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     let file = data.path().join("Studio Zon.chorus");
 
     // First run: the demo workspace opens, so the app is never an empty shell.
+    // Today is the first screen; the journey is about the roster (Creators).
     let app = App::start(data.path()).await;
+    app.wait_for("#today-title").await;
+    app.click("#nav-roster").await;
     app.wait_until("the demo roster", "return document.querySelectorAll('.roster-row').length > 10;", vec![]).await;
     app.screenshot("journey1-first-run-demo").await;
 
@@ -52,6 +55,8 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     app.choose("#new-ws-locale", "nl-NL").await;
     app.answer_dialog_with(Some(&file));
     app.click("#new-ws-create").await;
+    app.wait_for_text("#today-title", "Today in the new workspace", |t| !t.is_empty()).await;
+    app.click("#nav-roster").await;
     app.wait_for_text("#roster-count", "an empty roster", |t| t.starts_with('0')).await;
     assert!(file.is_file(), "the workspace file was created");
 
@@ -118,6 +123,7 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
 
     // Restart: the app reopens the workspace used last, and the creator is still there.
     let app = App::start(data.path()).await;
+    app.click("#nav-roster").await;
     app.wait_for_text("#roster-count", "both creators after a restart", |t| t.starts_with('2')).await;
     assert_eq!(app.texts(".roster-row .cell-name").await, vec!["Bram Jansen", "Fleur de Jong"]);
     app.screenshot("journey1-after-restart").await;
@@ -142,6 +148,7 @@ async fn journey_import_with_a_bad_row_then_fixed_then_again() {
     std::fs::write(&csv, GOOD_CSV.replace("daan.bakt;3.100", "daan.bakt;-3.100")).unwrap();
 
     let app = App::start(data.path()).await;
+    app.click("#nav-roster").await;
     app.wait_for_text("#roster-count", "an empty roster", |t| t.starts_with('0')).await;
     app.answer_dialog_with(Some(&csv));
     app.click("#import-csv").await;
@@ -194,6 +201,7 @@ async fn journey_markup_in_a_name_shows_as_text() {
     drop(ws);
 
     let app = App::start(data.path()).await;
+    app.click("#nav-roster").await;
     let shown = app.wait_for_text(".roster-row .cell-name", "the name", |t| !t.is_empty()).await;
     assert_eq!(shown, evil, "the name shows literally");
     let imgs = app.js("return document.querySelectorAll('img').length;", vec![]).await;

@@ -277,3 +277,47 @@ export const deleteTouchpoint = (id) => call('touchpoint_delete', { id });
 export const pickContractFile = () => call('contract_pick_file', { dialog: dialog('campaign.dialog.contract', 'campaign.dialog.filter.any') });
 /** Opens the saved contract file of a collaboration in the system's app. @param {number} collaborationId @returns {Promise<null>} */
 export const openContract = (collaborationId) => call('contract_open', { collaborationId });
+
+// ---------------------------------------------------------------------------------------------
+// Today and the creator's side (today_commands.rs): Today here and across clients, a creator's
+// history, every campaign's dates as one calendar.
+/**
+ * @typedef {{ campaign_id: number, campaign_name: string, collaboration_id: number,
+ *   creator_id: number, creator_name: string }} CollaborationRef
+ * @typedef {CollaborationRef & { deliverable_id: number, platform: string, format: string,
+ *   due_on: string, status: string, days: number }} TodayDeliverable
+ * @typedef {CollaborationRef & { shipment_id: number, status: string, carrier: string,
+ *   tracking_number: string, delivered_on: string|null, days: number }} TodayShipment
+ * @typedef {CollaborationRef & { usage_until: string|null, last_activity_on: string,
+ *   days: number }} TodayCollaboration
+ * @typedef {{ total: number, items: any[] }} TodaySection
+ * @typedef {{ brand_name: string, currency: string, date: string, rules: TodayRules,
+ *   overdue: TodaySection, due_this_week: TodaySection, gifts_to_ship: TodaySection,
+ *   gifts_without_post: TodaySection, usage_expiring: TodaySection, idle: TodaySection }} Today
+ * @typedef {{ path: string, brand_name: string, today: Today|null, needs_update: boolean,
+ *   error: ErrorPayload|null }} ClientToday
+ * @typedef {{ collaboration_id: number, campaign_id: number, campaign_name: string, kind: string,
+ *   status: string, starts_on: string|null, ends_on: string|null, fee: Money, gift_value: Money,
+ *   deliverables_live: number, deliverables_total: number }} PastCollaboration
+ * @typedef {{ name: string, sku: string, quantity: number, unit_retail: Money }} GiftLine
+ * @typedef {{ shipment_id: number, collaboration_id: number, campaign_name: string, status: string,
+ *   carrier: string, tracking_number: string, shipped_on: string|null, delivered_on: string|null,
+ *   items: GiftLine[], retail_value: Money }} ReceivedGift
+ * @typedef {{ id: number, kind: string, happened_on: string, notes: string,
+ *   collaboration_id: number|null, campaign_name: string|null }} PastTouchpoint
+ * @typedef {{ committed_fees: Money, earned_fees: Money, gifts_value: Money,
+ *   total_compensation_value: Money, formula: string }} Compensation
+ * @typedef {{ creator_id: number, creator_name: string, last_contact_on: string|null,
+ *   collaborations: PastCollaboration[], gifts: ReceivedGift[], touchpoints: PastTouchpoint[],
+ *   totals: Compensation }} CreatorHistory
+ */
+
+/** Today in the open workspace. @returns {Promise<Today>} */
+export const todayView = () => call('today_view');
+/** Today in every recent workspace, one entry per client. @returns {Promise<ClientToday[]>} */
+export const todayAcross = () => call('today_across');
+/** @param {number} creatorId @returns {Promise<CreatorHistory>} */
+export const creatorHistory = (creatorId) => call('creator_history', { creatorId });
+/** Native save dialog, then every campaign's dates as one .ics. Null when cancelled.
+ * @returns {Promise<ExportReport | null>} */
+export const exportCalendarAll = () => call('calendar_export_all', { dialog: dialog('today.dialog.exportIcs', 'today.dialog.filter.ics') });

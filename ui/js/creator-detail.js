@@ -1,7 +1,9 @@
 //! One creator, read-only, for the panel: name, tier and stage; the follower sparkline;
 //! handles with their profile URLs (shown as text, never followed); niches and tags;
-//! contact; rate card; payout details (IBAN in groups of four); authenticity; notes; dates.
-//! Buttons hand back to the panel through `onEdit`, `onDelete`, `onClose`.
+//! contact (with the postal address gifts go to); the campaign side (`actions.side`: history,
+//! gifts, totals, outreach log); rate card; payout details (IBAN in groups of four);
+//! authenticity; notes; dates. Buttons hand back to the panel through `onEdit`, `onDelete`,
+//! `onClose`.
 
 import * as api from './api.js';
 import { h, icon, ICONS } from './dom.js';
@@ -13,7 +15,7 @@ import { toastError } from './toast.js';
 
 /**
  * @param {import('./api.js').Creator} c
- * @param {{ onEdit: () => void, onDelete: () => void, onClose: () => void }} actions
+ * @param {{ onEdit: () => void, onDelete: () => void, onClose: () => void, side?: HTMLElement }} actions
  */
 export function creatorDetail(c, actions) {
   const place = [c.city, c.country && (fmt.region(c.country) || c.country)].filter(Boolean).join(', ');
@@ -38,6 +40,7 @@ export function creatorDetail(c, actions) {
         ['detail.language', c.language],
         ['detail.postalAddress', c.postal_address, 'address'],
       ])),
+      actions.side ?? null,
       section('detail.rates', c.rates.length
         ? h('table', { class: 'mini-table' },
           h('tbody', null, ...c.rates.map((r) => h('tr', null, h('th', { scope: 'row' }, label('formats', r.format)), h('td', { class: 'num' }, fmt.money(r.amount.minor, r.amount.currency))))))

@@ -1,4 +1,5 @@
-//! The panel beside the roster table. It shows one creator (creator-detail.js) or a form to
+//! The panel beside the roster table. It shows one creator (creator-detail.js, with their
+//! campaigns, gifts, compensation and outreach log from creator-campaigns.js) or a form to
 //! create or edit one (creator-form.js), and runs the back-end calls behind their buttons:
 //! get, create, update, delete. Answers to an older request are dropped (sequence numbers),
 //! and closing a form with unsaved changes asks first.
@@ -10,6 +11,7 @@ import { asPayload } from './errors.js';
 import { confirm } from './dialog.js';
 import { creatorDetail } from './creator-detail.js';
 import { creatorForm, emptyDraft } from './creator-form.js';
+import { creatorCampaignSide } from './creator-campaigns.js';
 import { toast, toastError } from './toast.js';
 
 /**
@@ -23,8 +25,11 @@ export function creatorPanel(hooks) {
   let form = null;
   /** The creator shown in view mode, to re-read when it changed elsewhere. */
   let viewedId = null;
+  /** The campaign side of the creator on view (history, gifts, totals, outreach). */
+  let side = null;
 
   function show(content, nextMode) {
+    if (nextMode !== 'view' || !content.contains(side?.el ?? null)) { side?.dispose(); side = null; }
     mode = nextMode;
     el.hidden = false;
     mount(el, content);
@@ -41,12 +46,7 @@ export function creatorPanel(hooks) {
     try {
       const creator = await api.getCreator(id);
       if (mine !== seq) return;
-      viewedId = creator.id;
-      show(creatorDetail(creator, {
-        onEdit: () => edit(creator),
-        onDelete: () => remove(creator),
-        onClose: () => close(),
-      }), 'view');
+      view(creator);
     } catch (err) {
       if (mine !== seq) return;
       toastError(err);
@@ -54,6 +54,15 @@ export function creatorPanel(hooks) {
     } finally {
       if (mine === seq) el.removeAttribute('aria-busy');
     }
+  }
+
+  /** Shows `creator` read-only, with their campaign side loading beside the facts. */
+  function view(creator) {
+    viewedId = creator.id;
+    const previous = side;
+    side = creatorCampaignSide(creator);
+    previous?.dispose();
+    show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close(), side: side.el }), 'view');
   }
 
   /** The edit form; `restored` is a form snapshot from a previous build of the panel. */
@@ -99,8 +108,7 @@ export function creatorPanel(hooks) {
   function saved(creator) {
     toast(t('creator.saved', { name: creator.display_name }), { kind: 'success' });
     form = null;
-    viewedId = creator.id;
-    show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close() }), 'view');
+    view(creator);
     el.querySelector('#detail-name')?.focus();
     hooks.onSaved(creator);
   }
@@ -130,6 +138,8 @@ export function creatorPanel(hooks) {
 
   function hide() {
     seq += 1;
+    side?.dispose();
+    side = null;
     mode = null;
     form = null;
     el.hidden = true;
@@ -149,6 +159,8 @@ export function creatorPanel(hooks) {
     close,
     isOpen: () => !el.hidden,
     isViewing: () => mode === 'view',
+    /** Esc inside the panel: closes an open "Log contact" form first. */
+    escape: () => side?.escape() ?? false,
     /** Re-reads the creator on view (another process changed the workspace); forms are left
      * alone: saving a stale form is refused by the back end and offers a reload. */
     refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId); },
@@ -163,6 +175,6 @@ export function creatorPanel(hooks) {
         showCreator(state.viewedId);
       }
     },
-    dispose: () => { seq += 1; },
+    dispose: () => { seq += 1; side?.dispose(); },
   };
 }

@@ -18,6 +18,7 @@ import { workspaceSwitcher } from './workspace-switcher.js';
 import { welcomeScreen } from './welcome.js';
 import { rosterScreen } from './roster.js';
 import { settingsScreen } from './settings.js';
+import { todayScreen } from './today.js';
 import { registerNavigate } from './nav.js';
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
@@ -135,7 +136,7 @@ async function navigateTo(nextRoute, params, options) {
 registerNavigate(navigateTo);
 
 /**
- * A screen whose module loads on first use (campaigns.js is written alongside this file): a
+ * A screen whose module loads on first use (Campaigns, the largest screen): a
  * "loading" state until the module is there, then the screen itself in its place. Keyboard
  * hooks and `snapshot` pass through to the screen once it is built.
  * @param {string} titleKey @param {() => Promise<any>} load @param {(mod: any) => any} build
@@ -177,7 +178,7 @@ function lazyScreen(titleKey, load, build, previous) {
 function buildScreen(previous, params) {
   switch (route) {
     case 'today':
-      return lazyScreen('nav.today', () => import('./today.js'), (mod) => mod.todayScreen(previous, params), previous);
+      return todayScreen(previous, params);
     case 'campaigns':
       return lazyScreen('nav.campaigns', () => import('./campaigns.js'), (mod) => mod.campaignsScreen(previous, params), previous);
     case 'settings':

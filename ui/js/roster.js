@@ -118,8 +118,9 @@ export function rosterScreen(saved = null, params = {}) {
     newCreator: () => panel.newCreator(),
     /** `navigate('roster', { creatorId })` while the roster is on view: that creator's panel. */
     show: (next) => { if (next?.creatorId == null) return false; table.selectId(next.creatorId); panel.showCreator(next.creatorId); return true; },
-    /** Esc outside a dialog: closes the panel (asking first if a form has unsaved changes). */
-    escape: () => (panel.isOpen() ? (panel.close(), true) : false),
+    /** Esc outside a dialog: closes an open "Log contact" form, else the panel (asking first if
+     * a form has unsaved changes). */
+    escape: () => panel.escape() || (panel.isOpen() ? (panel.close(), true) : false),
     /** ↓ from the search box goes to the table. */
     focusTable: () => table.focus(),
     /** The query, scroll position, selection and panel (with any unsaved form input). */
