@@ -1,7 +1,9 @@
 //! The Today journey through the real window. Two client workspaces are prepared with the core:
 //! Studio Zon (opened last) holds an overdue deliverable, a gift still to pack and a gift
 //! delivered three weeks ago with no post; Bakkerij Noord holds one overdue deliverable. Today
-//! opens first and shows each section with its count; an item opens the campaign with the
+//! opens first and shows each section with its count, reads again when another process adds
+//! work, exports everything as one .ics, and names the thresholds Settings holds (a wrong one
+//! refused at its field); an item opens the campaign with the
 //! collaboration panel on that deliverable; All clients groups both workspaces under their
 //! brand names, each item labelled with its client, and another client's item switches
 //! workspace; the creator panel shows the history, gifts, totals and outreach log, and logging
@@ -136,6 +138,38 @@ async fn journey_today_here_and_across_clients() {
     assert!(app.text("#today-idle").await.contains("Every open collaboration is moving."));
     app.screenshot("today-light").await;
 
+    // Another process (the CLI, say) adds an overdue post: Today reads again by itself.
+    {
+        let mut other = Workspace::open(&prepared.zon).unwrap();
+        let anna_l: i64 = other.conn().query_row("SELECT id FROM collaborations WHERE kind = 'hybrid'", [], |r| r.get(0)).unwrap();
+        reel_due(&mut other, anna_l, day(-1));
+    }
+    app.wait_for_text("#today-overdue .today-count", "the post added elsewhere", |t| t == "2").await;
+
+    // The whole calendar as one .ics file, through the (answered) save dialog.
+    let ics = data.path().join("everything.ics");
+    app.answer_dialog_with(Some(&ics));
+    app.click("#today-export-ics").await;
+    app.wait_until("the calendar file", "return !!document.querySelector('.toast-success');", vec![]).await;
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert!(calendar.starts_with("BEGIN:VCALENDAR") && calendar.contains("Anna de Vries"), "an iCalendar file with the posts");
+
+    // The thresholds come from Settings and are named in the headers; a wrong one is refused
+    // at its field.
+    app.click("#nav-settings").await;
+    app.fill("#set-today-idle_days", "0").await;
+    app.click("#save-settings").await;
+    let err = app.wait_for_text("#err-set-today-idle_days", "the days error", |t| !t.is_empty()).await;
+    assert_eq!(err, "Use a number of days from 1 to 365 (not 0).");
+    app.fill("#set-today-idle_days", "30").await;
+    app.click("#save-settings").await;
+    app.wait_for_text("#settings-title", "settings saved", |t| t == "Settings").await;
+    app.wait_until("the saved threshold", "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes('Settings saved'));", vec![]).await;
+    // Alt+1 is Today.
+    app.js("document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', code: 'Digit1', altKey: true, bubbles: true })); return true;", vec![]).await;
+    app.wait_for_text("#today-idle", "the new idle threshold", |t| t.contains("Collaborations idle for 30 days")).await;
+    assert_eq!(Workspace::open(&prepared.zon).unwrap().settings().unwrap().today.idle_days, 30);
+
     // One click from the overdue item to the collaboration panel on that deliverable.
     app.click("#today-overdue .today-item").await;
     app.wait_for_text("#campaign-title", "the campaign", |t| t == "Summer 2026").await;
@@ -181,7 +215,7 @@ async fn journey_today_here_and_across_clients() {
     assert_eq!(app.text(".roster-row .cell-contact").await, "–", "no contact logged yet");
     app.click(".roster-row").await;
     let collabs = app.wait_for_text("#creator-collabs", "Anna's collaborations", |t| t.contains("Summer 2026")).await;
-    assert!(collabs.contains("Hybrid") && collabs.contains("Agreed") && collabs.contains("0 of 1 live") && collabs.contains("€250.00"), "history row: {collabs}");
+    assert!(collabs.contains("Hybrid") && collabs.contains("Agreed") && collabs.contains("0 of 2 live") && collabs.contains("€250.00"), "history row: {collabs}");
     let gifts = app.text("#creator-gifts").await;
     assert!(gifts.contains("2× Zon SPF 50") && gifts.contains("To pack") && gifts.contains("€49.90"), "gift row: {gifts}");
     let totals = app.text("#creator-totals").await;
