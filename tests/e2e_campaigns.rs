@@ -2,6 +2,8 @@
 //! make a campaign, add the creator as a gifted collaboration, agree it, plan a deliverable,
 //! send a gift (refused as "delivered" before it shipped, then shipped with a tracking number,
 //! then delivered) and mark the post published; the board is checked after each step.
+//! Today follows each step (due this week, a gift to ship, then gone), and its items open the
+//! collaboration panel at that deliverable or gift.
 //! Screenshots: the board, the timeline, the collaboration panel, and the board in dark.
 //! Also, without a window: the English budget sentence is the core's BUDGET_FORMULA.
 
@@ -45,6 +47,17 @@ fn in_days(days: u32) -> String {
 /// The text of Anna's card, once it stands in `column` and satisfies `ok`.
 async fn card_in(app: &App, column: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
     app.wait_for_text(&format!(".col-{column} .board-card"), what, |t| t.contains("Anna de Vries") && ok(t)).await
+}
+
+/// Whether Today lists Anna in the section `key` (`due_this_week`, `gifts_to_ship`), once Today shows.
+async fn today_lists_anna(app: &App, key: &str, listed: bool) {
+    app.click("#nav-today").await;
+    app.wait_until(
+        &format!("Today {} Anna in {key}", if listed { "listing" } else { "no longer listing" }),
+        r#"if (!document.querySelector('.today-section, #today-clear')) return false; const s = document.querySelector('[data-section="' + arguments[0] + '"]'); return (s ? s.textContent.includes('Anna de Vries') : false) === arguments[1];"#,
+        vec![json!(key), json!(listed)],
+    )
+    .await;
 }
 
 /// Sets a date input (WebDriver cannot type into every date widget the same way).
@@ -119,6 +132,11 @@ async fn journey_campaign_gift_and_post() {
     app.wait_for_text("#deliverable-list", "the planned reel", |t| t.contains("Reel") && t.contains("Planned")).await;
     let card = card_in(&app, "agreed", "one open deliverable", |t| t.contains("0/1")).await;
     assert!(card.contains("Next"), "the next due date shows: {card}");
+    // Today lists it as due this week, and one click opens the panel at that deliverable.
+    today_lists_anna(&app, "due_this_week", true).await;
+    app.click("[data-section=due_this_week] .today-item").await;
+    app.wait_for(".deliverable-item.is-target").await;
+    app.wait_for_text("#collab-title", "the panel from Today", |t| t == "Anna de Vries").await;
 
     // A gift: "delivered" before it shipped is refused at the status field.
     app.click("#collab-tab-gifts").await;
@@ -136,11 +154,19 @@ async fn journey_campaign_gift_and_post() {
     assert_eq!(app.js("return document.querySelector('#gf-status').getAttribute('aria-invalid');", vec![]).await, json!("true"));
     app.screenshot("campaigns-gift-not-shipped-yet").await;
 
-    // Shipped with carrier and tracking number.
+    // Packed, with carrier and tracking number: Today asks to ship it.
     app.fill("#gf-carrier", "PostNL").await;
     app.fill("#gf-tracking_number", "3SABCD1234567").await;
-    app.choose("#gf-status", "shipped").await;
+    app.choose("#gf-status", "to_pack").await;
     app.click("#gf-save").await;
+    app.wait_for_text("#shipment-list", "the gift to pack", |t| t.contains("To pack")).await;
+    card_in(&app, "agreed", "the gift to pack", |t| t.contains("To pack")).await;
+    today_lists_anna(&app, "gifts_to_ship", true).await;
+    app.click("[data-section=gifts_to_ship] .today-item").await;
+    app.wait_for(".shipment-item.is-target").await;
+
+    // Shipped.
+    app.click(".gift-to-shipped").await;
     app.wait_for_text("#shipment-list", "the shipped gift", |t| t.contains("Shipped") && t.contains("3SABCD1234567")).await;
     card_in(&app, "agreed", "the gift shipped", |t| t.contains("Shipped")).await;
     app.wait_for_text("#budget-spent", "the gift's retail value spent", |t| t.contains("39.90")).await;
@@ -149,6 +175,9 @@ async fn journey_campaign_gift_and_post() {
     app.click(".gift-to-delivered").await;
     app.wait_for_text("#shipment-list", "the delivered gift", |t| t.contains("Delivered")).await;
     card_in(&app, "agreed", "the gift delivered", |t| t.contains("Delivered")).await;
+    today_lists_anna(&app, "gifts_to_ship", false).await;
+    app.click("#nav-campaigns").await;
+    app.wait_for_text("#collab-title", "the panel kept while on Today", |t| t == "Anna de Vries").await;
 
     // The post is live.
     app.click("#collab-tab-deliverables").await;
@@ -159,6 +188,9 @@ async fn journey_campaign_gift_and_post() {
     let card = card_in(&app, "agreed", "one live post", |t| t.contains("1/1")).await;
     assert!(!card.contains("Next"), "nothing is due any more: {card}");
     app.screenshot("campaigns-collaboration-panel").await;
+    today_lists_anna(&app, "due_this_week", false).await;
+    app.click("#nav-campaigns").await;
+    app.wait_for_text("#collab-title", "the panel kept while on Today", |t| t == "Anna de Vries").await;
 
     // The board, the timeline and the brief.
     app.click("#close-collab").await;
