@@ -10,7 +10,7 @@ use chorus_core::campaigns::{calendar, export};
 use chorus_core::money::format_plain;
 use chorus_core::{Result, Workspace};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The campaign `text` names, or a one-line error saying how to name one.
 pub fn resolve(ws: &Workspace, text: &str) -> Result<Campaign> {
@@ -101,18 +101,6 @@ pub fn write_csv(ws: &Workspace, campaign: &str, out: &Path) -> Result<String> {
         let rows = export::write_campaign_csv(ws, c.id, out)?;
         return Ok(format!("Exported {rows} row(s) of “{}” to {}.", clip(&c.name, 80), out.display()));
     }
-    // The core writes a campaign's CSV to a file only (atomically); for standard output it goes
-    // to a file of our own in the temporary folder first.
-    let tmp = temporary_csv();
-    let result = export::write_campaign_csv(ws, c.id, &tmp).and_then(|_| {
-        let bytes = std::fs::read(&tmp).map_err(|e| chorus_core::Error::io("read", &tmp, e))?;
-        std::io::stdout().lock().write_all(&bytes).map_err(|e| chorus_core::Error::io("write", "standard output", e))
-    });
-    let _ = std::fs::remove_file(&tmp);
-    result.map(|()| String::new())
-}
-
-fn temporary_csv() -> PathBuf {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    std::env::temp_dir().join(format!("chorus-campaign-{}-{nanos}.csv", std::process::id()))
+    export::write_campaign_csv_to(ws, c.id, std::io::stdout().lock())?;
+    Ok(String::new())
 }

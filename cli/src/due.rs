@@ -5,13 +5,13 @@
 //! Contract: every section comes from the core's Today (`today::today`, `today::across`), so
 //! the command and the window never disagree about what is late. The core lists what is due
 //! in one week (today and the six days after); `--days N` widens or narrows that window with
-//! the same rule (see [`widen`]). The day is `--today` or the computer's local date. A client
+//! the same rule (`today::today_within`). The day is `--today` or the computer's local date. A client
 //! file that cannot be shown becomes an entry saying why; an older one is not migrated from
 //! the overview.
 
 use crate::columns::{aligned, clip, days, Align};
 use chorus_core::campaigns::fields::parse_date;
-use chorus_core::campaigns::today::{self, CollaborationItem, DeliverableItem, Section, ShipmentItem, Today, SECTION_LIMIT};
+use chorus_core::campaigns::today::{self, CollaborationItem, DeliverableItem, Section, ShipmentItem, Today};
 use chorus_core::recent::RecentList;
 use chorus_core::settings::TodayRules;
 use chorus_core::{Error, ErrorPayload, FieldError, Result, Workspace};
@@ -54,75 +54,27 @@ pub struct ClientDue {
 
 /// The Today of the workspace `ws` on `day` (`YYYY-MM-DD`), due over `horizon` days.
 pub fn one(ws: &Workspace, day: &str, horizon: u32) -> Result<Due> {
-    let view_on = |d: &str| today::today(ws, parse_date(d).expect("a day the command normalised"));
-    widen(view_on(day)?, horizon, view_on)
+    Ok(due(today::today_within(ws, parse_date(day).expect("a day the command normalised"), horizon)?, horizon))
 }
 
 /// Each of `paths` side by side, in that order, through the core's cross-client Today.
 pub fn across(paths: &[PathBuf], day: &str, horizon: u32) -> Vec<ClientDue> {
-    let entries = today::across(paths, parse_date(day).expect("a day the command normalised"));
-    entries
+    today::across_within(paths, parse_date(day).expect("a day the command normalised"), horizon)
         .into_iter()
-        .zip(paths)
-        .map(|(entry, path)| {
-            // Later weeks of a wider window ask for this one file again, in the same careful way.
-            let view_on = |d: &str| {
-                let again = today::across(std::slice::from_ref(path), parse_date(d).expect("a day the command normalised")).remove(0);
-                match (again.today, again.error) {
-                    (Some(t), _) => Ok(t),
-                    (None, e) => Err(Error::BadFile(e.map(|p| p.message).unwrap_or_else(|| format!("{} changed while it was read.", path.display())))),
-                }
-            };
-            let (due, error) = match entry.today.map(|t| widen(t, horizon, view_on)) {
-                Some(Ok(due)) => (Some(due), entry.error),
-                Some(Err(e)) => (None, Some(e.to_payload())),
-                None => (None, entry.error),
-            };
-            ClientDue { path: entry.path, brand_name: entry.brand_name, due, needs_update: entry.needs_update, error }
+        .map(|entry| ClientDue {
+            path: entry.path,
+            brand_name: entry.brand_name,
+            due: entry.today.map(|t| due(t, horizon)),
+            needs_update: entry.needs_update,
+            error: entry.error,
         })
         .collect()
 }
 
-/// Turns a Today into the command's view with the due section over `horizon` days.
-///
-/// The core's section is one week: today and the six days after. Another horizon keeps its
-/// rule (open deliverables of collaborations not cancelled) by asking the core again: the
-/// count is what is overdue on the day after the horizon minus what is overdue today, and the
-/// items are the week lists of today, a week on, and so on (each sorted by due date, so once a
-/// week is cut at [`SECTION_LIMIT`] the list is full), cut at the horizon.
-fn widen(first: Today, horizon: u32, view_on: impl Fn(&str) -> Result<Today>) -> Result<Due> {
-    let Today { brand_name, currency, date, rules, overdue, due_this_week, gifts_to_ship, gifts_without_post, usage_expiring, idle } = first;
-    let due = if horizon == 7 {
-        due_this_week
-    } else {
-        let total = view_on(&day_after(&date, horizon))?.overdue.total - overdue.total;
-        let mut items: Vec<DeliverableItem> = Vec::new();
-        let mut week = Some(due_this_week);
-        let mut start = 0;
-        while let Some(list) = week.take() {
-            items.extend(list.items.into_iter().map(|mut i| {
-                i.days += i64::from(start);
-                i
-            }));
-            start += 7;
-            if start < horizon && items.len() < SECTION_LIMIT {
-                week = Some(view_on(&day_after(&date, start))?.due_this_week);
-            }
-        }
-        items.retain(|i| i.days < i64::from(horizon));
-        items.truncate(SECTION_LIMIT);
-        Section { total, items }
-    };
-    Ok(Due { brand_name, currency: currency.code().to_string(), date, days: horizon, rules, overdue, due, gifts_to_ship, gifts_without_post, usage_expiring, idle })
-}
-
-/// The day `n` days after `day` (both `YYYY-MM-DD`).
-fn day_after(day: &str, n: u32) -> String {
-    let mut d = parse_date(day).expect("a day the command normalised");
-    for _ in 0..n {
-        d = d.succ_opt().unwrap_or(d);
-    }
-    d.to_string()
+/// The command's view of a Today whose due section covers `horizon` days.
+fn due(t: Today, horizon: u32) -> Due {
+    let Today { brand_name, currency, date, rules, overdue, due_this_week, gifts_to_ship, gifts_without_post, usage_expiring, idle } = t;
+    Due { brand_name, currency: currency.code().to_string(), date, days: horizon, rules, overdue, due: due_this_week, gifts_to_ship, gifts_without_post, usage_expiring, idle }
 }
 
 /// The workspaces in the app's recent list, most recent first.

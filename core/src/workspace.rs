@@ -238,6 +238,13 @@ impl Workspace {
     }
 }
 
+/// The schema version of a Chorus workspace file, read from its header without SQLite (so
+/// nothing is written, not even a `-wal` file). Refuses a missing file, a file that is not
+/// SQLite and another application's database; a newer version is returned as it is.
+pub fn schema_version_of(path: &Path) -> Result<i64> {
+    probe(path, i64::MAX)
+}
+
 /// Reads the file's 100-byte header, without SQLite, so that a refused file is not touched
 /// at all (not even a `-wal` file appears beside it); returns its schema version.
 /// The header holds the application id (offset 68) and the user version (offset 60).

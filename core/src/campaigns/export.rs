@@ -50,6 +50,12 @@ pub fn write_campaign_csv(ws: &Workspace, campaign_id: i64, path: &Path) -> Resu
     write_atomically(path, |file| write_csv(ws, campaign_id, std::io::BufWriter::new(file), path))
 }
 
+/// Writes campaign `campaign_id` as CSV to `writer` (standard output, a pipe); returns the rows
+/// written, not counting the header.
+pub fn write_campaign_csv_to(ws: &Workspace, campaign_id: i64, writer: impl Write) -> Result<usize> {
+    write_csv(ws, campaign_id, writer, Path::new("the export"))
+}
+
 /// Writes the campaign CSV to `writer`; returns the rows written.
 fn write_csv(ws: &Workspace, campaign_id: i64, mut writer: impl Write, target: &Path) -> Result<usize> {
     let io = |e: std::io::Error| Error::io("write", target, e);

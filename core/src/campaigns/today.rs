@@ -12,16 +12,15 @@
 
 use super::board::vocab;
 use super::{DeliverableStatus, ShipmentStatus};
-use crate::error::{Error, ErrorPayload, Result};
+use crate::error::{ErrorPayload, Result};
 use crate::model::{ContentFormat, Platform};
 use crate::money::Currency;
 use crate::settings::TodayRules;
-use crate::workspace::{Workspace, APPLICATION_ID, SCHEMA_VERSION};
+use crate::workspace::{schema_version_of, Workspace, SCHEMA_VERSION};
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Type;
 use rusqlite::{Connection, Row, ToSql};
 use serde::Serialize;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Items shown per section; `total` still counts them all.
@@ -128,25 +127,26 @@ const COLLABORATIONS: &str = "collaborations c";
 const COLLABORATION_COLUMNS: &str = "c.usage_until, c.last_activity_on";
 
 /// ?1 = today.
-const OVERDUE: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.due_on < ?1 AND c.status <> 'cancelled'");
+const OVERDUE: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.due_on < ?1");
 /// ?1 = today, ?2 = six days on.
-const DUE_THIS_WEEK: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.due_on BETWEEN ?1 AND ?2 AND c.status <> 'cancelled'");
+const DUE_THIS_WEEK: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.due_on BETWEEN ?1 AND ?2");
 /// A gift for a cancelled collaboration is not shipped, so it does not ask to be.
-const GIFTS_TO_SHIP: Query = Query { from: "gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id", filter: "s.status = 'to_pack' AND c.status <> 'cancelled'", order: "s.created_at, s.id", columns: SHIPMENT_COLUMNS };
+const GIFTS_TO_SHIP: Query = Query { from: "gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id", join: "", filter: "s.status = 'to_pack' AND c.status <> 'cancelled'", order: "s.created_at, s.id", columns: SHIPMENT_COLUMNS };
 /// ?1 = the last delivery day that is quiet for too long. Only an agreed or active
-/// collaboration owes a post (a proposed one was not agreed, a completed one is closed), so the
-/// search starts from those (the `collaborations_by_activity` index), not from every gift ever
-/// delivered.
+/// collaboration owes a post (a proposed one was not agreed, a completed one is closed); the
+/// schema's triggers keep `awaiting_post` for exactly those gifts, so the search reads the
+/// `gift_shipments_awaiting_post` index, not every gift ever delivered.
 const GIFTS_WITHOUT_POST: Query = Query {
-    from: "collaborations c CROSS JOIN gift_shipments s ON s.collaboration_id = c.id",
-    filter: "c.status IN ('agreed', 'active') AND s.status = 'delivered' AND s.delivered_on <= ?1
-             AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = c.id AND d.status IN ('published', 'verified'))",
+    from: "gift_shipments s",
+    join: "CROSS JOIN collaborations c ON c.id = s.collaboration_id",
+    filter: "s.awaiting_post = 1 AND s.delivered_on <= ?1",
     order: "s.delivered_on, s.id",
     columns: SHIPMENT_COLUMNS,
 };
 /// ?1 = today, ?2 = the last day of the warning window.
 const USAGE_EXPIRING: Query = Query {
     from: COLLABORATIONS,
+    join: "",
     filter: "c.usage_until IS NOT NULL AND c.status <> 'cancelled' AND c.usage_until BETWEEN ?1 AND ?2",
     order: "c.usage_until, c.id",
     columns: COLLABORATION_COLUMNS,
@@ -154,13 +154,23 @@ const USAGE_EXPIRING: Query = Query {
 /// ?1 = the last activity day that counts as idle.
 const IDLE: Query = Query {
     from: COLLABORATIONS,
+    join: "",
     filter: "c.status IN ('agreed', 'active') AND c.last_activity_on <= ?1",
     order: "c.last_activity_on, c.id",
     columns: COLLABORATION_COLUMNS,
 };
 
+/// Days the "due" section looks ahead in the window's Today: today and the six days after.
+pub const DUE_DAYS: u32 = 7;
+
 /// The Today view of `ws` on the day `today`.
 pub fn today(ws: &Workspace, today: NaiveDate) -> Result<Today> {
+    today_within(ws, today, DUE_DAYS)
+}
+
+/// The Today view with the "due" section over `due_days` days from `today` (today included;
+/// at least 1). The section keeps its name `due_this_week`.
+pub fn today_within(ws: &Workspace, today: NaiveDate, due_days: u32) -> Result<Today> {
     let conn = ws.conn();
     let settings = ws.settings()?;
     let rules = settings.today;
@@ -171,7 +181,7 @@ pub fn today(ws: &Workspace, today: NaiveDate) -> Result<Today> {
         moved.unwrap_or(today).to_string()
     };
     let now = today.to_string();
-    let week_end = shift(6, true);
+    let week_end = shift(i64::from(due_days.max(1)) - 1, true);
     let (gift_cutoff, usage_end, idle_cutoff) = (shift(rules.gift_no_post_days, false), shift(rules.usage_warning_days, true), shift(rules.idle_days, false));
     // One read transaction: every section comes from the same moment.
     let snapshot = conn.unchecked_transaction()?;
@@ -195,16 +205,21 @@ pub fn today(ws: &Workspace, today: NaiveDate) -> Result<Today> {
 /// becomes an entry with the error (or `needs_update` for an older Chorus file, left unmigrated).
 /// Files are read a few at a time, one connection each, as the computer has cores.
 pub fn across(paths: &[PathBuf], today: NaiveDate) -> Vec<ClientToday> {
+    across_within(paths, today, DUE_DAYS)
+}
+
+/// [`across`] with the "due" section over `due_days` days, as [`today_within`].
+pub fn across_within(paths: &[PathBuf], today: NaiveDate, due_days: u32) -> Vec<ClientToday> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let share = paths.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = paths.chunks(share).map(|part| scope.spawn(move || part.iter().map(|path| client_today(path, today)).collect::<Vec<_>>())).collect();
+        let parts: Vec<_> = paths.chunks(share).map(|part| scope.spawn(move || part.iter().map(|path| client_today(path, today, due_days)).collect::<Vec<_>>())).collect();
         parts.into_iter().flat_map(|part| part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }
 
 /// One client's entry: its Today, `needs_update` for an older file, or the error.
-fn client_today(path: &Path, day: NaiveDate) -> ClientToday {
+fn client_today(path: &Path, day: NaiveDate, due_days: u32) -> ClientToday {
     let file_name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut entry = ClientToday { path: path.display().to_string(), brand_name: file_name, today: None, needs_update: false, error: None };
     let view = match schema_version_of(path) {
@@ -212,7 +227,7 @@ fn client_today(path: &Path, day: NaiveDate) -> ClientToday {
             entry.needs_update = true;
             return entry;
         }
-        Ok(_) => Workspace::open(path).and_then(|ws| today(&ws, day)),
+        Ok(_) => Workspace::open(path).and_then(|ws| today_within(&ws, day, due_days)),
         Err(e) => Err(e),
     };
     match view {
@@ -225,43 +240,24 @@ fn client_today(path: &Path, day: NaiveDate) -> ClientToday {
     entry
 }
 
-/// The schema version of a Chorus workspace file, read from its 100-byte header without SQLite
-/// (so nothing is written). Refuses a missing file, a file that is not SQLite and another
-/// application's database; a newer version is returned as it is.
-pub fn schema_version_of(path: &Path) -> Result<i64> {
-    let mut header = [0u8; 100];
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
-    match read {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::WorkspaceMissing(path.to_path_buf())),
-        Err(e) if e.kind() != std::io::ErrorKind::UnexpectedEof => return Err(Error::io("open", path, e)),
-        _ => {}
-    }
-    if &header[..16] != b"SQLite format 3\0" {
-        return Err(Error::NotSqlite(path.to_path_buf()));
-    }
-    // The user version sits at offset 60 and the application id at 68, both big-endian.
-    let word = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
-    if word(68) != APPLICATION_ID {
-        return Err(Error::ForeignDatabase(path.to_path_buf()));
-    }
-    Ok(i64::from(word(60)))
-}
-
 /// One section's query: `FROM {from} WHERE {filter} ORDER BY {order}`.
 #[derive(Clone, Copy)]
 struct Query {
     from: &'static str,
+    /// What the page adds to `from` to reach the collaboration `c` (the count needs none).
+    join: &'static str,
     filter: &'static str,
     order: &'static str,
     /// Read after the [`REF_COLUMNS`], from index 5 on.
     columns: &'static str,
 }
 
-/// Open deliverables by due date; the open-status test is the predicate of the
-/// `deliverables_open_by_due` index, so SQLite reads that index.
+/// Expected deliverables by due date; the filter holds the predicate of the
+/// `deliverables_expected_by_due` index, so SQLite counts in that index alone.
 const fn deliverable_query(filter: &'static str) -> Query {
     Query {
-        from: "deliverables d JOIN collaborations c ON c.id = d.collaboration_id",
+        from: "deliverables d",
+        join: "CROSS JOIN collaborations c ON c.id = d.collaboration_id",
         filter,
         order: "d.due_on, d.id",
         columns: "d.id, d.platform, d.format, d.due_on, d.status",
@@ -276,7 +272,10 @@ impl Query {
 
     /// The first items, named.
     fn page_sql(self) -> String {
-        format!("SELECT {REF_COLUMNS}, {} FROM {} {REF_JOINS} WHERE {} ORDER BY {} LIMIT {SECTION_LIMIT}", self.columns, self.from, self.filter, self.order)
+        format!(
+            "SELECT {REF_COLUMNS}, {} FROM {} {} {REF_JOINS} WHERE {} ORDER BY {} LIMIT {SECTION_LIMIT}",
+            self.columns, self.from, self.join, self.filter, self.order
+        )
     }
 }
 
@@ -479,6 +478,43 @@ mod tests {
     }
 
     #[test]
+    fn the_schema_keeps_what_today_reads_in_step_with_every_change() {
+        let mut ws = workspace();
+        let anna = creator(&mut ws, "Anna de Vries", "anna.zon");
+        let summer = campaign(&ws, "Summer 2026", None, None, 0);
+        let a = collaboration(&ws, summer, anna, "gifted", "active", (0, 5_000), TODAY);
+        deliverable(&ws, a, "reel", "2026-06-01", "planned");
+        shipment(&ws, a, "delivered", "2026-05-20", Some("2026-05-25"), &[(1, 2_000)]);
+        let counts = |ws: &Workspace| {
+            let t = today(ws, day(TODAY)).unwrap();
+            (t.overdue.total, t.gifts_without_post.total)
+        };
+        assert_eq!(counts(&ws), (1, 1));
+        // Cancelled: nothing is expected any more; reopened: it all comes back.
+        sql(&ws, &format!("UPDATE collaborations SET status = 'cancelled' WHERE id = {a}"));
+        assert_eq!(counts(&ws), (0, 0));
+        sql(&ws, &format!("UPDATE collaborations SET status = 'active' WHERE id = {a}"));
+        assert_eq!(counts(&ws), (1, 1));
+        // The post goes live, is taken back, goes live again and is deleted.
+        let post = deliverable(&ws, a, "story", "2026-06-20", "published");
+        assert_eq!(counts(&ws), (1, 0));
+        sql(&ws, &format!("UPDATE deliverables SET status = 'approved' WHERE id = {post}"));
+        assert_eq!(counts(&ws), (1, 1));
+        sql(&ws, &format!("UPDATE deliverables SET status = 'verified' WHERE id = {post}"));
+        assert_eq!(counts(&ws), (1, 0));
+        sql(&ws, &format!("DELETE FROM deliverables WHERE id = {post}"));
+        assert_eq!(counts(&ws), (1, 1));
+        // Completed: the collaboration owes nothing more.
+        sql(&ws, &format!("UPDATE collaborations SET status = 'completed' WHERE id = {a}"));
+        assert_eq!(counts(&ws).1, 0);
+        // A gift of a cancelled collaboration that is delivered later asks for nothing either.
+        sql(&ws, &format!("UPDATE collaborations SET status = 'cancelled' WHERE id = {a}"));
+        let late = shipment(&ws, a, "shipped", "2026-05-20", None, &[(1, 2_000)]);
+        sql(&ws, &format!("UPDATE gift_shipments SET status = 'delivered', delivered_on = '2026-05-28' WHERE id = {late}"));
+        assert_eq!(counts(&ws), (0, 0));
+    }
+
+    #[test]
     fn gifts_to_ship_and_delivered_gifts_without_a_post() {
         let mut ws = workspace();
         let anna = creator(&mut ws, "Anna de Vries", "anna.zon");
@@ -559,7 +595,7 @@ mod tests {
     #[test]
     fn every_section_reads_through_an_index_never_a_whole_table() {
         let ws = workspace();
-        let partial = ["deliverables_open_by_due", "gift_shipments_to_pack", "gift_shipments_delivered", "collaborations_by_activity", "collaborations_by_usage"];
+        let partial = ["deliverables_expected_by_due", "gift_shipments_to_pack", "gift_shipments_awaiting_post", "collaborations_by_activity", "collaborations_by_usage"];
         for q in [OVERDUE, DUE_THIS_WEEK, GIFTS_TO_SHIP, GIFTS_WITHOUT_POST, USAGE_EXPIRING, IDLE] {
             for sql in [q.count_sql(), q.page_sql()] {
                 let mut stmt = ws.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();

@@ -18,7 +18,7 @@ use crate::campaigns::deliverable::Deliverable;
 use crate::campaigns::{
     campaign, collaboration, deliverable, gifting, outreach, CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft, TouchpointDraft,
 };
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, Result};
 use crate::model::{ContentFormat, Platform};
 use crate::synthetic::Rng;
 use crate::workspace::Workspace;
@@ -668,7 +668,7 @@ fn post_url(platform: Platform, format: ContentFormat, handle: &str, seed: u64) 
 
 /// The demo tables contradict themselves: a bug in this file, caught by its tests.
 fn demo_error(message: String) -> Error {
-    Error::Validation(vec![FieldError::new("demo", "demo_data", message)])
+    Error::BadFile(format!("The demo data is inconsistent: {message}."))
 }
 
 #[cfg(test)]

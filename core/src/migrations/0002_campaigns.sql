@@ -96,15 +96,17 @@ CREATE TABLE deliverables (
     storytelling      INTEGER CHECK (storytelling IN (0, 1)),
     faceless          INTEGER CHECK (faceless IN (0, 1)),
     notes             TEXT    NOT NULL DEFAULT '',
+    -- Kept by the triggers below: its collaboration is cancelled, so nothing is expected of it.
+    collaboration_cancelled INTEGER NOT NULL DEFAULT 0 CHECK (collaboration_cancelled IN (0, 1)),
     revision          INTEGER NOT NULL DEFAULT 1,
     created_at        TEXT    NOT NULL,
     updated_at        TEXT    NOT NULL
 );
 CREATE INDEX deliverables_by_collaboration ON deliverables (collaboration_id, due_on);
--- Today's "due and overdue" reads only the open ones.
-CREATE INDEX deliverables_open_by_due ON deliverables (due_on)
-    WHERE status NOT IN ('published', 'verified', 'missed');
--- "Delivered gift, no post yet" asks whether a collaboration has a published deliverable.
+-- Today's "due and overdue" reads only what is still expected.
+CREATE INDEX deliverables_expected_by_due ON deliverables (due_on)
+    WHERE status NOT IN ('published', 'verified', 'missed') AND collaboration_cancelled = 0;
+-- Whether a collaboration has a live post.
 CREATE INDEX deliverables_published ON deliverables (collaboration_id)
     WHERE status IN ('published', 'verified');
 
@@ -123,13 +125,15 @@ CREATE TABLE gift_shipments (
     delivered_on      TEXT,
     closed_on         TEXT,                       -- returned or lost on
     notes             TEXT    NOT NULL DEFAULT '',
+    -- Kept by the triggers below: delivered, its collaboration agreed or active, and no live post yet.
+    awaiting_post     INTEGER NOT NULL DEFAULT 0 CHECK (awaiting_post IN (0, 1)),
     revision          INTEGER NOT NULL DEFAULT 1,
     created_at        TEXT    NOT NULL,
     updated_at        TEXT    NOT NULL
 );
 CREATE INDEX gift_shipments_by_collaboration ON gift_shipments (collaboration_id);
 CREATE INDEX gift_shipments_to_pack ON gift_shipments (created_at) WHERE status = 'to_pack';
-CREATE INDEX gift_shipments_delivered ON gift_shipments (delivered_on) WHERE status = 'delivered';
+CREATE INDEX gift_shipments_awaiting_post ON gift_shipments (delivered_on) WHERE awaiting_post = 1;
 
 CREATE TABLE gift_items (
     shipment_id         INTEGER NOT NULL REFERENCES gift_shipments (id) ON DELETE CASCADE,
@@ -155,3 +159,63 @@ CREATE TABLE touchpoints (
 );
 CREATE INDEX touchpoints_by_creator ON touchpoints (creator_id, happened_on);
 CREATE INDEX touchpoints_by_collaboration ON touchpoints (collaboration_id) WHERE collaboration_id IS NOT NULL;
+
+-- The two flags Today reads without joins, kept in step here so that every writer (the app,
+-- the CLI, an import, a generator) agrees. Without them Today would wade through the open
+-- deliverables of cancelled collaborations and through every gift ever delivered.
+CREATE TRIGGER collaboration_status_flags AFTER UPDATE OF status ON collaborations
+BEGIN
+    UPDATE deliverables SET collaboration_cancelled = (NEW.status = 'cancelled')
+     WHERE collaboration_id = NEW.id AND collaboration_cancelled <> (NEW.status = 'cancelled');
+    UPDATE gift_shipments SET awaiting_post =
+           (status = 'delivered' AND NEW.status IN ('agreed', 'active')
+            AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = NEW.id AND d.status IN ('published', 'verified')))
+     WHERE collaboration_id = NEW.id;
+END;
+
+CREATE TRIGGER deliverable_added_flags AFTER INSERT ON deliverables
+BEGIN
+    UPDATE deliverables SET collaboration_cancelled = 1
+     WHERE id = NEW.id AND (SELECT status FROM collaborations WHERE id = NEW.collaboration_id) = 'cancelled';
+    UPDATE gift_shipments SET awaiting_post = 0
+     WHERE collaboration_id = NEW.collaboration_id AND awaiting_post = 1 AND NEW.status IN ('published', 'verified');
+END;
+
+CREATE TRIGGER deliverable_status_flags AFTER UPDATE OF status ON deliverables
+WHEN (OLD.status IN ('published', 'verified')) <> (NEW.status IN ('published', 'verified'))
+BEGIN
+    UPDATE gift_shipments SET awaiting_post =
+           (status = 'delivered'
+            AND (SELECT status IN ('agreed', 'active') FROM collaborations WHERE id = NEW.collaboration_id)
+            AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = NEW.collaboration_id AND d.status IN ('published', 'verified')))
+     WHERE collaboration_id = NEW.collaboration_id;
+END;
+
+CREATE TRIGGER deliverable_removed_flags AFTER DELETE ON deliverables
+WHEN OLD.status IN ('published', 'verified')
+BEGIN
+    UPDATE gift_shipments SET awaiting_post =
+           (status = 'delivered'
+            AND (SELECT status IN ('agreed', 'active') FROM collaborations WHERE id = OLD.collaboration_id)
+            AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = OLD.collaboration_id AND d.status IN ('published', 'verified')))
+     WHERE collaboration_id = OLD.collaboration_id;
+END;
+
+CREATE TRIGGER shipment_added_flags AFTER INSERT ON gift_shipments
+WHEN NEW.status = 'delivered'
+BEGIN
+    UPDATE gift_shipments SET awaiting_post =
+           ((SELECT status IN ('agreed', 'active') FROM collaborations WHERE id = NEW.collaboration_id)
+            AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = NEW.collaboration_id AND d.status IN ('published', 'verified')))
+     WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER shipment_status_flags AFTER UPDATE OF status ON gift_shipments
+WHEN (OLD.status = 'delivered') <> (NEW.status = 'delivered')
+BEGIN
+    UPDATE gift_shipments SET awaiting_post =
+           (NEW.status = 'delivered'
+            AND (SELECT status IN ('agreed', 'active') FROM collaborations WHERE id = NEW.collaboration_id)
+            AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = NEW.collaboration_id AND d.status IN ('published', 'verified')))
+     WHERE id = NEW.id;
+END;
