@@ -26,10 +26,6 @@ fn count_in(path: &Path) -> i64 {
     Workspace::open(path).unwrap().info().unwrap().creators
 }
 
-async fn roster_count(app: &App) -> String {
-    app.text("#roster-count").await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn journey_create_workspace_add_creator_find_and_restart() {
     if !enabled("journey 1") {

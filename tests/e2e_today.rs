@@ -14,7 +14,7 @@
 mod support;
 
 use chorus_core::campaigns::{campaign, collaboration, deliverable, fields, gifting};
-use chorus_core::campaigns::{CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft, ShipmentDraft};
+use chorus_core::campaigns::{CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft, ShipmentDraft, TouchpointDraft};
 use chorus_core::model::{CreatorDraft, HandleDraft};
 use chorus_core::recent::RecentList;
 use chorus_core::settings::Settings;
@@ -221,17 +221,27 @@ async fn journey_today_here_and_across_clients() {
     let totals = app.text("#creator-totals").await;
     assert!(totals.contains("Committed fees") && totals.contains("€250.00") && totals.contains("Total compensation value"), "totals: {totals}");
 
-    // Log a contact: it lands in the log and moves the roster's Last contact.
+    // Log a contact. While it is being typed another process logs one too: the log shows it
+    // and the half-typed contact stays. Saving lands it in the log and moves Last contact.
     app.click("#log-contact").await;
     app.choose("#contact-log-kind", "email").await;
     app.fill("#contact-log-notes", "Sent the brief and the <b>hashtags</b>").await;
+    let anna_id = Workspace::open(&prepared.zon).unwrap().conn().query_row("SELECT id FROM creators WHERE display_name = 'Anna de Vries'", [], |r| r.get::<_, i64>(0)).unwrap();
+    {
+        let mut other = Workspace::open(&prepared.zon).unwrap();
+        let followed = TouchpointDraft { creator_id: anna_id, kind: "followed".into(), happened_on: day(-5), ..Default::default() };
+        chorus_core::campaigns::outreach::add(&mut other, &followed).unwrap();
+    }
+    app.wait_for_text("#creator-contact-log .contact-log-items", "the contact logged elsewhere", |t| t.contains("Followed")).await;
+    assert_eq!(app.js("return document.querySelector('#contact-log-notes').value;", vec![]).await, json!("Sent the brief and the <b>hashtags</b>"));
     app.click("#contact-log-save").await;
     let log = app.wait_for_text("#creator-contact-log .contact-log-items", "the logged contact", |t| t.contains("Email")).await;
     assert!(log.contains("Sent the brief and the <b>hashtags</b>"), "notes as text: {log}");
-    app.wait_for_text(".roster-row .cell-contact", "the last contact", |t| t != "–").await;
-    let anna_id = Workspace::open(&prepared.zon).unwrap().conn().query_row("SELECT id FROM creators WHERE display_name = 'Anna de Vries'", [], |r| r.get::<_, i64>(0)).unwrap();
+    assert!(log.find("Email") < log.find("Followed"), "newest first: {log}");
+    let shown = app.wait_for_text(".roster-row .cell-contact", "the last contact", |t| t != "–").await;
     let logged: Option<String> = Workspace::open(&prepared.zon).unwrap().conn().query_row("SELECT last_contact_on FROM creators WHERE id = ?1", [anna_id], |r| r.get(0)).unwrap();
     assert_eq!(logged, Some(day(0)));
+    assert!(!shown.is_empty() && shown.contains(&day(0)[..4]), "the roster shows today's date: {shown}");
     app.js("document.querySelector('#creator-collabs').scrollIntoView(); return true;", vec![]).await;
     app.screenshot("creator-history-outreach").await;
 

@@ -19,13 +19,23 @@ const money = (m) => fmt.money(m.minor, m.currency);
 
 /**
  * @param {import('./api.js').Creator} creator
- * @returns {{ el: HTMLElement, refresh: () => Promise<void>, escape: () => boolean, dispose: () => void }}
+ * @param {{ contactForm?: Record<string, string> | null, focus?: string | null, scroll?: number } | null} [restored]
+ *   what `snapshot()` returned in an earlier build: a half-typed "Log contact" form, the
+ *   control that had the focus and the panel's scroll position (another language, or the
+ *   creator read again after a change elsewhere)
+ * @returns {{ el: HTMLElement, refresh: () => Promise<void>, escape: () => boolean,
+ *   snapshot: () => any, dispose: () => void }}
  */
-export function creatorCampaignSide(creator) {
+export function creatorCampaignSide(creator, restored = null) {
   const el = h('div', { class: 'creator-side', 'aria-busy': 'true' },
     h('section', { class: 'detail-section' }, h('p', { class: 'muted' }, t('creatorSide.loading'))));
   let seq = 0;
   let outreach = null;
+  /** A form to reopen, and the control that had the focus, on the first render. */
+  let pendingForm = restored?.contactForm ?? null;
+  let pendingFocus = restored?.focus ?? null;
+  /** Where the panel was scrolled to, put back once the sections are there. */
+  let pendingScroll = restored?.scroll ?? 0;
 
   async function refresh() {
     const mine = ++seq;
@@ -44,8 +54,12 @@ export function creatorCampaignSide(creator) {
   /** @param {import('./api.js').CreatorHistory} history */
   function render(history) {
     // Keep an open "Log contact" form as it is while only the lists change.
-    const keepFocus = el.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement).id : null;
+    const keepFocus = focusedId() ?? pendingFocus;
+    pendingFocus = null;
+    const openForm = outreach?.snapshot() ?? pendingForm;
+    pendingForm = null;
     outreach = outreachSection({
+      restored: openForm,
       creatorId: creator.id,
       creatorName: creator.display_name,
       entries: history.touchpoints,
@@ -57,11 +71,32 @@ export function creatorCampaignSide(creator) {
       giftsSection(history.gifts, new Map(history.collaborations.map((c) => [c.collaboration_id, c.campaign_id]))),
       totalsSection(history.totals, history.collaborations.length > 0 || history.gifts.length > 0),
       outreach.el);
+    if (pendingScroll) {
+      const body = el.closest('.panel-body');
+      if (body) body.scrollTop = pendingScroll;
+      pendingScroll = 0;
+    }
     if (keepFocus) /** @type {HTMLElement|null} */ (el.querySelector(`#${CSS.escape(keepFocus)}`))?.focus({ preventScroll: true });
   }
 
+  /** The id of the control in here that has the keyboard focus, if any. */
+  function focusedId() {
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    return active && active.id && el.contains(active) ? active.id : null;
+  }
+
   refresh();
-  return { el, refresh, escape: () => outreach?.escape() ?? false, dispose: () => { seq += 1; } };
+  return {
+    el,
+    refresh,
+    escape: () => outreach?.escape() ?? false,
+    snapshot: () => ({
+      contactForm: outreach ? outreach.snapshot() : pendingForm,
+      focus: focusedId() ?? pendingFocus,
+      scroll: el.closest('.panel-body')?.scrollTop || pendingScroll,
+    }),
+    dispose: () => { seq += 1; },
+  };
 }
 
 function section(id, titleKey, count, ...content) {

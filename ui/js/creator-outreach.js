@@ -18,7 +18,8 @@ import { toast, toastError } from './toast.js';
  * @param {{ creatorId: number, creatorName: string,
  *   entries: import('./api.js').PastTouchpoint[],
  *   collaborations: Array<{ id: number, label: string }>,
- *   onChanged: () => void }} o
+ *   onChanged: () => void, restored?: Record<string, string> | null }} o  `restored`: the
+ *   values of a "Log contact" form left open in an earlier build (another language)
  */
 export function outreachSection(o) {
   const list = h('div', { class: 'contact-log-list' });
@@ -33,6 +34,8 @@ export function outreachSection(o) {
     list);
 
   renderList(o.entries);
+  /** The open form's controls, for a snapshot. */
+  let controls = null;
 
   function renderList(entries) {
     if (!entries.length) {
@@ -56,10 +59,10 @@ export function outreachSection(o) {
       })));
   }
 
-  function openForm() {
+  function openForm(values = null) {
     if (formSlot.firstChild) { formSlot.querySelector('select')?.focus(); return; }
     const kinds = campaignChoices('touchpoint_kinds');
-    const controls = {
+    controls = {
       kind: select(kinds, kinds.find(([v]) => v === 'dm')?.[0] ?? kinds[0]?.[0] ?? ''),
       happened_on: h('input', { type: 'date', class: 'input', value: today(), max: today(), required: true }),
       collaboration_id: select([['', t('contactLog.noCollaboration')], ...o.collaborations.map((c) => [String(c.id), c.label])], ''),
@@ -80,7 +83,11 @@ export function outreachSection(o) {
     clearErrorsOnEdit(form);
     mount(formSlot, form);
     logBtn.setAttribute('aria-expanded', 'true');
-    controls.kind.focus();
+    if (values) {
+      for (const [name, value] of Object.entries(values)) if (controls[name]) controls[name].value = value;
+    } else {
+      controls.kind.focus();
+    }
 
     function onKey(e) {
       if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); closeForm(); }
@@ -98,7 +105,7 @@ export function outreachSection(o) {
           kind: controls.kind.value, happened_on: controls.happened_on.value, notes: controls.notes.value,
         });
         toast(t('contactLog.logged', { name: o.creatorName }), { kind: 'success' });
-        closeForm(false);
+        closeForm();
         o.onChanged();
       } catch (err) {
         const e = asPayload(err);
@@ -116,6 +123,7 @@ export function outreachSection(o) {
   }
 
   function closeForm(refocus = true) {
+    controls = null;
     formSlot.replaceChildren();
     logBtn.setAttribute('aria-expanded', 'false');
     if (refocus) logBtn.focus();
@@ -139,8 +147,12 @@ export function outreachSection(o) {
     }
   }
 
+  if (o.restored) openForm(o.restored);
+
   return {
     el,
+    /** What is typed in an open "Log contact" form (null when it is closed). */
+    snapshot: () => (controls ? Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.value])) : null),
     /** Esc: closes an open "Log contact" form first. */
     escape: () => (formSlot.firstChild ? (closeForm(), true) : false),
   };

@@ -35,7 +35,8 @@ export function creatorPanel(hooks) {
     mount(el, content);
   }
 
-  async function showCreator(id) {
+  /** `sideState`: the campaign side's snapshot to carry over (a half-typed contact). */
+  async function showCreator(id, sideState = null) {
     if (mode === 'edit' || mode === 'new') {
       if (form?.isDirty() && !(await confirmDiscard())) return;
     }
@@ -46,7 +47,7 @@ export function creatorPanel(hooks) {
     try {
       const creator = await api.getCreator(id);
       if (mine !== seq) return;
-      view(creator);
+      view(creator, sideState);
     } catch (err) {
       if (mine !== seq) return;
       toastError(err);
@@ -57,10 +58,10 @@ export function creatorPanel(hooks) {
   }
 
   /** Shows `creator` read-only, with their campaign side loading beside the facts. */
-  function view(creator) {
+  function view(creator, sideState = null) {
     viewedId = creator.id;
     const previous = side;
-    side = creatorCampaignSide(creator);
+    side = creatorCampaignSide(creator, sideState);
     previous?.dispose();
     show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close(), side: side.el }), 'view');
   }
@@ -163,16 +164,16 @@ export function creatorPanel(hooks) {
     escape: () => side?.escape() ?? false,
     /** Re-reads the creator on view (another process changed the workspace); forms are left
      * alone: saving a stale form is refused by the back end and offers a reload. */
-    refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId); },
+    refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId, side?.snapshot()); },
     /** What the panel shows, with a form's unsaved input, for `restore` in a rebuilt screen. */
-    snapshot: () => ({ mode, viewedId, form: form?.snapshot() ?? null }),
+    snapshot: () => ({ mode, viewedId, form: form?.snapshot() ?? null, side: mode === 'view' ? side?.snapshot() ?? null : null }),
     /** Shows again what `snapshot` described: the creator on view, or the form as it was typed. */
     restore(state) {
       if ((state.mode === 'edit' || state.mode === 'new') && state.form) {
         if (state.mode === 'edit') edit(state.form.creator, state.form);
         else openNew(state.form);
       } else if (state.mode === 'view' && state.viewedId !== null) {
-        showCreator(state.viewedId);
+        showCreator(state.viewedId, state.side);
       }
     },
     dispose: () => { seq += 1; side?.dispose(); },
