@@ -4,11 +4,14 @@
 //! the implementation at boot; screens only import `navigate`, so they need not know main.js.
 //!
 //! Routes and their params:
-//! - `today`                                             (no params)
+//! - `today`      `{ mode? }`                             'here' or 'all' (every client)
 //! - `roster`     `{ creatorId? }`                        opens that creator's panel
-//! - `campaigns`  `{ campaignId?, collaborationId?, focus? }`  focus: `{ kind, id }` of a
-//!   deliverable, shipment or the collaboration itself
+//! - `campaigns`  `{ campaignId?, collaborationId?, focus? }`  focus: `{ kind, id }` with kind
+//!   `deliverable` or `shipment` (and its id), or `terms` / `touchpoints` (a tab)
 //! - `settings`                                          (no params)
+//!
+//! When the route is already on view, main.js first offers the params to the screen's
+//! `show(params)` (true: shown in place), else it builds the screen again with them.
 
 /** @typedef {'today'|'roster'|'campaigns'|'settings'} Route */
 /** @typedef {{ workspacePath?: string }} NavigateOptions */
