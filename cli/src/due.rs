@@ -54,12 +54,12 @@ pub struct ClientDue {
 
 /// The Today of the workspace `ws` on `day` (`YYYY-MM-DD`), due over `horizon` days.
 pub fn one(ws: &Workspace, day: &str, horizon: u32) -> Result<Due> {
-    Ok(due(today::today_within(ws, parse_date(day).expect("a day the command normalised"), horizon)?, horizon))
+    Ok(due(today::today_within(ws, parse_date(day).expect("a day the command normalised"), horizon, today::SECTION_LIMIT)?, horizon))
 }
 
 /// Each of `paths` side by side, in that order, through the core's cross-client Today.
 pub fn across(paths: &[PathBuf], day: &str, horizon: u32) -> Vec<ClientDue> {
-    today::across_within(paths, parse_date(day).expect("a day the command normalised"), horizon)
+    today::across_within(paths, parse_date(day).expect("a day the command normalised"), horizon, today::SECTION_LIMIT)
         .into_iter()
         .map(|entry| ClientDue {
             path: entry.path,

@@ -98,10 +98,14 @@ impl Workspace {
             backup_before_migration(&conn, path, version)?;
         }
         configure(&conn, true)?;
-        migrate(&mut conn, migrations).map_err(|e| match e {
-            Error::NewerVersion { found, supported, .. } => Error::NewerVersion { path: path.to_path_buf(), found, supported },
-            other => other,
-        })?;
+        // The header can lag behind a migration still in another process's WAL, never run
+        // ahead of it: a current header needs no migration (and no write lock to find out).
+        if version < latest {
+            migrate(&mut conn, migrations).map_err(|e| match e {
+                Error::NewerVersion { found, supported, .. } => Error::NewerVersion { path: path.to_path_buf(), found, supported },
+                other => other,
+            })?;
+        }
         Ok(Workspace { conn, path: Some(path.to_path_buf()), actor: Actor::App })
     }
 

@@ -3,7 +3,8 @@
 //! same for several client workspaces side by side.
 //!
 //! Contract: the day is passed in, never read from the clock here, so the same data and day give
-//! the same view. Each section holds its true `total` and at most [`SECTION_LIMIT`] items, the
+//! the same view. Each section holds its true `total` and at most [`SECTION_LIMIT`] items
+//! ([`ACROSS_LIMIT`] in the overview of several clients), the
 //! most urgent first, each with the ids to jump to where the work is done. Cancelled
 //! collaborations never ask for anything. Every query reads through the migration's partial
 //! indexes, so the cost follows what is open, not the size of the file. [`across`] opens each
@@ -25,6 +26,10 @@ use std::path::{Path, PathBuf};
 
 /// Items shown per section; `total` still counts them all.
 pub const SECTION_LIMIT: usize = 50;
+
+/// Items per section in the overview of several clients: the most urgent few of each, with
+/// the true totals; the client's own Today lists the rest.
+pub const ACROSS_LIMIT: usize = 10;
 
 /// One workspace's Today.
 #[derive(Debug, Clone, Serialize)]
@@ -131,7 +136,13 @@ const OVERDUE: Query = deliverable_query("d.status NOT IN ('published', 'verifie
 /// ?1 = today, ?2 = six days on.
 const DUE_THIS_WEEK: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.due_on BETWEEN ?1 AND ?2");
 /// A gift for a cancelled collaboration is not shipped, so it does not ask to be.
-const GIFTS_TO_SHIP: Query = Query { from: "gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id", join: "", filter: "s.status = 'to_pack' AND c.status <> 'cancelled'", order: "s.created_at, s.id", columns: SHIPMENT_COLUMNS };
+const GIFTS_TO_SHIP: Query = Query {
+    from: "gift_shipments s",
+    join: "CROSS JOIN collaborations c ON c.id = s.collaboration_id",
+    filter: "s.status = 'to_pack' AND s.collaboration_cancelled = 0",
+    order: "s.created_at, s.id",
+    columns: SHIPMENT_COLUMNS,
+};
 /// ?1 = the last delivery day that is quiet for too long. Only an agreed or active
 /// collaboration owes a post (a proposed one was not agreed, a completed one is closed); the
 /// schema's triggers keep `awaiting_post` for exactly those gifts, so the search reads the
@@ -165,12 +176,12 @@ pub const DUE_DAYS: u32 = 7;
 
 /// The Today view of `ws` on the day `today`.
 pub fn today(ws: &Workspace, today: NaiveDate) -> Result<Today> {
-    today_within(ws, today, DUE_DAYS)
+    today_within(ws, today, DUE_DAYS, SECTION_LIMIT)
 }
 
 /// The Today view with the "due" section over `due_days` days from `today` (today included;
-/// at least 1). The section keeps its name `due_this_week`.
-pub fn today_within(ws: &Workspace, today: NaiveDate, due_days: u32) -> Result<Today> {
+/// at least 1; the section keeps its name `due_this_week`) and at most `limit` items a section.
+pub fn today_within(ws: &Workspace, today: NaiveDate, due_days: u32, limit: usize) -> Result<Today> {
     let conn = ws.conn();
     let settings = ws.settings()?;
     let rules = settings.today;
@@ -190,12 +201,12 @@ pub fn today_within(ws: &Workspace, today: NaiveDate, due_days: u32) -> Result<T
         currency: settings.currency(),
         date: now.clone(),
         rules,
-        overdue: section(conn, OVERDUE, &[&now], |at, r| deliverable_item(at, r, |due| (today - due).num_days()))?,
-        due_this_week: section(conn, DUE_THIS_WEEK, &[&now, &week_end], |at, r| deliverable_item(at, r, |due| (due - today).num_days()))?,
-        gifts_to_ship: section(conn, GIFTS_TO_SHIP, &[], |at, r| shipment_item(at, r, (today - date_at(r, 10)?).num_days()))?,
-        gifts_without_post: section(conn, GIFTS_WITHOUT_POST, &[&gift_cutoff], |at, r| shipment_item(at, r, (today - date_at(r, 9)?).num_days()))?,
-        usage_expiring: section(conn, USAGE_EXPIRING, &[&now, &usage_end], |at, r| collaboration_item(at, r, (date_at(r, 5)? - today).num_days()))?,
-        idle: section(conn, IDLE, &[&idle_cutoff], |at, r| collaboration_item(at, r, (today - date_at(r, 6)?).num_days()))?,
+        overdue: section(conn, OVERDUE, limit, &[&now], |at, r| deliverable_item(at, r, |due| (today - due).num_days()))?,
+        due_this_week: section(conn, DUE_THIS_WEEK, limit, &[&now, &week_end], |at, r| deliverable_item(at, r, |due| (due - today).num_days()))?,
+        gifts_to_ship: section(conn, GIFTS_TO_SHIP, limit, &[], |at, r| shipment_item(at, r, (today - date_at(r, 10)?).num_days()))?,
+        gifts_without_post: section(conn, GIFTS_WITHOUT_POST, limit, &[&gift_cutoff], |at, r| shipment_item(at, r, (today - date_at(r, 9)?).num_days()))?,
+        usage_expiring: section(conn, USAGE_EXPIRING, limit, &[&now, &usage_end], |at, r| collaboration_item(at, r, (date_at(r, 5)? - today).num_days()))?,
+        idle: section(conn, IDLE, limit, &[&idle_cutoff], |at, r| collaboration_item(at, r, (today - date_at(r, 6)?).num_days()))?,
     };
     snapshot.finish()?;
     Ok(view)
@@ -204,22 +215,24 @@ pub fn today_within(ws: &Workspace, today: NaiveDate, due_days: u32) -> Result<T
 /// The Today view of each workspace in `paths`, in that order. A file that cannot be shown
 /// becomes an entry with the error (or `needs_update` for an older Chorus file, left unmigrated).
 /// Files are read a few at a time, one connection each, as the computer has cores.
+/// Each section holds at most [`ACROSS_LIMIT`] items.
 pub fn across(paths: &[PathBuf], today: NaiveDate) -> Vec<ClientToday> {
-    across_within(paths, today, DUE_DAYS)
+    across_within(paths, today, DUE_DAYS, ACROSS_LIMIT)
 }
 
-/// [`across`] with the "due" section over `due_days` days, as [`today_within`].
-pub fn across_within(paths: &[PathBuf], today: NaiveDate, due_days: u32) -> Vec<ClientToday> {
+/// [`across`] with the "due" section over `due_days` days and `limit` items a section, as
+/// [`today_within`].
+pub fn across_within(paths: &[PathBuf], today: NaiveDate, due_days: u32, limit: usize) -> Vec<ClientToday> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let share = paths.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = paths.chunks(share).map(|part| scope.spawn(move || part.iter().map(|path| client_today(path, today, due_days)).collect::<Vec<_>>())).collect();
+        let parts: Vec<_> = paths.chunks(share).map(|part| scope.spawn(move || part.iter().map(|path| client_today(path, today, due_days, limit)).collect::<Vec<_>>())).collect();
         parts.into_iter().flat_map(|part| part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     })
 }
 
 /// One client's entry: its Today, `needs_update` for an older file, or the error.
-fn client_today(path: &Path, day: NaiveDate, due_days: u32) -> ClientToday {
+fn client_today(path: &Path, day: NaiveDate, due_days: u32, limit: usize) -> ClientToday {
     let file_name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let mut entry = ClientToday { path: path.display().to_string(), brand_name: file_name, today: None, needs_update: false, error: None };
     let view = match schema_version_of(path) {
@@ -227,7 +240,7 @@ fn client_today(path: &Path, day: NaiveDate, due_days: u32) -> ClientToday {
             entry.needs_update = true;
             return entry;
         }
-        Ok(_) => Workspace::open(path).and_then(|ws| today_within(&ws, day, due_days)),
+        Ok(_) => Workspace::open(path).and_then(|ws| today_within(&ws, day, due_days, limit)),
         Err(e) => Err(e),
     };
     match view {
@@ -270,23 +283,23 @@ impl Query {
         format!("SELECT count(*) FROM {} WHERE {}", self.from, self.filter)
     }
 
-    /// The first items, named.
-    fn page_sql(self) -> String {
+    /// The first `limit` items, named.
+    fn page_sql(self, limit: usize) -> String {
         format!(
-            "SELECT {REF_COLUMNS}, {} FROM {} {} {REF_JOINS} WHERE {} ORDER BY {} LIMIT {SECTION_LIMIT}",
+            "SELECT {REF_COLUMNS}, {} FROM {} {} {REF_JOINS} WHERE {} ORDER BY {} LIMIT {limit}",
             self.columns, self.from, self.join, self.filter, self.order
         )
     }
 }
 
-/// Counts a section and reads its first [`SECTION_LIMIT`] items.
-fn section<T>(conn: &Connection, q: Query, params: &[&dyn ToSql], item: impl Fn(CollaborationRef, &Row) -> rusqlite::Result<T>) -> Result<Section<T>> {
+/// Counts a section and reads its first `limit` items.
+fn section<T>(conn: &Connection, q: Query, limit: usize, params: &[&dyn ToSql], item: impl Fn(CollaborationRef, &Row) -> rusqlite::Result<T>) -> Result<Section<T>> {
     let total: i64 = conn.prepare_cached(&q.count_sql())?.query_row(params, |r| r.get(0))?;
     if total == 0 {
         return Ok(Section { total, items: Vec::new() });
     }
     let items = conn
-        .prepare_cached(&q.page_sql())?
+        .prepare_cached(&q.page_sql(limit))?
         .query_map(params, |r| {
             let at = CollaborationRef { campaign_id: r.get(0)?, campaign_name: r.get(1)?, collaboration_id: r.get(2)?, creator_id: r.get(3)?, creator_name: r.get(4)? };
             item(at, r)
@@ -474,6 +487,9 @@ mod tests {
         }
         let t = today(&ws, day(TODAY)).unwrap();
         assert_eq!((t.overdue.total, t.overdue.items.len()), (60, SECTION_LIMIT));
+        let overview = today_within(&ws, day(TODAY), DUE_DAYS, ACROSS_LIMIT).unwrap();
+        assert_eq!((overview.overdue.total, overview.overdue.items.len()), (60, ACROSS_LIMIT), "the overview of clients lists fewer, counts all");
+        assert_eq!(overview.overdue.items[..], t.overdue.items[..ACROSS_LIMIT], "the most urgent ones");
         assert!(t.overdue.items.windows(2).all(|w| w[0].due_on <= w[1].due_on));
     }
 
@@ -597,7 +613,7 @@ mod tests {
         let ws = workspace();
         let partial = ["deliverables_expected_by_due", "gift_shipments_to_pack", "gift_shipments_awaiting_post", "collaborations_by_activity", "collaborations_by_usage"];
         for q in [OVERDUE, DUE_THIS_WEEK, GIFTS_TO_SHIP, GIFTS_WITHOUT_POST, USAGE_EXPIRING, IDLE] {
-            for sql in [q.count_sql(), q.page_sql()] {
+            for sql in [q.count_sql(), q.page_sql(SECTION_LIMIT)] {
                 let mut stmt = ws.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
                 let params = vec![TODAY; stmt.parameter_count()];
                 let plan: Vec<String> = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get(3)).unwrap().map(|r| r.unwrap()).collect();

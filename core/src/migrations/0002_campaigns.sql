@@ -127,12 +127,14 @@ CREATE TABLE gift_shipments (
     notes             TEXT    NOT NULL DEFAULT '',
     -- Kept by the triggers below: delivered, its collaboration agreed or active, and no live post yet.
     awaiting_post     INTEGER NOT NULL DEFAULT 0 CHECK (awaiting_post IN (0, 1)),
+    -- Kept by the triggers below: its collaboration is cancelled, so it is not to be shipped.
+    collaboration_cancelled INTEGER NOT NULL DEFAULT 0 CHECK (collaboration_cancelled IN (0, 1)),
     revision          INTEGER NOT NULL DEFAULT 1,
     created_at        TEXT    NOT NULL,
     updated_at        TEXT    NOT NULL
 );
 CREATE INDEX gift_shipments_by_collaboration ON gift_shipments (collaboration_id);
-CREATE INDEX gift_shipments_to_pack ON gift_shipments (created_at) WHERE status = 'to_pack';
+CREATE INDEX gift_shipments_to_pack ON gift_shipments (created_at) WHERE status = 'to_pack' AND collaboration_cancelled = 0;
 CREATE INDEX gift_shipments_awaiting_post ON gift_shipments (delivered_on) WHERE awaiting_post = 1;
 
 CREATE TABLE gift_items (
@@ -167,7 +169,7 @@ CREATE TRIGGER collaboration_status_flags AFTER UPDATE OF status ON collaboratio
 BEGIN
     UPDATE deliverables SET collaboration_cancelled = (NEW.status = 'cancelled')
      WHERE collaboration_id = NEW.id AND collaboration_cancelled <> (NEW.status = 'cancelled');
-    UPDATE gift_shipments SET awaiting_post =
+    UPDATE gift_shipments SET collaboration_cancelled = (NEW.status = 'cancelled'), awaiting_post =
            (status = 'delivered' AND NEW.status IN ('agreed', 'active')
             AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = NEW.id AND d.status IN ('published', 'verified')))
      WHERE collaboration_id = NEW.id;
@@ -202,10 +204,11 @@ BEGIN
 END;
 
 CREATE TRIGGER shipment_added_flags AFTER INSERT ON gift_shipments
-WHEN NEW.status = 'delivered'
 BEGIN
-    UPDATE gift_shipments SET awaiting_post =
-           ((SELECT status IN ('agreed', 'active') FROM collaborations WHERE id = NEW.collaboration_id)
+    UPDATE gift_shipments SET
+           collaboration_cancelled = ((SELECT status FROM collaborations WHERE id = NEW.collaboration_id) = 'cancelled'),
+           awaiting_post = (NEW.status = 'delivered'
+            AND (SELECT status IN ('agreed', 'active') FROM collaborations WHERE id = NEW.collaboration_id)
             AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = NEW.collaboration_id AND d.status IN ('published', 'verified')))
      WHERE id = NEW.id;
 END;
