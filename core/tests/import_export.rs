@@ -57,7 +57,7 @@ fn draft(name: &str, handles: &[(&str, &str, &str)]) -> CreatorDraft {
 
 #[test]
 fn a_dutch_excel_file_in_windows_1252_with_semicolons_and_decimal_commas() {
-    let Setup { mut ws, .. } = workspace();
+    let Setup { mut ws, dir: _dir } = workspace();
     let path = fixture("dutch_excel.csv");
     let p = import::preview(&path).unwrap();
     assert_eq!((p.encoding.as_str(), p.delimiter.as_str(), p.row_count), ("Windows-1252", ";", 3), "the empty row is not counted");
@@ -87,7 +87,7 @@ fn a_dutch_excel_file_in_windows_1252_with_semicolons_and_decimal_commas() {
 
 #[test]
 fn an_english_utf8_file_with_a_byte_order_mark_and_a_line_break_inside_a_note() {
-    let Setup { mut ws, .. } = workspace();
+    let Setup { mut ws, dir: _dir } = workspace();
     let path = fixture("english_bom.csv");
     let p = import::preview(&path).unwrap();
     assert_eq!((p.encoding.as_str(), p.delimiter.as_str(), p.row_count), ("UTF-8", ",", 2));
@@ -166,7 +166,7 @@ fn every_problem_of_every_row_is_reported_at_once() {
 
 #[test]
 fn a_row_for_a_creator_on_the_roster_merges_into_it() {
-    let Setup { mut ws, .. } = workspace();
+    let Setup { mut ws, dir: _dir } = workspace();
     let mut d = draft("Anna de Vries", &[("instagram", "AnnaFit", "52000")]);
     d.email = "anna@example.nl".into();
     d.niches = vec!["fitness".into()];
@@ -206,7 +206,7 @@ fn several_rows_may_update_one_creator_one_handle_per_row() {
 
 #[test]
 fn the_same_handle_twice_in_a_file_names_both_rows() {
-    let Setup { mut ws, .. } = workspace();
+    let Setup { mut ws, dir: _dir } = workspace();
     let Err(Error::ImportRejected { problems, .. }) = run(&mut ws, &fixture("duplicate_handle.csv")) else { panic!("accepted") };
     assert_eq!(problems.len(), 1);
     let p = &problems[0];
@@ -228,7 +228,7 @@ fn a_row_with_handles_of_two_creators_is_refused() {
 
 #[test]
 fn an_unknown_header_is_shown_then_mapped_by_the_person() {
-    let Setup { mut ws, .. } = workspace();
+    let Setup { mut ws, dir: _dir } = workspace();
     let path = fixture("unknown_header.csv");
     let p = import::preview(&path).unwrap();
     let standplaats = p.columns.iter().find(|c| c.header == "Standplaats").unwrap();
@@ -341,7 +341,7 @@ fn an_export_imports_back_and_changes_nothing() {
 
 #[test]
 fn exported_text_never_becomes_a_formula_yet_imports_back_as_typed() {
-    let Setup { mut ws, .. } = workspace();
+    let Setup { mut ws, dir: _dir } = workspace();
     sample_roster(&mut ws);
     let mut out = Vec::new();
     write_roster_csv(&ws, &RosterQuery { search: "evil".into(), ..Default::default() }, &mut out).unwrap();
