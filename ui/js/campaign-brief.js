@@ -33,7 +33,7 @@ export function campaignBrief(c) {
       h('section', { class: 'card' },
         h('h2', { class: 'card-title' }, t('brief.rules')),
         h('p', { class: 'muted small brief-rules-intro' }, t('brief.rules.intro')),
-        h('dl', { class: 'facts' },
+        h('dl', { class: 'facts facts-stacked' },
           h('dt', null, t('campaign.form.required_hashtags')), h('dd', null, words(c.required_hashtags)),
           h('dt', null, t('campaign.form.required_mentions')), h('dd', null, words(c.required_mentions)),
           h('dt', null, t('campaign.form.disclosure')), h('dd', null, c.disclosure ? h('span', { class: 'chip chip-rule' }, c.disclosure) : h('span', { class: 'muted' }, t('brief.rule.none'))),
