@@ -386,7 +386,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
                     FROM collaborations NOT INDEXED GROUP BY campaign_id) l ON l.campaign_id = k.id
          LEFT JOIN (SELECT c.campaign_id, count(*) AS n
                     FROM deliverables d JOIN collaborations c ON c.id = d.collaboration_id
-                    WHERE d.status NOT IN ('published', 'verified', 'missed') AND c.status <> 'cancelled'
+                    WHERE d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0
                     GROUP BY c.campaign_id) o ON o.campaign_id = k.id
          LEFT JOIN (SELECT c.campaign_id, sum(i.quantity * i.unit_retail_minor) AS retail
                     FROM gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id JOIN gift_items i ON i.shipment_id = s.id
