@@ -168,11 +168,7 @@ pub fn contract_pick_file<R: Runtime>(app: AppHandle<R>, dialog: DialogText) -> 
 #[tauri::command(async)]
 pub fn contract_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, collaboration_id: i64) -> CmdResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    let path = state.with_workspace(|ws| collaboration::get(ws, collaboration_id).map(|c| PathBuf::from(c.contract_path)))?;
-    if !path.is_file() {
-        let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-        return Err(chorus_core::Error::io("open the contract file", &path, missing).into());
-    }
+    let path = state.with_workspace(|ws| collaboration::contract_file(ws, collaboration_id))?;
     app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
         chorus_core::Error::io("open the contract file", &path, std::io::Error::other(e.to_string())).into()
     })

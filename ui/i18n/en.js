@@ -137,6 +137,7 @@ const en = {
   'code.creator_has_collaborations.value': 'This creator is in {value} collaboration(s), whose history, gifts and fees are kept. Set the stage to ‘Alumni’ or ‘Declined’ instead.',
   'code.in_the_future': 'This date has not happened yet: log contact once it took place.',
   'code.not_this_creator': 'That collaboration belongs to another creator.',
+  'code.not_a_document': 'Link the contract as a document: PDF, Word, OpenDocument, RTF, text, e-mail or a scanned image.',
   'code.days_out_of_range': 'Use a number of days from 1 to 365.',
   'code.days_out_of_range.value': 'Use a number of days from 1 to 365 (not {value}).',
 

@@ -138,6 +138,7 @@ const nl = {
   'code.creator_has_collaborations.value': 'Deze creator zit in {value} samenwerking(en) waarvan de geschiedenis, cadeaus en fees bewaard blijven. Zet de fase op ‘Oud-samenwerking’ of ‘Afgehaakt’.',
   'code.in_the_future': 'Deze datum is nog niet geweest: leg contact vast als het heeft plaatsgevonden.',
   'code.not_this_creator': 'Die samenwerking hoort bij een andere creator.',
+  'code.not_a_document': 'Koppel het contract als document: pdf, Word, OpenDocument, RTF, tekst, e-mail of een scan.',
   'code.days_out_of_range': 'Gebruik een aantal dagen van 1 tot en met 365.',
   'code.days_out_of_range.value': 'Gebruik een aantal dagen van 1 tot en met 365 (niet {value}).',
 

@@ -14,6 +14,7 @@ use crate::money::{Currency, Money};
 use crate::workspace::{audit, now_utc, Workspace};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 
 /// A stored collaboration with the names around it and the draft its form starts from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,6 +106,13 @@ fn validate(d: &CollaborationDraft, currency: Currency) -> (Checks, Record) {
     c.order(starts, ends, "ends_on");
     let usage_until = c.date("usage_until", &d.usage_until);
     let signed = c.date("contract_signed_on", &d.contract_signed_on);
+    let contract_path = c.line("contract_path", "The contract file", &d.contract_path, 4096);
+    if !contract_path.is_empty() && !is_document(Path::new(&contract_path)) {
+        c.push(
+            FieldError::new("contract_path", "not_a_document", NOT_A_DOCUMENT)
+                .with_value(&contract_path),
+        );
+    }
     if kind == CollaborationKind::Gifted && fee_minor > 0 && !c.has("fee") {
         c.push(FieldError::new("fee", "gifted_has_no_fee", "A gifted collaboration has no fee. Choose paid or hybrid when the creator is also paid."));
     }
@@ -123,10 +131,33 @@ fn validate(d: &CollaborationDraft, currency: Currency) -> (Checks, Record) {
         usage_until: fields::date_text(usage_until),
         usage_exclusive: d.usage_exclusive,
         contract_signed_on: fields::date_text(signed),
-        contract_path: c.line("contract_path", "The contract file", &d.contract_path, 4096),
+        contract_path,
         notes: c.text("notes", "The notes", &d.notes, MAX_LONG),
     };
     (c, record)
+}
+
+/// The kinds of file a contract may be: documents, e-mails and scans. Opening a link hands
+/// the file to the system, so a program or script is never linked.
+const DOCUMENT_EXTENSIONS: &[&str] = &["pdf", "doc", "docx", "odt", "rtf", "txt", "md", "pages", "eml", "msg", "png", "jpg", "jpeg", "heic", "webp", "tif", "tiff"];
+
+const NOT_A_DOCUMENT: &str = "Link the contract as a document: PDF, Word, OpenDocument, RTF, text, e-mail or a scanned image.";
+
+fn is_document(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
+}
+
+/// The contract file linked to collaboration `id`, when it is a document that exists; what the
+/// window hands to the system to open.
+pub fn contract_file(ws: &Workspace, id: i64) -> Result<PathBuf> {
+    let path = PathBuf::from(get(ws, id)?.contract_path);
+    if !is_document(&path) {
+        return Err(Error::Validation(vec![FieldError::new("contract_path", "not_a_document", NOT_A_DOCUMENT)]));
+    }
+    if !path.is_file() {
+        return Err(Error::io("open the contract file", &path, std::io::Error::new(std::io::ErrorKind::NotFound, "no such file")));
+    }
+    Ok(path)
 }
 
 /// Whether a collaboration may move from `from` to `to` (see the module contract).
@@ -496,6 +527,22 @@ pub(crate) mod tests {
         assert!(l2.agreed_on.is_some());
         let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'collaboration' AND action = 'update'", [], |r| r.get(0)).unwrap();
         assert_eq!(detail, "Anna de Vries in Summer 2026: status proposed → agreed, fee 0.00 → 250.00");
+    }
+
+    #[test]
+    fn a_contract_link_is_a_document_that_exists() {
+        let (mut ws, l) = gifted();
+        let mut d = l.draft.clone();
+        d.contract_path = "/home/me/Downloads/contract.sh".into();
+        let Err(Error::Validation(e)) = update(&mut ws, l.id, l.revision, &d) else { panic!("a script is not a contract") };
+        assert_eq!((e[0].field.as_str(), e[0].code), ("contract_path", "not_a_document"));
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("Contract Anna.PDF");
+        d.contract_path = pdf.display().to_string();
+        let l2 = update(&mut ws, l.id, l.revision, &d).unwrap();
+        assert!(matches!(contract_file(&ws, l.id), Err(Error::Io { .. })), "not there yet");
+        std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+        assert_eq!(contract_file(&ws, l2.id).unwrap(), pdf);
     }
 
     #[test]
