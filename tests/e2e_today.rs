@@ -107,6 +107,11 @@ fn two_clients(data_dir: &Path) -> Prepared {
     Prepared { zon, bakkerij, overdue_deliverable }
 }
 
+/// Presses `keys` on whatever has the keyboard focus.
+async fn press(app: &App, keys: &str) {
+    app.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
 async fn count(app: &App, section: &str) -> String {
     app.text(&format!("#today-{section} .today-count")).await
 }
@@ -170,8 +175,20 @@ async fn journey_today_here_and_across_clients() {
     app.wait_for_text("#today-idle", "the new idle threshold", |t| t.contains("Collaborations idle for 30 days")).await;
     assert_eq!(Workspace::open(&prepared.zon).unwrap().settings().unwrap().today.idle_days, 30);
 
-    // One click from the overdue item to the collaboration panel on that deliverable.
-    app.click("#today-overdue .today-item").await;
+    // From the keyboard: ↓ walks the items across sections, End and Home jump to the last and
+    // first, and Enter opens the item: the collaboration panel on that deliverable.
+    let focused = "const a = document.activeElement; return a?.matches('.today-item') ? a.closest('[data-section]').dataset.section + ' ' + a.dataset.item : null;";
+    app.js("document.querySelector('#today-overdue .today-item').focus(); return true;", vec![]).await;
+    let first = app.js(focused, vec![]).await;
+    let down = char::from(fantoccini::key::Key::Down).to_string();
+    press(&app, &down).await;
+    press(&app, &down).await;
+    assert_eq!(app.js(focused, vec![]).await, json!("gifts_to_ship shipment-1"), "↓ crosses into the next section");
+    press(&app, &char::from(fantoccini::key::Key::End).to_string()).await;
+    assert_eq!(app.js(focused, vec![]).await, json!("gifts_without_post shipment-2"), "End: the last item");
+    press(&app, &char::from(fantoccini::key::Key::Home).to_string()).await;
+    assert_eq!(app.js(focused, vec![]).await, first, "Home: the first item");
+    press(&app, &char::from(fantoccini::key::Key::Enter).to_string()).await;
     app.wait_for_text("#campaign-title", "the campaign", |t| t == "Summer 2026").await;
     app.wait_until(
         "the deliverable in the collaboration panel",

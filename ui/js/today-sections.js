@@ -6,6 +6,10 @@
 //! collaboration panel on that deliverable, gift or collaboration. An empty section is one calm
 //! line. `client` (the across-clients view) labels every item with its client and opens that
 //! workspace first.
+//!
+//! From the keyboard (`itemKeys`): ↑/↓ walk the items across sections and clients, Home/End
+//! jump to the first and last, Enter opens one (items are buttons, so Tab still visits each in
+//! page order). `focusedItem`/`refocus` keep the focus on its item when the view reads again.
 
 import { h, icon, ICONS } from './dom.js';
 import { t, tn, fmt } from './i18n.js';
@@ -124,4 +128,32 @@ function itemButton(s, item, client) {
     h('span', { class: ['today-rel', `tone-${s.tone}`] }, d.when),
     d.date ? h('time', { class: 'today-date', datetime: d.date }, fmt.date(d.date)) : null),
   h('span', { class: 'today-go', 'aria-hidden': 'true' }, icon(['M6 3.5l4.5 4.5L6 12.5'], 12)));
+}
+
+/**
+ * ↑/↓ to the next or previous item on view, Home/End to the first or last.
+ * @param {KeyboardEvent} e @param {HTMLElement} root what holds the items
+ */
+export function itemKeys(e, root) {
+  const item = /** @type {HTMLElement} */ (e.target).closest?.('.today-item');
+  if (!item || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const items = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('.today-item')]);
+  const at = items.indexOf(item);
+  const targets = { ArrowDown: items[at + 1], ArrowUp: items[at - 1], Home: items[0], End: items[items.length - 1] };
+  if (!(e.key in targets)) return;
+  e.preventDefault();
+  targets[e.key]?.focus();
+}
+
+/** Which item has the keyboard focus (its item and client), or null. @param {HTMLElement} root */
+export function focusedItem(root) {
+  const el = /** @type {HTMLElement|null} */ (document.activeElement);
+  return el && root.contains(el) && el.matches('.today-item') ? { item: el.dataset.item, client: el.dataset.client ?? null } : null;
+}
+
+/** Puts the focus back on that item after the view was built again. @param {HTMLElement} root */
+export function refocus(root, focused) {
+  if (!focused) return;
+  const items = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('.today-item')]);
+  items.find((b) => b.dataset.item === focused.item && (b.dataset.client ?? null) === focused.client)?.focus({ preventScroll: true });
 }

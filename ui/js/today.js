@@ -6,6 +6,7 @@
 //! whose file is missing, damaged or from an older Chorus gets a line that says so. An item
 //! opens the campaign at the collaboration (switching workspace first for another client).
 //! The view reads again when the workspace changes elsewhere or when the window comes back.
+//! ↑/↓, Home and End move between the items of every section (today-sections.js).
 //!
 //! `todayScreen(previous, params)`: `previous` is `snapshot()` (the mode and scroll);
 //! `params.mode` ('here' | 'all') picks the mode.
@@ -17,7 +18,7 @@ import { session } from './session.js';
 import { navigate } from './nav.js';
 import { errorText } from './errors.js';
 import { loadCampaignVocabulary } from './campaign-vocab.js';
-import { SECTIONS, todaySection, totalOf } from './today-sections.js';
+import { SECTIONS, todaySection, totalOf, itemKeys, focusedItem, refocus } from './today-sections.js';
 import { toast, toastError } from './toast.js';
 
 /**
@@ -31,7 +32,7 @@ export function todayScreen(previous = null, params = {}) {
   let pendingScroll = previous?.scrollTop ?? 0;
 
   const dateLine = h('p', { class: 'today-date-line muted' });
-  const body = h('div', { class: 'today-body', 'aria-live': 'polite', 'aria-busy': 'true' });
+  const body = h('div', { class: 'today-body', 'aria-live': 'polite', 'aria-busy': 'true', onkeydown: (e) => itemKeys(e, body) });
   const scroller = h('div', { class: 'screen-scroll today-scroll' }, body);
   const modeBtn = (value, key) => h('button', {
     type: 'button', id: `today-mode-${value}`, class: 'seg-btn', 'aria-pressed': String(mode === value),
@@ -66,15 +67,12 @@ export function todayScreen(previous = null, params = {}) {
     if (fresh || !body.firstChild) mount(body, h('p', { class: 'muted today-loading' }, t(mode === 'here' ? 'today.loading' : 'today.loading.all')));
     try {
       await loadCampaignVocabulary();
-      if (mode === 'here') {
-        const view = await api.todayView();
-        if (mine !== seq || disposed) return;
-        renderHere(view);
-      } else {
-        const clients = await api.todayAcross();
-        if (mine !== seq || disposed) return;
-        renderAll(clients);
-      }
+      const here = mode === 'here';
+      const data = here ? await api.todayView() : await api.todayAcross();
+      if (mine !== seq || disposed) return;
+      const focused = focusedItem(body); // the item keeps the keyboard focus through a re-read
+      if (here) renderHere(data); else renderAll(data);
+      refocus(body, focused);
       if (pendingScroll) { scroller.scrollTop = pendingScroll; pendingScroll = 0; }
     } catch (err) {
       if (mine !== seq || disposed) return;
