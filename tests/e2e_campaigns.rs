@@ -5,16 +5,22 @@
 //! Today follows each step (due this week, a gift to ship, then gone), and its items open the
 //! collaboration panel at that deliverable or gift.
 //! Screenshots: the board, the timeline, the collaboration panel, and the board in dark.
+//! A second journey moves cards on a prepared board (Alt+→, Alt+←, drag and drop), with the
+//! core's refusals shown as notices and the file checked after each move, then searches and
+//! filters the campaign list. Screenshots: the board during and after a move, the filtered
+//! list, light and dark.
 //! Also, without a window: the English budget sentence is the core's BUDGET_FORMULA.
 
 mod support;
 
+use chorus_core::campaigns::{campaign, collaboration, deliverable, CampaignDraft, CollaborationDraft, DeliverableDraft};
 use chorus_core::model::{CreatorDraft, HandleDraft};
 use chorus_core::recent::RecentList;
 use chorus_core::settings::Settings;
 use chorus_core::Workspace;
-use serde_json::json;
-use std::path::Path;
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
 use support::{enabled, App, ONE_AT_A_TIME};
 
 /// A fresh workspace the app opens at start, holding one creator with an address.
@@ -35,13 +41,12 @@ fn workspace_with_anna(data_dir: &Path) {
     recent.save(data_dir).unwrap();
 }
 
-/// `YYYY-MM-DD`, `days` after today on this computer's clock.
-fn in_days(days: u32) -> String {
-    let mut d = chorus_core::campaigns::fields::local_today();
-    for _ in 0..days {
-        d = d.succ_opt().unwrap();
-    }
-    d.format("%Y-%m-%d").to_string()
+/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
+fn day(days: i64) -> String {
+    let mut days_from_today = chorus_core::campaigns::fields::local_today().iter_days();
+    let steps = days.unsigned_abs() as usize;
+    let d = if days < 0 { days_from_today.rev().nth(steps) } else { days_from_today.nth(steps) };
+    d.unwrap().format("%Y-%m-%d").to_string()
 }
 
 /// The text of Anna's card, once it stands in `column` and satisfies `ok`.
@@ -86,8 +91,8 @@ async fn journey_campaign_gift_and_post() {
     app.wait_for_text("#err-cf-name", "a name error", |t| !t.is_empty()).await;
     app.fill("#cf-name", "Summer 2026").await;
     app.choose("#cf-goal", "sales").await;
-    set_date(&app, "#cf-starts_on", &in_days(0)).await;
-    set_date(&app, "#cf-ends_on", &in_days(40)).await;
+    set_date(&app, "#cf-starts_on", &day(0)).await;
+    set_date(&app, "#cf-ends_on", &day(40)).await;
     app.fill("#cf-budget", "2500").await;
     app.fill("#cf-brief", "Show the sunscreen on a real beach day.\nNo studio shots.").await;
     app.fill("#cf-required_hashtags", "zonzomer, StudioZon").await;
@@ -127,7 +132,7 @@ async fn journey_campaign_gift_and_post() {
     app.click("#add-deliverable").await;
     app.choose("#dn-platform", "instagram").await;
     app.choose("#dn-format", "reel").await;
-    set_date(&app, "#dn-due_on", &in_days(3)).await;
+    set_date(&app, "#dn-due_on", &day(3)).await;
     app.click("#dn-save").await;
     app.wait_for_text("#deliverable-list", "the planned reel", |t| t.contains("Reel") && t.contains("Planned")).await;
     let card = card_in(&app, "agreed", "one open deliverable", |t| t.contains("0/1")).await;
@@ -214,6 +219,214 @@ async fn journey_campaign_gift_and_post() {
     app.click(".campaign-open").await;
     card_in(&app, "agreed", "the board after a restart", |t| t.contains("1/1")).await;
     app.screenshot("campaigns-board-dark").await;
+    app.stop().await;
+}
+
+/// The board journey's campaigns and collaborations, made with the core.
+struct Board {
+    path: PathBuf,
+    campaign: i64,
+    /// Gifted, proposed.
+    anna: i64,
+    /// Paid, cancelled.
+    bo: i64,
+    /// Hybrid, agreed, with a reel still planned.
+    cas: i64,
+}
+
+/// Studio Zon with a running campaign of three creators, and three more campaigns: upcoming,
+/// ended (with accents in its name) and undated.
+fn workspace_with_a_board(data_dir: &Path) -> Board {
+    let path = data_dir.join("Studio Zon.chorus");
+    let mut ws = Workspace::create(&path, &Settings::new("Studio Zon", "EUR", "en-GB")).unwrap();
+    let plan = |ws: &mut Workspace, name: &str, starts_on: String, ends_on: String| {
+        let draft = CampaignDraft { name: name.into(), goal: "awareness".into(), starts_on, ends_on, budget: "3000".into(), ..Default::default() };
+        campaign::create(ws, &draft).unwrap().id
+    };
+    let autumn = plan(&mut ws, "Autumn launch", day(-5), day(30));
+    plan(&mut ws, "Spring teaser", day(60), day(90));
+    plan(&mut ws, "Café Crème tour", day(-90), day(-30));
+    plan(&mut ws, "Evergreen", String::new(), String::new());
+    let mut join = |name: &str, kind: &str, fee: &str, status: &str| {
+        let handle = name.split(' ').next().unwrap().to_lowercase();
+        let draft = CreatorDraft {
+            display_name: name.into(),
+            handles: vec![HandleDraft { platform: "instagram".into(), handle: format!("{handle}.zon"), followers: "8.300".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        let creator_id = chorus_core::creators::create(&mut ws, &draft).unwrap().id;
+        let draft = CollaborationDraft { campaign_id: autumn, creator_id, kind: kind.into(), fee: fee.into(), gift_value: "60".into(), ..Default::default() };
+        let l = collaboration::create(&mut ws, &draft).unwrap();
+        if status == "proposed" {
+            return l.id;
+        }
+        let mut d = l.draft.clone();
+        d.status = status.into();
+        collaboration::update(&mut ws, l.id, l.revision, &d).unwrap().id
+    };
+    let anna = join("Anna de Vries", "gifted", "", "proposed");
+    let bo = join("Bo Jansen", "paid", "300", "cancelled");
+    let cas = join("Cas Smit", "hybrid", "250", "agreed");
+    let reel = DeliverableDraft { collaboration_id: cas, platform: "instagram".into(), format: "reel".into(), due_on: day(7), status: "planned".into(), ..Default::default() };
+    deliverable::create(&mut ws, &reel).unwrap();
+    let mut recent = RecentList::default();
+    recent.touch(&path, "Studio Zon", "2026-11-25T08:00:00Z");
+    recent.save(data_dir).unwrap();
+    Board { path, campaign: autumn, anna, bo, cas }
+}
+
+/// The status and revision of a collaboration, as the file holds them.
+fn stored(board: &Board, id: i64) -> (String, i64) {
+    let l = collaboration::get(&Workspace::open(&board.path).unwrap(), id).unwrap();
+    (l.status.as_str().to_string(), l.revision)
+}
+
+/// Presses `keys` on whatever has the keyboard focus, as a person at the keyboard would.
+async fn press(app: &App, keys: &str) {
+    app.client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+/// Waits until card `id` stands in the `status` column with the keyboard focus on it.
+async fn focused_card_in(app: &App, id: i64, status: &str) {
+    let script = "const c = document.activeElement; return !!c && c.id === 'card-' + arguments[0] && !!c.closest('.col-' + arguments[1]);";
+    app.wait_until(&format!("card {id} focused in {status}"), script, vec![json!(id), json!(status)]).await;
+}
+
+/// Waits for an error notice that says `words`.
+async fn notice_saying(app: &App, words: &str) {
+    let script = "return Array.from(document.querySelectorAll('.toast-error')).some(t => t.textContent.includes(arguments[0]));";
+    app.wait_until(&format!("a notice saying {words:?}"), script, vec![json!(words)]).await;
+}
+
+/// Drags card `id` over the `status` column with DragEvents and a DataTransfer made in the page
+/// (WebKitWebDriver has no native drag and drop), and drops it there unless `drop` is false (to
+/// look at the board mid-drag). Says whether the column took the card and was marked.
+async fn drag(app: &App, id: i64, status: &str, drop: bool) -> Value {
+    let script = "const card = document.querySelector('#card-' + arguments[0]); const col = document.querySelector('.board-col.col-' + arguments[1]);
+        const data = new DataTransfer();
+        const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+        fire(card, 'dragstart'); fire(col, 'dragenter');
+        const accepted = !fire(col, 'dragover');
+        const marked = col.classList.contains('drop-target');
+        if (arguments[2]) { fire(col, 'drop'); fire(card, 'dragend'); }
+        return { accepted, marked, types: Array.from(data.types) };";
+    app.js(script, vec![json!(id), json!(status), json!(drop)]).await
+}
+
+/// The names of the campaigns the list shows.
+async fn listed(app: &App) -> Vec<String> {
+    app.texts(".campaign-row .campaign-name").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_move_cards_and_find_campaigns() {
+    if !enabled("board moves and campaign search") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    let data = tempfile::tempdir().unwrap();
+    let board = workspace_with_a_board(data.path());
+    let alt = |arrow: Key| format!("{}{}", char::from(Key::Alt), char::from(arrow));
+    let app = App::start(data.path()).await;
+    app.click("#nav-campaigns").await;
+    app.click(&format!(".campaign-row[data-id='{}'] .campaign-open", board.campaign)).await;
+    app.wait_for(&format!(".col-proposed #card-{}", board.anna)).await;
+    let hint = app.js("return document.querySelector('.col-agreed .board-col-head').title;", vec![]).await;
+    assert!(hint.as_str().unwrap().contains("Alt+→"), "the column header says how to move cards: {hint}");
+
+    // Alt+→ moves Anna from proposed to agreed: the board, the budget and the file follow, and
+    // the keyboard focus stays on her card.
+    app.js("document.querySelector('#add-creator').focus(); return true;", vec![]).await;
+    press(&app, &char::from(Key::Tab).to_string()).await;
+    focused_card_in(&app, board.anna, "proposed").await;
+    press(&app, &alt(Key::Right)).await;
+    focused_card_in(&app, board.anna, "agreed").await;
+    app.wait_for_text("#budget-committed", "Anna's gift value committed too", |t| t.contains("370.00")).await;
+    assert_eq!(stored(&board, board.anna).0, "agreed");
+    app.screenshot("campaigns-board-keyboard-move").await;
+
+    // Cancelled → completed is refused by the core: a notice in the catalogue's words, the
+    // card where it was, the file untouched.
+    let before = stored(&board, board.bo);
+    press(&app, &char::from(Key::Right).to_string()).await;
+    focused_card_in(&app, board.bo, "cancelled").await;
+    press(&app, &alt(Key::Left)).await;
+    notice_saying(&app, "The status cannot change that way").await;
+    focused_card_in(&app, board.bo, "cancelled").await;
+    assert_eq!(stored(&board, board.bo), before, "a refused move writes nothing");
+
+    // Drag and drop: Cas from agreed to active. Mid-drag the column under the card is marked.
+    let hover = drag(&app, board.cas, "active", false).await;
+    assert_eq!((hover["accepted"].clone(), hover["marked"].clone()), (json!(true), json!(true)), "the active column takes the card: {hover}");
+    assert_eq!(hover["types"], json!(["application/x-chorus-collaboration"]), "the card's data travels with the drag");
+    app.screenshot("campaigns-board-dragging").await;
+    app.js("const col = document.querySelector('.board-col.col-active'); col.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() })); document.querySelector('#card-' + arguments[0]).dispatchEvent(new DragEvent('dragend', { bubbles: true })); return true;", vec![json!(board.cas)]).await;
+    focused_card_in(&app, board.cas, "active").await;
+    assert_eq!(stored(&board, board.cas).0, "active");
+    assert_eq!(app.js("return document.querySelectorAll('.drop-target').length;", vec![]).await, json!(0), "no column stays marked");
+
+    // Completing Cas with a reel still planned is refused: the notice says so; nothing moves.
+    let before = stored(&board, board.cas);
+    let dropped = drag(&app, board.cas, "completed", true).await;
+    assert_eq!(dropped["accepted"], json!(true), "{dropped}");
+    notice_saying(&app, "1 deliverable(s) still open").await;
+    focused_card_in(&app, board.cas, "active").await;
+    assert_eq!(stored(&board, board.cas), before);
+    app.screenshot("campaigns-board-after-moves").await;
+
+    // The list: the search ignores case and accents, the phase select counts and narrows.
+    app.click("#back-to-campaigns").await;
+    app.wait_until("four campaigns", "return document.querySelectorAll('.campaign-row').length === 4;", vec![]).await;
+    app.fill("#campaign-search", "CAFE creme").await;
+    app.wait_until("one campaign found", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
+    assert_eq!(listed(&app).await, vec!["Café Crème tour"]);
+    assert_eq!(app.text("#campaign-count").await, "1 of 4 campaigns");
+    app.fill("#campaign-search", "").await;
+    app.choose("#campaign-phase", "upcoming").await;
+    app.wait_until("the upcoming campaign", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
+    assert_eq!(listed(&app).await, vec!["Spring teaser"]);
+    let options = app.js("return Array.from(document.querySelectorAll('#campaign-phase option')).map(o => o.textContent);", vec![]).await;
+    assert_eq!(options, json!(["All phases (4)", "Upcoming (1)", "Running (1)", "Ended (1)", "No dates (1)"]));
+    // Nothing found is said calmly, and "Clear filters" brings every campaign back.
+    app.fill("#campaign-search", "autumn").await;
+    app.wait_for_text("#campaigns-no-match h2", "nothing found", |t| t == "No campaigns match").await;
+    app.click("#campaigns-clear-filters").await;
+    app.wait_until("four campaigns again", "return document.querySelectorAll('.campaign-row').length === 4;", vec![]).await;
+    // `/` focuses the search from the list.
+    app.js("document.querySelector('.campaign-row').focus(); return true;", vec![]).await;
+    press(&app, "/").await;
+    app.wait_until("the search focused", "return document.activeElement?.id === 'campaign-search';", vec![]).await;
+    press(&app, "spring").await;
+    app.wait_until("one campaign found", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
+    app.screenshot("campaigns-list-filtered").await;
+
+    // The filter stays when leaving the screen and through a language switch.
+    app.click("#nav-today").await;
+    app.click("#nav-campaigns").await;
+    app.wait_until("the kept search", "return document.querySelector('#campaign-search')?.value === 'spring' && document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
+    app.click("#nav-settings").await;
+    app.choose("#set-language", "nl").await;
+    app.wait_until("Dutch", "return document.documentElement.lang === 'nl';", vec![]).await;
+    app.click("#nav-campaigns").await;
+    app.wait_for_text("#campaign-count", "the Dutch count", |t| t == "1 van 4 campagnes").await;
+    assert_eq!(app.js("return document.querySelector('#campaign-search').value;", vec![]).await, json!("spring"));
+    app.click("#nav-settings").await;
+    app.choose("#set-language", "en").await;
+    app.wait_until("English", "return document.documentElement.lang === 'en';", vec![]).await;
+    app.stop().await;
+
+    // Dark: the filtered list, and the board mid-drag.
+    std::env::set_var("GTK_THEME", "Adwaita:dark");
+    let app = App::start(data.path()).await;
+    std::env::remove_var("GTK_THEME");
+    app.click("#nav-campaigns").await;
+    app.choose("#campaign-phase", "running").await;
+    app.wait_until("the running campaign", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
+    app.screenshot("campaigns-list-filtered-dark").await;
+    app.click(".campaign-open").await;
+    app.wait_for(&format!(".col-active #card-{}", board.cas)).await;
+    drag(&app, board.anna, "active", false).await;
+    app.screenshot("campaigns-board-dragging-dark").await;
     app.stop().await;
 }
 

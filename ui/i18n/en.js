@@ -890,6 +890,18 @@ const en = {
   'picker.none': 'None chosen yet',
   'picker.add': 'Add to campaign',
   // ── end of B1's section ──
+
+  // ── Issue 3, board moves and campaign search: moving cards, the list's search and phase ──
+  'board.move.hint': 'To change a status, drag a card to another column, or press Alt+→ or Alt+← on a focused card.',
+  'campaigns.search.label': 'Search campaigns',
+  'campaigns.search.placeholder': 'Search campaigns',
+  'campaigns.filter.phase.label': 'Phase',
+  'campaigns.filter.phase.all': 'All phases',
+  'campaigns.filter.count.one': '{shown} of {count} campaign',
+  'campaigns.filter.count.other': '{shown} of {count} campaigns',
+  'campaigns.noMatch.title': 'No campaigns match',
+  'campaigns.noMatch.body': 'Nothing matches this search and phase. Clear the filters to see every campaign again.',
+  // ── end of board moves and campaign search ──
 };
 
 export default en;

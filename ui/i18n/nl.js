@@ -890,6 +890,18 @@ const nl = {
   'picker.none': 'Nog niemand gekozen',
   'picker.add': 'Aan campagne toevoegen',
   // ── einde van B1's deel ──
+
+  // ── Issue 3, kaarten verplaatsen en campagnes zoeken: het bord, de zoekbalk en de fase ──
+  'board.move.hint': 'Sleep een kaart naar een andere kolom, of druk op Alt+→ of Alt+← op een kaart met focus, om de status te wijzigen.',
+  'campaigns.search.label': 'Campagnes zoeken',
+  'campaigns.search.placeholder': 'Zoek in campagnes',
+  'campaigns.filter.phase.label': 'Fase',
+  'campaigns.filter.phase.all': 'Alle fases',
+  'campaigns.filter.count.one': '{shown} van {count} campagne',
+  'campaigns.filter.count.other': '{shown} van {count} campagnes',
+  'campaigns.noMatch.title': 'Geen campagnes gevonden',
+  'campaigns.noMatch.body': 'Niets past bij deze zoekopdracht en fase. Wis de filters om weer alle campagnes te zien.',
+  // ── einde van kaarten verplaatsen en campagnes zoeken ──
 };
 
 export default nl;

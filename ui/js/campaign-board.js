@@ -3,22 +3,54 @@
 //! value, deliverables live of total, an overdue mark, the next due date and the latest gift's
 //! status. Cards are buttons (Tab reaches each; ←/→ jump between columns, ↑/↓ within one) and
 //! open the collaboration panel. "Add creator" puts a roster creator in the campaign.
+//!
+//! A card moves to another status by dragging it onto a column (the column under the pointer
+//! is marked) or with Alt+→ / Alt+← (next / previous column). The move is an ordinary update of
+//! the collaboration, read fresh for its revision: the core decides, and a move it refuses
+//! (cancelled → active, completed with open deliverables, …) is a notice in its words while
+//! the card stays put. After a move `onMoved` reads the campaign again; the card keeps focus.
 
+import * as api from './api.js';
 import { h, icon, ICONS } from './dom.js';
 import { t, tn, fmt } from './i18n.js';
 import { platformBadge, atHandle } from './badges.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { giftChip } from './gift-list.js';
+import { toastError } from './toast.js';
+
+/** The drag data type of a card (a custom type: dropped on a text field it inserts nothing). */
+const CARD_TYPE = 'application/x-chorus-collaboration';
+/** The keys that move a card, as `aria-keyshortcuts` lists them (space-separated). */
+const MOVE_KEYS = ['Alt+ArrowRight', 'Alt+ArrowLeft'].join(' ');
+
+/**
+ * Moves collaboration `id` to `status` through the usual update, on its current revision.
+ * Rejects with the core's ErrorPayload when the move is not allowed.
+ * @param {number} id @param {string} status @returns {Promise<import('./api.js').Collaboration>}
+ */
+export async function moveCollaboration(id, status) {
+  const { collaboration: l } = await api.collaborationDetail(id);
+  if (l.status === status) return l;
+  return api.updateCollaboration(l.id, l.revision, { ...l.draft, status });
+}
 
 /**
  * @param {import('./api.js').CampaignBoard} board
- * @param {{ onOpen: (collaborationId: number, focus?: string) => void, onAdd: () => void, selectedId: number|null }} hooks
+ * @param {{ onOpen: (collaborationId: number, focus?: string) => void, onAdd: () => void,
+ *   onMoved: (collaborationId: number) => Promise<void>, selectedId: number|null }} hooks
  */
 export function campaignBoard(board, hooks) {
   const total = board.columns.reduce((n, c) => n + c.cards.length, 0);
+  const statuses = board.columns.map((c) => c.status);
+  /** The card being dragged: `{ id, status }`, or null. */
+  let dragged = null;
+  let moving = false;
   const columns = h('div', { class: 'board', id: 'board', onkeydown: keys },
-    ...board.columns.map((col) => h('section', { class: ['board-col', `col-${col.status}`], 'aria-labelledby': `col-title-${col.status}`, 'data-status': col.status },
-      h('header', { class: 'board-col-head' },
+    ...board.columns.map((col) => h('section', {
+      class: ['board-col', `col-${col.status}`], 'aria-labelledby': `col-title-${col.status}`, 'data-status': col.status,
+      ondragover: (e) => dragOver(e, col.status), ondragleave: dragLeave, ondrop: (e) => drop(e, col.status),
+    },
+      h('header', { class: 'board-col-head', title: t('board.move.hint') },
         h('h3', { id: `col-title-${col.status}` }, h('span', { class: ['status-dot', `cstatus-${col.status}`], 'aria-hidden': 'true' }), campaignLabel('collaboration_statuses', col.status)),
         h('span', { class: 'col-count' }, fmt.number(col.cards.length))),
       h('ul', { class: 'board-cards' }, ...col.cards.map((card) => h('li', null, cardButton(card)))))));
@@ -26,6 +58,7 @@ export function campaignBoard(board, hooks) {
     h('div', { class: 'tab-toolbar' },
       h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-creator', onclick: () => hooks.onAdd() }, icon(ICONS.plus, 12), t('board.addCreator')),
       h('p', { class: 'muted' }, total ? tn('board.summary', total) : t('board.empty'))),
+    h('p', { class: 'sr-only', id: 'board-move-hint' }, t('board.move.hint')),
     columns);
 
   /** @param {import('./api.js').BoardCard} card */
@@ -34,6 +67,8 @@ export function campaignBoard(board, hooks) {
     return h('button', {
       type: 'button', class: ['board-card', card.collaboration_id === hooks.selectedId && 'selected'], id: `card-${card.collaboration_id}`,
       'data-collaboration-id': card.collaboration_id, onclick: () => hooks.onOpen(card.collaboration_id),
+      draggable: 'true', 'aria-describedby': 'board-move-hint', 'aria-keyshortcuts': MOVE_KEYS,
+      ondragstart: (e) => dragStart(e, card), ondragend: dragEnd,
     },
     h('span', { class: 'card-top' },
       h('span', { class: 'card-name' }, card.creator_name),
@@ -52,6 +87,13 @@ export function campaignBoard(board, hooks) {
   function keys(e) {
     const card = /** @type {HTMLElement} */ (e.target).closest?.('.board-card');
     if (!card) return;
+    if (e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      e.preventDefault();
+      const to = statuses[statuses.indexOf(card.closest('.board-col').dataset.status) + (e.key === 'ArrowRight' ? 1 : -1)];
+      if (to) move(Number(card.dataset.collaborationId), to);
+      return;
+    }
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const cols = [...columns.querySelectorAll('.board-col')].filter((c) => c.querySelector('.board-card'));
     const col = card.closest('.board-col');
     const inCol = [...col.querySelectorAll('.board-card')];
@@ -65,5 +107,65 @@ export function campaignBoard(board, hooks) {
       next = there[Math.min(at, there.length - 1)];
     }
     if (next) { e.preventDefault(); /** @type {HTMLElement} */ (next).focus(); }
+  }
+
+  /** @param {DragEvent} e @param {import('./api.js').BoardCard} card */
+  function dragStart(e, card) {
+    dragged = { id: card.collaboration_id, status: card.status };
+    if (e.dataTransfer) {
+      e.dataTransfer.effectAllowed = 'move';
+      e.dataTransfer.setData(CARD_TYPE, String(card.collaboration_id));
+    }
+    /** @type {HTMLElement} */ (e.currentTarget).classList.add('dragging');
+  }
+
+  function dragEnd(e) {
+    dragged = null;
+    /** @type {HTMLElement} */ (e.currentTarget).classList.remove('dragging');
+    markTarget(null);
+  }
+
+  /** Over a column: a card may drop here when this column is another status. */
+  function dragOver(e, status) {
+    if (!dragged || dragged.status === status) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+    markTarget(e.currentTarget);
+  }
+
+  function dragLeave(e) {
+    if (!e.currentTarget.contains(e.relatedTarget)) e.currentTarget.classList.remove('drop-target');
+  }
+
+  function drop(e, status) {
+    if (!dragged || dragged.status === status) return;
+    e.preventDefault();
+    const { id } = dragged;
+    dragged = null;
+    markTarget(null);
+    move(id, status);
+  }
+
+  /** Marks the one column a drop would land in (none: null). */
+  function markTarget(col) {
+    for (const c of columns.querySelectorAll('.board-col')) c.classList.toggle('drop-target', c === col);
+  }
+
+  /** Asks the core to move the card; a refusal is a notice and the card stays where it was. */
+  async function move(id, status) {
+    if (moving) return;
+    moving = true;
+    const card = /** @type {HTMLElement|null} */ (columns.querySelector(`#card-${id}`));
+    card?.setAttribute('aria-busy', 'true');
+    try {
+      await moveCollaboration(id, status);
+      await hooks.onMoved(id);
+    } catch (err) {
+      toastError(err);
+    } finally {
+      moving = false;
+      card?.removeAttribute('aria-busy');
+      /** @type {HTMLElement|null} */ (document.getElementById(`card-${id}`))?.focus();
+    }
   }
 }

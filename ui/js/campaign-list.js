@@ -2,10 +2,29 @@
 //! budget, committed, spent, collaborations and open deliverables, newest start first as the
 //! back end orders them. A row opens on click or Enter; ↑/↓ move between rows. Amounts are the
 //! back end's sums, formatted here.
+//!
+//! Above the table, a search box and a phase filter narrow the loaded list in the window: the
+//! search matches every word typed in the name and goal (and niche and UTM value, once the
+//! list carries them), ignoring case and accents; the phase select counts each phase among
+//! the campaigns the search leaves. `filter()` is what a snapshot keeps; a list that filters
+//! everything away says so, with "Clear filters".
 
-import { h, mount } from './dom.js';
-import { t, fmt } from './i18n.js';
+import { h, icon, ICONS, mount } from './dom.js';
+import { t, tn, fmt } from './i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
+
+const PHASES = ['upcoming', 'running', 'ended', 'undated'];
+
+/** Text folded for matching: lower case, without accents (é → e). */
+const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether campaign `c` holds every folded word. `niche` and `utm_slug` are not in the
+ * back end's CampaignSummary yet: until they are, they add nothing to the match. */
+function matches(c, words) {
+  if (!words.length) return true;
+  const haystack = fold([c.name, campaignLabel('goals', c.goal), c.niche, c.utm_slug].join(' '));
+  return words.every((w) => haystack.includes(w));
+}
 
 /** Start – end in the display language, or what there is of it. */
 export function dateRange(starts, ends) {
@@ -21,8 +40,29 @@ const money = (m) => fmt.money(m.minor, m.currency);
 
 /**
  * @param {{ onOpen: (id: number) => void, onNew: () => void }} hooks
+ * @param {{ search?: string, phase?: string } | null} [initial] the filter a snapshot kept
  */
-export function campaignList(hooks) {
+export function campaignList(hooks, initial = null) {
+  /** @type {import('./api.js').CampaignSummary[]} */
+  let all = [];
+  const filter = { search: initial?.search ?? '', phase: PHASES.includes(initial?.phase ?? '') ? initial.phase : '' };
+  const search = /** @type {HTMLInputElement} */ (h('input', {
+    id: 'campaign-search', type: 'search', class: 'input search-input', value: filter.search, autocomplete: 'off', spellcheck: 'false',
+    placeholder: t('campaigns.search.placeholder'), 'aria-label': t('campaigns.search.label'), 'aria-keyshortcuts': '/',
+    oninput: () => { filter.search = search.value; render(); },
+    onkeydown: (e) => {
+      if (e.key === 'Escape' && search.value) { e.stopPropagation(); search.value = ''; filter.search = ''; render(); }
+      else if (e.key === 'ArrowDown') { e.preventDefault(); /** @type {HTMLElement|null} */ (body.firstElementChild)?.focus(); }
+    },
+  }));
+  const phaseSelect = /** @type {HTMLSelectElement} */ (h('select', {
+    id: 'campaign-phase', class: 'select filter', 'aria-label': t('campaigns.filter.phase.label'),
+    onchange: () => { filter.phase = phaseSelect.value; render(); },
+  }));
+  const toolbar = h('div', { class: 'toolbar campaign-toolbar', role: 'search', hidden: true },
+    h('div', { class: 'search-box' }, icon(ICONS.search, 14), search),
+    phaseSelect,
+    h('span', { class: 'muted campaign-count', id: 'campaign-count', 'aria-live': 'polite' }));
   const body = h('tbody');
   const table = h('table', { class: 'data-table campaign-table', id: 'campaign-table', 'aria-label': t('campaigns.title') },
     h('thead', null, h('tr', null,
@@ -39,12 +79,35 @@ export function campaignList(hooks) {
     h('h2', null, t('campaigns.empty.title')),
     h('p', null, t('campaigns.empty.body')),
     h('button', { type: 'button', class: 'btn btn-primary', onclick: () => hooks.onNew() }, t('campaigns.new')));
-  const el = h('div', { class: 'campaign-list-wrap' }, table, empty);
+  const noMatch = h('div', { class: 'empty-state', id: 'campaigns-no-match', hidden: true },
+    h('h2', null, t('campaigns.noMatch.title')),
+    h('p', null, t('campaigns.noMatch.body')),
+    h('button', { type: 'button', class: 'btn', id: 'campaigns-clear-filters', onclick: () => clear() }, t('roster.clearFilters')));
+  const el = h('div', { class: 'campaign-list-wrap' }, table, empty, noMatch);
 
-  /** @param {import('./api.js').CampaignSummary[]} rows */
+  /** @param {import('./api.js').CampaignSummary[]} rows every campaign, as the back end sends them */
   function show(rows) {
+    all = rows;
+    render();
+  }
+
+  /** Shows the campaigns the search and phase leave, and the phase counts among the searched. */
+  function render() {
+    const words = fold(filter.search).split(/\s+/).filter(Boolean);
+    const searched = all.filter((c) => matches(c, words));
+    const rows = filter.phase ? searched.filter((c) => c.phase === filter.phase) : searched;
+    const count = (phase) => searched.filter((c) => c.phase === phase).length;
+    mount(phaseSelect,
+      h('option', { value: '' }, t('roster.filter.option', { label: t('campaigns.filter.phase.all'), count: fmt.number(searched.length) })),
+      ...PHASES.map((p) => h('option', { value: p }, t('roster.filter.option', { label: t(`campaign.phase.${p}`), count: fmt.number(count(p)) }))));
+    phaseSelect.value = filter.phase;
+    phaseSelect.classList.toggle('active', !!filter.phase);
+    const filtered = !!words.length || !!filter.phase;
+    mount(/** @type {HTMLElement} */ (toolbar.querySelector('#campaign-count')), filtered ? tn('campaigns.filter.count', all.length, { shown: rows.length }) : '');
+    toolbar.hidden = all.length === 0;
+    empty.hidden = all.length > 0;
+    noMatch.hidden = all.length === 0 || rows.length > 0;
     table.hidden = rows.length === 0;
-    empty.hidden = rows.length > 0;
     mount(body, ...rows.map((c) => h('tr', {
       class: 'campaign-row', tabindex: 0, 'data-id': c.id,
       onclick: () => hooks.onOpen(c.id),
@@ -66,12 +129,24 @@ export function campaignList(hooks) {
     const row = /** @type {HTMLElement} */ (e.currentTarget);
     if (e.key === 'Enter') { e.preventDefault(); hooks.onOpen(id); }
     else if (e.key === 'ArrowDown') { e.preventDefault(); /** @type {HTMLElement|null} */ (row.nextElementSibling)?.focus(); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); /** @type {HTMLElement|null} */ (row.previousElementSibling)?.focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); /** @type {HTMLElement|null} */ (row.previousElementSibling ?? search)?.focus(); }
+  }
+
+  function clear() {
+    filter.search = '';
+    filter.phase = '';
+    search.value = '';
+    render();
+    search.focus();
   }
 
   return {
     el,
+    toolbar,
     show,
+    /** The search and phase, for a snapshot. */
+    filter: () => ({ ...filter }),
+    focusSearch: () => { search.focus(); search.select(); },
     focusRow: (id) => /** @type {HTMLElement|null} */ (body.querySelector(`[data-id="${Number(id)}"]`) || body.firstElementChild)?.focus(),
   };
 }

@@ -22,7 +22,7 @@ const TABS = ['board', 'timeline', 'brief'];
  * @param {number} id
  * @param {{ tab?: string, onBack: () => void, onEdit: (c: import('./api.js').Campaign) => void,
  *   onDeleted: () => void, onOpenCollaboration: (collaborationId: number, focus?: string) => void,
- *   selectedCollaboration: () => number|null }} o
+ *   onCollaborationMoved: (collaborationId: number) => void, selectedCollaboration: () => number|null }} o
  */
 export function campaignView(id, o) {
   let tab = TABS.includes(o.tab ?? '') ? o.tab : 'board';
@@ -62,7 +62,10 @@ export function campaignView(id, o) {
       'aria-controls': 'campaign-tabpanel', onclick: () => switchTab(name),
     }, t(`campaign.tab.${name}`));
     let body;
-    if (tab === 'board') body = campaignBoard(board, { onOpen: o.onOpenCollaboration, onAdd: addCreator, selectedId: o.selectedCollaboration() });
+    if (tab === 'board') {
+      body = campaignBoard(board, { onOpen: o.onOpenCollaboration, onAdd: addCreator, selectedId: o.selectedCollaboration(),
+        onMoved: (collaborationId) => { o.onCollaborationMoved(collaborationId); return refresh(); } });
+    }
     else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
     else body = campaignBrief(c);
     mount(el,

@@ -6,7 +6,9 @@
 //! escape, newItem, show }`. `params` may be `{ campaignId, collaborationId, focus }` with focus
 //! `deliverable:<id>`, `shipment:<id>`, `touchpoints` (or nav.js's `{ kind, id }`): the campaign
 //! opens with that collaboration's panel at that spot. `snapshot()` keeps the campaign, tab,
-//! open panel and unsaved form input for the next build (another screen, another language).
+//! open panel, unsaved form input and the list's search and phase for the next build (another
+//! screen, another language). `focusSearch()` (/ or Ctrl+F) focuses the list's search when the
+//! list is on view, and answers false elsewhere.
 
 import * as api from './api.js';
 import { h, icon, ICONS, mount } from './dom.js';
@@ -37,13 +39,14 @@ export function campaignsScreen(previous = null, params = {}) {
   let view = null;
   let form = null;
   let disposed = false;
-  const list = campaignList({ onOpen: (id) => openCampaign(id), onNew: () => newItem() });
+  const list = campaignList({ onOpen: (id) => openCampaign(id), onNew: () => newItem() }, previous?.list);
   const listPage = h('div', { class: 'campaigns-list-page' },
     h('header', { class: 'screen-header' },
       h('h1', { id: 'campaigns-title' }, t('campaigns.title')),
       h('div', { class: 'header-actions' },
         h('button', { type: 'button', class: 'btn btn-primary', id: 'new-campaign', title: t('campaigns.new.shortcut'), onclick: () => newItem() },
           icon(ICONS.plus, 14), t('campaigns.new')))),
+    list.toolbar,
     h('div', { class: 'screen-scroll' }, list.el));
 
   async function showList(focusId = null) {
@@ -67,6 +70,7 @@ export function campaignsScreen(previous = null, params = {}) {
       onEdit: (c) => openForm(c),
       onDeleted: () => showList(),
       onOpenCollaboration: (collaborationId, focus) => { closeForm(true); collab.show(collaborationId, focus).then(() => view?.select()); },
+      onCollaborationMoved: (collaborationId) => { if (collab.openId() === collaborationId) collab.refresh(); },
       selectedCollaboration: () => collab.openId(),
     });
     mount(content, view.el);
@@ -140,13 +144,18 @@ export function campaignsScreen(previous = null, params = {}) {
     el,
     show,
     newItem,
+    focusSearch() {
+      if (view || !listPage.isConnected) return false;
+      list.focusSearch();
+      return true;
+    },
     escape() {
       if (form) { closeForm(); return true; }
       if (collab.isOpen()) { collab.close(); return true; }
       if (view) { const id = view.id; showList(id); return true; }
       return false;
     },
-    snapshot: () => ({ campaignId: view?.id ?? null, tab: view?.tab() ?? null, collab: collab.snapshot(), form: form?.snapshot() ?? null }),
+    snapshot: () => ({ campaignId: view?.id ?? null, tab: view?.tab() ?? null, collab: collab.snapshot(), form: form?.snapshot() ?? null, list: list.filter() }),
     dispose: () => { disposed = true; view?.dispose(); collab.dispose(); session.events.removeEventListener('external', onExternal); },
   };
 }

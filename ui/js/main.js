@@ -239,6 +239,7 @@ document.addEventListener('keydown', (e) => {
   if (!session.workspace) return;
   if ((key === '/' && !isTyping(e) && !e.ctrlKey && !e.metaKey && !e.altKey) || (isMod(e) && key === 'f' && !e.shiftKey)) {
     e.preventDefault();
+    if (route === 'campaigns' && screen?.focusSearch?.()) return; // the campaign list's own search
     if (route !== 'roster') go('roster');
     screen?.focusSearch?.();
   } else if (isMod(e) && key === 'n' && !e.shiftKey) {
