@@ -381,6 +381,10 @@ async fn journey_move_cards_and_find_campaigns() {
     app.wait_until("one campaign found", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
     assert_eq!(listed(&app).await, vec!["Café Crème tour"]);
     assert_eq!(app.text("#campaign-count").await, "1 of 4 campaigns");
+    // The UTM value is searched too.
+    app.fill("#campaign-search", "spring-teaser").await;
+    app.wait_until("found by its UTM value", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
+    assert_eq!(listed(&app).await, vec!["Spring teaser"]);
     app.fill("#campaign-search", "").await;
     app.choose("#campaign-phase", "upcoming").await;
     app.wait_until("the upcoming campaign", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;

@@ -894,7 +894,7 @@ const en = {
   // ── Issue 3, board moves and campaign search: moving cards, the list's search and phase ──
   'board.move.hint': 'To change a status, drag a card to another column, or press Alt+→ or Alt+← on a focused card.',
   'campaigns.search.label': 'Search campaigns',
-  'campaigns.search.placeholder': 'Search campaigns',
+  'campaigns.search.placeholder': 'Search name, niche or UTM value',
   'campaigns.filter.phase.label': 'Phase',
   'campaigns.filter.phase.all': 'All phases',
   'campaigns.filter.count.one': '{shown} of {count} campaign',

@@ -894,7 +894,7 @@ const nl = {
   // ── Issue 3, kaarten verplaatsen en campagnes zoeken: het bord, de zoekbalk en de fase ──
   'board.move.hint': 'Sleep een kaart naar een andere kolom, of druk op Alt+→ of Alt+← op een kaart met focus, om de status te wijzigen.',
   'campaigns.search.label': 'Campagnes zoeken',
-  'campaigns.search.placeholder': 'Zoek in campagnes',
+  'campaigns.search.placeholder': 'Zoek op naam, niche of UTM-waarde',
   'campaigns.filter.phase.label': 'Fase',
   'campaigns.filter.phase.all': 'Alle fases',
   'campaigns.filter.count.one': '{shown} van {count} campagne',

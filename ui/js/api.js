@@ -201,7 +201,8 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  *   deliverables: Deliverable[], shipments: Shipment[], touchpoints: Touchpoint[],
  *   spend: Money }} CollaborationDetail
  * @typedef {'upcoming'|'running'|'ended'|'undated'} Phase
- * @typedef {{ id: number, name: string, goal: string, starts_on: string|null, ends_on: string|null,
+ * @typedef {{ id: number, name: string, goal: string, niche: string, utm_slug: string,
+ *   starts_on: string|null, ends_on: string|null,
  *   phase: Phase, budget: Money, collaborations: number, open_deliverables: number,
  *   committed: Money, spent: Money }} CampaignSummary
  * @typedef {{ platform: string, handle: string, followers: number }} TopHandle

@@ -4,8 +4,8 @@
 //! back end's sums, formatted here.
 //!
 //! Above the table, a search box and a phase filter narrow the loaded list in the window: the
-//! search matches every word typed in the name and goal (and niche and UTM value, once the
-//! list carries them), ignoring case and accents; the phase select counts each phase among
+//! search matches every word typed in the name, goal, niche and UTM value, ignoring case and
+//! accents; the phase select counts each phase among
 //! the campaigns the search leaves. `filter()` is what a snapshot keeps; a list that filters
 //! everything away says so, with "Clear filters".
 
@@ -18,8 +18,7 @@ const PHASES = ['upcoming', 'running', 'ended', 'undated'];
 /** Text folded for matching: lower case, without accents (é → e). */
 const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** Whether campaign `c` holds every folded word. `niche` and `utm_slug` are not in the
- * back end's CampaignSummary yet: until they are, they add nothing to the match. */
+/** Whether campaign `c` holds every folded word in its name, goal, niche or UTM value. */
 function matches(c, words) {
   if (!words.length) return true;
   const haystack = fold([c.name, campaignLabel('goals', c.goal), c.niche, c.utm_slug].join(' '));

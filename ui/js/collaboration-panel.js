@@ -44,14 +44,20 @@ export function collaborationPanel(hooks) {
   /** The terms were just saved: the next render says so beside the Save button. */
   let saved = false;
 
-  async function show(id, focus = null, restored = null) {
+  /** Whether the person is in the middle of something here that a rebuild would lose: a
+   * changed terms form, an open deliverable or gift editor, a contact being typed. */
+  const busy = () => !!form?.isDirty() || !!el.querySelector('form.inline-form, #publish-form')
+    || [...el.querySelectorAll('#tp-form textarea')].some((t) => /** @type {HTMLTextAreaElement} */ (t).value !== '');
+
+  /** `ifIdle`: a refresh after a change elsewhere, dropped when the person is busy by then. */
+  async function show(id, focus = null, restored = null, ifIdle = false) {
     if (form?.isDirty() && detail?.collaboration.id !== id && !(await confirmDiscard())) return;
     const mine = ++seq;
     if (el.hidden) { el.hidden = false; mount(el, h('div', { class: 'panel-loading' }, t('common.loading'))); }
     el.setAttribute('aria-busy', 'true');
     try {
       const next = await api.collaborationDetail(id);
-      if (mine !== seq) return;
+      if (mine !== seq || (ifIdle && busy())) return;
       detail = next;
       const target = parseFocus(focus);
       if (target.tab) tab = target.tab;
@@ -183,7 +189,7 @@ export function collaborationPanel(hooks) {
     isOpen: () => !el.hidden,
     openId: () => detail?.collaboration.id ?? null,
     /** Re-reads what is on view (another process changed the workspace); a dirty form stays. */
-    refresh: () => { if (detail && !form?.isDirty()) show(detail.collaboration.id); },
+    refresh: () => { if (detail && !busy()) show(detail.collaboration.id, null, null, true); },
     snapshot: () => (detail ? { id: detail.collaboration.id, tab, form: form?.snapshot() ?? null } : null),
     restore(state) { if (state?.id) { tab = state.tab || 'terms'; show(state.id, null, state.form); } },
     dispose: () => { seq += 1; },

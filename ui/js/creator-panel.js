@@ -14,6 +14,9 @@ import { creatorForm, emptyDraft } from './creator-form.js';
 import { creatorCampaignSide } from './creator-campaigns.js';
 import { toast, toastError } from './toast.js';
 
+/** showCreator's sideState: take the side's state when the new view is built, not before. */
+const KEEP_SIDE = Symbol('keep-side');
+
 /**
  * @param {{ onSaved: (creator: import('./api.js').Creator) => void, onDeleted: () => void, onClosed: () => void }} hooks
  */
@@ -35,7 +38,9 @@ export function creatorPanel(hooks) {
     mount(el, content);
   }
 
-  /** `sideState`: the campaign side's snapshot to carry over (a half-typed contact). */
+  /** `sideState`: the campaign side's snapshot to carry over (a half-typed contact), or
+   * KEEP_SIDE to carry over whatever the side holds once the creator has loaded (what the
+   * person typed or opened while it loaded is not lost). */
   async function showCreator(id, sideState = null) {
     if (mode === 'edit' || mode === 'new') {
       if (form?.isDirty() && !(await confirmDiscard())) return;
@@ -47,7 +52,7 @@ export function creatorPanel(hooks) {
     try {
       const creator = await api.getCreator(id);
       if (mine !== seq) return;
-      view(creator, sideState);
+      view(creator, sideState === KEEP_SIDE ? side?.snapshot() ?? null : sideState);
     } catch (err) {
       if (mine !== seq) return;
       toastError(err);
@@ -164,7 +169,7 @@ export function creatorPanel(hooks) {
     escape: () => side?.escape() ?? false,
     /** Re-reads the creator on view (another process changed the workspace); forms are left
      * alone: saving a stale form is refused by the back end and offers a reload. */
-    refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId, side?.snapshot()); },
+    refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId, KEEP_SIDE); },
     /** What the panel shows, with a form's unsaved input, for `restore` in a rebuilt screen. */
     snapshot: () => ({ mode, viewedId, form: form?.snapshot() ?? null, side: mode === 'view' ? side?.snapshot() ?? null : null }),
     /** Shows again what `snapshot` described: the creator on view, or the form as it was typed. */

@@ -148,6 +148,8 @@ pub struct CampaignSummary {
     pub id: i64,
     pub name: String,
     pub goal: Goal,
+    pub niche: String,
+    pub utm_slug: String,
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,
     pub phase: Phase,
@@ -377,7 +379,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
     let mut stmt = ws.conn().prepare_cached(
         "SELECT k.id, k.name, k.goal, k.starts_on, k.ends_on, k.budget_minor,
                 coalesce(l.n, 0), coalesce(l.committed_fees, 0), coalesce(l.committed_gifts, 0), coalesce(l.earned_fees, 0),
-                coalesce(o.n, 0), coalesce(g.retail, 0)
+                coalesce(o.n, 0), coalesce(g.retail, 0), k.niche, k.utm_slug
          FROM campaigns k
          LEFT JOIN (SELECT campaign_id, count(*) AS n,
                            sum(CASE WHEN status IN ('agreed', 'active', 'completed') THEN fee_minor ELSE 0 END) AS committed_fees,
@@ -402,6 +404,8 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
             id: r.get(0)?,
             name: r.get(1)?,
             goal: vocab(r, 2, Goal::parse)?,
+            niche: r.get(12)?,
+            utm_slug: r.get(13)?,
             phase: Phase::of(starts_on.as_deref(), ends_on.as_deref(), today),
             starts_on,
             ends_on,
@@ -663,8 +667,10 @@ mod tests {
         let spring = campaign(&ws, "Spring 2026", Some("2026-03-01"), Some("2026-04-30"), 100_000);
         let draft = campaign(&ws, "Idea: winter", None, None, 0);
         collaboration(&ws, spring, creators[0], "paid", "completed", (40_000, 0), "2026-04-01");
+        sql(&ws, &format!("UPDATE campaigns SET niche = 'fitness', utm_slug = 'summer-26' WHERE id = {summer}"));
 
         let list = campaign_list(&ws, day(TODAY)).unwrap();
+        assert_eq!((list[2].niche.as_str(), list[2].utm_slug.as_str()), ("fitness", "summer-26"), "what the list's search reads");
         let order: Vec<(i64, Phase)> = list.iter().map(|c| (c.id, c.phase)).collect();
         assert_eq!(order, vec![(draft, Phase::Undated), (autumn, Phase::Upcoming), (summer, Phase::Running), (spring, Phase::Ended)]);
         let s = &list[2];
