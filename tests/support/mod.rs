@@ -128,16 +128,27 @@ impl App {
         self.js("document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;", vec![json!(css)]).await;
     }
 
-    /// Replaces the value of an input or textarea, as a person would by typing.
+    /// Replaces the value of an input or textarea, as a person would by typing. When the page
+    /// re-rendered the field in between (a refresh after a change elsewhere keeps what was
+    /// typed, in a new element), it finds the field again and types again.
     pub async fn fill(&self, css: &str, text: &str) {
-        let el = self.wait_for(css).await;
-        self.scroll_into_view(css).await;
-        el.clear().await.unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
-        if text.is_empty() {
-            // Nothing to type: tell the page the field was emptied, as the keyboard would.
-            self.js("document.querySelector(arguments[0]).dispatchEvent(new Event('input', {bubbles: true})); return true;", vec![json!(css)]).await;
-        } else {
-            el.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+        for attempt in 0..5 {
+            let el = self.wait_for(css).await;
+            self.scroll_into_view(css).await;
+            let typed = match el.clear().await {
+                Err(e) => Err(e),
+                Ok(()) if text.is_empty() => {
+                    // Nothing to type: tell the page the field was emptied, as the keyboard would.
+                    self.js("document.querySelector(arguments[0]).dispatchEvent(new Event('input', {bubbles: true})); return true;", vec![json!(css)]).await;
+                    Ok(())
+                }
+                Ok(()) => el.send_keys(text).await,
+            };
+            match typed {
+                Ok(()) => return,
+                Err(_) if attempt < 4 => tokio::time::sleep(Duration::from_millis(200)).await,
+                Err(e) => panic!("could not type into {css}: {e}"),
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 //! retail value; a row opens the gift), Totals (committed and earned fees, gifts value, total
 //! compensation value, with the formula in words) and the Outreach log (creator-outreach.js).
 //! Logging or removing a contact reads the history again and tells the roster (Last contact).
+//! Reading again (`refresh`) replaces the lists but never the Outreach section once it is
+//! there, so a contact being typed keeps its text and its focus.
 
 import * as api from './api.js';
 import { h, mount } from './dom.js';
@@ -23,12 +25,15 @@ const money = (m) => fmt.money(m.minor, m.currency);
  *   what `snapshot()` returned in an earlier build: a half-typed "Log contact" form, the
  *   control that had the focus and the panel's scroll position (another language, or the
  *   creator read again after a change elsewhere)
+ * @param {{ onIdle?: () => void }} [hooks] `onIdle`: the "Log contact" form was closed
  * @returns {{ el: HTMLElement, refresh: () => Promise<void>, escape: () => boolean,
- *   snapshot: () => any, dispose: () => void }}
+ *   busy: () => boolean, snapshot: () => any, dispose: () => void }}
  */
-export function creatorCampaignSide(creator, restored = null) {
+export function creatorCampaignSide(creator, restored = null, hooks = {}) {
   const el = h('div', { class: 'creator-side', 'aria-busy': 'true' },
     h('section', { class: 'detail-section' }, h('p', { class: 'muted' }, t('creatorSide.loading'))));
+  /** Collaborations, gifts and totals: what a read replaces. */
+  const lists = h('div', { class: 'creator-side-lists' });
   let seq = 0;
   let outreach = null;
   /** A form to reopen, and the control that had the focus, on the first render. */
@@ -56,27 +61,31 @@ export function creatorCampaignSide(creator, restored = null) {
     // Keep an open "Log contact" form as it is while only the lists change.
     const keepFocus = focusedId() ?? pendingFocus;
     pendingFocus = null;
-    const openForm = outreach?.snapshot() ?? pendingForm;
-    pendingForm = null;
-    outreach = outreachSection({
-      restored: openForm,
-      creatorId: creator.id,
-      creatorName: creator.display_name,
-      entries: history.touchpoints,
-      collaborations: history.collaborations.map((c) => ({ id: c.collaboration_id, label: `${c.campaign_name} · ${campaignLabel('collaboration_kinds', c.kind)}` })),
-      onChanged: () => { refresh(); rosterChanged(); },
-    });
-    mount(el,
+    mount(lists,
       collaborationsSection(history.collaborations),
       giftsSection(history.gifts, new Map(history.collaborations.map((c) => [c.collaboration_id, c.campaign_id]))),
-      totalsSection(history.totals, history.collaborations.length > 0 || history.gifts.length > 0),
-      outreach.el);
+      totalsSection(history.totals, history.collaborations.length > 0 || history.gifts.length > 0));
+    if (outreach) {
+      outreach.update(history.touchpoints);
+    } else {
+      outreach = outreachSection({
+        restored: pendingForm,
+        creatorId: creator.id,
+        creatorName: creator.display_name,
+        entries: history.touchpoints,
+        collaborations: history.collaborations.map((c) => ({ id: c.collaboration_id, label: `${c.campaign_name} · ${campaignLabel('collaboration_kinds', c.kind)}` })),
+        onChanged: () => { refresh(); rosterChanged(); },
+        onClosed: () => hooks.onIdle?.(),
+      });
+      pendingForm = null;
+      mount(el, lists, outreach.el);
+    }
     if (pendingScroll) {
       const body = el.closest('.panel-body');
       if (body) body.scrollTop = pendingScroll;
       pendingScroll = 0;
     }
-    if (keepFocus) /** @type {HTMLElement|null} */ (el.querySelector(`#${CSS.escape(keepFocus)}`))?.focus({ preventScroll: true });
+    if (keepFocus && !el.contains(document.activeElement)) /** @type {HTMLElement|null} */ (el.querySelector(`#${CSS.escape(keepFocus)}`))?.focus({ preventScroll: true });
   }
 
   /** The id of the control in here that has the keyboard focus, if any. */
@@ -90,6 +99,8 @@ export function creatorCampaignSide(creator, restored = null) {
     el,
     refresh,
     escape: () => outreach?.escape() ?? false,
+    /** Whether a contact is being logged (a rebuild would interrupt the typing). */
+    busy: () => outreach?.isOpen() ?? false,
     snapshot: () => ({
       contactForm: outreach ? outreach.snapshot() : pendingForm,
       focus: focusedId() ?? pendingFocus,

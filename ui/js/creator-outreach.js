@@ -4,6 +4,7 @@
 //! optionally, the collaboration it was about). The core judges the entry (no date in the
 //! future, the collaboration must be this creator's); its field errors show at the fields.
 //! Adding or removing an entry moves the roster's Last contact, so `onChanged` reloads both.
+//! `update(entries)` shows a newer log without touching an open form (a change elsewhere).
 
 import * as api from './api.js';
 import { h, icon, ICONS, mount } from './dom.js';
@@ -18,8 +19,9 @@ import { toast, toastError } from './toast.js';
  * @param {{ creatorId: number, creatorName: string,
  *   entries: import('./api.js').PastTouchpoint[],
  *   collaborations: Array<{ id: number, label: string }>,
- *   onChanged: () => void, restored?: Record<string, string> | null }} o  `restored`: the
- *   values of a "Log contact" form left open in an earlier build (another language)
+ *   onChanged: () => void, onClosed?: () => void, restored?: Record<string, string> | null }} o
+ *   `restored`: the values of a "Log contact" form left open in an earlier build (another
+ *   language); `onClosed`: the form was closed (saved or cancelled)
  */
 export function outreachSection(o) {
   const list = h('div', { class: 'contact-log-list' });
@@ -127,6 +129,7 @@ export function outreachSection(o) {
     formSlot.replaceChildren();
     logBtn.setAttribute('aria-expanded', 'false');
     if (refocus) logBtn.focus();
+    o.onClosed?.();
   }
 
   async function remove(entry, kind, date) {
@@ -155,5 +158,9 @@ export function outreachSection(o) {
     snapshot: () => (controls ? Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.value])) : null),
     /** Esc: closes an open "Log contact" form first. */
     escape: () => (formSlot.firstChild ? (closeForm(), true) : false),
+    /** Whether a "Log contact" form is open. */
+    isOpen: () => controls !== null,
+    /** Shows `entries` as the log; an open form and its focus stay as they are. */
+    update: (entries) => renderList(entries),
   };
 }

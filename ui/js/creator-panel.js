@@ -28,6 +28,9 @@ export function creatorPanel(hooks) {
   let form = null;
   /** The creator shown in view mode, to re-read when it changed elsewhere. */
   let viewedId = null;
+  /** A change elsewhere was read while a contact was being typed: the facts are read again
+   * when the form closes. */
+  let factsStale = false;
   /** The campaign side of the creator on view (history, gifts, totals, outreach). */
   let side = null;
 
@@ -42,6 +45,9 @@ export function creatorPanel(hooks) {
    * KEEP_SIDE to carry over whatever the side holds once the creator has loaded (what the
    * person typed or opened while it loaded is not lost). */
   async function showCreator(id, sideState = null) {
+    // The creator already on view, asked for again (a click on the row the selection has
+    // just followed): nothing to do; a change elsewhere comes through refreshViewed.
+    if (sideState === null && mode === 'view' && id === viewedId && !el.hidden) return;
     if (mode === 'edit' || mode === 'new') {
       if (form?.isDirty() && !(await confirmDiscard())) return;
     }
@@ -62,11 +68,25 @@ export function creatorPanel(hooks) {
     }
   }
 
+  /** Another process changed the workspace: read the creator on view again. While a contact
+   * is being logged only the lists are read again (the typing is not interrupted); the rest
+   * follows once the form closes. */
+  function refreshViewed() {
+    if (mode !== 'view' || viewedId === null) return;
+    if (side?.busy()) {
+      factsStale = true;
+      side.refresh();
+      return;
+    }
+    showCreator(viewedId, KEEP_SIDE);
+  }
+
   /** Shows `creator` read-only, with their campaign side loading beside the facts. */
   function view(creator, sideState = null) {
     viewedId = creator.id;
+    factsStale = false;
     const previous = side;
-    side = creatorCampaignSide(creator, sideState);
+    side = creatorCampaignSide(creator, sideState, { onIdle: () => { if (factsStale) refreshViewed(); } });
     previous?.dispose();
     show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close(), side: side.el }), 'view');
   }
@@ -169,7 +189,7 @@ export function creatorPanel(hooks) {
     escape: () => side?.escape() ?? false,
     /** Re-reads the creator on view (another process changed the workspace); forms are left
      * alone: saving a stale form is refused by the back end and offers a reload. */
-    refreshViewed: () => { if (mode === 'view' && viewedId !== null) showCreator(viewedId, KEEP_SIDE); },
+    refreshViewed,
     /** What the panel shows, with a form's unsaved input, for `restore` in a rebuilt screen. */
     snapshot: () => ({ mode, viewedId, form: form?.snapshot() ?? null, side: mode === 'view' ? side?.snapshot() ?? null : null }),
     /** Shows again what `snapshot` described: the creator on view, or the form as it was typed. */
