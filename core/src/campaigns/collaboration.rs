@@ -237,7 +237,7 @@ pub fn create(ws: &mut Workspace, draft: &CollaborationDraft) -> Result<Collabor
         }
         c.finish(())?;
         let now = now_utc();
-        let today = fields::local_today().format("%Y-%m-%d").to_string();
+        let today = fields::local_today().to_string();
         let agreed_on = r.status.is_committed().then(|| today.clone());
         tx.execute(
             "INSERT INTO collaborations (campaign_id, creator_id, kind, status, fee_minor, gift_value_minor, commission_terms,
@@ -275,7 +275,7 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CollaborationD
         let (mut c, r) = validate(draft, currency);
         check_status(tx, id, before.status, r.status, &mut c)?;
         c.finish(())?;
-        let today = fields::local_today().format("%Y-%m-%d").to_string();
+        let today = fields::local_today().to_string();
         let agreed_on = before.agreed_on.clone().or_else(|| r.status.is_committed().then(|| today.clone()));
         tx.execute(
             "UPDATE collaborations SET kind = ?2, status = ?3, fee_minor = ?4, gift_value_minor = ?5, commission_terms = ?6,
@@ -366,7 +366,7 @@ pub(crate) fn recipient(conn: &Connection, creator_id: i64) -> Result<Recipient>
 
 /// Marks a collaboration as worked on today (a deliverable, gift or touchpoint changed).
 pub(crate) fn touch(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute("UPDATE collaborations SET last_activity_on = ?2 WHERE id = ?1", params![id, fields::local_today().format("%Y-%m-%d").to_string()])?;
+    conn.execute("UPDATE collaborations SET last_activity_on = ?2 WHERE id = ?1", params![id, fields::local_today().to_string()])?;
     Ok(())
 }
 

@@ -84,24 +84,18 @@ pub(crate) fn list_for_collaboration(conn: &Connection, collaboration_id: i64) -
     list(conn, "t.collaboration_id = ?1", collaboration_id)
 }
 
+/// A touchpoint with the campaign of its collaboration, if any.
+const SELECT: &str = "SELECT t.id, t.creator_id, t.collaboration_id, p.name, t.kind, t.happened_on, t.notes, t.created_at
+         FROM touchpoints t LEFT JOIN collaborations l ON l.id = t.collaboration_id LEFT JOIN campaigns p ON p.id = l.campaign_id";
+
 fn list(conn: &Connection, filter: &str, id: i64) -> Result<Vec<Touchpoint>> {
-    let sql = format!(
-        "SELECT t.id, t.creator_id, t.collaboration_id, p.name, t.kind, t.happened_on, t.notes, t.created_at
-         FROM touchpoints t LEFT JOIN collaborations l ON l.id = t.collaboration_id LEFT JOIN campaigns p ON p.id = l.campaign_id
-         WHERE {filter} ORDER BY t.happened_on DESC, t.id DESC"
-    );
+    let sql = format!("{SELECT} WHERE {filter} ORDER BY t.happened_on DESC, t.id DESC");
     let rows = conn.prepare_cached(&sql)?.query_map([id], from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Touchpoint> {
-    conn.query_row(
-        "SELECT t.id, t.creator_id, t.collaboration_id, p.name, t.kind, t.happened_on, t.notes, t.created_at
-         FROM touchpoints t LEFT JOIN collaborations l ON l.id = t.collaboration_id LEFT JOIN campaigns p ON p.id = l.campaign_id
-         WHERE t.id = ?1",
-        [id],
-        from_row,
-    )
+    conn.query_row(&format!("{SELECT} WHERE t.id = ?1"), [id], from_row)
     .optional()?
     .ok_or(Error::NotFound { what: "touchpoint", id })
 }
