@@ -7,10 +7,10 @@
 
 mod support;
 
-use chorus_core::model::{CreatorDraft, HandleDraft, RateDraft};
-use chorus_core::preferences::Preferences;
-use chorus_core::recent::RecentList;
-use chorus_core::settings::Settings;
+use chorus_core::roster::model::{CreatorDraft, HandleDraft, RateDraft};
+use chorus_core::app::preferences::Preferences;
+use chorus_core::app::recent::RecentList;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use serde_json::json;
 use std::path::Path;
@@ -32,9 +32,9 @@ fn creator(name: &str, handle: &str, followers: &str, stage: &str, rate: Option<
 fn workspace_with_three_creators(data_dir: &Path) {
     let path = data_dir.join("Studio Zon.chorus");
     let mut ws = Workspace::create(&path, &Settings::new("Studio Zon", "EUR", "en-GB")).unwrap();
-    chorus_core::creators::create(&mut ws, &creator("Sanne Bakker", "sanne.groen", "24000", "active", Some("1250"))).unwrap();
-    chorus_core::creators::create(&mut ws, &creator("Daan Visser", "daan.bakt", "3100", "contacted", None)).unwrap();
-    chorus_core::creators::create(&mut ws, &creator("Chloé Dubois", "chloe.maison", "152000", "prospect", None)).unwrap();
+    chorus_core::roster::creators::create(&mut ws, &creator("Sanne Bakker", "sanne.groen", "24000", "active", Some("1250"))).unwrap();
+    chorus_core::roster::creators::create(&mut ws, &creator("Daan Visser", "daan.bakt", "3100", "contacted", None)).unwrap();
+    chorus_core::roster::creators::create(&mut ws, &creator("Chloé Dubois", "chloe.maison", "152000", "prospect", None)).unwrap();
     let mut recent = RecentList::default();
     recent.touch(&path, "Studio Zon", "2026-11-25T08:00:00Z");
     recent.save(data_dir).unwrap();
@@ -115,7 +115,7 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     app.wait_for_text("#roster-count", "the roster in English", |t| t == "3 creators").await;
     assert_eq!(app.text("#new-creator").await, "New creator");
     assert_eq!(app.js("return document.querySelector('#sort').value;", vec![]).await, json!("name"));
-    assert_eq!(app.texts(".roster-row .cell-name").await, vec!["Chloé Dubois", "Daan Visser", "Sanne Bakker"]);
+    app.wait_for_texts(".roster-row .cell-name", "the sorted names", &["Chloé Dubois", "Daan Visser", "Sanne Bakker"]).await;
     assert_eq!(app.js("return document.querySelector('#f-display_name').value;", vec![]).await, json!("Fleur de Jong"));
     assert_eq!(app.js("return document.querySelector('#f-handle-0-followers').value;", vec![]).await, json!("12.500"));
     assert_eq!(app.js("return document.querySelector('#f-email').value;", vec![]).await, json!("fleur@"));

@@ -212,6 +212,21 @@ impl App {
         v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
     }
 
+    /// Waits until the visible elements matching `css` show exactly `expected`, in order (a
+    /// list is often drawn a moment after the count above it).
+    pub async fn wait_for_texts(&self, css: &str, what: &str, expected: &[&str]) {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut last = Vec::new();
+        while Instant::now() < deadline {
+            last = self.texts(css).await;
+            if last == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        panic!("{css} never showed {what} {expected:?}; last: {last:?}");
+    }
+
     /// Saves a screenshot of the window as tests/screenshots/<name>.png and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
