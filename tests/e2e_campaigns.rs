@@ -14,9 +14,9 @@
 mod support;
 
 use chorus_core::campaigns::{campaign, collaboration, deliverable, CampaignDraft, CollaborationDraft, DeliverableDraft};
-use chorus_core::model::{CreatorDraft, HandleDraft};
-use chorus_core::recent::RecentList;
-use chorus_core::settings::Settings;
+use chorus_core::roster::model::{CreatorDraft, HandleDraft};
+use chorus_core::app::recent::RecentList;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use fantoccini::key::Key;
 use serde_json::{json, Value};
@@ -35,7 +35,7 @@ fn workspace_with_anna(data_dir: &Path) {
         postal_address: "Oudegracht 12\n3511 AB".into(),
         ..Default::default()
     };
-    chorus_core::creators::create(&mut ws, &anna).unwrap();
+    chorus_core::roster::creators::create(&mut ws, &anna).unwrap();
     let mut recent = RecentList::default();
     recent.touch(&path, "Studio Zon", "2026-11-25T08:00:00Z");
     recent.save(data_dir).unwrap();
@@ -254,7 +254,7 @@ fn workspace_with_a_board(data_dir: &Path) -> Board {
             handles: vec![HandleDraft { platform: "instagram".into(), handle: format!("{handle}.zon"), followers: "8.300".into(), ..Default::default() }],
             ..Default::default()
         };
-        let creator_id = chorus_core::creators::create(&mut ws, &draft).unwrap().id;
+        let creator_id = chorus_core::roster::creators::create(&mut ws, &draft).unwrap().id;
         let draft = CollaborationDraft { campaign_id: autumn, creator_id, kind: kind.into(), fee: fee.into(), gift_value: "60".into(), ..Default::default() };
         let l = collaboration::create(&mut ws, &draft).unwrap();
         if status == "proposed" {

@@ -4,9 +4,9 @@
 
 mod support;
 
-use chorus_core::model::{CreatorDraft, HandleDraft};
-use chorus_core::recent::RecentList;
-use chorus_core::settings::Settings;
+use chorus_core::roster::model::{CreatorDraft, HandleDraft};
+use chorus_core::app::recent::RecentList;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -85,7 +85,7 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
             handles: vec![HandleDraft { platform: "youtube".into(), handle: "bramtech".into(), followers: "120000".into(), ..Default::default() }],
             ..Default::default()
         };
-        chorus_core::creators::create(&mut other, &bram).unwrap();
+        chorus_core::roster::creators::create(&mut other, &bram).unwrap();
     }
     app.wait_for_text("#roster-count", "the creator added elsewhere", |t| t.starts_with('2')).await;
 
@@ -99,10 +99,10 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     {
         let mut other = Workspace::open(&file).unwrap();
         let page = chorus_core::roster::list(&other, &chorus_core::roster::RosterQuery { search: "fleur".into(), ..Default::default() }).unwrap();
-        let fleur = chorus_core::creators::get(&other, page.rows[0].id).unwrap();
+        let fleur = chorus_core::roster::creators::get(&other, page.rows[0].id).unwrap();
         let mut draft = fleur.to_draft();
         draft.city = "Gouda".into();
-        chorus_core::creators::update(&mut other, fleur.id, fleur.revision, &draft).unwrap();
+        chorus_core::roster::creators::update(&mut other, fleur.id, fleur.revision, &draft).unwrap();
     }
     app.click("#save-creator").await;
     app.wait_for_text("#form-banner", "the changed-elsewhere warning", |t| t.contains("changed elsewhere")).await;
@@ -194,7 +194,7 @@ async fn journey_markup_in_a_name_shows_as_text() {
         notes: "<script>document.title='owned'</script>".into(),
         ..Default::default()
     };
-    chorus_core::creators::create(&mut ws, &draft).unwrap();
+    chorus_core::roster::creators::create(&mut ws, &draft).unwrap();
     drop(ws);
 
     let app = App::start(data.path()).await;

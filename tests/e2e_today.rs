@@ -15,9 +15,9 @@ mod support;
 
 use chorus_core::campaigns::{campaign, collaboration, deliverable, fields, gifting};
 use chorus_core::campaigns::{CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft, ShipmentDraft, TouchpointDraft};
-use chorus_core::model::{CreatorDraft, HandleDraft};
-use chorus_core::recent::RecentList;
-use chorus_core::settings::Settings;
+use chorus_core::roster::model::{CreatorDraft, HandleDraft};
+use chorus_core::app::recent::RecentList;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ fn creator(ws: &mut Workspace, name: &str, handle: &str) -> i64 {
         postal_address: "Oudegracht 12\n3511 AB".into(),
         ..Default::default()
     };
-    chorus_core::creators::create(ws, &draft).unwrap().id
+    chorus_core::roster::creators::create(ws, &draft).unwrap().id
 }
 
 /// An agreed collaboration of `creator` in `campaign`.

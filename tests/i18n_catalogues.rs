@@ -206,7 +206,20 @@ fn untranslated(src: &str) -> Vec<(usize, String)> {
 }
 
 fn screen_sources() -> Vec<(PathBuf, String)> {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("ui/js")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "js")).collect();
+    // Every module of every screen folder (`ui/js/<screen>/`) and the top-level ones.
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("ui/js"), &mut files);
+    assert!(files.len() > 40, "the screens were not found under ui/js");
     files.sort();
     files.into_iter().map(|p| {
         let text = std::fs::read_to_string(&p).unwrap();

@@ -1,20 +1,19 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
 //! and automation: create a workspace, show it, import and export creators, list and search;
 //! list campaigns, see what is due, export the calendar and a campaign.
+//! Each domain has its file (`workspace`, `roster`, `campaigns`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
-mod campaign_commands;
+mod campaigns;
 mod columns;
-mod due;
+mod roster;
+mod workspace;
 
-use chorus_core::import::{self, ColumnMapping};
-use chorus_core::roster::{self, RosterQuery, SortKey};
-use chorus_core::settings::Settings;
+use chorus_core::roster::{RosterQuery, SortKey};
 use chorus_core::workspace::Actor;
 use chorus_core::{Error, Workspace};
 use clap::{Args, Parser, Subcommand};
-use columns::clip;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -235,13 +234,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(path: &Path) -> chorus_core::Result<Workspace> {
+pub(crate) fn open(path: &Path) -> chorus_core::Result<Workspace> {
     let mut ws = Workspace::open(path)?;
     ws.set_actor(Actor::Cli);
     Ok(ws)
 }
 
-fn print_json(value: &impl serde::Serialize) -> chorus_core::Result<()> {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> chorus_core::Result<()> {
     let text = serde_json::to_string_pretty(value).expect("serialisable output");
     println!("{text}");
     Ok(())
@@ -249,87 +248,13 @@ fn print_json(value: &impl serde::Serialize) -> chorus_core::Result<()> {
 
 fn run(command: Command) -> chorus_core::Result<()> {
     match command {
-        Command::New { workspace, brand, currency, locale } => {
-            let ws = Workspace::create(&workspace, &Settings::new(&brand, &currency, &locale))?;
-            println!("Created {} for {}.", workspace.display(), ws.settings()?.brand_name);
-            Ok(())
-        }
-        Command::Demo { workspace } => {
-            let ws = chorus_core::demo::create_demo(&workspace)?;
-            let info = ws.info()?;
-            let campaigns = chorus_core::campaigns::board::campaign_list(&ws, chorus_core::campaigns::fields::local_today())?.len();
-            println!("Created demo workspace {} with {} creators and {campaigns} campaigns.", workspace.display(), info.creators);
-            Ok(())
-        }
-        Command::Info { workspace, json } => {
-            let ws = open(&workspace)?;
-            let info = ws.info()?;
-            if json {
-                return print_json(&info);
-            }
-            let s = ws.settings()?;
-            println!("Workspace  {}", info.path);
-            println!("Brand      {}", info.brand_name);
-            println!("Currency   {}", info.currency);
-            println!("Locale     {}", info.locale);
-            println!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega);
-            println!("Creators   {}", info.creators);
-            println!("Handles    {}", info.handles);
-            println!("Snapshots  {}", info.snapshots);
-            println!("Format     version {}", info.schema_version);
-            Ok(())
-        }
-        Command::Import { workspace, csv, maps, ignores, preview, json } => {
-            let mut mapping = ColumnMapping::default();
-            for m in &maps {
-                let (header, field) = m.split_once('=').ok_or_else(|| Error::BadFile(format!("--map “{m}” needs the form HEADER=FIELD, e.g. --map \"Insta=instagram\".")))?;
-                mapping.0.insert(header.trim().to_string(), Some(field.trim().to_string()));
-            }
-            for header in &ignores {
-                mapping.0.insert(header.trim().to_string(), None);
-            }
-            if preview {
-                let p = import::preview(&csv)?;
-                if json {
-                    return print_json(&p);
-                }
-                println!("{}: {} rows, {}, separated by {}", p.file_name, p.row_count, p.encoding, p.delimiter);
-                for c in &p.columns {
-                    let target = mapping.0.get(&c.header).cloned().unwrap_or_else(|| c.field.clone());
-                    println!("  {:<28} → {:<22} {}", c.header, target.unwrap_or_else(|| "(ignored)".into()), c.samples.join(" | "));
-                }
-                return Ok(());
-            }
-            let mut ws = open(&workspace)?;
-            ws.set_actor(Actor::Import);
-            let report = import::run(&mut ws, &csv, &mapping, &mut |_| {})?;
-            if json {
-                return print_json(&report);
-            }
-            println!("Imported {} rows: {} new, {} updated, {} unchanged.", report.rows, report.created, report.updated, report.unchanged);
-            Ok(())
-        }
-        Command::Export { workspace, out, filters } => {
-            let ws = open(&workspace)?;
-            let query = filters.query();
-            if out.as_os_str() == "-" {
-                let stdout = std::io::stdout();
-                chorus_core::export::write_roster_csv(&ws, &query, stdout.lock())?;
-            } else {
-                let rows = chorus_core::export::export_roster(&ws, &query, &out)?;
-                eprintln!("Exported {rows} creators to {}.", out.display());
-            }
-            Ok(())
-        }
+        Command::New { workspace, brand, currency, locale } => workspace::new(&workspace, &brand, &currency, &locale),
+        Command::Demo { workspace } => workspace::demo(&workspace),
+        Command::Info { workspace, json } => workspace::info(&workspace, json),
+        Command::Import { workspace, csv, maps, ignores, preview, json } => roster::import(&workspace, &csv, &maps, &ignores, preview, json),
+        Command::Export { workspace, out, filters } => roster::export(&workspace, &out, &filters.query()),
         Command::List { workspace, filters, sort, desc, limit, offset, json } => {
-            let ws = open(&workspace)?;
-            let query = RosterQuery { sort, descending: desc, limit: limit.max(1), offset, ..filters.query() };
-            let page = roster::list(&ws, &query)?;
-            if json {
-                return print_json(&page);
-            }
-            print_table(&page);
-            Ok(())
+            roster::list(&workspace, RosterQuery { sort, descending: desc, limit: limit.max(1), offset, ..filters.query() }, json)
         }
         Command::Due { workspaces, all_recent, days, today, json } => {
             let day = day_or_today(today);
@@ -337,19 +262,19 @@ fn run(command: Command) -> chorus_core::Result<()> {
                 // One named workspace opens like any other command; several, or the recent
                 // list, are an overview in which each client reports its own trouble.
                 [single] if !all_recent => {
-                    let view = due::one(&open(single)?, &day, days)?;
+                    let view = campaigns::due::one(&open(single)?, &day, days)?;
                     if json {
                         return print_json(&view);
                     }
-                    due::print(&view, &mut std::io::stdout().lock())
+                    campaigns::due::print(&view, &mut std::io::stdout().lock())
                 }
                 _ => {
-                    let paths = if all_recent { due::recent_workspaces()? } else { workspaces };
-                    let clients = due::across(&paths, &day, days);
+                    let paths = if all_recent { campaigns::due::recent_workspaces()? } else { workspaces };
+                    let clients = campaigns::due::across(&paths, &day, days);
                     if json {
                         return print_json(&clients);
                     }
-                    due::print_clients(&clients, &mut std::io::stdout().lock())
+                    campaigns::due::print_clients(&clients, &mut std::io::stdout().lock())
                 }
             };
             written.map_err(|e| Error::io("write", "standard output", e))
@@ -358,40 +283,19 @@ fn run(command: Command) -> chorus_core::Result<()> {
             let ws = open(&workspace)?;
             let day = day_or_today(today);
             if json {
-                return print_json(&campaign_commands::list(&ws, &day)?);
+                return print_json(&campaigns::list(&ws, &day)?);
             }
-            campaign_commands::print_list(&ws, &day, &mut std::io::stdout().lock())
+            campaigns::print_list(&ws, &day, &mut std::io::stdout().lock())
         }
         Command::Ics { workspace, campaign, out } => {
             let ws = open(&workspace)?;
-            tell(campaign_commands::write_ics(&ws, campaign.as_deref(), &out)?);
+            tell(campaigns::write_ics(&ws, campaign.as_deref(), &out)?);
             Ok(())
         }
         Command::CampaignExport { workspace, campaign, out } => {
             let ws = open(&workspace)?;
-            tell(campaign_commands::write_csv(&ws, &campaign, &out)?);
+            tell(campaigns::write_csv(&ws, &campaign, &out)?);
             Ok(())
         }
     }
-}
-
-fn print_table(page: &roster::RosterPage) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  COUNTRY", "ID", "NAME", "TOP HANDLE", "FOLLOWERS", "TIER", "STAGE");
-    for r in &page.rows {
-        let handle = r.handles.first().map(|h| format!("{}:@{}", h.platform, h.handle)).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  {}",
-            r.id,
-            clip(&r.display_name, 28),
-            clip(&handle, 28),
-            r.max_followers,
-            r.tier.as_str(),
-            r.stage.as_str(),
-            r.country
-        );
-    }
-    let shown = page.rows.len() as u64;
-    let _ = writeln!(out, "{} of {} creators (from {})", shown, page.total, page.offset + if shown > 0 { 1 } else { 0 });
 }

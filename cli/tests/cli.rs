@@ -205,14 +205,14 @@ const TODAY: &str = "2026-06-15";
 fn campaign_workspace(dir: &Path, file: &str, brand: &str) -> PathBuf {
     use chorus_core::campaigns::{campaign, collaboration, deliverable, gifting};
     use chorus_core::campaigns::{CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft};
-    use chorus_core::model::{CreatorDraft, HandleDraft};
+    use chorus_core::roster::model::{CreatorDraft, HandleDraft};
 
     let path = dir.join(file);
-    let mut ws = chorus_core::Workspace::create(&path, &chorus_core::settings::Settings::new(brand, "EUR", "nl-NL")).unwrap();
+    let mut ws = chorus_core::Workspace::create(&path, &chorus_core::workspace::settings::Settings::new(brand, "EUR", "nl-NL")).unwrap();
     let mut creator = |name: &str, handle: &str| {
         let mut d = CreatorDraft { display_name: name.into(), city: "Utrecht".into(), country: "NL".into(), postal_address: "Oudegracht 12\n3511 AB".into(), ..Default::default() };
         d.handles.push(HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12.400".into(), ..Default::default() });
-        chorus_core::creators::create(&mut ws, &d).unwrap().id
+        chorus_core::roster::creators::create(&mut ws, &d).unwrap().id
     };
     let (anna, bo, cas) = (creator("Anna de Vries", "anna.zon"), creator("Bo Smit", "bo.smit"), creator("Cas Bakker", "cas.b"));
     let summer = campaign::create(
@@ -353,7 +353,7 @@ fn due_over_several_clients_labels_each_and_reports_a_bad_file_in_place() {
 
     // --all-recent reads the app's recent list.
     let config = dir.path().join("config");
-    let mut recent = chorus_core::recent::RecentList::default();
+    let mut recent = chorus_core::app::recent::RecentList::default();
     recent.touch(&other, "Linnenkast", "2026-06-14T08:00:00Z");
     recent.touch(&zon, "Studio Zon", "2026-06-15T08:00:00Z");
     recent.save(&config).unwrap();
@@ -362,7 +362,7 @@ fn due_over_several_clients_labels_each_and_reports_a_bad_file_in_place() {
     let clients: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let brands: Vec<&str> = clients.as_array().unwrap().iter().map(|c| c["brand_name"].as_str().unwrap()).collect();
     assert_eq!(brands, ["Studio Zon", "Linnenkast"], "most recent first");
-    let mut one = chorus_core::recent::RecentList::default();
+    let mut one = chorus_core::app::recent::RecentList::default();
     one.touch(&zon, "Studio Zon", "2026-06-15T08:00:00Z");
     one.save(&config).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_chorus")).args(["due", "--all-recent", "--today", TODAY]).env("CHORUS_DATA_DIR", &config).output().unwrap();

@@ -11,7 +11,7 @@
 //! instead of a temporary folder; files already there are replaced.
 
 use chorus_core::campaigns::{board, calendar, fields, today};
-use chorus_core::settings::Settings;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::synthetic::{self, CampaignSpec, Spec};
 use chorus_core::Workspace;
 use std::time::{Duration, Instant};

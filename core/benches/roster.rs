@@ -10,9 +10,9 @@
 //! `CHORUS_BENCH_PRAGMAS="PRAGMA cache_size = -131072"` runs SQL on every workspace the bench
 //! opens, to try a connection setting before proposing it for `workspace.rs`.
 
-use chorus_core::import::{self, ColumnMapping};
+use chorus_core::roster::import::{self, ColumnMapping};
 use chorus_core::roster::{self, RosterQuery, SortKey};
-use chorus_core::settings::Settings;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::synthetic::{self, Spec};
 use chorus_core::Workspace;
 use std::path::Path;

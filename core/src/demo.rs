@@ -17,12 +17,12 @@
 
 mod campaigns;
 
-use crate::creators::{self, WriteContext};
+use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result};
-use crate::model::{CreatorDraft, HandleDraft, Platform, RateDraft};
-use crate::settings::Settings;
+use crate::roster::model::{CreatorDraft, HandleDraft, Platform, RateDraft};
+use crate::workspace::settings::Settings;
 use crate::synthetic::{months_ago, profile_url, today_date, Rng};
-use crate::validate;
+use crate::roster::validate;
 use crate::workspace::{audit, now_utc, Actor, Workspace};
 use serde::Serialize;
 use std::path::Path;
@@ -661,9 +661,9 @@ const CREATORS: &[Seed] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PayoutMethod, Stage};
+    use crate::roster::model::{PayoutMethod, Stage};
     use crate::roster;
-    use crate::tiers::Tier;
+    use crate::roster::tiers::Tier;
 
     fn filled() -> (Workspace, DemoSummary) {
         let mut ws = Workspace::in_memory(&settings()).unwrap();

@@ -2,27 +2,19 @@
 //!
 //! The desktop shell (`src-tauri/`) and the `chorus` CLI (`cli/`) both call these functions, so
 //! the two always agree. A workspace is one SQLite file per client brand; [`Workspace`] opens,
-//! creates and migrates it, and the modules below read and write it.
+//! creates and migrates it, and the modules below read and write it. The folders are the
+//! product's domains: [`roster`] (creators, imports, exports), [`campaigns`] (collaborations,
+//! deliverables, gifting, Today), [`workspace`] (the file, its schema and settings) and [`app`]
+//! (what belongs to the person, not to a client: recent files, preferences).
 
-mod config_file;
+pub mod app;
 pub mod campaigns;
-pub mod creators;
 pub mod demo;
 pub mod error;
-pub mod export;
-pub mod import;
-pub mod model;
 pub mod money;
 pub mod numbers;
-pub mod preferences;
-pub mod recent;
 pub mod roster;
-pub mod search_index;
-pub mod settings;
 pub mod synthetic;
-pub mod tiers;
-pub mod validate;
-pub mod vocabulary;
 pub mod workspace;
 
 pub use error::{Error, ErrorPayload, FieldError, Result, RowError};

@@ -13,12 +13,12 @@
 //! `search_index::refresh`, as the app does. [`check_sample`] proves it: it reads generated
 //! creators back through `creators::get`, validates them again and compares them field by field.
 
-use crate::creators;
+use crate::roster::creators;
 use crate::error::{Error, Result};
-use crate::model::{ContentFormat, CreatorRecord, HandleRecord, PayoutMethod, Platform, RateRecord, Stage};
+use crate::roster::model::{ContentFormat, CreatorRecord, HandleRecord, PayoutMethod, Platform, RateRecord, Stage};
 use crate::roster::{self, RosterQuery};
-use crate::search_index;
-use crate::validate;
+use crate::roster::search_index;
+use crate::roster::validate;
 use crate::workspace::{audit, now_utc, today, Workspace};
 use crate::campaigns::board::Phase;
 use chrono::{Days, Months, NaiveDate};
@@ -928,7 +928,7 @@ pub fn generate_campaigns(ws: &mut Workspace, spec: &CampaignSpec, today: NaiveD
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::Settings;
+    use crate::workspace::settings::Settings;
 
     #[test]
     fn the_generator_is_deterministic_and_spreads() {

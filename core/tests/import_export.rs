@@ -2,12 +2,12 @@
 //! on disk (Dutch Excel, English UTF-8 with a byte-order mark), a workspace file in a temporary
 //! folder, all-or-nothing imports, merges, and an export that imports back unchanged.
 
-use chorus_core::creators;
-use chorus_core::export::{export_roster, write_roster_csv};
-use chorus_core::import::{self, ColumnMapping, ImportReport, Progress};
-use chorus_core::model::{CreatorDraft, HandleDraft, RateDraft};
+use chorus_core::roster::creators;
+use chorus_core::roster::export::{export_roster, write_roster_csv};
+use chorus_core::roster::import::{self, ColumnMapping, ImportReport, Progress};
+use chorus_core::roster::model::{CreatorDraft, HandleDraft, RateDraft};
 use chorus_core::roster::{self, RosterQuery};
-use chorus_core::settings::Settings;
+use chorus_core::workspace::settings::Settings;
 use chorus_core::{Error, Workspace};
 use std::path::{Path, PathBuf};
 

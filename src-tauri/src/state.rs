@@ -6,7 +6,7 @@
 //! sees a living app. `CHORUS_DATA_DIR` points config and data at one folder instead of the
 //! system's (tests and portable use).
 
-use chorus_core::recent::RecentList;
+use chorus_core::app::recent::RecentList;
 use chorus_core::workspace::now_utc;
 use chorus_core::{ErrorPayload, Workspace};
 use std::path::{Path, PathBuf};

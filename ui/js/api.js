@@ -57,7 +57,7 @@
  * @typedef {{ path: string, rows: number }} ExportReport
  */
 
-import { t } from './i18n.js';
+import { t } from './shared/i18n.js';
 
 const tauri = /** @type {any} */ (window).__TAURI__;
 

@@ -10,16 +10,16 @@
 //! Alt+1–4) and makes sure no failed promise goes unnoticed.
 
 import * as api from './api.js';
-import { h, icon, ICONS, mount, isTyping, isMod } from './dom.js';
-import { t, setLanguage } from './i18n.js';
-import { session, loadWorkspaceData, checkForOutsideChanges } from './session.js';
-import { toastError } from './toast.js';
-import { workspaceSwitcher } from './workspace-switcher.js';
-import { welcomeScreen } from './welcome.js';
-import { rosterScreen } from './roster.js';
-import { settingsScreen } from './settings.js';
-import { todayScreen } from './today.js';
-import { registerNavigate } from './nav.js';
+import { h, icon, ICONS, mount, isTyping, isMod } from './shared/dom.js';
+import { t, setLanguage } from './shared/i18n.js';
+import { session, loadWorkspaceData, checkForOutsideChanges } from './shared/session.js';
+import { toastError } from './shared/toast.js';
+import { workspaceSwitcher } from './workspace/workspace-switcher.js';
+import { welcomeScreen } from './workspace/welcome.js';
+import { rosterScreen } from './roster/roster.js';
+import { settingsScreen } from './settings/settings.js';
+import { todayScreen } from './today/today.js';
+import { registerNavigate } from './shared/nav.js';
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 /** The screens in sidebar order; Alt+1…4 picks them. `icon` is 16×16 stroked path data. */
@@ -180,7 +180,7 @@ function buildScreen(previous, params) {
     case 'today':
       return todayScreen(previous, params);
     case 'campaigns':
-      return lazyScreen('nav.campaigns', () => import('./campaigns.js'), (mod) => mod.campaignsScreen(previous, params), previous);
+      return lazyScreen('nav.campaigns', () => import('./campaigns/campaigns.js'), (mod) => mod.campaignsScreen(previous, params), previous);
     case 'settings':
       return settingsScreen({ onSaved: (info) => enter(info, 'settings'), onLanguage: applyLanguage }, previous);
     default:

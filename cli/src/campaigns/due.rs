@@ -12,8 +12,8 @@
 use crate::columns::{aligned, clip, days, Align};
 use chorus_core::campaigns::fields::parse_date;
 use chorus_core::campaigns::today::{self, CollaborationItem, DeliverableItem, Section, ShipmentItem, Today};
-use chorus_core::recent::RecentList;
-use chorus_core::settings::TodayRules;
+use chorus_core::app::recent::RecentList;
+use chorus_core::workspace::settings::TodayRules;
 use chorus_core::{Error, ErrorPayload, FieldError, Result, Workspace};
 use serde::Serialize;
 use std::io::Write;

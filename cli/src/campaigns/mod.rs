@@ -2,8 +2,10 @@
 //! their budgets, the calendar of due dates, and one campaign as CSV — each a thin call into
 //! the core's read side. A campaign is named by its id, UTM slug or exact name (any case).
 
+pub mod due;
+
 use crate::columns::{aligned, clip, Align};
-use crate::due::usage;
+use due::usage;
 use chorus_core::campaigns::board::{self, Phase};
 use chorus_core::campaigns::campaign::{self, Campaign};
 use chorus_core::campaigns::{calendar, export};

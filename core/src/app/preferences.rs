@@ -4,7 +4,7 @@
 //! Written atomically (temporary file, then rename) like the recent list; a missing file gives
 //! the defaults, and an unreadable one is set aside and the defaults are used.
 
-use crate::config_file;
+use crate::app::config_file;
 use crate::error::{Error, FieldError, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! window reopens the last one used at start. Written atomically (temporary file, then rename),
 //! so a crash never leaves a half-written list; an unreadable list is set aside, not lost.
 
-use crate::config_file;
+use crate::app::config_file;
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};

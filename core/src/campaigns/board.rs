@@ -10,7 +10,7 @@
 
 use super::{CollaborationKind, CollaborationStatus, DeliverableStatus, Goal, ShipmentStatus, TouchpointKind};
 use crate::error::{Error, FieldError, Result};
-use crate::model::{ContentFormat, Platform};
+use crate::roster::model::{ContentFormat, Platform};
 use crate::money::Money;
 use crate::workspace::Workspace;
 use chrono::NaiveDate;

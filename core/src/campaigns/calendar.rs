@@ -12,8 +12,8 @@
 use super::board::vocab;
 use super::DeliverableStatus;
 use crate::error::{Error, Result};
-use crate::model::{ContentFormat, Platform};
-use crate::settings::workspace_uid;
+use crate::roster::model::{ContentFormat, Platform};
+use crate::workspace::settings::workspace_uid;
 use crate::workspace::Workspace;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params_from_iter, OptionalExtension};
@@ -28,7 +28,7 @@ pub fn ics(ws: &Workspace, campaign_id: Option<i64>) -> Result<String> {
 /// Writes [`ics`] to `path` (replacing it only once complete); returns the number of events.
 pub fn write_ics(ws: &Workspace, campaign_id: Option<i64>, path: &Path) -> Result<usize> {
     let (text, events) = calendar(ws, campaign_id)?;
-    crate::export::write_atomically(path, |file| file.write_all(text.as_bytes()).map_err(|e| Error::io("write", path, e)))?;
+    crate::roster::export::write_atomically(path, |file| file.write_all(text.as_bytes()).map_err(|e| Error::io("write", path, e)))?;
     Ok(events)
 }
 

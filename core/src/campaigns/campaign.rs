@@ -90,7 +90,7 @@ fn validate(d: &CampaignDraft, currency: Currency) -> Result<CampaignRecord> {
 pub fn create(ws: &mut Workspace, draft: &CampaignDraft) -> Result<Campaign> {
     let actor = ws.actor();
     let id = ws.write(|tx| {
-        let currency = crate::settings::load(tx)?.currency();
+        let currency = crate::workspace::settings::load(tx)?.currency();
         let r = validate(draft, currency)?;
         check_slug_free(tx, &r.utm_slug, None)?;
         let now = now_utc();
@@ -116,7 +116,7 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CampaignDraft)
         if before.revision != revision {
             return Err(Error::StaleEdit { id });
         }
-        let currency = crate::settings::load(tx)?.currency();
+        let currency = crate::workspace::settings::load(tx)?.currency();
         let r = validate(draft, currency)?;
         check_slug_free(tx, &r.utm_slug, Some(id))?;
         tx.execute(
@@ -179,7 +179,7 @@ pub fn find(ws: &Workspace, text: &str) -> Result<Option<Campaign>> {
 }
 
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Campaign> {
-    let currency = crate::settings::load(conn)?.currency();
+    let currency = crate::workspace::settings::load(conn)?.currency();
     conn.query_row(
         "SELECT id, revision, name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
                 required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at
@@ -257,7 +257,7 @@ fn check_slug_free(conn: &Connection, slug: &str, own: Option<i64>) -> Result<()
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::settings::Settings;
+    use crate::workspace::settings::Settings;
 
     pub(crate) fn workspace() -> Workspace {
         Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap()

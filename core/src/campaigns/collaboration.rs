@@ -218,7 +218,7 @@ fn check_status(conn: &Connection, id: i64, from: CollaborationStatus, to: Colla
 pub fn create(ws: &mut Workspace, draft: &CollaborationDraft) -> Result<Collaboration> {
     let actor = ws.actor();
     let id = ws.write(|tx| {
-        let currency = crate::settings::load(tx)?.currency();
+        let currency = crate::workspace::settings::load(tx)?.currency();
         let (mut c, r) = validate(draft, currency);
         let campaign = super::campaign::load(tx, draft.campaign_id)?;
         let creator: String = tx
@@ -271,7 +271,7 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CollaborationD
         if before.revision != revision {
             return Err(Error::StaleEdit { id });
         }
-        let currency = crate::settings::load(tx)?.currency();
+        let currency = crate::workspace::settings::load(tx)?.currency();
         let (mut c, r) = validate(draft, currency);
         check_status(tx, id, before.status, r.status, &mut c)?;
         c.finish(())?;
@@ -371,7 +371,7 @@ pub(crate) fn touch(conn: &Connection, id: i64) -> Result<()> {
 }
 
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Collaboration> {
-    let currency = crate::settings::load(conn)?.currency();
+    let currency = crate::workspace::settings::load(conn)?.currency();
     conn.query_row(
         "SELECT l.id, l.revision, l.campaign_id, p.name, l.creator_id, c.display_name, l.kind, l.status, l.fee_minor, l.gift_value_minor,
                 l.commission_terms, l.starts_on, l.ends_on, l.usage_channels, l.usage_until, l.usage_exclusive, l.contract_signed_on,
@@ -441,12 +441,12 @@ fn to_draft(l: &Collaboration) -> CollaborationDraft {
 pub(crate) mod tests {
     use super::*;
     use crate::campaigns::campaign::tests::{summer, workspace};
-    use crate::model::{CreatorDraft, HandleDraft};
+    use crate::roster::model::{CreatorDraft, HandleDraft};
 
     pub(crate) fn anna(ws: &mut Workspace) -> i64 {
         let mut d = CreatorDraft { display_name: "Anna de Vries".into(), city: "Utrecht".into(), country: "NL".into(), ..Default::default() };
         d.handles.push(HandleDraft { platform: "instagram".into(), handle: "anna.zon".into(), followers: "12.400".into(), ..Default::default() });
-        crate::creators::create(ws, &d).unwrap().id
+        crate::roster::creators::create(ws, &d).unwrap().id
     }
 
     /// A workspace with the Summer 2026 campaign and Anna in it as a gifted collaboration.
@@ -568,7 +568,7 @@ pub(crate) mod tests {
         assert_eq!(e[0].code, "has_history");
         let Err(Error::Validation(e)) = crate::campaigns::campaign::delete(&mut ws, l.campaign_id) else { panic!("a campaign with collaborations is kept") };
         assert_eq!(e[0].code, "campaign_has_collaborations");
-        let Err(Error::Validation(e)) = crate::creators::delete(&mut ws, l.creator_id) else { panic!("a creator with collaborations is kept") };
+        let Err(Error::Validation(e)) = crate::roster::creators::delete(&mut ws, l.creator_id) else { panic!("a creator with collaborations is kept") };
         assert_eq!((e[0].code, e[0].value.as_deref()), ("creator_has_collaborations", Some("1")));
     }
 }

@@ -10,7 +10,7 @@
 use super::fields::{self, Checks, MAX_LONG};
 use super::{collaboration, CollaborationStatus, DeliverableDraft, DeliverableStatus};
 use crate::error::{Error, FieldError, Result};
-use crate::model::{ContentFormat, Platform};
+use crate::roster::model::{ContentFormat, Platform};
 use crate::workspace::{audit, now_utc, Workspace};
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};

@@ -11,8 +11,8 @@
 use super::board::vocab;
 use super::{CollaborationKind, CollaborationStatus, DeliverableStatus};
 use crate::error::{Error, Result};
-use crate::export::{write_atomically, write_safe_row};
-use crate::model::{ContentFormat, Platform};
+use crate::roster::export::{write_atomically, write_safe_row};
+use crate::roster::model::{ContentFormat, Platform};
 use crate::money::format_plain;
 use crate::workspace::Workspace;
 use rusqlite::OptionalExtension;

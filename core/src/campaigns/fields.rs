@@ -116,7 +116,7 @@ impl Checks {
         match money::parse_amount(t, currency) {
             Ok(minor) => minor,
             Err(e) => {
-                self.push(crate::validate::amount_error(field, t, currency, e));
+                self.push(crate::roster::validate::amount_error(field, t, currency, e));
                 0
             }
         }
@@ -141,7 +141,7 @@ impl Checks {
     /// A web address (http or https), or empty.
     pub fn url(&mut self, field: &str, text: &str) -> String {
         let t = text.trim().to_string();
-        if !t.is_empty() && !crate::validate::is_web_url(&t) {
+        if !t.is_empty() && !crate::roster::validate::is_web_url(&t) {
             self.push(FieldError::new(field, "invalid_url", format!("“{t}” is not a web address starting with https://.")).with_value(&t));
         }
         t
@@ -186,7 +186,7 @@ pub fn local_today() -> NaiveDate {
 /// case-sensitive, so one spelling is kept).
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase).map(crate::import::fields::fold_accent) {
+    for c in text.chars().flat_map(char::to_lowercase).map(crate::roster::import::fields::fold_accent) {
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -77,7 +77,7 @@ fn validate(d: &ShipmentDraft, from: Option<ShipmentStatus>, currency: Currency,
     let country = if country.is_empty() {
         String::new()
     } else {
-        crate::validate::country_code(country).unwrap_or_else(|| {
+        crate::roster::validate::country_code(country).unwrap_or_else(|| {
             c.push(FieldError::new("country", "invalid_country", format!("“{country}” is not a country Chorus recognises: use the two-letter code, like NL, BE, DE or GB.")).with_value(country));
             country.to_string()
         })
@@ -204,7 +204,7 @@ pub fn create(ws: &mut Workspace, draft: &ShipmentDraft) -> Result<Shipment> {
         if l.status == CollaborationStatus::Cancelled {
             return Err(Error::Validation(vec![FieldError::new("collaboration", "collaboration_cancelled", "This collaboration is cancelled. Reopen it before sending a gift.")]));
         }
-        let currency = crate::settings::load(tx)?.currency();
+        let currency = crate::workspace::settings::load(tx)?.currency();
         let r = validate(draft, None, currency, fields::local_today())?;
         let now = now_utc();
         tx.execute(
@@ -231,7 +231,7 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &ShipmentDraft)
         if before.revision != revision {
             return Err(Error::StaleEdit { id });
         }
-        let currency = crate::settings::load(tx)?.currency();
+        let currency = crate::workspace::settings::load(tx)?.currency();
         let r = validate(draft, Some(before.status), currency, fields::local_today())?;
         tx.execute(
             "UPDATE gift_shipments SET status = ?2, recipient_name = ?3, postal_address = ?4, city = ?5, country = ?6, carrier = ?7,
@@ -299,7 +299,7 @@ pub(crate) fn list_for(conn: &Connection, collaboration_id: i64) -> Result<Vec<S
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Shipment> {
-    let currency = crate::settings::load(conn)?.currency();
+    let currency = crate::workspace::settings::load(conn)?.currency();
     let money = |minor| Money { minor, currency };
     let mut s = conn
         .query_row(&format!("SELECT {COLUMNS} FROM gift_shipments WHERE id = ?1"), [id], |r| {

@@ -8,7 +8,7 @@
 //! refused), checks the status move against the rules below, writes one transaction with an
 //! audit line, and marks the collaboration active "today" for the idle check.
 
-use crate::model::text_enum;
+use crate::roster::model::text_enum;
 use serde::{Deserialize, Serialize};
 
 pub mod campaign;

@@ -145,9 +145,9 @@ mod tests {
     fn contact_in_the_future_or_with_someone_else_is_refused() {
         let (mut ws, l) = gifted();
         let other = {
-            let mut d = crate::model::CreatorDraft { display_name: "Bo".into(), ..Default::default() };
-            d.handles.push(crate::model::HandleDraft { platform: "tiktok".into(), handle: "bo".into(), ..Default::default() });
-            crate::creators::create(&mut ws, &d).unwrap().id
+            let mut d = crate::roster::model::CreatorDraft { display_name: "Bo".into(), ..Default::default() };
+            d.handles.push(crate::roster::model::HandleDraft { platform: "tiktok".into(), handle: "bo".into(), ..Default::default() });
+            crate::roster::creators::create(&mut ws, &d).unwrap().id
         };
         let tomorrow = (super::super::fields::local_today() + chrono::Days::new(1)).to_string();
         let Err(Error::Validation(e)) = add(&mut ws, &TouchpointDraft { creator_id: other, collaboration_id: Some(l.id), kind: "call".into(), happened_on: tomorrow, ..Default::default() }) else {

@@ -14,9 +14,9 @@
 use super::board::vocab;
 use super::{DeliverableStatus, ShipmentStatus};
 use crate::error::{ErrorPayload, Result};
-use crate::model::{ContentFormat, Platform};
+use crate::roster::model::{ContentFormat, Platform};
 use crate::money::Currency;
-use crate::settings::TodayRules;
+use crate::workspace::settings::TodayRules;
 use crate::workspace::{schema_version_of, Workspace, SCHEMA_VERSION};
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Type;
@@ -350,8 +350,8 @@ fn date_at(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
 /// Rows for tests of the read side, written with plain SQL.
 #[cfg(test)]
 pub(crate) mod fixture {
-    use crate::model::{CreatorDraft, HandleDraft};
-    use crate::settings::Settings;
+    use crate::roster::model::{CreatorDraft, HandleDraft};
+    use crate::workspace::settings::Settings;
     use crate::workspace::Workspace;
     use rusqlite::params;
 
@@ -364,7 +364,7 @@ pub(crate) mod fixture {
     pub fn creator(ws: &mut Workspace, name: &str, handle: &str) -> i64 {
         let mut d = CreatorDraft { display_name: name.into(), ..Default::default() };
         d.handles.push(HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12400".into(), ..Default::default() });
-        crate::creators::create(ws, &d).unwrap().id
+        crate::roster::creators::create(ws, &d).unwrap().id
     }
 
     /// A campaign with its dates and budget in minor units.
@@ -434,7 +434,7 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::*;
     use super::*;
-    use crate::settings::Settings;
+    use crate::workspace::settings::Settings;
 
     /// `2026-06-15` as a date.
     fn day(text: &str) -> NaiveDate {

@@ -19,7 +19,7 @@ use crate::campaigns::{
     campaign, collaboration, deliverable, gifting, outreach, CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft, TouchpointDraft,
 };
 use crate::error::{Error, Result};
-use crate::model::{ContentFormat, Platform};
+use crate::roster::model::{ContentFormat, Platform};
 use crate::synthetic::Rng;
 use crate::workspace::Workspace;
 use chrono::{Days, Months, NaiveDate};
@@ -786,7 +786,7 @@ mod tests {
         assert_eq!(posts.len(), 25);
         for line in &posts {
             let [name, platform, url] = line.split('|').collect::<Vec<_>>()[..] else { panic!("{line}") };
-            assert!(crate::validate::is_web_url(url), "{line}");
+            assert!(crate::roster::validate::is_web_url(url), "{line}");
             let handle = handle_of(name, Platform::parse(platform).unwrap()).unwrap();
             let host_ok = match platform {
                 "instagram" => url.starts_with("https://www.instagram.com/"),

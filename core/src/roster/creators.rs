@@ -1,18 +1,18 @@
 //! Creating, reading, updating and deleting creators.
 //!
-//! Contract: every change is validated by [`crate::validate`] first and written in one
+//! Contract: every change is validated by [`crate::roster::validate`] first and written in one
 //! transaction with its handles, follower snapshot, niches, tags, rates, search document and
 //! audit line. An update names the revision it was based on and is refused when the creator
 //! changed since (another window or the CLI), so no write is silently lost. A handle belongs to
 //! one creator per platform; a clash is a field error naming the handle.
 
 use crate::error::{Error, FieldError, Result};
-use crate::model::*;
+use crate::roster::model::*;
 use crate::money::{Currency, Money};
-use crate::settings::{self, Settings};
-use crate::validate::{self, handle_key};
+use crate::workspace::settings::{self, Settings};
+use crate::roster::validate::{self, handle_key};
 use crate::workspace::{audit, now_utc, today, Actor, Workspace};
-use crate::search_index;
+use crate::roster::search_index;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use std::collections::HashMap;
@@ -305,7 +305,7 @@ pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency) -> R
                 niches: Vec::new(),
                 tags: Vec::new(),
                 rates: Vec::new(),
-                tier: crate::tiers::Tier::Emerging,
+                tier: crate::roster::tiers::Tier::Emerging,
                 follower_history: Vec::new(),
             };
             out.insert(c.id, c);
@@ -382,7 +382,7 @@ fn follower_history(conn: &Connection, creator_id: i64) -> Result<Vec<FollowerPo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tiers::Tier;
+    use crate::roster::tiers::Tier;
 
     fn ws() -> Workspace {
         Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap()

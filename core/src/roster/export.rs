@@ -17,8 +17,8 @@
 //!   into place, so a failed export never leaves half a file.
 
 use crate::error::{Error, Result};
-use crate::import::{defuse, Field};
-use crate::model::{ContentFormat, Platform};
+use crate::roster::import::{defuse, Field};
+use crate::roster::model::{ContentFormat, Platform};
 use crate::money::{self, Currency};
 use crate::roster::{build_filter, RosterQuery, SortKey};
 use crate::workspace::Workspace;
@@ -74,7 +74,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
         .query_map(params(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
         .filter_map(|r| r.map(|(p, n)| Platform::parse(&p).map(|p| (p, n))).transpose())
         .collect::<rusqlite::Result<_>>()?;
-    let mut slots: Vec<(Platform, u8)> = slots.into_iter().flat_map(|(p, n)| (1..=n.clamp(1, i64::from(crate::import::MAX_SLOT)) as u8).map(move |i| (p, i))).collect();
+    let mut slots: Vec<(Platform, u8)> = slots.into_iter().flat_map(|(p, n)| (1..=n.clamp(1, i64::from(crate::roster::import::MAX_SLOT)) as u8).map(move |i| (p, i))).collect();
     slots.sort();
     let formats: Vec<ContentFormat> = {
         let mut f: Vec<ContentFormat> = conn

@@ -123,7 +123,7 @@ pub struct RateDraft {
 }
 
 /// A creator as a form or an import row holds it: all text, not yet validated.
-/// [`crate::validate::validate_draft`] turns it into a [`CreatorRecord`] or field errors.
+/// [`crate::roster::validate::validate_draft`] turns it into a [`CreatorRecord`] or field errors.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CreatorDraft {
@@ -243,7 +243,7 @@ pub struct Creator {
     pub notes: String,
     pub rates: Vec<Rate>,
     pub max_followers: i64,
-    pub tier: crate::tiers::Tier,
+    pub tier: crate::roster::tiers::Tier,
     /// Total followers over time, oldest first, for the sparkline.
     pub follower_history: Vec<FollowerPoint>,
     pub last_contact_on: Option<String>,
@@ -329,7 +329,7 @@ pub struct CreatorRow {
     /// `platform:handle` pairs, largest audience first.
     pub handles: Vec<RowHandle>,
     pub max_followers: i64,
-    pub tier: crate::tiers::Tier,
+    pub tier: crate::roster::tiers::Tier,
     pub niches: Vec<String>,
     pub stage: Stage,
     pub country: String,

@@ -4,9 +4,9 @@
 //! index, and a page loads its handles and niches in one query each.
 
 use crate::error::{Error, FieldError, Result};
-use crate::model::{CreatorRow, Platform, RowHandle, Stage};
-use crate::search_index::{self, SearchPlan};
-use crate::tiers::Tier;
+use crate::roster::model::{CreatorRow, Platform, RowHandle, Stage};
+use crate::roster::search_index::{self, SearchPlan};
+use crate::roster::tiers::Tier;
 use crate::workspace::Workspace;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -184,7 +184,7 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
         }
     }
     if let Some(c) = non_empty(&q.country) {
-        conds.push(Cond::column("c.country = ?", vec![Value::Text(crate::validate::country_code(c).unwrap_or_else(|| c.to_ascii_uppercase()))]));
+        conds.push(Cond::column("c.country = ?", vec![Value::Text(crate::roster::validate::country_code(c).unwrap_or_else(|| c.to_ascii_uppercase()))]));
     }
     if !problems.is_empty() {
         return Err(Error::Validation(problems));
@@ -315,9 +315,9 @@ pub fn facets(ws: &Workspace) -> Result<Facets> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::creators;
-    use crate::model::{CreatorDraft, HandleDraft};
-    use crate::settings::Settings;
+    use crate::roster::creators;
+    use crate::roster::model::{CreatorDraft, HandleDraft};
+    use crate::workspace::settings::Settings;
 
     fn add(ws: &mut Workspace, name: &str, handles: &[(&str, &str, &str)], niches: &[&str], stage: &str, country: &str) -> i64 {
         let d = CreatorDraft {

@@ -3,7 +3,7 @@
 //! through here, so they accept and refuse exactly the same things.
 
 use crate::error::FieldError;
-use crate::model::*;
+use crate::roster::model::*;
 use crate::money::{self, AmountError, Currency};
 use crate::numbers::{self, CountError};
 

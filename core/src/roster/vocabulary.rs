@@ -1,9 +1,9 @@
 //! The fixed lists the window offers in its menus (platforms, stages, payout methods, formats,
 //! tiers with their bounds and the seed's benchmark engagement), in one answer.
 
-use crate::model::{ContentFormat, PayoutMethod, Platform, Stage};
-use crate::settings::Settings;
-use crate::tiers::{Tier, OVERLAP_RULE};
+use crate::roster::model::{ContentFormat, PayoutMethod, Platform, Stage};
+use crate::workspace::settings::Settings;
+use crate::roster::tiers::{Tier, OVERLAP_RULE};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]

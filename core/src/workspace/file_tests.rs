@@ -2,11 +2,11 @@
 //! processes. Every refusal must leave the file exactly as it was.
 
 use super::*;
-use crate::creators;
-use crate::model::{CreatorDraft, HandleDraft};
+use crate::roster::creators;
+use crate::roster::model::{CreatorDraft, HandleDraft};
 use std::path::Path;
 
-const FROZEN_V1: &str = include_str!("../tests/fixtures/workspace-v1.sql");
+const FROZEN_V1: &str = include_str!("../../tests/fixtures/workspace-v1.sql");
 
 fn settings() -> Settings {
     Settings::new("Studio Zon", "EUR", "nl-NL")

@@ -9,8 +9,10 @@
 //! write takes the write lock up front (`BEGIN IMMEDIATE`), so the app and the CLI can work on
 //! the same file at once.
 
+pub mod settings;
+
 use crate::error::{Error, Result};
-use crate::settings::{self, Settings};
+use settings::Settings;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::Serialize;
 use std::io::Read;
@@ -393,10 +395,10 @@ mod tests {
         let mut s = ws.settings().unwrap();
         s.currency = "USD".into();
         assert_eq!(ws.update_settings(&s).unwrap().currency, "USD", "no amounts yet: the currency may change");
-        let mut draft = crate::model::CreatorDraft { display_name: "Anna".into(), ..Default::default() };
-        draft.handles.push(crate::model::HandleDraft { platform: "instagram".into(), handle: "anna".into(), ..Default::default() });
-        draft.rates.push(crate::model::RateDraft { format: "post".into(), amount: "250".into() });
-        crate::creators::create(&mut ws, &draft).unwrap();
+        let mut draft = crate::roster::model::CreatorDraft { display_name: "Anna".into(), ..Default::default() };
+        draft.handles.push(crate::roster::model::HandleDraft { platform: "instagram".into(), handle: "anna".into(), ..Default::default() });
+        draft.rates.push(crate::roster::model::RateDraft { format: "post".into(), amount: "250".into() });
+        crate::roster::creators::create(&mut ws, &draft).unwrap();
         s.currency = "EUR".into();
         let Err(Error::Validation(f)) = ws.update_settings(&s) else { panic!("currency change must be refused") };
         assert_eq!(f[0].code, "currency_locked");
@@ -405,5 +407,5 @@ mod tests {
 }
 
 #[cfg(test)]
-#[path = "workspace_file_tests.rs"]
+
 mod file_tests;

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, FieldError, Result};
 use crate::money::Currency;
-use crate::tiers::{TierBounds, OVERLAP_RULE};
+use crate::roster::tiers::{TierBounds, OVERLAP_RULE};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 

@@ -1,10 +1,13 @@
-//! The app preferences (display language) for the window: read and save. They live in the
-//! app's config folder, not in a workspace, so they hold with no workspace open. Thin, like
-//! the commands in `commands.rs`: convert, call the core, map the error.
+//! What belongs to the person, not to a workspace: the app preferences (display language) and
+//! the recent-workspaces list. They live in the app's config folder, so they hold with no
+//! workspace open. Thin like every command: convert, call the core, map the error.
 
+use super::CmdResult;
 use crate::state::AppState;
-use chorus_core::preferences::Preferences;
+use chorus_core::app::preferences::Preferences;
+use chorus_core::app::recent::{RecentEntry, RecentList};
 use chorus_core::ErrorPayload;
+use std::path::Path;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -17,3 +20,12 @@ pub fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> 
     preferences.save(&state.dirs.config)?;
     Ok(preferences)
 }
+
+#[tauri::command(async)]
+pub fn recent_forget(state: State<'_, AppState>, path: String) -> CmdResult<Vec<RecentEntry>> {
+    let mut recent = RecentList::load(&state.dirs.config);
+    recent.forget(Path::new(&path));
+    recent.save(&state.dirs.config)?;
+    Ok(RecentList::load(&state.dirs.config).entries)
+}
+

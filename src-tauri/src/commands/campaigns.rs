@@ -1,9 +1,9 @@
 //! The commands behind the Campaigns screen: campaigns, their board and list, collaborations
 //! with their deliverables, gift shipments and outreach, the campaign's CSV and calendar
-//! exports, and the contract file of a collaboration. Thin like `commands.rs`: convert, call
+//! exports, and the contract file of a collaboration. Thin like every command: convert, call
 //! one core function, map the error; every rule lives in `chorus_core::campaigns`.
 
-use crate::commands::{file_safe, filter, with_extension, CmdResult, ExportReport};
+use super::{file_safe, filter, with_extension, CmdResult, ExportReport};
 use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::campaigns::board::{self, CampaignBoard, CampaignSummary};

@@ -1,15 +1,15 @@
 //! The commands behind the Today view (this workspace, or every recent workspace at once), its
 //! calendar export of everything, and the creator's side of campaigns (history, gifts,
-//! compensation and outreach log in one read). Thin like `commands.rs`: convert, call one core
+//! compensation and outreach log in one read). Thin like every command: convert, call one core
 //! function, map the error; every rule lives in `chorus_core::campaigns`.
 
-use crate::commands::{file_safe, filter, with_extension, CmdResult, ExportReport};
+use super::{file_safe, filter, with_extension, CmdResult, ExportReport};
 use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::campaigns::board::{self, CreatorHistory};
 use chorus_core::campaigns::today::{self, ClientToday, Today};
 use chorus_core::campaigns::{calendar, fields};
-use chorus_core::recent::RecentList;
+use chorus_core::app::recent::RecentList;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime, State};
 

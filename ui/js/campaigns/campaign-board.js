@@ -10,13 +10,13 @@
 //! (cancelled → active, completed with open deliverables, …) is a notice in its words while
 //! the card stays put. After a move `onMoved` reads the campaign again; the card keeps focus.
 
-import * as api from './api.js';
-import { h, icon, ICONS } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { platformBadge, atHandle } from './badges.js';
+import * as api from '../api.js';
+import { h, icon, ICONS } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { platformBadge, atHandle } from '../shared/badges.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { giftChip } from './gift-list.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 /** The drag data type of a card (a custom type: dropped on a text field it inserts nothing). */
 const CARD_TYPE = 'application/x-chorus-collaboration';
@@ -26,7 +26,7 @@ const MOVE_KEYS = ['Alt+ArrowRight', 'Alt+ArrowLeft'].join(' ');
 /**
  * Moves collaboration `id` to `status` through the usual update, on its current revision.
  * Rejects with the core's ErrorPayload when the move is not allowed.
- * @param {number} id @param {string} status @returns {Promise<import('./api.js').Collaboration>}
+ * @param {number} id @param {string} status @returns {Promise<import('../api.js').Collaboration>}
  */
 export async function moveCollaboration(id, status) {
   const { collaboration: l } = await api.collaborationDetail(id);
@@ -35,7 +35,7 @@ export async function moveCollaboration(id, status) {
 }
 
 /**
- * @param {import('./api.js').CampaignBoard} board
+ * @param {import('../api.js').CampaignBoard} board
  * @param {{ onOpen: (collaborationId: number, focus?: string) => void, onAdd: () => void,
  *   onMoved: (collaborationId: number) => Promise<void>, selectedId: number|null }} hooks
  */
@@ -61,7 +61,7 @@ export function campaignBoard(board, hooks) {
     h('p', { class: 'sr-only', id: 'board-move-hint' }, t('board.move.hint')),
     columns);
 
-  /** @param {import('./api.js').BoardCard} card */
+  /** @param {import('../api.js').BoardCard} card */
   function cardButton(card) {
     const money = card.kind === 'gifted' ? card.gift_value : card.fee;
     return h('button', {
@@ -109,7 +109,7 @@ export function campaignBoard(board, hooks) {
     if (next) { e.preventDefault(); /** @type {HTMLElement} */ (next).focus(); }
   }
 
-  /** @param {DragEvent} e @param {import('./api.js').BoardCard} card */
+  /** @param {DragEvent} e @param {import('../api.js').BoardCard} card */
   function dragStart(e, card) {
     dragged = { id: card.collaboration_id, status: card.status };
     if (e.dataTransfer) {

@@ -3,11 +3,11 @@
 //! (hashtags, mentions, ad disclosure) with the campaign's UTM value. Text is shown as typed,
 //! line breaks kept.
 
-import { h } from './dom.js';
-import { t } from './i18n.js';
+import { h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 
-/** @param {import('./api.js').Campaign} c */
+/** @param {import('../api.js').Campaign} c */
 export function campaignBrief(c) {
   const prose = (text, emptyKey) => (text ? h('p', { class: 'prose' }, text) : h('p', { class: 'muted' }, t(emptyKey)));
   const words = (text) => (text ? h('div', { class: 'chips' }, ...text.split(/\s+/).filter(Boolean).map((w) => h('span', { class: 'chip chip-rule' }, w))) : h('span', { class: 'muted' }, t('brief.rule.none')));

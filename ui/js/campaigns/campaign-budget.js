@@ -3,13 +3,13 @@
 //! says how each figure is made (`campaign.budget.formula`, the translation of the core's
 //! BUDGET_FORMULA; a test keeps the English one equal to it).
 
-import { h } from './dom.js';
-import { t, fmt } from './i18n.js';
+import { h } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
 
 /** Share of `part` in `whole` for a bar's width (display only), 0–100. */
 const share = (part, whole) => (whole > 0 ? Math.max(0, Math.min(100, (part / whole) * 100)) : 0);
 
-/** @param {import('./api.js').Budget} b */
+/** @param {import('../api.js').Budget} b */
 export function budgetStrip(b) {
   const money = (m) => fmt.money(m.minor, m.currency);
   const over = b.remaining.minor < 0;

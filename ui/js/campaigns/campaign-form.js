@@ -4,15 +4,15 @@
 //! back end will make from the name (`campaignSlug`). Every judgement is the back end's: its
 //! field problems appear at their fields (`#err-cf-<field>`). Control ids: `#cf-<field>`.
 
-import * as api from './api.js';
-import { h, icon, ICONS, debounce, mount } from './dom.js';
-import { t } from './i18n.js';
-import { session } from './session.js';
-import { field, textInput, select } from './fields.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { session } from '../shared/session.js';
+import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
-/** @returns {import('./api.js').CampaignDraft} */
+/** @returns {import('../api.js').CampaignDraft} */
 export function emptyCampaignDraft() {
   return { name: '', goal: 'awareness', starts_on: '', ends_on: '', budget: '', niche: '', target_audience: '',
     brief: '', dos: '', donts: '', required_hashtags: '', required_mentions: '', disclosure: '', utm_slug: '' };
@@ -21,8 +21,8 @@ export function emptyCampaignDraft() {
 const TEXTAREAS = { target_audience: 2, brief: 6, dos: 3, donts: 3 };
 
 /**
- * @param {{ campaign: import('./api.js').Campaign | null, draft?: import('./api.js').CampaignDraft,
- *   initial?: string, onSaved: (c: import('./api.js').Campaign) => void, onCancel: () => void,
+ * @param {{ campaign: import('../api.js').Campaign | null, draft?: import('../api.js').CampaignDraft,
+ *   initial?: string, onSaved: (c: import('../api.js').Campaign) => void, onCancel: () => void,
  *   onReload: () => void }} o
  */
 export function campaignForm(o) {
@@ -90,7 +90,7 @@ export function campaignForm(o) {
   submitOnShortcut(form);
   previewSlug();
 
-  /** @returns {import('./api.js').CampaignDraft} */
+  /** @returns {import('../api.js').CampaignDraft} */
   function collect() {
     const out = /** @type {any} */ ({});
     for (const name of Object.keys(draft)) out[name] = controls[name].value;

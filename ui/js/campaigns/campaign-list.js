@@ -9,8 +9,8 @@
 //! the campaigns the search leaves. `filter()` is what a snapshot keeps; a list that filters
 //! everything away says so, with "Clear filters".
 
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 
 const PHASES = ['upcoming', 'running', 'ended', 'undated'];
@@ -42,7 +42,7 @@ const money = (m) => fmt.money(m.minor, m.currency);
  * @param {{ search?: string, phase?: string } | null} [initial] the filter a snapshot kept
  */
 export function campaignList(hooks, initial = null) {
-  /** @type {import('./api.js').CampaignSummary[]} */
+  /** @type {import('../api.js').CampaignSummary[]} */
   let all = [];
   const filter = { search: initial?.search ?? '', phase: PHASES.includes(initial?.phase ?? '') ? initial.phase : '' };
   const search = /** @type {HTMLInputElement} */ (h('input', {
@@ -84,7 +84,7 @@ export function campaignList(hooks, initial = null) {
     h('button', { type: 'button', class: 'btn', id: 'campaigns-clear-filters', onclick: () => clear() }, t('roster.clearFilters')));
   const el = h('div', { class: 'campaign-list-wrap' }, table, empty, noMatch);
 
-  /** @param {import('./api.js').CampaignSummary[]} rows every campaign, as the back end sends them */
+  /** @param {import('../api.js').CampaignSummary[]} rows every campaign, as the back end sends them */
   function show(rows) {
     all = rows;
     render();

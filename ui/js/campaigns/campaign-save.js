@@ -3,11 +3,11 @@
 //! field (fields.js), a banner for what has no field on screen, a "changed elsewhere" banner
 //! with a Reload button for a stale edit, and a notice for anything else. What was typed stays.
 
-import { h, mount } from './dom.js';
-import { t } from './i18n.js';
-import { asPayload, problemText } from './errors.js';
-import { showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
-import { toastError } from './toast.js';
+import { h, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { asPayload, problemText } from '../shared/errors.js';
+import { showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { toastError } from '../shared/toast.js';
 
 /**
  * @param {HTMLElement} root the form (its controls carry `data-field`)

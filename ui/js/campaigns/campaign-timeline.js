@@ -4,9 +4,9 @@
 //! to the earliest and latest due date. Hovering or focusing a marker shows its details; a
 //! click or Enter opens the collaboration panel at that deliverable. Markers are in tab order.
 
-import { h, s, mount } from './dom.js';
-import { t, fmt, currentLocale } from './i18n.js';
-import { label } from './session.js';
+import { h, s, mount } from '../shared/dom.js';
+import { t, fmt, currentLocale } from '../shared/i18n.js';
+import { label } from '../shared/session.js';
 import { campaignLabel, today } from './campaign-vocab.js';
 
 const ROW = 34;
@@ -21,7 +21,7 @@ const dayNumber = (text) => {
 };
 
 /**
- * @param {import('./api.js').CampaignBoard} board @param {import('./api.js').Campaign} campaign
+ * @param {import('../api.js').CampaignBoard} board @param {import('../api.js').Campaign} campaign
  * @param {{ onOpen: (collaborationId: number, focus: string) => void }} hooks
  */
 export function campaignTimeline(board, campaign, hooks) {

@@ -3,9 +3,9 @@
 //! Reads the campaign and its board together; `refresh()` reads them again (after a save in the
 //! collaboration panel, or a change made elsewhere) and keeps the tab.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, tn } from './i18n.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, tn } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { dateRange, phaseBadge } from './campaign-list.js';
 import { budgetStrip } from './campaign-budget.js';
@@ -13,22 +13,22 @@ import { campaignBoard } from './campaign-board.js';
 import { campaignTimeline } from './campaign-timeline.js';
 import { campaignBrief } from './campaign-brief.js';
 import { openCollaborationPicker } from './collaboration-picker.js';
-import { confirm } from './dialog.js';
-import { toast, toastError } from './toast.js';
+import { confirm } from '../shared/dialog.js';
+import { toast, toastError } from '../shared/toast.js';
 
 const TABS = ['board', 'timeline', 'brief'];
 
 /**
  * @param {number} id
- * @param {{ tab?: string, onBack: () => void, onEdit: (c: import('./api.js').Campaign) => void,
+ * @param {{ tab?: string, onBack: () => void, onEdit: (c: import('../api.js').Campaign) => void,
  *   onDeleted: () => void, onOpenCollaboration: (collaborationId: number, focus?: string) => void,
  *   onCollaborationMoved: (collaborationId: number) => void, selectedCollaboration: () => number|null }} o
  */
 export function campaignView(id, o) {
   let tab = TABS.includes(o.tab ?? '') ? o.tab : 'board';
-  /** @type {import('./api.js').Campaign | null} */
+  /** @type {import('../api.js').Campaign | null} */
   let campaign = null;
-  /** @type {import('./api.js').CampaignBoard | null} */
+  /** @type {import('../api.js').CampaignBoard | null} */
   let board = null;
   let seq = 0;
   let timeline = null;

@@ -3,14 +3,14 @@
 //! display language (`campaign.<list>.<value>` in the catalogues). Also today's date as the
 //! back end reads due dates, so "overdue" in the window means what it means in the core.
 
-import * as api from './api.js';
-import { t, hasKey } from './i18n.js';
+import * as api from '../api.js';
+import { t, hasKey } from '../shared/i18n.js';
 
-/** @type {import('./api.js').CampaignVocabulary | null} */
+/** @type {import('../api.js').CampaignVocabulary | null} */
 let vocab = null;
 let loading = null;
 
-/** Loads the lists (once; again after `day` changed). @returns {Promise<import('./api.js').CampaignVocabulary>} */
+/** Loads the lists (once; again after `day` changed). @returns {Promise<import('../api.js').CampaignVocabulary>} */
 export function loadCampaignVocabulary() {
   if (vocab) return Promise.resolve(vocab);
   loading ??= api.campaignVocabulary().then((v) => { vocab = v; loading = null; return v; }, (err) => { loading = null; throw err; });

@@ -10,17 +10,17 @@
 //! screen, another language). `focusSearch()` (/ or Ctrl+F) focuses the list's search when the
 //! list is on view, and answers false elsewhere.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t } from './i18n.js';
-import { session } from './session.js';
-import { confirm } from './dialog.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { session } from '../shared/session.js';
+import { confirm } from '../shared/dialog.js';
 import { loadCampaignVocabulary } from './campaign-vocab.js';
 import { campaignList } from './campaign-list.js';
 import { campaignView } from './campaign-view.js';
 import { campaignForm, emptyCampaignDraft } from './campaign-form.js';
 import { collaborationPanel } from './collaboration-panel.js';
-import { toast, toastError } from './toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {any} previous what `snapshot()` returned last time

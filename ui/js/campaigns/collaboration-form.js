@@ -4,22 +4,22 @@
 //! file in the system's app). Sends a CollaborationDraft; the back end judges it, and its field
 //! problems show at their fields (`#err-lf-<field>`). Control ids: `#lf-<field>`.
 
-import * as api from './api.js';
-import { h, icon, ICONS } from './dom.js';
-import { t } from './i18n.js';
-import { session } from './session.js';
-import { field, textInput, select } from './fields.js';
+import * as api from '../api.js';
+import { h, icon, ICONS } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { session } from '../shared/session.js';
+import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 const TEXT = ['fee', 'gift_value', 'usage_channels', 'contract_path'];
 const DATES = ['starts_on', 'ends_on', 'usage_until', 'contract_signed_on'];
 const AREAS = ['commission_terms', 'notes'];
 
 /**
- * @param {{ collaboration: import('./api.js').Collaboration, draft?: import('./api.js').CollaborationDraft,
- *   initial?: string, justSaved?: boolean, onSaved: (c: import('./api.js').Collaboration) => void, onReload: () => void,
+ * @param {{ collaboration: import('../api.js').Collaboration, draft?: import('../api.js').CollaborationDraft,
+ *   initial?: string, justSaved?: boolean, onSaved: (c: import('../api.js').Collaboration) => void, onReload: () => void,
  *   onRemove: () => void }} o
  */
 export function collaborationForm(o) {
@@ -89,7 +89,7 @@ export function collaborationForm(o) {
   controls.usage_exclusive.dataset.field = 'usage_exclusive';
   submitOnShortcut(form);
 
-  /** @returns {import('./api.js').CollaborationDraft} */
+  /** @returns {import('../api.js').CollaborationDraft} */
   function collect() {
     const out = /** @type {any} */ ({ campaign_id: l.campaign_id, creator_id: l.creator_id });
     for (const name of ['kind', 'status', ...TEXT, ...DATES, ...AREAS]) out[name] = controls[name].value;

@@ -3,16 +3,16 @@
 //! (kind, date defaulting to today, notes). Logging keeps the creator's "last contact" in the
 //! roster up to date (the back end does that). Control ids: `#tp-kind`, `#tp-date`, `#tp-notes`.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, fmt } from './i18n.js';
-import { field, textInput, select } from './fields.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
+import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices, campaignLabel, today } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 /**
- * @param {import('./api.js').CollaborationDetail} detail
+ * @param {import('../api.js').CollaborationDetail} detail
  * @param {{ onChanged: (focus?: string) => void }} hooks
  */
 export function outreachList(detail, hooks) {

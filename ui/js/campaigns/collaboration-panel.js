@@ -5,18 +5,18 @@
 //! `terms` (or `{ kind, id }`). Every save re-reads the collaboration and tells `onChanged`, so
 //! the board follows; answers to an older request are dropped (sequence numbers).
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { navigate } from './nav.js';
-import { confirm } from './dialog.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { navigate } from '../shared/nav.js';
+import { confirm } from '../shared/dialog.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { collaborationForm } from './collaboration-form.js';
 import { deliverableList } from './deliverable-list.js';
 import { giftList } from './gift-list.js';
 import { outreachList } from './collaboration-outreach.js';
-import { toast, toastError } from './toast.js';
-import { asPayload } from './errors.js';
+import { toast, toastError } from '../shared/toast.js';
+import { asPayload } from '../shared/errors.js';
 
 const TABS = ['terms', 'deliverables', 'gifts', 'touchpoints'];
 
@@ -37,7 +37,7 @@ export function parseFocus(focus) {
 export function collaborationPanel(hooks) {
   const el = h('aside', { class: 'panel collab-panel', id: 'collab-panel', hidden: true, 'aria-label': t('collab.panel.label') });
   let seq = 0;
-  /** @type {import('./api.js').CollaborationDetail | null} */
+  /** @type {import('../api.js').CollaborationDetail | null} */
   let detail = null;
   let tab = 'terms';
   let form = null;

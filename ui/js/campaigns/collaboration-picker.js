@@ -4,19 +4,19 @@
 //! collaboration; problems such as "already in this campaign" show at their fields.
 //! Control ids: `#pick-search`, `.pick-row`, `#pick-<field>`, `#pick-save`.
 
-import * as api from './api.js';
-import { h, icon, ICONS, debounce, mount } from './dom.js';
-import { t, fmt } from './i18n.js';
-import { session } from './session.js';
-import { openDialog } from './dialog.js';
-import { field, errorSlot, textInput, select } from './fields.js';
-import { platformBadge, tierBadge, atHandle } from './badges.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
+import { session } from '../shared/session.js';
+import { openDialog } from '../shared/dialog.js';
+import { field, errorSlot, textInput, select } from '../shared/fields.js';
+import { platformBadge, tierBadge, atHandle } from '../shared/badges.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving } from './campaign-save.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 /**
- * @param {{ campaignId: number, campaignName: string, onAdded: (c: import('./api.js').Collaboration) => void }} o
+ * @param {{ campaignId: number, campaignName: string, onAdded: (c: import('../api.js').Collaboration) => void }} o
  */
 export function openCollaborationPicker(o) {
   const currency = session.vocab?.currency ?? '';
@@ -56,7 +56,7 @@ export function openCollaborationPicker(o) {
     } catch (err) { toastError(err); }
   }, 120);
 
-  /** @param {import('./api.js').CreatorRow} r */
+  /** @param {import('../api.js').CreatorRow} r */
   function row(r) {
     const top = r.handles[0];
     return h('li', {

@@ -5,18 +5,18 @@
 //! mentions and disclosure) and the content traits (call to action, storytelling, faceless:
 //! yes / no / not judged). Control ids: `#dn-<field>` (new) and `#de-<field>` (edit).
 
-import * as api from './api.js';
-import { h, icon, ICONS } from './dom.js';
-import { t } from './i18n.js';
-import { choices } from './session.js';
-import { field, textInput, select } from './fields.js';
+import * as api from '../api.js';
+import { h, icon, ICONS } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { choices } from '../shared/session.js';
+import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
 const TRAITS = ['call_to_action', 'storytelling', 'faceless'];
 const CHECKS = [['has_hashtags', 'required_hashtags'], ['has_mentions', 'required_mentions'], ['has_disclosure', 'disclosure']];
 
-/** @param {number} collaborationId @param {string} due @returns {import('./api.js').DeliverableDraft} */
+/** @param {number} collaborationId @param {string} due @returns {import('../api.js').DeliverableDraft} */
 export function emptyDeliverableDraft(collaborationId, due = '') {
   return { collaboration_id: collaborationId, platform: 'instagram', format: 'post', due_on: due, status: 'planned', post_url: '',
     published_at: '', has_hashtags: false, has_mentions: false, has_disclosure: false, call_to_action: null, storytelling: null, faceless: null, notes: '' };
@@ -26,8 +26,8 @@ const traitValue = (v) => (v === true ? 'yes' : v === false ? 'no' : '');
 const traitFrom = (s) => (s === 'yes' ? true : s === 'no' ? false : null);
 
 /**
- * @param {{ deliverable: import('./api.js').Deliverable | null, draft: import('./api.js').DeliverableDraft,
- *   checklist: import('./api.js').Checklist, onSaved: (saved: any) => void, onCancel: () => void,
+ * @param {{ deliverable: import('../api.js').Deliverable | null, draft: import('../api.js').DeliverableDraft,
+ *   checklist: import('../api.js').Checklist, onSaved: (saved: any) => void, onCancel: () => void,
  *   onDelete?: () => void, onReload: () => void }} o
  */
 export function deliverableForm(o) {
@@ -77,7 +77,7 @@ export function deliverableForm(o) {
   submitOnShortcut(form);
   form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); o.onCancel(); } });
 
-  /** @returns {import('./api.js').DeliverableDraft} */
+  /** @returns {import('../api.js').DeliverableDraft} */
   function collect() {
     const out = /** @type {any} */ ({ ...d });
     for (const name of ['platform', 'format', 'due_on', 'status', 'post_url', 'published_at', 'notes']) out[name] = c[name].value;
@@ -99,10 +99,10 @@ export function deliverableForm(o) {
 /**
  * Asks for the post's address and publish time, then marks the deliverable published. Field
  * problems (no address, not agreed yet) show in the dialog. Resolves true when saved.
- * @param {import('./api.js').Deliverable} deliverable
+ * @param {import('../api.js').Deliverable} deliverable
  */
 export async function markPublished(deliverable) {
-  const { openDialog } = await import('./dialog.js');
+  const { openDialog } = await import('../shared/dialog.js');
   return new Promise((resolve) => {
     let done = false;
     const url = textInput({ type: 'url', value: deliverable.post_url, placeholder: 'https://' });

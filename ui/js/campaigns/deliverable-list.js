@@ -4,15 +4,15 @@
 //! opens an empty one (with "repeat monthly until"). Every save reloads the panel (`onChanged`).
 //! Items are `#deliverable-<id>` so a focus target can land on one.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { label } from './session.js';
-import { platformBadge } from './badges.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { label } from '../shared/session.js';
+import { platformBadge } from '../shared/badges.js';
 import { campaignLabel, today } from './campaign-vocab.js';
-import { confirm } from './dialog.js';
+import { confirm } from '../shared/dialog.js';
 import { deliverableForm, emptyDeliverableDraft, markPublished } from './deliverable-form.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 const OPEN = new Set(['planned', 'in_production', 'submitted', 'changes_requested', 'approved']);
 const LIVE = new Set(['published', 'verified']);
@@ -24,7 +24,7 @@ export const isOverdue = (d) => OPEN.has(d.status) && d.due_on < today();
 export const deliverableChip = (status) => h('span', { class: ['badge', 'status', `dstatus-${status}`] }, campaignLabel('deliverable_statuses', status));
 
 /**
- * @param {import('./api.js').CollaborationDetail} detail
+ * @param {import('../api.js').CollaborationDetail} detail
  * @param {{ onChanged: (focus?: string) => void }} hooks
  */
 export function deliverableList(detail, hooks) {

@@ -4,11 +4,11 @@
 //! be added and removed) and notes. Amounts stay text; the totals are the back end's. Control
 //! ids: `#gf-<field>`, `#gf-item-<i>-<part>`; errors `items.<i>.<part>` land at their cell.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t } from './i18n.js';
-import { session } from './session.js';
-import { field, errorSlot, textInput, select } from './fields.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { session } from '../shared/session.js';
+import { field, errorSlot, textInput, select } from '../shared/fields.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
@@ -17,8 +17,8 @@ const DATES = ['shipped_on', 'delivered_on', 'closed_on'];
 const PARTS = ['name', 'sku', 'quantity', 'unit_cost', 'unit_retail'];
 
 /**
- * @param {{ shipment: import('./api.js').Shipment | null, draft: import('./api.js').ShipmentDraft,
- *   onSaved: (s: import('./api.js').Shipment) => void, onCancel: () => void, onDelete?: () => void, onReload: () => void }} o
+ * @param {{ shipment: import('../api.js').Shipment | null, draft: import('../api.js').ShipmentDraft,
+ *   onSaved: (s: import('../api.js').Shipment) => void, onCancel: () => void, onDelete?: () => void, onReload: () => void }} o
  */
 export function giftForm(o) {
   const d = o.draft;
@@ -93,7 +93,7 @@ export function giftForm(o) {
   submitOnShortcut(form);
   form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); o.onCancel(); } });
 
-  /** @returns {import('./api.js').ShipmentDraft} */
+  /** @returns {import('../api.js').ShipmentDraft} */
   function collect() {
     const out = /** @type {any} */ ({ ...d });
     for (const name of ['status', 'postal_address', 'notes', ...TEXT, ...DATES]) out[name] = c[name].value;

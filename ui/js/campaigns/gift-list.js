@@ -5,13 +5,13 @@
 //! opens with the problem at its field. "Add gift" starts a form addressed to the creator.
 //! Items are `#shipment-<id>` so a focus target can land on one.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
-import { confirm } from './dialog.js';
+import { confirm } from '../shared/dialog.js';
 import { giftForm } from './gift-form.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 /** The next steps offered for a gift in each status. */
 const NEXT = { to_pack: ['shipped'], shipped: ['delivered', 'returned', 'lost'], delivered: ['returned'], returned: [], lost: ['delivered'] };
@@ -19,7 +19,7 @@ const NEXT = { to_pack: ['shipped'], shipped: ['delivered', 'returned', 'lost'],
 export const giftChip = (status) => h('span', { class: ['badge', 'status', `gstatus-${status}`] }, campaignLabel('shipment_statuses', status));
 
 /**
- * @param {import('./api.js').CollaborationDetail} detail
+ * @param {import('../api.js').CollaborationDetail} detail
  * @param {{ onChanged: (focus?: string) => void }} hooks
  */
 export function giftList(detail, hooks) {

@@ -7,20 +7,20 @@
 //! Reading again (`refresh`) replaces the lists but never the Outreach section once it is
 //! there, so a contact being typed keeps its text and its focus.
 
-import * as api from './api.js';
-import { h, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { rosterChanged } from './session.js';
-import { navigate } from './nav.js';
-import { loadCampaignVocabulary, campaignLabel } from './campaign-vocab.js';
-import { dateRange } from './campaign-list.js';
+import * as api from '../api.js';
+import { h, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { rosterChanged } from '../shared/session.js';
+import { navigate } from '../shared/nav.js';
+import { loadCampaignVocabulary, campaignLabel } from '../campaigns/campaign-vocab.js';
+import { dateRange } from '../campaigns/campaign-list.js';
 import { outreachSection } from './creator-outreach.js';
-import { errorText } from './errors.js';
+import { errorText } from '../shared/errors.js';
 
 const money = (m) => fmt.money(m.minor, m.currency);
 
 /**
- * @param {import('./api.js').Creator} creator
+ * @param {import('../api.js').Creator} creator
  * @param {{ contactForm?: Record<string, string> | null, focus?: string | null, scroll?: number } | null} [restored]
  *   what `snapshot()` returned in an earlier build: a half-typed "Log contact" form, the
  *   control that had the focus and the panel's scroll position (another language, or the
@@ -56,7 +56,7 @@ export function creatorCampaignSide(creator, restored = null, hooks = {}) {
     }
   }
 
-  /** @param {import('./api.js').CreatorHistory} history */
+  /** @param {import('../api.js').CreatorHistory} history */
   function render(history) {
     // Keep an open "Log contact" form as it is while only the lists change.
     const keepFocus = focusedId() ?? pendingFocus;
@@ -118,7 +118,7 @@ function section(id, titleKey, count, ...content) {
     ...content);
 }
 
-/** @param {import('./api.js').PastCollaboration[]} rows */
+/** @param {import('../api.js').PastCollaboration[]} rows */
 function collaborationsSection(rows) {
   if (!rows.length) return section('creator-collabs', 'creatorSide.collaborations', 0, h('p', { class: 'muted' }, t('creatorSide.collaborations.none')));
   return section('creator-collabs', 'creatorSide.collaborations', rows.length,
@@ -138,7 +138,7 @@ function collaborationsSection(rows) {
         c.fee.minor ? h('span', { class: 'num history-amount' }, money(c.fee)) : null))))));
 }
 
-/** @param {import('./api.js').ReceivedGift[]} gifts @param {Map<number, number>} campaignOf collaboration → campaign */
+/** @param {import('../api.js').ReceivedGift[]} gifts @param {Map<number, number>} campaignOf collaboration → campaign */
 function giftsSection(gifts, campaignOf) {
   if (!gifts.length) return section('creator-gifts', 'creatorSide.gifts', 0, h('p', { class: 'muted' }, t('creatorSide.gifts.none')));
   return section('creator-gifts', 'creatorSide.gifts', gifts.length,
@@ -163,7 +163,7 @@ function giftsSection(gifts, campaignOf) {
     })));
 }
 
-/** @param {import('./api.js').Compensation} totals @param {boolean} any */
+/** @param {import('../api.js').Compensation} totals @param {boolean} any */
 function totalsSection(totals, any) {
   if (!any) return null;
   const row = (key, m, strong = false) => h('tr', { class: strong ? 'total-row' : null },

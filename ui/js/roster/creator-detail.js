@@ -5,16 +5,16 @@
 //! authenticity; notes; dates. Buttons hand back to the panel through `onEdit`, `onDelete`,
 //! `onClose`.
 
-import * as api from './api.js';
-import { h, icon, ICONS } from './dom.js';
-import { t, fmt } from './i18n.js';
-import { label } from './session.js';
-import { platformBadge, tierBadge, stageBadge, chip, atHandle } from './badges.js';
-import { sparkline } from './sparkline.js';
-import { toastError } from './toast.js';
+import * as api from '../api.js';
+import { h, icon, ICONS } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
+import { label } from '../shared/session.js';
+import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
+import { sparkline } from '../shared/sparkline.js';
+import { toastError } from '../shared/toast.js';
 
 /**
- * @param {import('./api.js').Creator} c
+ * @param {import('../api.js').Creator} c
  * @param {{ onEdit: () => void, onDelete: () => void, onClose: () => void, side?: HTMLElement }} actions
  */
 export function creatorDetail(c, actions) {

@@ -5,15 +5,15 @@
 //! focused, with everything the user typed kept. A `stale_edit` offers to reload.
 //! Control ids: `#f-<field>`, `#f-handle-<i>-<part>`, `#f-rate-<i>-<part>`.
 
-import { h, icon, ICONS, mount } from './dom.js';
-import { t } from './i18n.js';
-import { session, choices } from './session.js';
-import { asPayload, problemText } from './errors.js';
-import { field, errorSlot, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
-import { handleRows, rateRows } from './form-rows.js';
-import { toastError } from './toast.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { session, choices } from '../shared/session.js';
+import { asPayload, problemText } from '../shared/errors.js';
+import { field, errorSlot, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { handleRows, rateRows } from '../shared/form-rows.js';
+import { toastError } from '../shared/toast.js';
 
-/** @returns {import('./api.js').CreatorDraft} */
+/** @returns {import('../api.js').CreatorDraft} */
 export function emptyDraft() {
   return {
     display_name: '', handles: [{ platform: 'instagram', handle: '', profile_url: '', followers: '' }],
@@ -29,9 +29,9 @@ const TEXT_FIELDS = ['display_name', 'city', 'country', 'postal_address', 'langu
 const SELECT_FIELDS = ['payout_method', 'stage', 'authenticity_score'];
 
 /**
- * @param {{ creator: import('./api.js').Creator | null, draft: import('./api.js').CreatorDraft,
- *   save: (draft: import('./api.js').CreatorDraft) => Promise<import('./api.js').Creator>,
- *   onSaved: (c: import('./api.js').Creator) => void, onCancel: () => void, onReload: () => void,
+ * @param {{ creator: import('../api.js').Creator | null, draft: import('../api.js').CreatorDraft,
+ *   save: (draft: import('../api.js').CreatorDraft) => Promise<import('../api.js').Creator>,
+ *   onSaved: (c: import('../api.js').Creator) => void, onCancel: () => void, onReload: () => void,
  *   initial?: string, error?: any }} o  `initial` and `error` come from a snapshot of an earlier
  *   build of this form (what it was opened with, the last error shown), so a rebuilt form keeps
  *   knowing it is dirty and says its errors again in the new language.
@@ -123,7 +123,7 @@ export function creatorForm(o) {
 
   const splitList = (value) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
-  /** @returns {import('./api.js').CreatorDraft} */
+  /** @returns {import('../api.js').CreatorDraft} */
   function collect() {
     const out = /** @type {any} */ ({});
     for (const name of TEXT_FIELDS) out[name] = controls[name].value;

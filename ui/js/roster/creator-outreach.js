@@ -6,18 +6,18 @@
 //! Adding or removing an entry moves the roster's Last contact, so `onChanged` reloads both.
 //! `update(entries)` shows a newer log without touching an open form (a change elsewhere).
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { asPayload } from './errors.js';
-import { confirm } from './dialog.js';
-import { field, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
-import { campaignLabel, campaignChoices, today } from './campaign-vocab.js';
-import { toast, toastError } from './toast.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { asPayload } from '../shared/errors.js';
+import { confirm } from '../shared/dialog.js';
+import { field, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { campaignLabel, campaignChoices, today } from '../campaigns/campaign-vocab.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {{ creatorId: number, creatorName: string,
- *   entries: import('./api.js').PastTouchpoint[],
+ *   entries: import('../api.js').PastTouchpoint[],
  *   collaborations: Array<{ id: number, label: string }>,
  *   onChanged: () => void, onClosed?: () => void, restored?: Record<string, string> | null }} o
  *   `restored`: the values of a "Log contact" form left open in an earlier build (another

@@ -4,21 +4,21 @@
 //! get, create, update, delete. Answers to an older request are dropped (sequence numbers),
 //! and closing a form with unsaved changes asks first.
 
-import * as api from './api.js';
-import { h, mount } from './dom.js';
-import { t } from './i18n.js';
-import { asPayload } from './errors.js';
-import { confirm } from './dialog.js';
+import * as api from '../api.js';
+import { h, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { asPayload } from '../shared/errors.js';
+import { confirm } from '../shared/dialog.js';
 import { creatorDetail } from './creator-detail.js';
 import { creatorForm, emptyDraft } from './creator-form.js';
 import { creatorCampaignSide } from './creator-campaigns.js';
-import { toast, toastError } from './toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /** showCreator's sideState: take the side's state when the new view is built, not before. */
 const KEEP_SIDE = Symbol('keep-side');
 
 /**
- * @param {{ onSaved: (creator: import('./api.js').Creator) => void, onDeleted: () => void, onClosed: () => void }} hooks
+ * @param {{ onSaved: (creator: import('../api.js').Creator) => void, onDeleted: () => void, onClosed: () => void }} hooks
  */
 export function creatorPanel(hooks) {
   const el = h('aside', { class: 'panel', id: 'creator-panel', hidden: true, 'aria-label': t('panel.label') });

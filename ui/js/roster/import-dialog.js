@@ -3,13 +3,13 @@
 //! with a progress bar, then show either the counts (created / updated / unchanged) or, when
 //! the back end rejected the file, every problem by row and column: nothing was imported.
 
-import * as api from './api.js';
-import { h, mount } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { asPayload, errorText, problemText } from './errors.js';
-import { openDialog } from './dialog.js';
-import { toastError } from './toast.js';
-import { session, label } from './session.js';
+import * as api from '../api.js';
+import { h, mount } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { asPayload, errorText, problemText } from '../shared/errors.js';
+import { openDialog } from '../shared/dialog.js';
+import { toastError } from '../shared/toast.js';
+import { session, label } from '../shared/session.js';
 
 /** @param {{ onImported: () => void }} hooks */
 export async function openImportDialog(hooks) {

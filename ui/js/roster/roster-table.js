@@ -4,11 +4,11 @@
 //! bumps a generation number so answers to older queries are dropped. The grid is one tab
 //! stop: ↑/↓/PageUp/PageDown/Home/End move the selection, Enter opens it.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount } from './dom.js';
-import { t, fmt } from './i18n.js';
-import { platformBadge, tierBadge, stageBadge, chip, atHandle } from './badges.js';
-import { toastError } from './toast.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
+import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
+import { toastError } from '../shared/toast.js';
 
 export const ROW_HEIGHT = 36;
 /** Height of the sticky header row (kept equal to --roster-header-height in CSS). */
@@ -41,7 +41,7 @@ export class RosterTable {
     this.query = {};
     this.generation = 0;
     this.total = null;
-    /** @type {Map<number, import('./api.js').CreatorRow[]>} */
+    /** @type {Map<number, import('../api.js').CreatorRow[]>} */
     this.pages = new Map();
     /** Pages of the previous generation, shown during a refresh so rows do not flash. */
     this.stale = new Map();

@@ -2,9 +2,9 @@
 //! query (search, filters, sort) and reports every change through `onChange`; filter options
 //! and their counts come from the session's facets, labels from the vocabulary.
 
-import { h, icon, ICONS, debounce, mount } from './dom.js';
-import { t, fmt } from './i18n.js';
-import { session, label } from './session.js';
+import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
+import { session, label } from '../shared/session.js';
 
 const FILTERS = [
   { key: 'tier', facet: 'tiers', vocab: 'tiers' },
@@ -17,8 +17,8 @@ const FILTERS = [
 const NATURAL_DESCENDING = { followers: true, updated: true, name: false };
 
 /**
- * @param {{ onChange: (query: import('./api.js').RosterQuery) => void }} hooks
- * @param {Partial<import('./api.js').RosterQuery> | null} [initial] a query to start from
+ * @param {{ onChange: (query: import('../api.js').RosterQuery) => void }} hooks
+ * @param {Partial<import('../api.js').RosterQuery> | null} [initial] a query to start from
  */
 export function rosterToolbar(hooks, initial = null) {
   const query = { search: '', tier: null, platform: null, niche: null, stage: null, country: null, sort: 'followers', descending: true, ...(initial ?? {}) };

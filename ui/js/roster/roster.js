@@ -5,15 +5,15 @@
 //! another language). `params.creatorId` (nav.js: `navigate('roster', { creatorId })`) opens
 //! that creator's panel.
 
-import * as api from './api.js';
-import { h, icon, ICONS, debounce, mount } from './dom.js';
-import { t, tn } from './i18n.js';
-import { session, rosterChanged } from './session.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { t, tn } from '../shared/i18n.js';
+import { session, rosterChanged } from '../shared/session.js';
 import { rosterToolbar } from './roster-toolbar.js';
 import { RosterTable } from './roster-table.js';
 import { creatorPanel } from './creator-panel.js';
 import { openImportDialog } from './import-dialog.js';
-import { toast, toastError } from './toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {{ query?: any, scrollTop?: number, selectedId?: number|null, panel?: any } | null} [saved]

@@ -9,14 +9,14 @@
 //! whole numbers. `snapshot()` hands back what was typed and not saved, so the screen can be
 //! rebuilt in another language (`saved`) without losing it.
 
-import * as api from './api.js';
-import { h, mount } from './dom.js';
-import { t, fmt, hasKey } from './i18n.js';
-import { languagePicker } from './language-picker.js';
-import { session, overlapRule } from './session.js';
-import { asPayload } from './errors.js';
-import { field, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from './fields.js';
-import { toast, toastError } from './toast.js';
+import * as api from '../api.js';
+import { h, mount } from '../shared/dom.js';
+import { t, fmt, hasKey } from '../shared/i18n.js';
+import { languagePicker } from '../shared/language-picker.js';
+import { session, overlapRule } from '../shared/session.js';
+import { asPayload } from '../shared/errors.js';
+import { field, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { toast, toastError } from '../shared/toast.js';
 
 export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
 /** Tier keys in the settings (`macro_` on the wire, `tiers.macro` in errors). */
@@ -25,7 +25,7 @@ const TIER_KEYS = [['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro
 const TODAY_KEYS = ['gift_no_post_days', 'idle_days', 'usage_warning_days'];
 
 /**
- * @param {{ onSaved: (info: import('./api.js').WorkspaceInfo) => void,
+ * @param {{ onSaved: (info: import('../api.js').WorkspaceInfo) => void,
  *   onLanguage: (preference: string) => Promise<void> }} hooks
  * @param {{ values?: Record<string, string> } | null} [saved] what a previous build of this
  *   screen held unsaved

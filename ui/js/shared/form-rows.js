@@ -45,7 +45,7 @@ function repeatable(o) {
 const removeButton = (labelText, onclick) =>
   h('button', { type: 'button', class: 'icon-btn remove-row', 'aria-label': labelText, title: labelText, onclick }, icon(ICONS.close, 14));
 
-/** @param {import('./api.js').HandleDraft[]} items */
+/** @param {import('../api.js').HandleDraft[]} items */
 export function handleRows(items) {
   const platforms = choices('platforms');
   const o = {
@@ -91,7 +91,7 @@ export function handleRows(items) {
   return repeatable(o);
 }
 
-/** @param {import('./api.js').RateDraft[]} items @param {string} currency */
+/** @param {import('../api.js').RateDraft[]} items @param {string} currency */
 export function rateRows(items, currency) {
   const formats = choices('formats');
   const o = {

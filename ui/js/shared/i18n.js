@@ -6,7 +6,7 @@
 //! The workspace's own locale does not change the window; machine formats (CSV) are the core's.
 //! A catalogue lacking a key falls back to English, key by key.
 
-import en from '../i18n/en.js';
+import en from '../../i18n/en.js';
 
 /** The languages the window speaks (each has `ui/i18n/<code>.js`). */
 export const LANGUAGES = ['en', 'nl'];
@@ -59,7 +59,7 @@ export async function setLanguage(preference) {
   let next = en;
   if (wanted !== 'en') {
     try {
-      next = (await import(`../i18n/${wanted}.js`)).default;
+      next = (await import(`../../i18n/${wanted}.js`)).default;
     } catch { /* the catalogue is missing: stay in English */ }
   }
   catalogue = next;

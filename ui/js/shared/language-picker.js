@@ -2,7 +2,7 @@
 //! and the welcome screen. It shows the saved preference, saves a new choice with
 //! `setPreferences` and then hands it to `onLanguage`, which re-renders the window in it.
 
-import * as api from './api.js';
+import * as api from '../api.js';
 import { t, systemLanguage } from './i18n.js';
 import { select } from './fields.js';
 

@@ -2,15 +2,15 @@
 //! platforms, stages, tiers, …) and the roster's facets. Screens read from here and listen for
 //! `change` events; only main.js and the screens that change a workspace write to it.
 
-import * as api from './api.js';
+import * as api from '../api.js';
 import { t, hasKey } from './i18n.js';
 
 export const session = {
-  /** @type {import('./api.js').WorkspaceInfo | null} */
+  /** @type {import('../api.js').WorkspaceInfo | null} */
   workspace: null,
-  /** @type {import('./api.js').Vocabulary | null} */
+  /** @type {import('../api.js').Vocabulary | null} */
   vocab: null,
-  /** @type {import('./api.js').Facets | null} */
+  /** @type {import('../api.js').Facets | null} */
   facets: null,
   events: new EventTarget(),
 };

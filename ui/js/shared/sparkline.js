@@ -9,7 +9,7 @@ const WIDTH = 320;
 const HEIGHT = 56;
 const PAD = 4;
 
-/** @param {import('./api.js').FollowerPoint[]} points oldest first */
+/** @param {import('../api.js').FollowerPoint[]} points oldest first */
 export function sparkline(points) {
   const list = (points || []).filter((p) => Number.isFinite(Number(p.followers)));
   if (list.length < 2) {

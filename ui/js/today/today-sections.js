@@ -11,11 +11,11 @@
 //! jump to the first and last, Enter opens one (items are buttons, so Tab still visits each in
 //! page order). `focusedItem`/`refocus` keep the focus on its item when the view reads again.
 
-import { h, icon, ICONS } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { label } from './session.js';
-import { campaignLabel } from './campaign-vocab.js';
-import { navigate } from './nav.js';
+import { h, icon, ICONS } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { label } from '../shared/session.js';
+import { campaignLabel } from '../campaigns/campaign-vocab.js';
+import { navigate } from '../shared/nav.js';
 
 /**
  * The sections in the order they are shown. `rule` names the threshold (TodayRules) shown in
@@ -30,11 +30,11 @@ export const SECTIONS = [
   { key: 'idle', id: 'idle', tone: 'quiet', rule: 'idle_days' },
 ];
 
-/** How many items a Today holds in all. @param {import('./api.js').Today} today */
+/** How many items a Today holds in all. @param {import('../api.js').Today} today */
 export const totalOf = (today) => SECTIONS.reduce((sum, s) => sum + (today[s.key]?.total ?? 0), 0);
 
 /**
- * One section. @param {typeof SECTIONS[number]} s @param {import('./api.js').Today} today
+ * One section. @param {typeof SECTIONS[number]} s @param {import('../api.js').Today} today
  * @param {{ client?: { path: string, brand: string }, prefix?: string, hideEmpty?: boolean }} o
  */
 export function todaySection(s, today, o = {}) {

@@ -11,15 +11,15 @@
 //! `todayScreen(previous, params)`: `previous` is `snapshot()` (the mode and scroll);
 //! `params.mode` ('here' | 'all') picks the mode.
 
-import * as api from './api.js';
-import { h, icon, ICONS, mount, baseName } from './dom.js';
-import { t, tn, fmt } from './i18n.js';
-import { session } from './session.js';
-import { navigate } from './nav.js';
-import { errorText } from './errors.js';
-import { loadCampaignVocabulary } from './campaign-vocab.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, mount, baseName } from '../shared/dom.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { session } from '../shared/session.js';
+import { navigate } from '../shared/nav.js';
+import { errorText } from '../shared/errors.js';
+import { loadCampaignVocabulary } from '../campaigns/campaign-vocab.js';
 import { SECTIONS, todaySection, totalOf, itemKeys, focusedItem, refocus } from './today-sections.js';
-import { toast, toastError } from './toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {{ mode?: 'here'|'all', scrollTop?: number } | null} [previous]
@@ -83,7 +83,7 @@ export function todayScreen(previous = null, params = {}) {
     }
   }
 
-  /** @param {import('./api.js').Today} view */
+  /** @param {import('../api.js').Today} view */
   function renderHere(view) {
     mount(dateLine, fmt.date(view.date));
     if (!totalOf(view)) {
@@ -94,7 +94,7 @@ export function todayScreen(previous = null, params = {}) {
       h('div', { class: 'today-sections' }, ...SECTIONS.map((s) => todaySection(s, view))));
   }
 
-  /** @param {import('./api.js').ClientToday[]} clients */
+  /** @param {import('../api.js').ClientToday[]} clients */
   function renderAll(clients) {
     const date = clients.find((c) => c.today)?.today?.date;
     mount(dateLine, date ? fmt.date(date) : '');

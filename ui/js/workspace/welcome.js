@@ -2,16 +2,16 @@
 //! (when the last workspace could not be reopened) why, and the display language, which can be
 //! chosen here too since Settings needs an open workspace.
 
-import { h, icon, ICONS, mount } from './dom.js';
-import { t } from './i18n.js';
-import { languagePicker } from './language-picker.js';
-import { toastError } from './toast.js';
-import { errorText } from './errors.js';
+import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { languagePicker } from '../shared/language-picker.js';
+import { toastError } from '../shared/toast.js';
+import { errorText } from '../shared/errors.js';
 import { recentList } from './workspace-switcher.js';
 import { newWorkspaceAction, openDialogAction, openDemoAction, openRecentAction, forgetAction } from './workspace-actions.js';
 
 /**
- * @param {import('./api.js').AppState} state
+ * @param {import('../api.js').AppState} state
  * @param {{ onOpened: (info: any) => void, onLanguage: (preference: string) => Promise<void> }} hooks
  */
 export function welcomeScreen(state, hooks) {

@@ -3,14 +3,14 @@
 //! dialog), open a recent file, open the demo, close. Each resolves to the WorkspaceInfo now
 //! open (or null when the user cancelled) and hands it to `onOpened`.
 
-import * as api from './api.js';
-import { h, mount } from './dom.js';
-import { t } from './i18n.js';
-import { asPayload, problemText } from './errors.js';
-import { openDialog } from './dialog.js';
-import { field, textInput, select, showFieldErrors, clearErrorsOnEdit } from './fields.js';
-import { LOCALES, localeName } from './settings.js';
-import { toastError } from './toast.js';
+import * as api from '../api.js';
+import { h, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { asPayload, problemText } from '../shared/errors.js';
+import { openDialog } from '../shared/dialog.js';
+import { field, textInput, select, showFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { LOCALES, localeName } from '../settings/settings.js';
+import { toastError } from '../shared/toast.js';
 
 /** Runs a call that opens a workspace; errors become a notice. */
 async function opening(call, onOpened) {
@@ -28,7 +28,7 @@ export const openDialogAction = (onOpened) => opening(() => api.openWorkspaceDia
 export const openDemoAction = (onOpened) => opening(() => api.openDemoWorkspace(), onOpened);
 export const openRecentAction = (path, onOpened) => opening(() => api.openWorkspace(path), onOpened);
 
-/** The new-workspace dialog. @param {(info: import('./api.js').WorkspaceInfo) => void} onOpened */
+/** The new-workspace dialog. @param {(info: import('../api.js').WorkspaceInfo) => void} onOpened */
 export function newWorkspaceAction(onOpened) {
   const guess = LOCALES.find((l) => l === navigator.language) || LOCALES.find((l) => l.startsWith(`${(navigator.language || 'en').split('-')[0]}-`)) || 'en-GB';
   const brand = textInput({ maxlength: 120, placeholder: t('newws.brand.placeholder') });

@@ -3,15 +3,15 @@
 //! and the actions New…, Open…, Open demo and Close. Also exports the recent list itself,
 //! which the welcome screen shows too.
 
-import * as api from './api.js';
-import { h, icon, ICONS, baseName, mount } from './dom.js';
-import { t, fmt } from './i18n.js';
+import * as api from '../api.js';
+import { h, icon, ICONS, baseName, mount } from '../shared/dom.js';
+import { t, fmt } from '../shared/i18n.js';
 import { newWorkspaceAction, openDialogAction, openDemoAction, openRecentAction, closeAction, forgetAction } from './workspace-actions.js';
-import { toastError } from './toast.js';
+import { toastError } from '../shared/toast.js';
 
 /**
  * The recent workspaces as a list of buttons.
- * @param {import('./api.js').RecentEntry[]} entries
+ * @param {import('../api.js').RecentEntry[]} entries
  * @param {{ currentPath?: string, onOpen: (path: string) => void, onForget: (path: string) => void }} hooks
  */
 export function recentList(entries, hooks) {
@@ -36,7 +36,7 @@ export function recentList(entries, hooks) {
 }
 
 /**
- * @param {{ workspace: import('./api.js').WorkspaceInfo, onOpened: (info: any) => void, onClosed: () => void }} hooks
+ * @param {{ workspace: import('../api.js').WorkspaceInfo, onOpened: (info: any) => void, onClosed: () => void }} hooks
  */
 export function workspaceSwitcher(hooks) {
   const ws = hooks.workspace;

@@ -10,7 +10,7 @@
 //! export and a re-import: `instagram` is slot 1, `instagram_2` (header `Instagram 2 handle`)
 //! slot 2, up to [`MAX_SLOT`] accounts per platform.
 
-use crate::model::{ContentFormat, Platform};
+use crate::roster::model::{ContentFormat, Platform};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

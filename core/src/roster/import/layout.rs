@@ -7,8 +7,8 @@ use super::fields::Field;
 use super::read::clean_cell;
 use super::ColumnMapping;
 use crate::error::{Error, FieldError, Result, RowError};
-use crate::model::{ContentFormat, CreatorDraft, HandleDraft, Platform, RateDraft};
-use crate::validate::split_labels;
+use crate::roster::model::{ContentFormat, CreatorDraft, HandleDraft, Platform, RateDraft};
+use crate::roster::validate::split_labels;
 
 /// The columns of one handle: a platform slot (`Instagram`, `Instagram followers`, …) or the
 /// generic `Platform` + `Handle` + `Followers` + `Profile URL` set.
@@ -193,7 +193,7 @@ impl Layout {
             // A pasted profile link, in the handle column or only in the URL column, gives both
             // the handle and the link: the form does the same.
             let source = if handle.is_empty() { url } else { handle };
-            let (handle, link) = crate::validate::split_handle(source);
+            let (handle, link) = crate::roster::validate::split_handle(source);
             let profile_url = if url.is_empty() { link.unwrap_or_default() } else { url.to_string() };
             d.handles.push(HandleDraft {
                 platform: h.platform.map(|p| p.as_str().to_string()).unwrap_or_else(|| platform_text.to_string()),

@@ -8,8 +8,8 @@
 
 use super::fields::Field;
 use super::layout::{scalar_mut, Origins};
-use crate::model::{ContentFormat, CreatorDraft, HandleDraft, Platform};
-use crate::validate::{handle_key, split_handle};
+use crate::roster::model::{ContentFormat, CreatorDraft, HandleDraft, Platform};
+use crate::roster::validate::{handle_key, split_handle};
 
 /// The identity of a handle: its platform and its key (lower case, no `@`). `None` when the
 /// platform is unknown or the handle empty; validation reports those.
@@ -96,7 +96,7 @@ pub(crate) fn overlay(mut base: CreatorDraft, base_origins: Origins, mut row: Cr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::RateDraft;
+    use crate::roster::model::RateDraft;
 
     fn handle(p: &str, h: &str, f: &str) -> HandleDraft {
         HandleDraft { platform: p.into(), handle: h.into(), followers: f.into(), profile_url: String::new() }

@@ -6,7 +6,7 @@
 //!   count, every column with its automatic field and three sample values); it touches no
 //!   workspace.
 //! - [`run`] is all-or-nothing. It first checks every row against the same rules as the form
-//!   ([`crate::validate::validate_draft`]) and collects every problem, each naming its row (as
+//!   ([`crate::roster::validate::validate_draft`]) and collects every problem, each naming its row (as
 //!   a spreadsheet numbers it: the header is row 1) and column. If there is any problem, it
 //!   returns [`Error::ImportRejected`] and writes nothing. Otherwise it writes everything in one
 //!   transaction.
@@ -24,11 +24,11 @@ mod write;
 pub(crate) use fields::{Field, MAX_SLOT};
 pub(crate) use read::defuse;
 
-use crate::creators::{self, WriteContext};
+use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, Result, RowError};
-use crate::model::{CreatorDraft, CreatorRecord, Platform};
-use crate::settings;
-use crate::validate::validate_draft;
+use crate::roster::model::{CreatorDraft, CreatorRecord, Platform};
+use crate::workspace::settings;
+use crate::roster::validate::validate_draft;
 use crate::workspace::{Actor, Workspace};
 use layout::{row_error, Layout, Origins};
 use serde::{Deserialize, Serialize};

@@ -12,11 +12,11 @@
 //! [`load_stored`] reads many stored creators at once (a few queries per 500 creators), for the
 //! merge of a re-import.
 
-use crate::creators::{self, WriteContext};
+use crate::roster::creators::{self, WriteContext};
 use crate::error::Result;
-use crate::model::*;
+use crate::roster::model::*;
 use crate::money::Currency;
-use crate::validate::handle_key;
+use crate::roster::validate::handle_key;
 use rusqlite::{params, Connection, Statement};
 use std::collections::HashMap;
 
@@ -179,9 +179,9 @@ pub(crate) fn load_stored(conn: &Connection, ids: &[i64], currency: Currency) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::{run, ColumnMapping};
-    use crate::settings::Settings;
-    use crate::validate::validate_draft;
+    use crate::roster::import::{run, ColumnMapping};
+    use crate::workspace::settings::Settings;
+    use crate::roster::validate::validate_draft;
     use crate::workspace::{Actor, Workspace};
 
     const CSV: &str = "Name;Instagram;Instagram volgers;Instagram 2;TikTok;TikTok volgers;Blog;Niches;Tags;Stage;Land;Uitbetaling;IBAN;Tenaamstelling;Tarief reel;Tarief story;Notities\n\
@@ -213,7 +213,7 @@ mod tests {
         let headers = super::super::header(&mut records, "creators.csv").unwrap();
         let layout = super::super::Layout::resolve("creators.csv", headers, &ColumnMapping::default()).unwrap();
         while let Some(rec) = records.next_record().unwrap() {
-            crate::creators::create(&mut slow, &layout.draft(rec.cells).unwrap().0).unwrap();
+            crate::roster::creators::create(&mut slow, &layout.draft(rec.cells).unwrap().0).unwrap();
         }
 
         for sql in [
@@ -246,7 +246,7 @@ mod tests {
         let stored = load_stored(ws.conn(), &[1, 2, 3, 99], settings.currency()).unwrap();
         assert_eq!(stored.len(), 3, "a missing id is left out");
         for id in 1..=3 {
-            let draft = crate::creators::get(&ws, id).unwrap().to_draft();
+            let draft = crate::roster::creators::get(&ws, id).unwrap().to_draft();
             assert_eq!(stored[&id].draft, draft);
             assert_eq!(stored[&id].record, validate_draft(&draft, settings.currency()).unwrap());
         }
