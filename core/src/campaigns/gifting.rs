@@ -78,7 +78,7 @@ fn validate(d: &ShipmentDraft, from: Option<ShipmentStatus>, currency: Currency,
         String::new()
     } else {
         crate::roster::validate::country_code(country).unwrap_or_else(|| {
-            c.push(FieldError::new("country", "invalid_country", format!("“{country}” is not a country Chorus recognises: use the two-letter code, like NL, BE, DE or GB.")).with_value(country));
+            c.push(FieldError::new("country", "invalid_country", crate::roster::validate::invalid_country_message(country)).with_value(country));
             country.to_string()
         })
     };

@@ -2,6 +2,7 @@
 //! details; the rules a creator is checked by; the roster table with its search, filters and
 //! facet counts; and creators in and out as CSV.
 
+pub mod countries;
 pub mod creators;
 pub mod export;
 pub mod import;

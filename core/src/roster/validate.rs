@@ -298,47 +298,29 @@ fn is_phone(text: &str) -> bool {
     (6..=20).contains(&digits) && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
 }
 
-/// A country as an ISO 3166 alpha-2 code; the common names in English and Dutch are accepted.
+/// A country as its ISO 3166-1 alpha-2 code. Codes, English and Dutch names and the common
+/// variants are understood ([`crate::roster::countries`]); anything else is an error, never a
+/// guess (a form once cut “Nederland” to `NE`, which is Niger).
 fn validate_country(text: &str, errors: &mut Vec<FieldError>) -> String {
     let t = text.trim();
     if t.is_empty() {
         return String::new();
     }
     if let Some(code) = country_code(t) {
-        return code.to_string();
+        return code;
     }
-    errors.push(FieldError::new("country", "invalid_country", format!("“{t}” is not a country Chorus recognises: use the two-letter code, like NL, BE, DE or GB.")).with_value(t));
+    errors.push(FieldError::new("country", "invalid_country", invalid_country_message(t)).with_value(t));
     t.to_string()
 }
 
+/// The sentence for a country Chorus does not know, shared by every form that takes one.
+pub(crate) fn invalid_country_message(text: &str) -> String {
+    format!("“{text}” is not a country Chorus knows. Write the country's name, like Nederland or Belgium, or its code, like NL or BE.")
+}
+
+/// The alpha-2 code of a country written as a code or a name (see [`crate::roster::countries`]).
 pub fn country_code(text: &str) -> Option<String> {
-    let t = text.trim();
-    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        let up = t.to_ascii_uppercase();
-        return Some(if up == "UK" { "GB".into() } else { up });
-    }
-    let named = [
-        ("NL", &["netherlands", "the netherlands", "nederland", "holland"][..]),
-        ("BE", &["belgium", "belgië", "belgie"]),
-        ("DE", &["germany", "duitsland", "deutschland"]),
-        ("FR", &["france", "frankrijk"]),
-        ("GB", &["united kingdom", "great britain", "england", "verenigd koninkrijk"]),
-        ("US", &["united states", "usa", "verenigde staten"]),
-        ("ES", &["spain", "spanje"]),
-        ("IT", &["italy", "italië", "italie"]),
-        ("PT", &["portugal"]),
-        ("DK", &["denmark", "denemarken"]),
-        ("SE", &["sweden", "zweden"]),
-        ("AT", &["austria", "oostenrijk"]),
-        ("IE", &["ireland", "ierland"]),
-        ("LU", &["luxembourg", "luxemburg"]),
-        ("CH", &["switzerland", "zwitserland"]),
-        ("PL", &["poland", "polen"]),
-        ("CA", &["canada"]),
-        ("AU", &["australia", "australië"]),
-    ];
-    let lower = t.to_lowercase();
-    named.iter().find(|(_, names)| names.contains(&lower.as_str())).map(|(c, _)| c.to_string())
+    crate::roster::countries::code_for(text).map(str::to_string)
 }
 
 fn validate_rates(drafts: &[RateDraft], currency: Currency, errors: &mut Vec<FieldError>) -> Vec<RateRecord> {
@@ -484,6 +466,22 @@ mod tests {
         assert!(is_web_url("https://www.instagram.com/anna/"));
         assert!(!is_web_url("file:///etc/passwd"));
         assert!(!is_web_url("https://"));
+    }
+
+    #[test]
+    fn a_country_typed_as_a_name_is_stored_as_its_code_not_cut_to_two_letters() {
+        // Regression: the form cut “Nederland” to “NE”, which the check took for Niger.
+        let mut d = anna();
+        for (typed, code) in [("Nederland", "NL"), ("Holland", "NL"), ("the Netherlands", "NL"), ("België", "BE"), ("Brazil", "BR"), ("Czech Republic", "CZ"), ("be", "BE")] {
+            d.country = typed.into();
+            assert_eq!(validate_draft(&d, eur()).unwrap().country, code, "{typed}");
+        }
+        for typed in ["Nederlnd", "XX", "NaN", "Europe"] {
+            d.country = typed.into();
+            let errors = validate_draft(&d, eur()).unwrap_err();
+            assert_eq!(codes(&errors), vec![("country", "invalid_country")], "{typed}");
+            assert_eq!(errors[0].value.as_deref(), Some(typed));
+        }
     }
 
     #[test]

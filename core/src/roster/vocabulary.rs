@@ -1,5 +1,6 @@
 //! The fixed lists the window offers in its menus (platforms, stages, payout methods, formats,
-//! tiers with their bounds and the seed's benchmark engagement), in one answer.
+//! tiers with their bounds and the seed's benchmark engagement, countries with their names in
+//! English and Dutch and the folded names the country picker searches), in one answer.
 
 use crate::roster::model::{ContentFormat, PayoutMethod, Platform, Stage};
 use crate::workspace::settings::Settings;
@@ -21,6 +22,17 @@ pub struct TierChoice {
     pub benchmark: &'static str,
 }
 
+/// A country for the picker: the stored code, its names in the window's languages, and every
+/// name and code it is known by, folded as [`crate::roster::countries::fold`] folds them (the
+/// picker folds what is typed the same way and matches the start of any of them).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryChoice {
+    pub value: &'static str,
+    pub en: &'static str,
+    pub nl: &'static str,
+    pub keys: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Vocabulary {
     pub platforms: Vec<Choice>,
@@ -28,6 +40,7 @@ pub struct Vocabulary {
     pub payout_methods: Vec<Choice>,
     pub formats: Vec<Choice>,
     pub tiers: Vec<TierChoice>,
+    pub countries: Vec<CountryChoice>,
     pub overlap_rule: &'static str,
     pub currency: String,
     pub locale: String,
@@ -46,6 +59,7 @@ pub fn vocabulary(settings: &Settings) -> Vocabulary {
                 TierChoice { value: t.as_str(), label: t.label(), min, max, benchmark: t.benchmark_engagement() }
             })
             .collect(),
+        countries: crate::roster::countries::COUNTRIES.iter().map(|c| CountryChoice { value: c.code, en: c.en, nl: c.nl, keys: c.keys() }).collect(),
         overlap_rule: OVERLAP_RULE,
         currency: settings.currency.clone(),
         locale: settings.locale.clone(),
