@@ -3,6 +3,7 @@
 //! understands, and the field- or row-level problems with their parameters. No SQL and no
 //! personal data ever goes into a message.
 
+use crate::roster::import::{group_problems, ProblemGroup};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -34,7 +35,9 @@ impl FieldError {
 }
 
 /// One problem in one cell of an imported file. Rows are numbered as a spreadsheet shows them:
-/// the header is row 1, the first data row is row 2.
+/// the header is row 1, the first data row is row 2. Text from the file (`column`, `value` and
+/// what `message` quotes of it) is cleaned of control characters and shortened, so a problem
+/// stays one readable line; `message` says the problem alone, not its place (`row`, `column`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowError {
     pub row: u64,
@@ -56,6 +59,12 @@ pub enum Error {
 
     #[error("{0}")]
     BadFile(String),
+
+    /// A file whose columns cannot be imported as they are (no handle column, a followers
+    /// column of no platform, a `--map` naming a column the file does not have, …). `code` and
+    /// `params` let the window say it in its own language; `message` is the English sentence.
+    #[error("{message}")]
+    ImportLayout { file: String, code: &'static str, params: BTreeMap<&'static str, String>, message: String },
 
     #[error("This {what} no longer exists (it may have been deleted elsewhere).")]
     NotFound { what: &'static str, id: i64 },
@@ -119,7 +128,7 @@ impl Error {
         match self {
             Error::Validation(_) => "validation",
             Error::ImportRejected { .. } => "import_rejected",
-            Error::BadFile(_) => "bad_file",
+            Error::BadFile(_) | Error::ImportLayout { .. } => "bad_file",
             Error::NotFound { .. } => "not_found",
             Error::StaleEdit { .. } => "stale_edit",
             Error::WorkspaceMissing(_) => "workspace_missing",
@@ -140,7 +149,11 @@ impl Error {
             Error::ImportRejected { problems, .. } => (Vec::new(), problems.clone()),
             _ => (Vec::new(), Vec::new()),
         };
-        ErrorPayload { kind: self.kind(), message: self.to_string(), fields, rows, params: self.params() }
+        let groups = match self {
+            Error::ImportRejected { problems, .. } => group_problems(problems),
+            _ => Vec::new(),
+        };
+        ErrorPayload { kind: self.kind(), message: self.to_string(), fields, rows, groups, params: self.params() }
     }
 
     /// The specifics of a whole error (paths, versions, counts) by name, so the window can put
@@ -152,6 +165,12 @@ impl Error {
             Error::ImportRejected { file, problems } => {
                 out.insert("file", file.clone());
                 out.insert("count", problems.len().to_string());
+                out.insert("bad_rows", distinct_rows(problems).to_string());
+            }
+            Error::ImportLayout { file, code, params, .. } => {
+                out.extend(params.iter().map(|(k, v)| (*k, v.clone())));
+                out.insert("file", file.clone());
+                out.insert("code", code.to_string());
             }
             Error::WorkspaceMissing(p) | Error::NotSqlite(p) | Error::ForeignDatabase(p) | Error::Damaged(p) | Error::AlreadyExists(p) => {
                 out.insert("path", path(p));
@@ -171,17 +190,37 @@ impl Error {
     }
 }
 
-/// What crosses the edge: `{ kind, message, fields, rows, params }`.
+/// How many rows the problems are in (a row can have several).
+fn distinct_rows(problems: &[RowError]) -> usize {
+    let mut rows: Vec<u64> = problems.iter().map(|p| p.row).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows.len()
+}
+
+/// What crosses the edge: `{ kind, message, fields, rows, groups, params }`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorPayload {
     pub kind: &'static str,
     pub message: String,
     pub fields: Vec<FieldError>,
     pub rows: Vec<RowError>,
+    /// The row problems of a rejected import grouped by kind (see
+    /// [`crate::roster::import::group_problems`]), so many of one kind read as one line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<ProblemGroup>,
     /// Named specifics of the whole error (`path`, `found`, `supported`, `file`, `count`,
     /// `detail`); empty for kinds that have none.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<&'static str, String>,
+}
+
+impl ErrorPayload {
+    /// A payload of the shell's own (no workspace open, a worker that stopped), without field
+    /// or row problems.
+    pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
+        ErrorPayload { kind, message: message.into(), fields: Vec::new(), rows: Vec::new(), groups: Vec::new(), params: BTreeMap::new() }
+    }
 }
 
 impl From<Error> for ErrorPayload {

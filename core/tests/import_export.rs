@@ -119,7 +119,7 @@ fn one_bad_row_stops_the_whole_import_then_the_fixed_file_goes_in_once() {
     assert_eq!(problems.len(), 1);
     let p = &problems[0];
     assert_eq!((p.row, p.column.as_str(), p.code, p.value.as_deref()), (4, "Instagram followers", "negative_number", Some("-12")));
-    assert_eq!(p.message, "Row 4, column ‘Instagram followers’: followers cannot be negative (“-12”).");
+    assert_eq!(p.message, "Followers cannot be negative (“-12”).", "the place is in row and column, not repeated in the sentence");
     assert_eq!(creator_count(&ws), before, "nothing was imported, not even the good rows");
 
     let fixed = write(dir.path(), "fixed.csv", std::fs::read_to_string(fixture("one_bad_row.csv")).unwrap().replace("-12", "12"));
@@ -160,7 +160,7 @@ fn every_problem_of_every_row_is_reported_at_once() {
             (5, "", "too_many_cells"),
         ]
     );
-    assert!(problems[4].message.starts_with("Row 4: add at least one handle"), "{}", problems[4].message);
+    assert!(problems[4].message.starts_with("Add at least one handle"), "{}", problems[4].message);
     assert_eq!(creator_count(&ws), 0);
 }
 
@@ -193,15 +193,12 @@ fn several_rows_may_update_one_creator_one_handle_per_row() {
     let Setup { dir, mut ws } = workspace();
     let anna = creators::create(&mut ws, &draft("Anna", &[("instagram", "annafit", "100"), ("tiktok", "anna.moves", "50")])).unwrap();
     let path = write(dir.path(), "long.csv", "Platform;Handle;Volgers\nInstagram;annafit;200\nTikTok;@anna.moves;70\nYouTube;annatube;1.000\n");
-    let report = run(&mut ws, &path).unwrap_err();
-    // The YouTube row has no name and nobody owns @annatube: a new creator needs a name.
-    let Error::ImportRejected { problems, .. } = report else { panic!() };
-    assert_eq!(problems.iter().map(|p| (p.row, p.code)).collect::<Vec<_>>(), vec![(4, "required")]);
-
-    let path = write(dir.path(), "long.csv", "Platform;Handle;Volgers\nInstagram;annafit;200\nTikTok;@anna.moves;70\n");
-    assert_eq!(run(&mut ws, &path).unwrap(), ImportReport { rows: 2, created: 0, updated: 1, unchanged: 0 });
+    // Nobody owns @annatube and the file has no name column: the handle becomes the name.
+    assert_eq!(run(&mut ws, &path).unwrap(), ImportReport { rows: 3, created: 1, updated: 1, unchanged: 0 });
     let after = creators::get(&ws, anna.id).unwrap();
+    assert_eq!(after.display_name, "Anna", "a creator on the roster keeps its name");
     assert_eq!(after.handles.iter().map(|h| h.followers).collect::<Vec<_>>(), vec![200, 70], "both rows landed");
+    assert_eq!(by_handle(&ws, "annatube").creator.display_name, "annatube");
 }
 
 #[test]
@@ -248,8 +245,9 @@ fn an_unknown_header_is_shown_then_mapped_by_the_person() {
     assert_eq!(by_handle(&ws, "bramtech").creator.city, "Antwerpen");
 
     mapping.0.insert("Favourite colour".into(), Some("favourite_colour".into()));
-    let Err(Error::BadFile(msg)) = import::run(&mut ws, &path, &mapping, &mut |_| {}) else { panic!("an unknown field was accepted") };
-    assert_eq!(msg, "The column ‘Favourite colour’ of unknown_header.csv is set to import as “favourite_colour”, which is not a field Chorus knows. Choose another field or ignore the column.");
+    let Err(Error::ImportLayout { code, message, .. }) = import::run(&mut ws, &path, &mapping, &mut |_| {}) else { panic!("an unknown field was accepted") };
+    assert_eq!(code, "unknown_field");
+    assert!(message.starts_with("The column ‘Favourite colour’ of unknown_header.csv is set to import as “favourite_colour”, which is not a field Chorus knows. Choose one of: display_name, email, phone,"), "{message}");
 }
 
 #[test]
@@ -258,7 +256,10 @@ fn files_that_cannot_be_imported_say_why() {
     let mut bad = |name: &str, content: &str| -> String {
         let path = write(dir.path(), name, content);
         match run(&mut ws, &path) {
-            Err(Error::BadFile(msg)) => msg,
+            Err(e @ (Error::BadFile(_) | Error::ImportLayout { .. })) => {
+                assert_eq!(e.kind(), "bad_file");
+                e.to_string()
+            }
             other => panic!("{name}: {other:?}"),
         }
     };
@@ -459,10 +460,12 @@ fn a_plain_followers_column_belongs_to_the_one_platform_column() {
     assert_eq!(sanne.creator.handles[0].followers, 12_000);
     assert_eq!(sanne.creator.handles[0].profile_url, "https://www.instagram.com/sanne.groen/");
 
-    // With two platforms a plain "Followers" column is ambiguous: the file says which one it means.
-    let csv = write(dir.path(), "twee.csv", "Name,Instagram,TikTok,Followers\nDaan,daan,daan.tt,500\n");
-    let Err(Error::BadFile(why)) = run(&mut ws, &csv) else { panic!("an ambiguous followers column must be refused") };
-    assert!(why.contains("‘Followers’"), "{why}");
+    // With two platforms, a plain "Followers" column that follows neither is ambiguous: the
+    // message names it and the fields it could be.
+    let csv = write(dir.path(), "twee.csv", "Name,Followers,Instagram,TikTok\nDaan,500,daan,daan.tt\n");
+    let Err(Error::ImportLayout { code, message, .. }) = run(&mut ws, &csv) else { panic!("an ambiguous followers column must be refused") };
+    assert_eq!(code, "followers_without_platform");
+    assert!(message.contains("‘Followers’") && message.contains("instagram_followers or tiktok_followers"), "{message}");
 }
 
 #[test]

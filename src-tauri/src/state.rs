@@ -111,5 +111,5 @@ impl AppState {
 }
 
 pub fn no_workspace() -> ErrorPayload {
-    ErrorPayload { kind: "no_workspace", message: "No workspace is open. Open or create one first.".into(), fields: vec![], rows: vec![], params: Default::default() }
+    ErrorPayload::new("no_workspace", "No workspace is open. Open or create one first.")
 }

@@ -76,7 +76,7 @@ pub async fn import_run<R: Runtime>(app: AppHandle<R>, path: String, mapping: Co
         })
     })
     .await
-    .map_err(|e| ErrorPayload { kind: "internal", message: format!("The import stopped unexpectedly: {e}"), fields: vec![], rows: vec![], params: Default::default() })?
+    .map_err(|e| ErrorPayload::new("internal", format!("The import stopped unexpectedly: {e}")))?
 }
 
 #[tauri::command(async)]
@@ -97,11 +97,5 @@ pub fn open_profile<R: Runtime>(app: AppHandle<R>, url: String) -> CmdResult<()>
     if !chorus_core::roster::validate::is_web_url(&url) {
         return Err(chorus_core::Error::Validation(vec![chorus_core::FieldError::new("profile_url", "invalid_url", format!("“{url}” is not a web address.")).with_value(&url)]).into());
     }
-    app.opener().open_url(url, None::<&str>).map_err(|e| ErrorPayload {
-        kind: "io",
-        message: format!("The browser could not be opened: {e}"),
-        fields: vec![],
-        rows: vec![],
-        params: Default::default(),
-    })
+    app.opener().open_url(url, None::<&str>).map_err(|e| ErrorPayload::new("io", format!("The browser could not be opened: {e}")))
 }

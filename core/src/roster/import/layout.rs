@@ -1,12 +1,14 @@
 //! Which column fills which field, once the automatic recognition and the person's choices
 //! (a [`ColumnMapping`]) are combined; and how one record becomes a [`CreatorDraft`] that
 //! remembers, for every handle and rate, the columns it came from, so that a validation error
-//! on `handles.1.followers` can name the `TikTok followers` column.
+//! on `handles.1.followers` can name the `TikTok followers` column. Cells that only say there
+//! is nothing in them (`NaN`, `N/A`, `-`, `null`, …) are read as empty.
 
 use super::fields::Field;
+use super::problems::row_error;
 use super::read::clean_cell;
 use super::ColumnMapping;
-use crate::error::{Error, FieldError, Result, RowError};
+use crate::error::{FieldError, Result, RowError};
 use crate::roster::model::{ContentFormat, CreatorDraft, HandleDraft, Platform, RateDraft};
 use crate::roster::validate::split_labels;
 
@@ -24,6 +26,8 @@ pub(crate) struct HandleColumns {
 
 pub(crate) struct Layout {
     pub headers: Vec<String>,
+    /// The field of every column, as [`Layout::fields`] gives it.
+    fields: Vec<Option<Field>>,
     scalars: Vec<(Field, usize)>,
     pub handles: Vec<HandleColumns>,
     rates: Vec<(ContentFormat, usize)>,
@@ -37,60 +41,48 @@ pub(crate) struct Origins {
     pub rates: Vec<Option<u16>>,
 }
 
-/// The automatic field of every column: the first column that names a field gets it, a later
-/// column naming the same field (or a repeated header) is left out.
-pub(crate) fn auto_fields(headers: &[String]) -> Vec<Option<Field>> {
-    let mut taken: Vec<Field> = Vec::new();
-    headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            let f = super::fields::recognise(h).filter(|f| !taken.contains(f) && !headers[..i].contains(h))?;
-            taken.push(f);
-            Some(f)
-        })
-        .collect()
-}
-
 impl Layout {
-    /// Combines recognition and the person's choices. Refuses, as a whole-file problem, a choice
-    /// that is not a field, two columns chosen for one field, and a file without a handle column.
+    /// Combines recognition and the person's choices, and refuses a layout that cannot be
+    /// imported (see [`super::mapping`]).
     pub fn resolve(file_name: &str, headers: Vec<String>, mapping: &ColumnMapping) -> Result<Layout> {
-        let mut fields: Vec<Option<Field>> = vec![None; headers.len()];
-        let mut chosen = vec![false; headers.len()];
-        for (i, h) in headers.iter().enumerate() {
-            if headers[..i].contains(h) {
-                chosen[i] = true; // a repeated header is always left out: the mapping cannot tell them apart
-                continue;
-            }
-            if let Some(choice) = mapping.0.get(h) {
-                chosen[i] = true;
-                if let Some(value) = choice.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-                    let f = Field::from_value(value).ok_or_else(|| {
-                        Error::BadFile(format!("The column ‘{h}’ of {file_name} is set to import as “{value}”, which is not a field Chorus knows. Choose another field or ignore the column."))
-                    })?;
-                    if let Some(j) = fields.iter().position(|g| *g == Some(f)) {
-                        return Err(Error::BadFile(format!(
-                            "The columns ‘{}’ and ‘{h}’ of {file_name} are both set to import as {}. Choose one of them and ignore the other.",
-                            headers[j],
-                            f.label()
-                        )));
-                    }
-                    fields[i] = Some(f);
-                }
-            }
-        }
-        for (i, auto) in auto_fields(&headers).into_iter().enumerate() {
-            if !chosen[i] {
-                fields[i] = auto.filter(|f| !fields.contains(&Some(*f)));
-            }
-        }
-        let layout = Layout::from_fields(headers, fields);
-        layout.check_usable(file_name)?;
+        let layout = Layout::build(file_name, headers, mapping)?;
+        super::mapping::check_usable(&layout, file_name)?;
         Ok(layout)
     }
 
-    fn from_fields(headers: Vec<String>, fields: Vec<Option<Field>>) -> Layout {
+    /// Combines recognition and the person's choices without judging the result (the preview
+    /// shows it as it is). Refuses a choice naming a column the file does not have, a choice
+    /// that is not a field, and two columns chosen for one field.
+    pub fn build(file_name: &str, headers: Vec<String>, mapping: &ColumnMapping) -> Result<Layout> {
+        let mut fields: Vec<Option<Field>> = vec![None; headers.len()];
+        let mut chosen = vec![false; headers.len()];
+        for (i, h) in headers.iter().enumerate() {
+            // A repeated header is always left out: a choice cannot tell the two apart.
+            chosen[i] = headers[..i].contains(h);
+        }
+        let mut names: Vec<(&String, &Option<String>)> = mapping.0.iter().collect();
+        names.sort();
+        for (name, choice) in names {
+            let col = super::mapping::column_named(file_name, &headers, name)?;
+            chosen[col] = true;
+            fields[col] = None;
+            if let Some(value) = choice.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                let f = super::mapping::field_named(file_name, &headers[col], value)?;
+                if let Some(j) = fields.iter().position(|g| *g == Some(f)) {
+                    return Err(super::mapping::field_twice(file_name, &headers[j], &headers[col], f));
+                }
+                fields[col] = Some(f);
+            }
+        }
+        for (i, h) in headers.iter().enumerate() {
+            if !chosen[i] {
+                fields[i] = super::fields::recognise(h).filter(|f| !fields.contains(&Some(*f)));
+            }
+        }
+        Ok(Layout::from_fields(headers, fields))
+    }
+
+    fn from_fields(headers: Vec<String>, mut fields: Vec<Option<Field>>) -> Layout {
         let mut scalars = Vec::new();
         let mut handles: Vec<HandleColumns> = Vec::new();
         let mut generic = HandleColumns::default();
@@ -111,64 +103,64 @@ impl Layout {
                 other => scalars.push((other, col)),
             }
         }
-        // "Name; Instagram; Followers": with one platform's handle column and no platform or
-        // handle column of its own, a plain followers or profile column belongs to that platform.
-        if generic.platform_col.is_none() && generic.handle.is_none() && handles.len() == 1 {
-            let only = &mut handles[0];
-            if only.followers.is_none() {
-                only.followers = generic.followers.take();
-            }
-            if only.url.is_none() {
-                only.url = generic.url.take();
+        // Without a platform or handle column of their own, a plain followers or profile column
+        // belongs to a platform: the one whose columns it comes right after (“Instagram;
+        // Volgers; TikTok; TikTok volgers”), or the file's only platform (“Naam; Instagram;
+        // Plaats; Volgers”). Anything else stays generic, and is refused as ambiguous.
+        if generic.platform_col.is_none() && generic.handle.is_none() {
+            let mut loose: Vec<(usize, bool)> = generic.url.map(|c| (c, false)).into_iter().chain(generic.followers.map(|c| (c, true))).collect();
+            loose.sort_unstable();
+            for (col, followers) in loose {
+                let free = |h: &HandleColumns| if followers { h.followers.is_none() } else { h.url.is_none() };
+                let left = col.checked_sub(1).and_then(|left| handles.iter().position(|h| [h.handle, h.url, h.followers].contains(&Some(left))));
+                let owner = left.filter(|&i| free(&handles[i])).or_else(|| (handles.len() == 1 && free(&handles[0])).then_some(0));
+                let Some(i) = owner else { continue };
+                let (h, (p, n)) = (&mut handles[i], slot_index[i]);
+                if followers {
+                    h.followers = generic.followers.take();
+                    fields[col] = Some(Field::Followers(p, n));
+                } else {
+                    h.url = generic.url.take();
+                    fields[col] = Some(Field::Url(p, n));
+                }
             }
         }
         if generic.platform_col.is_some() || generic.handle.is_some() || generic.followers.is_some() || generic.url.is_some() {
             handles.push(generic);
         }
-        Layout { headers, scalars, handles, rates }
+        Layout { headers, fields, scalars, handles, rates }
     }
 
-    fn check_usable(&self, file_name: &str) -> Result<()> {
-        let has_name = self.column_of(Field::Name).is_some();
-        let has_handle = self.handles.iter().any(|h| h.handle.is_some() || h.url.is_some());
-        if !has_handle {
-            let found = if self.headers.is_empty() { "no columns".to_string() } else { format!("the columns {}", quote_list(&self.headers)) };
-            let what = if has_name { "a handle column" } else { "a name or handle column" };
-            return Err(Error::BadFile(format!(
-                "Chorus cannot find {what} in {file_name} (it found {found}). Every creator needs at least one handle: add a column such as “Instagram” or “TikTok”, or choose which column holds the handles."
-            )));
+    /// The field each column fills, once a plain followers or profile column has found its
+    /// platform; `None` for a column that is left out.
+    pub fn fields(&self) -> &[Option<Field>] {
+        &self.fields
+    }
+
+    /// Whether the file names its creators; if not, a new creator is named after its first
+    /// handle ([`name_from_handle`]).
+    pub fn has_name_column(&self) -> bool {
+        self.column_of(Field::Name).is_some()
+    }
+
+    /// The column whose handle becomes a new creator's name when the file has no name column:
+    /// the first handle column.
+    pub fn name_source(&self) -> Option<usize> {
+        if self.has_name_column() {
+            return None;
         }
-        if let Some(g) = self.handles.iter().find(|h| h.platform.is_none()) {
-            if g.platform_col.is_none() && g.handle.is_none() && g.url.is_none() {
-                let col = g.followers.map(|c| self.headers[c].as_str()).unwrap_or("Followers");
-                return Err(Error::BadFile(format!(
-                    "The column ‘{col}’ of {file_name} has follower counts, but Chorus cannot tell which platform's handle they belong to. Choose the platform's own followers field (such as Instagram followers) for ‘{col}’."
-                )));
-            }
-            if g.platform_col.is_none() {
-                let col = g.handle.or(g.url).map(|c| self.headers[c].as_str()).unwrap_or("Handle");
-                return Err(Error::BadFile(format!(
-                    "The column ‘{col}’ of {file_name} holds handles, but no column says which platform they are on. Add a “Platform” column, or choose the platform's own field (such as Instagram) for ‘{col}’."
-                )));
-            }
-            if g.handle.is_none() && g.url.is_none() {
-                let col = &self.headers[g.platform_col.unwrap_or(0)];
-                return Err(Error::BadFile(format!(
-                    "The column ‘{col}’ of {file_name} names platforms, but no column holds the handles on them. Add a “Handle” column or ignore ‘{col}’."
-                )));
-            }
-        }
-        Ok(())
+        self.handles.iter().find_map(|h| h.handle.or(h.url))
     }
 
     pub fn column_of(&self, field: Field) -> Option<usize> {
         self.scalars.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)
     }
 
-    /// Turns one record into a draft; `None` when every cell is empty (the row is skipped).
+    /// Turns one record into a draft; `None` when every cell is empty or blank-like (the row is
+    /// skipped).
     pub fn draft(&self, cells: &csv::StringRecord) -> Option<(CreatorDraft, Origins)> {
-        let cell = |col: usize| cells.get(col).map(clean_cell).unwrap_or("");
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        let cell = |col: usize| cells.get(col).map(read_cell).unwrap_or("");
+        if row_is_empty(cells) {
             return None;
         }
         let mut d = CreatorDraft::default();
@@ -246,9 +238,42 @@ impl Layout {
 
     /// A validation error of a draft as a problem of a row and column.
     pub fn row_error(&self, row: u64, origins: &Origins, e: FieldError) -> RowError {
-        let column = self.column_for(&e.field, origins).to_string();
-        row_error(row, column, e.code, e.value, &e.message)
+        row_error(row, self.column_for(&e.field, origins), e.code, e.value, &e.message)
     }
+}
+
+/// Names a new creator after its first handle, for a file without a name column.
+pub(crate) fn name_from_handle(d: &mut CreatorDraft) {
+    if d.display_name.trim().is_empty() {
+        if let Some(h) = d.handles.iter().map(|h| h.handle.trim().trim_start_matches('@')).find(|h| !h.is_empty()) {
+            d.display_name = h.to_string();
+        }
+    }
+}
+
+/// What spreadsheets and other tools write for “nothing here”. Such a cell is read as empty.
+/// (Not `NA`: that is Namibia's country code.)
+const BLANK_LIKE: &[&str] = &["nan", "n/a", "#n/a", "#n/b", "n.v.t.", "-", "--", "–", "—", "null", "none"];
+
+/// Whether a cell only says that there is nothing in it (`NaN`, `N/A`, `-`, `null`, …).
+pub(crate) fn is_blank_like(cell: &str) -> bool {
+    let t = cell.trim();
+    t.len() <= 6 && BLANK_LIKE.iter().any(|b| b.eq_ignore_ascii_case(t))
+}
+
+/// A cell as the import reads it: [`clean_cell`], and empty when it is blank-like.
+pub(crate) fn read_cell(cell: &str) -> &str {
+    let c = clean_cell(cell);
+    if is_blank_like(c) {
+        ""
+    } else {
+        c
+    }
+}
+
+/// Whether every cell of a record is empty or blank-like.
+pub(crate) fn row_is_empty(cells: &csv::StringRecord) -> bool {
+    cells.iter().all(|c| read_cell(c).is_empty())
 }
 
 /// The columns of a platform slot, added on first mention.
@@ -287,35 +312,6 @@ pub(crate) fn scalar_mut(d: &mut CreatorDraft, f: Field) -> Option<&mut String> 
     })
 }
 
-/// A problem as a sentence naming the row and the column:
-/// “Row 7, column ‘Instagram followers’: followers cannot be negative (“-12”).”
-pub(crate) fn row_error(row: u64, column: String, code: &'static str, value: Option<String>, message: &str) -> RowError {
-    let message = if column.is_empty() { format!("Row {row}: {}", lower_first(message)) } else { format!("Row {row}, column ‘{column}’: {}", lower_first(message)) };
-    RowError { row, column, code, value, message }
-}
-
-/// `Followers cannot…` → `followers cannot…`, but `IBAN …` and `PayPal …` stay as they are.
-fn lower_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            let mut out: String = first.to_lowercase().collect();
-            out.push_str(&message[first.len_utf8()..]);
-            out
-        }
-        _ => message.to_string(),
-    }
-}
-
-fn quote_list(headers: &[String]) -> String {
-    const SHOWN: usize = 8;
-    let mut list: Vec<String> = headers.iter().take(SHOWN).map(|h| format!("‘{h}’")).collect();
-    if headers.len() > SHOWN {
-        list.push(format!("and {} more", headers.len() - SHOWN));
-    }
-    list.join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,8 +324,8 @@ mod tests {
     #[test]
     fn the_first_column_naming_a_field_wins_and_a_choice_overrides() {
         let headers = ["Name", "Naam", "Instagram", "Favourite colour"];
-        assert_eq!(auto_fields(&headers.map(String::from)), vec![Some(Field::Name), None, Some(Field::Handle(Platform::Instagram, 1)), None]);
         let l = layout(&headers, &[]).unwrap();
+        assert_eq!(l.fields(), [Some(Field::Name), None, Some(Field::Handle(Platform::Instagram, 1)), None]);
         assert_eq!((l.column_of(Field::Name), l.column_of(Field::Notes), l.handles[0].handle), (Some(0), None, Some(2)));
         let l = layout(&headers, &[("Naam", Some("display_name")), ("Favourite colour", Some("notes"))]).unwrap();
         assert_eq!((l.column_of(Field::Name), l.column_of(Field::Notes)), (Some(1), Some(3)), "a choice overrides, the other name column is left out");
@@ -337,17 +333,84 @@ mod tests {
         assert_eq!(l.column_of(Field::City), None, "a column can be ignored");
     }
 
+    fn refusal(r: Result<Layout>) -> (&'static str, String, std::collections::BTreeMap<&'static str, String>) {
+        match r {
+            Err(crate::Error::ImportLayout { code, message, params, .. }) => (code, message, params),
+            Err(e) => panic!("expected a layout problem, got {e:?}"),
+            Ok(_) => panic!("expected a layout problem, got a layout"),
+        }
+    }
+
     #[test]
-    fn whole_file_problems_are_sentences() {
-        let msg = |r: Result<Layout>| match r {
-            Err(Error::BadFile(m)) => m,
-            _ => panic!("expected a bad file"),
-        };
-        assert!(msg(layout(&["Name", "Instagram"], &[("Name", Some("shoe_size"))])).contains("“shoe_size”, which is not a field"));
-        assert!(msg(layout(&["A", "B", "Instagram"], &[("A", Some("email")), ("B", Some("email"))])).contains("‘A’ and ‘B’"));
-        assert!(msg(layout(&["Name", "City"], &[])).contains("cannot find a handle column"));
-        assert!(msg(layout(&["Foo", "Bar"], &[])).contains("cannot find a name or handle column"));
-        assert!(msg(layout(&["Name", "Handle"], &[])).contains("no column says which platform"));
+    fn whole_file_problems_are_sentences_with_a_code() {
+        let (code, msg, _) = refusal(layout(&["Name", "Instagram"], &[("Name", Some("shoe_size"))]));
+        assert_eq!(code, "unknown_field");
+        assert!(msg.contains("“shoe_size”, which is not a field") && msg.contains("display_name, email,") && msg.contains("instagram_followers"), "{msg}");
+        let (code, msg, _) = refusal(layout(&["A", "B", "Instagram"], &[("A", Some("email")), ("B", Some("email"))]));
+        assert_eq!(code, "field_twice");
+        assert!(msg.contains("‘A’ and ‘B’"), "{msg}");
+        assert!(refusal(layout(&["Name", "City"], &[])).1.contains("cannot find a handle column"));
+        assert!(refusal(layout(&["Foo", "Bar"], &[])).1.contains("cannot find a name or handle column"));
+        let (code, msg, params) = refusal(layout(&["Name", "Handle"], &[]));
+        assert_eq!(code, "handles_without_platform");
+        assert!(msg.contains("no column says which platform"), "{msg}");
+        assert!(params["fields"].starts_with("instagram,tiktok,"), "{params:?}");
+    }
+
+    #[test]
+    fn a_plain_followers_column_right_after_a_handle_column_belongs_to_that_platform() {
+        // Regression: “Instagram; Volgers; TikTok; TikTok volgers” was refused as ambiguous.
+        let ig = |f| Some(Field::Followers(Platform::Instagram, 1)) == f;
+        let l = layout(&["Naam", "Instagram", "Volgers", "TikTok", "TikTok volgers"], &[]).unwrap();
+        assert!(ig(l.fields()[2]), "{:?}", l.fields());
+        assert_eq!((l.handles[0].followers, l.handles[1].followers), (Some(2), Some(4)));
+        let l = layout(&["Naam", "TikTok", "TikTok volgers", "Instagram", "Profiel", "Volgers"], &[]).unwrap();
+        assert_eq!(l.fields()[4], Some(Field::Url(Platform::Instagram, 1)), "a profile column after Instagram is Instagram's");
+        assert!(ig(l.fields()[5]), "and the followers after it too: {:?}", l.fields());
+        let l = layout(&["Name", "Instagram", "TikTok", "Followers"], &[]).unwrap();
+        assert_eq!(l.fields()[3], Some(Field::Followers(Platform::Tiktok, 1)));
+        let l = layout(&["Name", "Instagram", "City", "Followers"], &[]).unwrap();
+        assert!(ig(l.fields()[3]), "the only platform of the file");
+        let l = layout(&["Name", "Instagram", "Followers"], &[("Followers", Some("followers"))]).unwrap();
+        assert!(ig(l.fields()[2]), "also when the person chose the plain field");
+
+        // Truly ambiguous: the message lists the fields that can be chosen.
+        for headers in [&["Name", "Followers", "Instagram", "TikTok"][..], &["Name", "Instagram", "Instagram followers", "Followers", "TikTok"]] {
+            let (code, msg, params) = refusal(layout(headers, &[]));
+            assert_eq!(code, "followers_without_platform", "{headers:?}");
+            assert!(msg.contains("‘Followers’") && msg.contains("instagram_followers or tiktok_followers"), "{msg}");
+            assert_eq!(params["fields"], "instagram_followers,tiktok_followers");
+        }
+    }
+
+    #[test]
+    fn a_choice_naming_a_column_the_file_does_not_have_is_refused_and_lists_the_headers() {
+        let (code, msg, params) = refusal(layout(&["Naam", "Insta-naam"], &[("Instgram", Some("instagram"))]));
+        assert_eq!(code, "unknown_column");
+        assert_eq!(msg, "f.csv has no column ‘Instgram’. Its columns are ‘Naam’, ‘Insta-naam’.");
+        assert_eq!(params["columns"], "Naam\nInsta-naam");
+        let (code, _, _) = refusal(layout(&["Naam", "Instagram"], &[("Opmerking intern", None)]));
+        assert_eq!(code, "unknown_column", "an ignored column must exist too");
+        // Case, accents, spaces and punctuation do not matter, as in recognition.
+        let l = layout(&["Naam", "Insta-naam", "Stad"], &[("insta naam", Some("instagram")), ("STAD", None)]).unwrap();
+        assert_eq!((l.handles[0].handle, l.column_of(Field::City)), (Some(1), None));
+        let l = layout(&["Name", "Insta"], &[("insta", Some("Instagram followers"))]);
+        assert!(l.is_err(), "followers without a handle column");
+        let (code, _, _) = refusal(layout(&["E-mail", "Email", "Instagram"], &[("e mail", None)]));
+        assert_eq!(code, "ambiguous_column");
+    }
+
+    #[test]
+    fn blank_like_cells_are_read_as_empty() {
+        let l = layout(&["Name", "Instagram", "Instagram followers", "Land", "E-mail"], &[]).unwrap();
+        for blank in ["NaN", "N/A", "n/a", "-", "—", "null", "none", "#N/A", "NULL"] {
+            let rec = csv::StringRecord::from(vec!["Anna", "annafit", blank, blank, blank]);
+            let (d, _) = l.draft(&rec).unwrap();
+            assert_eq!((d.handles[0].followers.as_str(), d.country.as_str(), d.email.as_str()), ("", "", ""), "{blank}");
+        }
+        assert!(l.draft(&csv::StringRecord::from(vec!["N/A", "-", "", "null", ""])).is_none(), "a row of blanks is an empty row");
+        assert!(!is_blank_like("NA"), "Namibia");
+        assert!(!is_blank_like("-1"));
     }
 
     #[test]
@@ -364,7 +427,7 @@ mod tests {
         assert_eq!(l.column_for("display_name", &o), "Name");
         assert_eq!(l.column_for("handles", &o), "");
         let e = l.row_error(7, &o, FieldError::new("handles.0.followers", "negative_number", "Followers cannot be negative (“-12”).").with_value("-12"));
-        assert_eq!(e.message, "Row 7, column ‘IG volgers’: followers cannot be negative (“-12”).");
+        assert_eq!((e.row, e.column.as_str(), e.message.as_str()), (7, "IG volgers", "Followers cannot be negative (“-12”)."));
         assert!(l.draft(&csv::StringRecord::from(vec!["", " ", "", "", "", ""])).is_none(), "an empty row is skipped");
     }
 }

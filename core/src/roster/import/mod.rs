@@ -10,6 +10,13 @@
 //!   a spreadsheet numbers it: the header is row 1) and column. If there is any problem, it
 //!   returns [`Error::ImportRejected`] and writes nothing. Otherwise it writes everything in one
 //!   transaction.
+//! - [`run_with`] with [`ImportOptions::skip_bad_rows`] is the person's explicit choice to import
+//!   the good rows and leave out the bad ones: the bad rows are listed ([`LeftOut`]) and saved
+//!   beside the file, with the file's own header and cells and a last column saying what to fix
+//!   ([`left_out`]), in the same transaction's time: if that file cannot be saved, nothing is
+//!   imported; if the import fails, the file is taken away again.
+//! - Cells that only say there is nothing in them (`NaN`, `N/A`, `-`, `null`, …) are empty. A
+//!   file without a name column names each new creator after their first handle.
 //! - A row whose handle (platform + handle) is already on the roster updates that creator: its
 //!   non-empty cells win, an empty cell never erases anything, new handles are added (see
 //!   [`merge`]). Importing the same file twice changes nothing the second time.
@@ -17,20 +24,25 @@
 
 pub(crate) mod fields;
 mod layout;
+mod left_out;
+mod mapping;
 mod merge;
+mod problems;
 mod read;
 mod write;
 
 pub(crate) use fields::{Field, MAX_SLOT};
+pub use problems::{display_text, group_problems, row_list, ProblemGroup};
 pub(crate) use read::defuse;
 
 use crate::roster::creators::{self, WriteContext};
-use crate::error::{Error, Result, RowError};
+use crate::error::{Error, FieldError, Result, RowError};
 use crate::roster::model::{CreatorDraft, CreatorRecord, Platform};
 use crate::workspace::settings;
 use crate::roster::validate::validate_draft;
 use crate::workspace::{Actor, Workspace};
-use layout::{row_error, Layout, Origins};
+use layout::{Layout, Origins};
+use problems::row_error;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -51,6 +63,11 @@ pub struct ImportPreview {
     pub columns: Vec<ImportColumn>,
     /// Every field a column can be set to, in the order to offer them.
     pub fields: Vec<FieldChoice>,
+    /// Up to three of the blank-like cells the file has (`N/A`, `-`, …) as it writes them.
+    pub blank_like_examples: Vec<String>,
+    /// When the file has no name column: the handle column whose handles become the new
+    /// creators' names.
+    pub name_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +78,9 @@ pub struct ImportColumn {
     pub field: Option<String>,
     /// The first three non-empty values of the column.
     pub samples: Vec<String>,
+    /// How many cells of the column only say there is nothing in them (`NaN`, `N/A`, `-`,
+    /// `null`, …): they are read as empty.
+    pub blank_like: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +103,33 @@ pub struct Progress {
     pub total: u64,
 }
 
+/// How to import, besides the columns.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+pub struct ImportOptions {
+    /// Import the good rows and leave out the bad ones, instead of importing nothing.
+    #[serde(default)]
+    pub skip_bad_rows: bool,
+}
+
+/// The rows an import with [`ImportOptions::skip_bad_rows`] left out: how many, where they were
+/// saved to fix and import again, and every problem (also grouped by kind).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    pub rows: u64,
+    pub file: String,
+    pub problems: Vec<RowError>,
+    pub groups: Vec<ProblemGroup>,
+}
+
+/// What [`run_with`] did: the report, and the rows it left out, if it was asked to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    #[serde(flatten)]
+    pub report: ImportReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_out: Option<LeftOut>,
+}
+
 /// What an import did. `rows` counts the data rows read; the other three count creators, so
 /// several rows updating one creator (one handle per row) count once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -98,17 +145,27 @@ pub fn preview(path: &Path) -> Result<ImportPreview> {
     let text = read::load(path)?;
     let mut records = read::Records::new(&text);
     let headers = header(&mut records, &text.file_name)?;
-    let auto = layout::auto_fields(&headers);
+    let layout = Layout::build(&text.file_name, headers, &ColumnMapping::default())?;
+    let auto = layout.fields().to_vec();
+    let name_from = layout.name_source().map(|c| layout.headers[c].clone());
+    let headers = layout.headers;
     let mut samples: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+    let mut blank_like = vec![0u64; headers.len()];
+    let mut blank_like_examples: Vec<String> = Vec::new();
     let mut row_count = 0;
     while let Some(rec) = records.next_record()? {
-        if rec.cells.iter().all(|c| c.trim().is_empty()) {
+        if layout::row_is_empty(rec.cells) {
             continue;
         }
         row_count += 1;
-        for (cell, samples) in rec.cells.iter().zip(samples.iter_mut()) {
+        for (i, (cell, samples)) in rec.cells.iter().zip(samples.iter_mut()).enumerate() {
             let cell = read::clean_cell(cell);
-            if !cell.is_empty() && samples.len() < 3 {
+            if layout::is_blank_like(cell) {
+                blank_like[i] += 1;
+                if blank_like_examples.len() < 3 && !blank_like_examples.iter().any(|e| e == cell) {
+                    blank_like_examples.push(cell.to_string());
+                }
+            } else if !cell.is_empty() && samples.len() < 3 {
                 samples.push(cell.to_string());
             }
         }
@@ -128,32 +185,45 @@ pub fn preview(path: &Path) -> Result<ImportPreview> {
         columns: headers
             .into_iter()
             .zip(auto)
-            .zip(samples)
-            .map(|((header, field), samples)| ImportColumn { header, field: field.map(Field::value), samples })
+            .zip(samples.into_iter().zip(blank_like))
+            .map(|((header, field), (samples, blank_like))| ImportColumn { header, field: field.map(Field::value), samples, blank_like })
             .collect(),
         fields: choices.into_iter().map(|f| FieldChoice { value: f.value(), label: f.label() }).collect(),
+        blank_like_examples,
+        name_from,
     })
 }
 
 /// Imports the creators of `path` into `ws`, all or nothing. See the module documentation.
 pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &mut dyn FnMut(Progress)) -> Result<ImportReport> {
+    run_with(ws, path, mapping, ImportOptions::default(), progress).map(|outcome| outcome.report)
+}
+
+/// Imports the creators of `path` into `ws`: all or nothing, or, with
+/// [`ImportOptions::skip_bad_rows`], the good rows, leaving out the bad ones.
+pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, options: ImportOptions, progress: &mut dyn FnMut(Progress)) -> Result<ImportOutcome> {
+    let skip = options.skip_bad_rows;
     let text = read::load(path)?;
     let file = text.file_name.clone();
     let mut records = read::Records::new(&text);
-    let headers = header(&mut records, &file)?;
+    let raw_header = header_record(&mut records, &file)?;
+    let headers = raw_header.iter().map(|c| read::clean_cell(c).to_string()).collect();
     let layout = Layout::resolve(&file, headers, mapping)?;
     let width = layout.headers.len();
+    let delimiter = text.delimiter;
 
     let mut problems: Vec<RowError> = Vec::new();
     let mut rows: Vec<(u64, CreatorDraft, Origins)> = Vec::new();
+    // Only to leave bad rows out: every record as the file has it.
+    let mut raw: Vec<(u64, csv::StringRecord)> = Vec::new();
     while let Some(rec) = records.next_record()? {
         let Some((draft, origins)) = layout.draft(rec.cells) else { continue };
         if rec.cells.iter().skip(width).any(|c| !c.trim().is_empty()) {
-            let msg = format!(
-                "This row has {} cells but the header names only {width} columns. A value with a separator in it may be missing its quotes.",
-                rec.cells.len()
-            );
-            problems.push(row_error(rec.row, String::new(), "too_many_cells", None, &msg));
+            let msg = format!("This row has more cells than the header has columns ({width}). A value with a separator in it may be missing its quotes.");
+            problems.push(row_error(rec.row, "", "too_many_cells", None, &msg));
+        }
+        if skip {
+            raw.push((rec.row, rec.cells.clone()));
         }
         rows.push((rec.row, draft, origins));
     }
@@ -165,7 +235,8 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
 
     let n = rows.len() as u64;
     let mut bar = Bar::new(n, progress);
-    ws.write(|tx| {
+    let mut saved_left_out: Option<std::path::PathBuf> = None;
+    let outcome = ws.write(|tx| {
         let settings = settings::load(tx)?;
         let currency = settings.currency();
 
@@ -187,13 +258,22 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         // 2. What each creator becomes, checked by the rules of the form.
         let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
         let mut owner_plans: HashMap<i64, usize> = HashMap::new();
-        for (i, ((row, draft, origins), owner)) in rows.into_iter().zip(owners).enumerate() {
+        // Rows already refused (a duplicate handle, too many cells): left out when skipping.
+        let refused: std::collections::HashSet<u64> = if skip { problems.iter().map(|p| p.row).collect() } else { Default::default() };
+        for (i, ((row, mut draft, origins), owner)) in rows.into_iter().zip(owners).enumerate() {
             bar.at(n / 2 + i as u64 / 2);
             let owner = match owner {
                 Owner::Refused => continue,
                 Owner::Nobody => None,
                 Owner::Creator(id) => Some(id),
             };
+            if refused.contains(&row) {
+                continue;
+            }
+            if owner.is_none() && !layout.has_name_column() {
+                layout::name_from_handle(&mut draft);
+            }
+            let row_has_country = !draft.country.trim().is_empty();
             let earlier = owner.and_then(|id| owner_plans.get(&id).copied());
             let (merged, origins) = match (owner, earlier) {
                 // Another row already updates this creator (one handle per row): build on it.
@@ -210,11 +290,12 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             let record = match validate_draft(&merged, currency) {
                 Ok(record) => record,
                 Err(errors) => {
-                    problems.extend(errors.into_iter().map(|e| layout.row_error(row, &origins, e)));
+                    let stored_country = |e: FieldError| if e.field == "country" && owner.is_some() && !row_has_country { stored_country_unknown(e) } else { e };
+                    problems.extend(errors.into_iter().map(stored_country).map(|e| layout.row_error(row, &origins, e)));
                     continue;
                 }
             };
-            if !problems.is_empty() {
+            if !skip && !problems.is_empty() {
                 continue; // nothing will be written: keep no more than needed
             }
             let plan = Plan { row, owner, draft: owner.map(|_| merged), record, origins };
@@ -227,9 +308,11 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
                 (None, _) => plans.push(plan),
             }
         }
-        if !problems.is_empty() {
+        if !skip && !problems.is_empty() {
             return Err(rejected(&file, problems));
         }
+        let mut left_out_problems = std::mem::take(&mut problems);
+        left_out_problems.sort_by_key(|p| p.row);
 
         // 3. Write. Changed creators first, through `save_record` (its lookups need the
         // indexes); then new creators by the fast path.
@@ -267,9 +350,35 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         }
         drop(inserter);
         suspended.restore(tx)?;
+        let left_out = if left_out_problems.is_empty() {
+            None
+        } else {
+            // Saved before the commit: if it cannot be saved, nothing is imported.
+            let saved = left_out::save(path, delimiter, &raw_header, &raw, &left_out_problems)?;
+            let file = saved.display().to_string();
+            saved_left_out = Some(saved);
+            Some(LeftOut { rows: left_out::rows_of(&left_out_problems).len() as u64, file, groups: group_problems(&left_out_problems), problems: left_out_problems })
+        };
         bar.at(2 * n);
-        Ok(report)
-    })
+        Ok(ImportOutcome { report, left_out })
+    });
+    if outcome.is_err() {
+        if let Some(saved) = saved_left_out {
+            // The import did not happen: a list of rows it left out would mislead. Chorus made
+            // this file a moment ago; nothing else is in it.
+            let _ = std::fs::remove_file(saved);
+        }
+    }
+    outcome
+}
+
+/// A stored country that is not a code Chorus knows (the window once cut “Holland” to `HO`),
+/// on a creator a row updates without giving a country: the row cannot be saved, and the
+/// sentence says where the value comes from, since the file does not have it.
+fn stored_country_unknown(e: FieldError) -> FieldError {
+    let value = e.value.unwrap_or_default();
+    let msg = format!("This creator's country on the roster, “{value}”, is not a country Chorus knows, and this row does not give one. Fill in the country in this row, or correct it in Chorus first.");
+    FieldError::new("country", "stored_country_unknown", msg).with_value(value)
 }
 
 /// Who a row belongs to.
@@ -307,7 +416,7 @@ fn owner_of(
             }
             Entry::Occupied(o) if *o.get() != row => {
                 let msg = format!("@{} on {} is also in row {}; each handle can be in the file only once.", h.handle, platform.label(), o.get());
-                problems.push(row_error(row, column(j), "duplicate_in_file", Some(h.handle.clone()), &msg));
+                problems.push(row_error(row, &column(j), "duplicate_in_file", Some(h.handle.clone()), &msg));
             }
             Entry::Occupied(_) => {} // twice in one row: validation names it
         }
@@ -327,7 +436,7 @@ fn owner_of(
                 platform_label(&hb.platform),
                 name(second)?
             );
-            problems.push(row_error(row, column(b), "handles_of_two_creators", Some(hb.handle.clone()), &msg));
+            problems.push(row_error(row, &column(b), "handles_of_two_creators", Some(hb.handle.clone()), &msg));
             Ok(Owner::Refused)
         }
     }
@@ -356,12 +465,17 @@ fn platform_label(text: &str) -> &'static str {
 /// The header row, trimmed: the first line of the file that is not blank (row 1, unless the
 /// file starts with blank lines, which then keep their spreadsheet row numbers).
 fn header(records: &mut read::Records<'_>, file: &str) -> Result<Vec<String>> {
+    Ok(header_record(records, file)?.iter().map(|c| read::clean_cell(c).to_string()).collect())
+}
+
+/// The header row as the file has it.
+fn header_record(records: &mut read::Records<'_>, file: &str) -> Result<csv::StringRecord> {
     let no_header = || Error::BadFile(format!("{file} has no header row. The first row should name the columns, such as Name, Instagram and Instagram followers."));
     let rec = records.next_record()?.ok_or_else(no_header)?;
     if rec.cells.iter().all(|c| c.trim().is_empty()) {
         return Err(no_header());
     }
-    Ok(rec.cells.iter().map(|c| read::clean_cell(c).to_string()).collect())
+    Ok(rec.cells.clone())
 }
 
 /// Reports progress at most about every 1%, and always at the end. Counts in steps, two per
