@@ -482,3 +482,164 @@ fn a_postal_address_column_is_imported_and_exported_with_its_line_breaks() {
     run(&mut again, &out).unwrap();
     assert_eq!(by_handle(&again, "anna.zon").creator.postal_address, "Oudegracht 12\n3511 AB");
 }
+
+fn run_skipping(ws: &mut Workspace, path: &Path) -> chorus_core::Result<import::ImportOutcome> {
+    import::run_with(ws, path, &ColumnMapping::default(), import::ImportOptions { skip_bad_rows: true }, &mut |_| {})
+}
+
+#[test]
+fn a_google_sheets_file_without_a_name_column_names_creators_after_their_handle_and_reads_blank_like_cells_as_empty() {
+    let Setup { mut ws, dir: _dir } = workspace();
+    let path = fixture("google_sheets.csv");
+    let p = import::preview(&path).unwrap();
+    assert_eq!((p.encoding.as_str(), p.delimiter.as_str(), p.row_count), ("UTF-8", ",", 5));
+    assert_eq!(p.name_from.as_deref(), Some("Instagram"), "the preview says whose handle becomes the name");
+    let fields: Vec<Option<&str>> = p.columns.iter().map(|c| c.field.as_deref()).collect();
+    assert_eq!(fields, vec![Some("instagram"), Some("instagram_followers"), Some("tiktok"), Some("tiktok_followers"), Some("country"), Some("email")]);
+    let blank: Vec<u64> = p.columns.iter().map(|c| c.blank_like).collect();
+    assert_eq!(blank, vec![0, 2, 1, 1, 0, 2], "N/A, -, —, n/a and null are counted per column");
+    assert_eq!(p.blank_like_examples, vec!["N/A", "-", "n/a"]);
+    assert!(p.columns[1].samples.iter().all(|s| s != "N/A" && s != "-"), "a blank-like cell is no sample: {:?}", p.columns[1].samples);
+
+    assert_eq!(run(&mut ws, &path).unwrap().created, 5);
+    let sanne = by_handle(&ws, "sanne.groen").creator;
+    assert_eq!((sanne.display_name.as_str(), sanne.country.as_str()), ("sanne.groen", "NL"));
+    let daan = by_handle(&ws, "daan.bakt").creator;
+    assert_eq!((daan.country.as_str(), daan.handles.len(), daan.handles[0].followers), ("NL", 1, 0), "Holland; N/A followers; a “-” TikTok is no handle");
+    let chloe = by_handle(&ws, "chloe.maison").creator;
+    assert_eq!((chloe.country.as_str(), chloe.email.as_str()), ("BE", ""));
+    assert_eq!(by_handle(&ws, "lucas.rio").creator.country, "BR");
+    assert_eq!(by_handle(&ws, "petra.praha").creator.country, "CZ");
+}
+
+#[test]
+fn a_dutch_excel_file_with_a_plain_volgers_column_after_each_handle_column() {
+    let Setup { mut ws, dir: _dir } = workspace();
+    let path = fixture("dutch_excel_volgers.csv");
+    let p = import::preview(&path).unwrap();
+    assert_eq!((p.encoding.as_str(), p.delimiter.as_str()), ("Windows-1252", ";"));
+    assert_eq!(p.columns[2].field.as_deref(), Some("instagram_followers"), "Volgers after Instagram is Instagram's");
+    assert_eq!(p.name_from, None, "the file names its creators");
+    assert_eq!(run(&mut ws, &path).unwrap().created, 3);
+    let zoe = by_handle(&ws, "zoe.eats").creator;
+    assert_eq!(zoe.handles.iter().map(|h| (h.platform.as_str(), h.followers)).collect::<Vec<_>>(), vec![("instagram", 12_345), ("tiktok", 8_500)]);
+    assert_eq!((by_handle(&ws, "anouk.fit").creator.country.as_str(), by_handle(&ws, "daniel.tech").creator.handles[1].followers), ("BE", 0), "#N/B is Dutch Excel's N/A");
+}
+
+#[test]
+fn another_tools_export_with_generic_columns_and_nan_cells() {
+    let Setup { mut ws, dir: _dir } = workspace();
+    assert_eq!(run(&mut ws, &fixture("other_tool.csv")).unwrap().created, 3);
+    let lotte = by_handle(&ws, "lotte.bakes").creator;
+    assert_eq!((lotte.display_name.as_str(), lotte.country.as_str(), lotte.email.as_str(), lotte.handles[0].followers), ("Lotte Bos", "", "", 0));
+    assert_eq!(by_handle(&ws, "tom.travels").creator.email, "", "None is empty");
+}
+
+#[test]
+fn skip_bad_rows_imports_the_good_rows_and_saves_the_bad_ones_beside_the_file() {
+    let Setup { dir, mut ws } = workspace();
+    let source = dir.path().join("makers.csv");
+    std::fs::copy(fixture("dutch_excel_bad_rows.csv"), &source).unwrap();
+
+    // All or nothing stays the default.
+    let Err(Error::ImportRejected { problems, .. }) = run(&mut ws, &source) else { panic!("accepted") };
+    assert_eq!(problems.iter().map(|p| (p.row, p.code)).collect::<Vec<_>>(), vec![(3, "negative_number"), (4, "invalid_country"), (5, "invalid_email")]);
+    assert_eq!(creator_count(&ws), 0);
+
+    let outcome = run_skipping(&mut ws, &source).unwrap();
+    assert_eq!((outcome.report.rows, outcome.report.created), (5, 2));
+    let left = outcome.left_out.expect("rows were left out");
+    assert_eq!(left.rows, 3);
+    assert_eq!(left.problems.len(), 3);
+    assert_eq!(left.groups.len(), 3);
+    let saved = PathBuf::from(&left.file);
+    assert_eq!(saved, dir.path().join("makers-left-out.csv"), "beside the source");
+    assert_eq!(creator_count(&ws), 2);
+    by_handle(&ws, "zoe.eats");
+    by_handle(&ws, "eva.groot");
+
+    // The file's own header and cells, in its separator, and what to fix.
+    let text = std::fs::read_to_string(&saved).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Naam;Instagram;Instagram volgers;Land;E-mail;Chorus: what to fix");
+    // Exactly, except that a cell starting like a formula gets a ' (the import takes it off).
+    assert!(lines[1].starts_with("Bram Jansen;bram.bakt;'-12;Nederland;bram@example.nl;"), "{}", lines[1]);
+    assert!(lines[1].contains("Row 3 of makers.csv, column ‘Instagram volgers’: Followers cannot be negative"), "{}", lines[1]);
+    assert!(lines[2].starts_with("Cor Visser;cor.visser;5.000;Nederlnd;"), "{}", lines[2]);
+    assert!(lines[3].starts_with("Dewi Smit;dewi.smit;7.100;België;dewi@;"), "the decoded text, accents kept: {}", lines[3]);
+    assert_eq!(lines.len(), 4);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // Fixed and imported again; the reason column is ignored. Another skip never overwrites.
+    let fixed = text.replace("'-12", "12").replace("Nederlnd", "Nederland").replace("dewi@;", "dewi@example.nl;");
+    std::fs::write(&saved, fixed).unwrap();
+    let p = import::preview(&saved).unwrap();
+    assert_eq!(p.columns.last().map(|c| (c.header.as_str(), c.field.clone())), Some(("Chorus: what to fix", None)));
+    let again = run(&mut ws, &saved).unwrap();
+    assert_eq!(again.created, 3);
+    assert_eq!(by_handle(&ws, "bram.bakt").creator.handles[0].followers, 12);
+    std::fs::copy(fixture("dutch_excel_bad_rows.csv"), &source).unwrap();
+    let mut fresh = Workspace::in_memory(&Settings::new("Fresh", "EUR", "nl-NL")).unwrap();
+    let second = run_skipping(&mut fresh, &source).unwrap().left_out.unwrap();
+    assert_eq!(PathBuf::from(second.file), dir.path().join("makers-left-out-2.csv"), "the first list is kept");
+}
+
+#[test]
+fn skip_bad_rows_with_nothing_wrong_imports_everything_and_saves_nothing() {
+    let Setup { dir, mut ws } = workspace();
+    let source = write(dir.path(), "good.csv", "Naam;Instagram\nAnna;anna\n");
+    let outcome = run_skipping(&mut ws, &source).unwrap();
+    assert_eq!((outcome.report.created, outcome.left_out), (1, None));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains("left-out")).count(), 0);
+}
+
+#[test]
+fn when_the_left_out_rows_cannot_be_saved_nothing_is_imported() {
+    let Setup { dir, mut ws } = workspace();
+    let source = dir.path().join("makers.csv");
+    std::fs::copy(fixture("dutch_excel_bad_rows.csv"), &source).unwrap();
+    std::fs::write(dir.path().join("makers-left-out.csv"), "an earlier list").unwrap();
+    for n in 2..=999 {
+        std::fs::write(dir.path().join(format!("makers-left-out-{n}.csv")), "").unwrap();
+    }
+    let err = run_skipping(&mut ws, &source).unwrap_err();
+    assert_eq!(err.kind(), "io");
+    assert!(err.to_string().contains("save the left-out rows"), "{err}");
+    assert_eq!(creator_count(&ws), 0, "the good rows were not imported either");
+    assert_eq!(std::fs::read_to_string(dir.path().join("makers-left-out.csv")).unwrap(), "an earlier list", "nothing overwritten");
+}
+
+#[test]
+fn many_problems_of_one_kind_are_grouped_for_the_window_and_the_cli() {
+    let Setup { dir, mut ws } = workspace();
+    let mut csv = String::from("Naam;Instagram;Land\n");
+    for i in 0..100 {
+        let country = if i % 3 == 0 { "Atlantis" } else { "NL" };
+        csv.push_str(&format!("Maker {i};maker{i};{country}\n"));
+    }
+    let err = run(&mut ws, &write(dir.path(), "landen.csv", csv)).unwrap_err();
+    let payload = err.to_payload();
+    assert_eq!(payload.rows.len(), 34, "every problem is still there");
+    assert_eq!(payload.params["bad_rows"], "34");
+    assert_eq!(payload.groups.len(), 1);
+    let g = &payload.groups[0];
+    assert_eq!((g.code, g.column.as_str(), g.value.as_deref(), g.rows.len(), g.rows[0]), ("invalid_country", "Land", Some("Atlantis"), 34, 2));
+    assert!(g.describe().starts_with("34 rows, column ‘Land’: “Atlantis” is not a country Chorus knows."), "{}", g.describe());
+}
+
+#[test]
+fn a_stored_country_that_is_not_a_code_is_named_when_a_row_updates_that_creator() {
+    // The form once cut “Holland” to HO; such a value stays as it was until someone fixes it.
+    let Setup { dir, mut ws } = workspace();
+    let anna = creators::create(&mut ws, &draft("Anna", &[("instagram", "annafit", "100")])).unwrap();
+    ws.conn().execute("UPDATE creators SET country = 'HO' WHERE id = ?1", [anna.id]).unwrap();
+    let path = write(dir.path(), "update.csv", "Instagram;Instagram volgers;Land\nannafit;200;\n");
+    let Err(Error::ImportRejected { problems, .. }) = run(&mut ws, &path) else { panic!("accepted") };
+    assert_eq!((problems[0].code, problems[0].value.as_deref(), problems[0].column.as_str()), ("stored_country_unknown", Some("HO"), "Land"));
+    assert!(problems[0].message.contains("country on the roster, “HO”"), "{}", problems[0].message);
+    assert_eq!(creators::get(&ws, anna.id).unwrap().country, "HO", "not silently changed");
+    let path = write(dir.path(), "update.csv", "Instagram;Instagram volgers;Land\nannafit;200;Holland\n");
+    assert_eq!(run(&mut ws, &path).unwrap().updated, 1);
+    assert_eq!(creators::get(&ws, anna.id).unwrap().country, "NL");
+}
