@@ -643,3 +643,32 @@ fn a_stored_country_that_is_not_a_code_is_named_when_a_row_updates_that_creator(
     assert_eq!(run(&mut ws, &path).unwrap().updated, 1);
     assert_eq!(creators::get(&ws, anna.id).unwrap().country, "NL");
 }
+
+#[test]
+fn an_excel_dutch_export_has_semicolons_and_decimal_commas_and_imports_back_unchanged() {
+    use chorus_core::roster::export::{export_roster_as, Dialect};
+    let Setup { dir, mut ws } = workspace();
+    sample_roster(&mut ws);
+    let out = dir.path().join("roster excel.csv");
+    assert_eq!(export_roster_as(&ws, &RosterQuery::default(), Dialect::ExcelNl, &out).unwrap(), 3);
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(text.starts_with("\u{feff}Name;Instagram handle;Instagram followers;"), "{}", &text[..80]);
+    assert!(text.contains("\r\n"), "Excel's line ends");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let anna = reader.records().map(Result::unwrap).find(|r| &r[0] == "Anna de Vries").unwrap();
+    let cell = |name: &str| anna.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!((cell("Rate reel").as_str(), cell("Rate story").as_str()), ("450,00", "99,95"));
+    assert_eq!(cell("Instagram followers"), "52000", "counts are plain whole numbers");
+    assert_eq!(cell("Notes"), "Two lines\nof notes, with a comma; and \"quotes\".", "a semicolon inside a cell is quoted");
+    assert_eq!(import::preview(&out).unwrap().delimiter, ";");
+
+    // Back into the same workspace: nothing changes. Into another: the same creators.
+    let before = all_drafts(&ws);
+    assert_eq!(run(&mut ws, &out).unwrap(), ImportReport { rows: 3, created: 0, updated: 0, unchanged: 3 });
+    assert_eq!(all_drafts(&ws), before);
+    let mut other = Workspace::in_memory(&Settings::new("Copy", "EUR", "nl-BE")).unwrap();
+    assert_eq!(run(&mut other, &out).unwrap().created, 3);
+    assert_eq!(all_drafts(&other), before);
+    assert_eq!((Dialect::for_locale("nl-BE"), Dialect::for_locale("en-GB")), (Dialect::ExcelNl, Dialect::Plain));
+}

@@ -1,9 +1,11 @@
 //! Exporting the roster (or the filtered view the person is looking at) as a CSV file.
 //!
 //! Contract:
-//! - UTF-8 with a byte-order mark (so Excel reads accents right), comma separated, one header
-//!   row whose names the import recognises, so an exported file imports back and changes
-//!   nothing.
+//! - UTF-8 with a byte-order mark (so Excel reads accents right), one header row whose names
+//!   the import recognises, so an exported file imports back and changes nothing. Two shapes
+//!   ([`Dialect`]): the plain machine CSV (commas, `1234.56`) for other software and scripts,
+//!   and Excel as a Dutch (or Belgian) computer opens it by a double click (semicolons,
+//!   `1234,56`, CRLF line ends). Both import back unchanged.
 //! - Columns, always in this order: Name; for each platform any exported creator uses (in the
 //!   fixed platform order), its handle, followers and URL, with numbered columns (`Instagram 2
 //!   handle`) when a creator has several accounts on one platform; Niches, Tags, Stage, Tier,
@@ -26,10 +28,71 @@ use rusqlite::params_from_iter;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The shape of an exported CSV file: what the spreadsheet that opens it expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dialect {
+    /// Commas and decimal points: for other software, scripts and English spreadsheets.
+    #[default]
+    Plain,
+    /// Semicolons and decimal commas, CRLF line ends: what Excel on a Dutch or Belgian
+    /// computer opens as columns.
+    ExcelNl,
+}
+
+impl Dialect {
+    /// `plain` or `excel-nl`.
+    pub fn parse(text: &str) -> Option<Dialect> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "plain" | "csv" => Some(Dialect::Plain),
+            "excel-nl" | "excel_nl" => Some(Dialect::ExcelNl),
+            _ => None,
+        }
+    }
+
+    /// The dialect a workspace's own spreadsheets speak: Excel (Dutch) for a Dutch-speaking
+    /// locale (`nl-NL`, `nl-BE`), else the plain one.
+    pub fn for_locale(locale: &str) -> Dialect {
+        if locale.to_ascii_lowercase().starts_with("nl") {
+            Dialect::ExcelNl
+        } else {
+            Dialect::Plain
+        }
+    }
+
+    fn delimiter(self) -> u8 {
+        match self {
+            Dialect::Plain => b',',
+            Dialect::ExcelNl => b';',
+        }
+    }
+
+    fn terminator(self) -> csv::Terminator {
+        match self {
+            Dialect::Plain => csv::Terminator::Any(b'\n'),
+            Dialect::ExcelNl => csv::Terminator::CRLF,
+        }
+    }
+
+    /// An amount as [`plain_amount`] writes it, with the decimal separator of the dialect.
+    fn amount(self, minor: i64, currency: Currency) -> String {
+        let plain = plain_amount(minor, currency);
+        match self {
+            Dialect::Plain => plain,
+            Dialect::ExcelNl => plain.replace('.', ","),
+        }
+    }
+}
+
 /// Writes the roster (or the filtered view of `query`, ignoring offset/limit) as CSV to `out`,
 /// replacing any file there only once the export is complete. Returns the rows written.
 pub fn export_roster(ws: &Workspace, query: &RosterQuery, out: &Path) -> Result<u64> {
-    write_atomically(out, |file| write_csv(ws, query, std::io::BufWriter::new(file), out))
+    export_roster_as(ws, query, Dialect::Plain, out)
+}
+
+/// [`export_roster`] in the given dialect.
+pub fn export_roster_as(ws: &Workspace, query: &RosterQuery, dialect: Dialect, out: &Path) -> Result<u64> {
+    write_atomically(out, |file| write_csv(ws, query, dialect, std::io::BufWriter::new(file), out))
 }
 
 /// Lets `write` fill a temporary file beside `out`, then moves it into place, replacing any
@@ -53,10 +116,15 @@ pub(crate) fn write_atomically<T>(out: &Path, write: impl FnOnce(&mut std::fs::F
 /// Writes the roster (or the filtered view of `query`, ignoring offset/limit) as CSV to
 /// `writer`. Returns the rows written (not counting the header).
 pub fn write_roster_csv(ws: &Workspace, query: &RosterQuery, writer: impl Write) -> Result<u64> {
-    write_csv(ws, query, writer, Path::new("the export"))
+    write_roster_csv_as(ws, query, Dialect::Plain, writer)
 }
 
-fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target: &Path) -> Result<u64> {
+/// [`write_roster_csv`] in the given dialect.
+pub fn write_roster_csv_as(ws: &Workspace, query: &RosterQuery, dialect: Dialect, writer: impl Write) -> Result<u64> {
+    write_csv(ws, query, dialect, writer, Path::new("the export"))
+}
+
+fn write_csv(ws: &Workspace, query: &RosterQuery, dialect: Dialect, mut writer: impl Write, target: &Path) -> Result<u64> {
     let io = |e: std::io::Error| Error::io("write", target, e);
     let settings = ws.settings()?;
     let filter = build_filter(ws, query)?;
@@ -87,7 +155,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
     };
 
     writer.write_all("\u{feff}".as_bytes()).map_err(io)?;
-    let mut csv = csv::WriterBuilder::new().from_writer(writer);
+    let mut csv = csv::WriterBuilder::new().delimiter(dialect.delimiter()).terminator(dialect.terminator()).from_writer(writer);
     let csv_io = |e: csv::Error| io(e.into());
     let mut header: Vec<String> = vec![Field::Name.label()];
     for &(p, n) in &slots {
@@ -173,7 +241,7 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, mut writer: impl Write, target
                 .collect::<rusqlite::Result<_>>()?;
             for f in &formats {
                 let amount = rates.iter().find(|(format, _, _)| ContentFormat::parse(format) == Some(*f));
-                record.push(amount.map(|(_, minor, code)| plain_amount(*minor, Currency::parse(code).unwrap_or(settings.currency()))).unwrap_or_default());
+                record.push(amount.map(|(_, minor, code)| dialect.amount(*minor, Currency::parse(code).unwrap_or(settings.currency()))).unwrap_or_default());
             }
         }
         record.push(text(17)?);
@@ -228,5 +296,12 @@ mod tests {
             }
         }
         assert_eq!(plain_amount(123_456, Currency::parse("EUR").unwrap()), "1234.56");
+        for code in ["EUR", "JPY", "KWD"] {
+            let c = Currency::parse(code).unwrap();
+            for minor in [0, 5, 12_345, 123_456_789] {
+                assert_eq!(money::parse_amount(&Dialect::ExcelNl.amount(minor, c), c), Ok(minor), "Excel (Dutch) {code} {minor}");
+            }
+        }
+        assert_eq!(Dialect::ExcelNl.amount(123_456, Currency::parse("EUR").unwrap()), "1234,56");
     }
 }
