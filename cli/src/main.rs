@@ -10,6 +10,7 @@ mod columns;
 mod roster;
 mod workspace;
 
+use chorus_core::roster::export::Dialect;
 use chorus_core::roster::{RosterQuery, SortKey};
 use chorus_core::workspace::Actor;
 use chorus_core::{Error, Workspace};
@@ -67,7 +68,11 @@ enum Command {
         /// Only show how the columns would be read; import nothing.
         #[arg(long)]
         preview: bool,
-        /// Print JSON instead of text.
+        /// Import the good rows and leave out the bad ones (saved beside the CSV as
+        /// NAME-left-out.csv to fix and import again), instead of importing nothing.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Print JSON instead of text (also for a refused import: every problem).
         #[arg(long)]
         json: bool,
     },
@@ -77,6 +82,10 @@ enum Command {
         /// Where to write; `-` for standard output.
         #[arg(long, short, default_value = "-")]
         out: PathBuf,
+        /// plain (commas, 1234.56: for other software) or excel-nl (semicolons, 1234,56: what
+        /// Excel on a Dutch or Belgian computer opens as columns).
+        #[arg(long, default_value = "plain", value_parser = parse_dialect)]
+        dialect: Dialect,
         #[command(flatten)]
         filters: Filters,
     },
@@ -205,6 +214,10 @@ fn tell(message: String) {
     }
 }
 
+fn parse_dialect(text: &str) -> Result<Dialect, String> {
+    Dialect::parse(text).ok_or_else(|| format!("“{text}” is not a dialect: use plain or excel-nl"))
+}
+
 fn parse_sort(text: &str) -> Result<SortKey, String> {
     SortKey::parse(text).ok_or_else(|| format!("“{text}” is not a sort: use name, followers or updated"))
 }
@@ -215,12 +228,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "chorus: {e}");
+            // One readable line: no terminal escapes from a file name or a header.
+            let _ = writeln!(err, "chorus: {}", chorus_core::roster::import::display_text(&e.to_string(), 2_000));
             if let Error::ImportRejected { problems, .. } = &e {
-                for p in problems {
-                    let column = if p.column.is_empty() { String::new() } else { format!(", column “{}”", p.column) };
-                    let _ = writeln!(err, "  row {}{column}: {}", p.row, p.message);
-                }
+                let _ = roster::print_groups(&chorus_core::roster::import::group_problems(problems), &mut err);
             }
             if let Error::Validation(fields) = &e {
                 if fields.len() > 1 {
@@ -251,8 +262,10 @@ fn run(command: Command) -> chorus_core::Result<()> {
         Command::New { workspace, brand, currency, locale } => workspace::new(&workspace, &brand, &currency, &locale),
         Command::Demo { workspace } => workspace::demo(&workspace),
         Command::Info { workspace, json } => workspace::info(&workspace, json),
-        Command::Import { workspace, csv, maps, ignores, preview, json } => roster::import(&workspace, &csv, &maps, &ignores, preview, json),
-        Command::Export { workspace, out, filters } => roster::export(&workspace, &out, &filters.query()),
+        Command::Import { workspace, csv, maps, ignores, preview, skip_bad_rows, json } => {
+            roster::import(&workspace, &csv, &maps, &ignores, roster::ImportFlags { preview, json, skip_bad_rows })
+        }
+        Command::Export { workspace, out, dialect, filters } => roster::export(&workspace, &out, &filters.query(), dialect),
         Command::List { workspace, filters, sort, desc, limit, offset, json } => {
             roster::list(&workspace, RosterQuery { sort, descending: desc, limit: limit.max(1), offset, ..filters.query() }, json)
         }

@@ -1,15 +1,34 @@
-//! `chorus import`, `chorus export` and `chorus list`: creators in from CSV, out to CSV, and the
-//! roster table with its search and filters.
+//! `chorus import`, `chorus export` and `chorus list`: creators in from CSV (all or nothing, or
+//! the good rows with `--skip-bad-rows`), out to CSV (plain or Excel (Dutch)), and the roster
+//! table with its search and filters. Problems print grouped by kind, one line each.
 
 use crate::columns::clip;
-use chorus_core::roster::import::{self, ColumnMapping};
+use chorus_core::roster::export::Dialect;
+use chorus_core::roster::import::{self, display_text, ColumnMapping, ImportOptions, ProblemGroup};
 use chorus_core::roster::{self, RosterQuery};
 use chorus_core::workspace::Actor;
 use chorus_core::{Error, Result};
 use std::io::Write;
 use std::path::Path;
 
-pub fn import(workspace: &Path, csv: &Path, maps: &[String], ignores: &[String], preview: bool, json: bool) -> Result<()> {
+/// What `chorus import` was asked to do besides the files and the columns.
+pub struct ImportFlags {
+    pub preview: bool,
+    pub json: bool,
+    pub skip_bad_rows: bool,
+}
+
+pub fn import(workspace: &Path, csv: &Path, maps: &[String], ignores: &[String], flags: ImportFlags) -> Result<()> {
+    let result = import_or_preview(workspace, csv, maps, ignores, &flags);
+    if let (Err(e), true) = (&result, flags.json) {
+        // Scripts read the whole answer, every problem of a refused import included; the
+        // one-line summary still goes to stderr.
+        crate::print_json(&e.to_payload())?;
+    }
+    result
+}
+
+fn import_or_preview(workspace: &Path, csv: &Path, maps: &[String], ignores: &[String], flags: &ImportFlags) -> Result<()> {
     let mut mapping = ColumnMapping::default();
     for m in maps {
         let (header, field) = m.split_once('=').ok_or_else(|| Error::BadFile(format!("--map “{m}” needs the form HEADER=FIELD, e.g. --map \"Insta=instagram\".")))?;
@@ -18,35 +37,70 @@ pub fn import(workspace: &Path, csv: &Path, maps: &[String], ignores: &[String],
     for header in ignores {
         mapping.0.insert(header.trim().to_string(), None);
     }
-    if preview {
-        let p = import::preview(csv)?;
-        if json {
+    if flags.preview {
+        let p = import::preview_with(csv, &mapping)?;
+        if flags.json {
             return crate::print_json(&p);
         }
-        println!("{}: {} rows, {}, separated by {}", p.file_name, p.row_count, p.encoding, p.delimiter);
-        for c in &p.columns {
-            let target = mapping.0.get(&c.header).cloned().unwrap_or_else(|| c.field.clone());
-            println!("  {:<28} → {:<22} {}", c.header, target.unwrap_or_else(|| "(ignored)".into()), c.samples.join(" | "));
-        }
+        print_preview(&p);
         return Ok(());
     }
     let mut ws = crate::open(workspace)?;
     ws.set_actor(Actor::Import);
-    let report = import::run(&mut ws, csv, &mapping, &mut |_| {})?;
-    if json {
-        return crate::print_json(&report);
+    let outcome = import::run_with(&mut ws, csv, &mapping, ImportOptions { skip_bad_rows: flags.skip_bad_rows }, &mut |_| {})?;
+    if flags.json {
+        return crate::print_json(&outcome);
     }
-    println!("Imported {} rows: {} new, {} updated, {} unchanged.", report.rows, report.created, report.updated, report.unchanged);
+    let r = &outcome.report;
+    let mut out = std::io::stdout().lock();
+    let written = match &outcome.left_out {
+        None => writeln!(out, "Imported {} rows: {} new, {} updated, {} unchanged.", r.rows, r.created, r.updated, r.unchanged),
+        Some(left) => writeln!(out, "Imported {} of {} rows: {} new, {} updated, {} unchanged.", r.rows - left.rows, r.rows, r.created, r.updated, r.unchanged)
+            .and_then(|_| writeln!(out, "Left out {} with problems; they are in {} to fix and import again:", rows(left.rows), left.file))
+            .and_then(|_| print_groups(&left.groups, &mut out)),
+    };
+    written.map_err(|e| Error::io("write", "standard output", e))
+}
+
+fn rows(n: u64) -> String {
+    if n == 1 { "1 row".into() } else { format!("{n} rows") }
+}
+
+fn print_preview(p: &import::ImportPreview) {
+    println!("{}: {} rows, {}, separated by {}", p.file_name, p.row_count, p.encoding, p.delimiter);
+    for c in &p.columns {
+        println!("  {:<28} → {:<22} {}", clip(&c.header, 28), c.field.as_deref().unwrap_or("(ignored)"), c.samples.iter().map(|s| display_text(s, 30)).collect::<Vec<_>>().join(" | "));
+    }
+    if let Some(from) = &p.name_from {
+        println!("No name column: each new creator is named after their handle in ‘{from}’.");
+    }
+    let blank: u64 = p.columns.iter().filter(|c| c.field.is_some()).map(|c| c.blank_like).sum();
+    if blank > 0 {
+        let examples: Vec<String> = p.blank_like_examples.iter().map(|e| format!("“{e}”")).collect();
+        println!("{blank} {} such as {} {} read as empty.", if blank == 1 { "cell" } else { "cells" }, examples.join(", "), if blank == 1 { "is" } else { "are" });
+    }
+}
+
+/// The problems of an import grouped by kind, one line each, at most [`SHOWN_GROUPS`] of them.
+pub fn print_groups(groups: &[ProblemGroup], out: &mut impl Write) -> std::io::Result<()> {
+    for g in groups.iter().take(SHOWN_GROUPS) {
+        writeln!(out, "  {}", g.describe())?;
+    }
+    if groups.len() > SHOWN_GROUPS {
+        writeln!(out, "  … and {} more kinds of problems (--json lists every one).", groups.len() - SHOWN_GROUPS)?;
+    }
     Ok(())
 }
 
-pub fn export(workspace: &Path, out: &Path, query: &RosterQuery) -> Result<()> {
+const SHOWN_GROUPS: usize = 30;
+
+pub fn export(workspace: &Path, out: &Path, query: &RosterQuery, dialect: Dialect) -> Result<()> {
     let ws = crate::open(workspace)?;
     if out.as_os_str() == "-" {
         let stdout = std::io::stdout();
-        chorus_core::roster::export::write_roster_csv(&ws, query, stdout.lock())?;
+        chorus_core::roster::export::write_roster_csv_as(&ws, query, dialect, stdout.lock())?;
     } else {
-        let rows = chorus_core::roster::export::export_roster(&ws, query, out)?;
+        let rows = chorus_core::roster::export::export_roster_as(&ws, query, dialect, out)?;
         eprintln!("Exported {rows} creators to {}.", out.display());
     }
     Ok(())

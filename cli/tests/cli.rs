@@ -130,8 +130,151 @@ fn a_bad_row_names_row_and_column_and_imports_nothing() {
     std::fs::write(&csv, GOOD_CSV.replace("daan.bakt,3100", "daan.bakt,-3100")).unwrap();
     let err = fails(&["import", s(&ws), s(&csv)]);
     assert!(err.contains("Nothing was imported"), "{err}");
-    assert!(err.contains("row 3") && err.contains("instagram_followers"), "{err}");
+    assert!(err.contains("Row 3, column ‘instagram_followers’: Followers cannot be negative"), "{err}");
     assert_eq!(count(&ws), 0);
+}
+
+#[test]
+fn a_rejected_import_says_each_rows_place_once() {
+    // Regression: “row 3, column “…”: Row 3, column ‘…’: followers cannot be negative”.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, GOOD_CSV.replace("daan.bakt,3100", "daan.bakt,-3100")).unwrap();
+    let err = fails(&["import", s(&ws), s(&csv)]);
+    let line = err.lines().find(|l| l.contains("cannot be negative")).unwrap();
+    assert_eq!(line.matches("Row 3").count() + line.matches("row 3").count(), 1, "{line}");
+    assert_eq!(line.matches("instagram_followers").count(), 1, "{line}");
+}
+
+#[test]
+fn many_bad_rows_print_one_line_per_kind_of_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let mut text = String::from("Naam;Instagram;Land\n");
+    for i in 0..62 {
+        text.push_str(&format!("Maker {i};maker{i};Atlantis\n"));
+    }
+    text.push_str("Eva;eva;NL;extra\n");
+    let csv = dir.path().join("landen.csv");
+    std::fs::write(&csv, text).unwrap();
+    let err = fails(&["import", s(&ws), s(&csv)]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "the summary and one line per kind: {err}");
+    assert!(lines[0].contains("63 problem(s)"), "{err}");
+    assert!(lines[1].starts_with("  62 rows, column ‘Land’: “Atlantis” is not a country Chorus knows.") && lines[1].ends_with("Rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, … and 52 more."), "{err}");
+    assert!(lines[2].starts_with("  Row 64: This row has more cells than the header has columns (3)."), "{err}");
+}
+
+#[test]
+fn a_rejected_import_with_json_prints_every_problem_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, GOOD_CSV.replace("daan.bakt,3100", "daan.bakt,-3100").replace(",FR,", ",Atlantis,")).unwrap();
+    let out = chorus(&["import", s(&ws), s(&csv), "--json"]);
+    assert!(!out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(v["kind"], "import_rejected");
+    assert_eq!(v["params"]["file"], "bad.csv");
+    let rows: Vec<(u64, &str, &str)> = v["rows"].as_array().unwrap().iter().map(|r| (r["row"].as_u64().unwrap(), r["column"].as_str().unwrap(), r["code"].as_str().unwrap())).collect();
+    assert_eq!(rows, vec![(3, "instagram_followers", "negative_number"), (4, "country", "invalid_country")]);
+    assert_eq!(v["groups"].as_array().unwrap().len(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("chorus: The import was stopped"), "the summary still goes to stderr");
+    assert_eq!(count(&ws), 0);
+}
+
+#[test]
+fn skip_bad_rows_imports_the_good_rows_and_lists_and_saves_the_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("creators.csv");
+    std::fs::write(&csv, GOOD_CSV.replace("daan.bakt,3100", "daan.bakt,-3100")).unwrap();
+    let out = ok(&["import", s(&ws), s(&csv), "--skip-bad-rows"]);
+    assert!(out.starts_with("Imported 2 of 3 rows: 2 new, 0 updated, 0 unchanged.\n"), "{out}");
+    let saved = dir.path().join("creators-left-out.csv");
+    assert!(out.contains(&format!("Left out 1 row with problems; they are in {} to fix and import again:", saved.display())), "{out}");
+    assert!(out.contains("  Row 3, column ‘instagram_followers’: Followers cannot be negative"), "{out}");
+    assert_eq!(count(&ws), 2);
+    let left = std::fs::read_to_string(&saved).unwrap();
+    assert!(left.lines().nth(1).unwrap().starts_with("Daan Visser,daan.bakt,'-3100,,,daan@example.nl,NL,food & drink,"), "{left}");
+
+    // Fixed, the left-out file imports the last creator.
+    std::fs::write(&saved, left.replace("'-3100", "3100")).unwrap();
+    assert!(ok(&["import", s(&ws), s(&saved)]).contains("1 new"));
+    assert_eq!(count(&ws), 3);
+
+    let again = dir.path().join("again.chorus");
+    ok(&["new", s(&again), "--brand", "Again"]);
+    let v: serde_json::Value = serde_json::from_str(&ok(&["import", s(&again), s(&csv), "--skip-bad-rows", "--json"])).unwrap();
+    assert_eq!((v["created"].as_u64(), v["left_out"]["rows"].as_u64()), (Some(2), Some(1)));
+    assert!(v["left_out"]["file"].as_str().unwrap().ends_with("creators-left-out-2.csv"), "{v}");
+}
+
+#[test]
+fn map_and_ignore_naming_a_column_the_file_lacks_are_errors_listing_its_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("creators.csv");
+    std::fs::write(&csv, GOOD_CSV).unwrap();
+    let err = fails(&["import", s(&ws), s(&csv), "--map", "Insta naam=instagram"]);
+    assert!(err.contains("creators.csv has no column ‘Insta naam’. Its columns are ‘name’, ‘instagram’, ‘instagram_followers’"), "{err}");
+    let err = fails(&["import", s(&ws), s(&csv), "--ignore", "Opmerking intern"]);
+    assert!(err.contains("no column ‘Opmerking intern’"), "{err}");
+    let err = fails(&["import", s(&ws), s(&csv), "--preview", "--ignore", "Opmerking intern"]);
+    assert!(err.contains("no column ‘Opmerking intern’"), "the preview refuses it too: {err}");
+    assert_eq!(count(&ws), 0);
+    // Case and accents do not matter, as in recognition; a field may be named by its label.
+    let out = ok(&["import", s(&ws), s(&csv), "--preview", "--ignore", "E-MAIL", "--map", "Niches=Tags"]);
+    assert!(out.lines().any(|l| l.starts_with("  email") && l.contains("(ignored)")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("  niches") && l.contains("→ tags")), "{out}");
+    assert!(ok(&["import", s(&ws), s(&csv), "--ignore", "EMAIL"]).contains("3 new"));
+}
+
+#[test]
+fn the_preview_says_what_becomes_a_name_and_what_is_read_as_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("sheet.csv");
+    std::fs::write(&csv, "Instagram,Followers,Country\nsanne.groen,N/A,Nederland\ndaan.bakt,-,Holland\n").unwrap();
+    let out = ok(&["import", s(&ws), s(&csv), "--preview"]);
+    assert!(out.contains("No name column: each new creator is named after their handle in ‘Instagram’."), "{out}");
+    assert!(out.contains("2 cells such as “N/A”, “-” are read as empty."), "{out}");
+    ok(&["import", s(&ws), s(&csv)]);
+    let page: serde_json::Value = serde_json::from_str(&ok(&["list", s(&ws), "--json", "--sort", "name"])).unwrap();
+    let rows: Vec<(&str, &str)> = page["rows"].as_array().unwrap().iter().map(|r| (r["display_name"].as_str().unwrap(), r["country"].as_str().unwrap())).collect();
+    assert_eq!(rows, vec![("daan.bakt", "NL"), ("sanne.groen", "NL")]);
+}
+
+#[test]
+fn terminal_escapes_in_a_file_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("evil.csv");
+    std::fs::write(&csv, "Name,Instagram,Country\nAnna,anna,\"\x1b]0;owned\x07\x1b[31mRed\nland\"\n").unwrap();
+    let err = fails(&["import", s(&ws), s(&csv)]);
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+    assert!(err.contains("“Red land” is not a country"), "{err}");
+}
+
+#[test]
+fn export_in_the_excel_dutch_dialect_has_semicolons_and_imports_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("creators.csv");
+    std::fs::write(&csv, "Naam,Instagram,Tarief reel\nAnna,anna,\"1.250,50\"\n").unwrap();
+    ok(&["import", s(&ws), s(&csv)]);
+    let out = dir.path().join("excel.csv");
+    ok(&["export", s(&ws), "--dialect", "excel-nl", "--out", s(&out)]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{feff}Name;Instagram handle;Instagram followers;Instagram URL;Niches;"), "{text}");
+    assert!(text.contains(";1250,50;"), "{text}");
+    assert!(ok(&["import", s(&ws), s(&out)]).contains("1 unchanged"));
+    let plain = ok(&["export", s(&ws), "--dialect", "plain"]);
+    assert!(plain.contains(",1250.50,"), "{plain}");
+    let refused = chorus(&["export", s(&ws), "--dialect", "excel-fr"]);
+    assert!(!refused.status.success() && refused.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("“excel-fr” is not a dialect: use plain or excel-nl"));
 }
 
 #[test]

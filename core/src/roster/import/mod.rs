@@ -142,10 +142,16 @@ pub struct ImportReport {
 
 /// Reads `path` and shows how it would be imported. Touches no workspace.
 pub fn preview(path: &Path) -> Result<ImportPreview> {
+    preview_with(path, &ColumnMapping::default())
+}
+
+/// [`preview`] with the person's choices applied: each column shows the field it will fill.
+/// A choice naming a column the file does not have, or no field, is refused as [`run`] would.
+pub fn preview_with(path: &Path, mapping: &ColumnMapping) -> Result<ImportPreview> {
     let text = read::load(path)?;
     let mut records = read::Records::new(&text);
     let headers = header(&mut records, &text.file_name)?;
-    let layout = Layout::build(&text.file_name, headers, &ColumnMapping::default())?;
+    let layout = Layout::build(&text.file_name, headers, mapping)?;
     let auto = layout.fields().to_vec();
     let name_from = layout.name_source().map(|c| layout.headers[c].clone());
     let headers = layout.headers;
