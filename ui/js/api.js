@@ -6,7 +6,10 @@
 /**
  * @typedef {{ kind: string, message: string,
  *   fields: Array<{field: string, code: string, value?: string, message: string}>,
- *   rows: Array<{row: number, column: string, code: string, value?: string, message: string}> }} ErrorPayload
+ *   rows: Array<{row: number, column: string, code: string, value?: string, message: string}>,
+ *   groups?: ProblemGroup[], params?: Record<string, string> }} ErrorPayload
+ * @typedef {{ code: string, column: string, value?: string, values?: string[], message: string,
+ *   rows: number[] }} ProblemGroup
  * @typedef {{ path: string, brand_name: string, currency: string, locale: string,
  *   schema_version: number, creators: number, handles: number, snapshots: number,
  *   file_bytes: number, is_demo: boolean }} WorkspaceInfo
@@ -19,7 +22,8 @@
  * @typedef {{ value: string, label: string }} Choice
  * @typedef {{ value: string, label: string, min: number, max: number | null, benchmark: string }} TierChoice
  * @typedef {{ platforms: Choice[], stages: Choice[], payout_methods: Choice[], formats: Choice[],
- *   tiers: TierChoice[], overlap_rule: string, currency: string, locale: string }} Vocabulary
+ *   tiers: TierChoice[], countries: CountryChoice[], overlap_rule: string, currency: string, locale: string }} Vocabulary
+ * @typedef {{ value: string, en: string, nl: string, keys: string[] }} CountryChoice
  * @typedef {{ search?: string, tier?: string|null, platform?: string|null, niche?: string|null,
  *   stage?: string|null, country?: string|null, sort?: 'followers'|'name'|'updated',
  *   descending?: boolean, offset?: number, limit?: number }} RosterQuery
@@ -49,10 +53,12 @@
  *   authenticity_score: number | null, authenticity_notes: string, notes: string,
  *   rates: Rate[], max_followers: number, tier: string, follower_history: FollowerPoint[],
  *   created_at: string, updated_at: string, draft: CreatorDraft }} Creator
- * @typedef {{ header: string, field: string | null, samples: string[] }} ImportColumn
+ * @typedef {{ header: string, field: string | null, samples: string[], blank_like: number }} ImportColumn
  * @typedef {{ path: string, file_name: string, encoding: string, delimiter: string,
- *   row_count: number, columns: ImportColumn[], fields: Choice[] }} ImportPreview
- * @typedef {{ created: number, updated: number, unchanged: number, rows: number }} ImportReport
+ *   row_count: number, columns: ImportColumn[], fields: Choice[], blank_like_examples: string[],
+ *   name_from: string | null }} ImportPreview
+ * @typedef {{ rows: number, file: string, problems: ErrorPayload['rows'], groups: ProblemGroup[] }} LeftOut
+ * @typedef {{ created: number, updated: number, unchanged: number, rows: number, left_out?: LeftOut }} ImportReport
  * @typedef {{ done: number, total: number }} ImportProgress
  * @typedef {{ path: string, rows: number }} ExportReport
  */
@@ -125,19 +131,21 @@ export const pickImportFile = () => call('import_pick_file', { dialog: dialog('d
 /** @param {string} path @returns {Promise<ImportPreview>} */
 export const previewImport = (path) => call('import_preview', { path });
 /**
- * Runs the import (all-or-nothing). `mapping` maps a header to a field value, or to null to ignore it.
+ * Runs the import: all or nothing, or with `skipBadRows` the good rows, leaving out (and saving
+ * beside the file) the bad ones. `mapping` maps a header to a field value, or to null to ignore it.
  * @param {string} path @param {Record<string, string|null>} mapping
- * @param {(p: ImportProgress) => void} onProgress
+ * @param {(p: ImportProgress) => void} onProgress @param {{ skipBadRows?: boolean }} [options]
  * @returns {Promise<ImportReport>} */
-export function runImport(path, mapping, onProgress) {
+export function runImport(path, mapping, onProgress, options = {}) {
   const channel = new tauri.core.Channel();
   channel.onmessage = onProgress;
-  return call('import_run', { path, mapping, onProgress: channel });
+  return call('import_run', { path, mapping, options: { skip_bad_rows: !!options.skipBadRows }, onProgress: channel });
 }
 
 /** Native save dialog, then the roster (or the filtered view) as CSV. Null when cancelled.
- * @param {RosterQuery} query @returns {Promise<ExportReport | null>} */
-export const exportRoster = (query) => call('export_roster', { query, dialog: dialog('dialog.exportCsv', 'dialog.filter.csv') });
+ * `dialect`: 'plain' (commas, 1234.56) or 'excel-nl' (semicolons, 1234,56).
+ * @param {RosterQuery} query @param {'plain'|'excel-nl'} [dialect] @returns {Promise<ExportReport | null>} */
+export const exportRoster = (query, dialect = 'plain') => call('export_roster', { query, dialect, dialog: dialog('dialog.exportCsv', 'dialog.filter.csv') });
 
 /**
  * @typedef {{ language: 'system'|'en'|'nl' }} Preferences

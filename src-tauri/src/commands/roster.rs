@@ -5,7 +5,8 @@ use super::{file_safe, filter, with_extension, CmdResult, ExportReport};
 use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::roster::creators::{self, CreatorView};
-use chorus_core::roster::import::{self, ColumnMapping, ImportPreview, ImportReport, Progress};
+use chorus_core::roster::export::Dialect;
+use chorus_core::roster::import::{self, ColumnMapping, ImportOptions, ImportOutcome, ImportPreview, Progress};
 use chorus_core::roster::model::CreatorDraft;
 use chorus_core::roster::vocabulary::Vocabulary;
 use chorus_core::roster::{self, Facets, RosterPage, RosterQuery};
@@ -62,13 +63,14 @@ pub fn import_preview(path: String) -> CmdResult<ImportPreview> {
 }
 
 /// Runs the import on a blocking worker; progress messages arrive in order on `on_progress`.
+/// `options.skip_bad_rows` imports the good rows and leaves out (and saves) the bad ones.
 #[tauri::command]
-pub async fn import_run<R: Runtime>(app: AppHandle<R>, path: String, mapping: ColumnMapping, on_progress: Channel<Progress>) -> CmdResult<ImportReport> {
+pub async fn import_run<R: Runtime>(app: AppHandle<R>, path: String, mapping: ColumnMapping, options: ImportOptions, on_progress: Channel<Progress>) -> CmdResult<ImportOutcome> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         state.with_workspace(|ws| {
             ws.set_actor(chorus_core::workspace::Actor::Import);
-            let result = import::run(ws, Path::new(&path), &mapping, &mut |p| {
+            let result = import::run_with(ws, Path::new(&path), &mapping, options, &mut |p| {
                 let _ = on_progress.send(p);
             });
             ws.set_actor(chorus_core::workspace::Actor::App);
@@ -80,13 +82,13 @@ pub async fn import_run<R: Runtime>(app: AppHandle<R>, path: String, mapping: Co
 }
 
 #[tauri::command(async)]
-pub fn export_roster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, query: RosterQuery, dialog: DialogText) -> CmdResult<Option<ExportReport>> {
+pub fn export_roster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, query: RosterQuery, dialect: Dialect, dialog: DialogText) -> CmdResult<Option<ExportReport>> {
     let brand = state.with_workspace(|ws| Ok(ws.settings()?.brand_name))?;
     let suggested = format!("{} creators {}.csv", file_safe(&brand), chorus_core::workspace::today());
     let folder = state.workspace.lock().unwrap().as_ref().and_then(|ws| ws.path().and_then(Path::parent).map(Path::to_path_buf));
     let Some(path) = dialogs::pick_save(&app, &dialog.title, &suggested, folder, filter(&dialog, CSV_EXTENSIONS)) else { return Ok(None) };
     let path = with_extension(path, "csv");
-    let rows = state.with_workspace(|ws| chorus_core::roster::export::export_roster(ws, &query, &path))?;
+    let rows = state.with_workspace(|ws| chorus_core::roster::export::export_roster_as(ws, &query, dialect, &path))?;
     Ok(Some(ExportReport { path: path.display().to_string(), rows }))
 }
 /// Opens a creator's profile link in the person's browser (never in the app's own window).

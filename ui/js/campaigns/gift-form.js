@@ -9,10 +9,11 @@ import { h, icon, ICONS, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { field, errorSlot, textInput, select } from '../shared/fields.js';
+import { countryPicker } from '../shared/country-picker.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
-const TEXT = ['recipient_name', 'city', 'country', 'carrier', 'tracking_number'];
+const TEXT = ['recipient_name', 'city', 'carrier', 'tracking_number'];
 const DATES = ['shipped_on', 'delivered_on', 'closed_on'];
 const PARTS = ['name', 'sku', 'quantity', 'unit_cost', 'unit_retail'];
 
@@ -30,8 +31,9 @@ export function giftForm(o) {
   };
   for (const name of TEXT) c[name] = textInput({ value: d[name] ?? '' });
   for (const name of DATES) c[name] = textInput({ type: 'date', value: d[name] ?? '' });
-  c.country.classList.add('upper');
-  c.country.setAttribute('maxlength', '2');
+  // The creator's address may hold a country that is no code yet: the picker says so.
+  const country = countryPicker({ value: d.country ?? '', id: 'gf-country', stored: true });
+  c.country = country.input;
   c.tracking_number.classList.add('mono');
 
   const f = (name, extra = {}) => field({ id: `gf-${name}`, field: name, errId: `err-gf-${name}`, label: t(`gift.form.${name}`), control: c[name], ...extra });
@@ -83,7 +85,7 @@ export function giftForm(o) {
     h('fieldset', { class: 'subsection' },
       h('legend', null, t('gift.form.recipient')),
       f('recipient_name'), f('postal_address'),
-      h('div', { class: 'field-row cols-2' }, f('city'), f('country', { hint: t('form.country.hint') }))),
+      h('div', { class: 'field-row cols-2' }, f('city'), f('country', { extra: country.extra, hint: t('form.country.hint') }))),
     f('notes'),
     h('div', { class: 'inline-actions' },
       o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'gf-delete', onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
@@ -97,6 +99,7 @@ export function giftForm(o) {
   function collect() {
     const out = /** @type {any} */ ({ ...d });
     for (const name of ['status', 'postal_address', 'notes', ...TEXT, ...DATES]) out[name] = c[name].value;
+    out.country = country.value();
     out.items = values();
     return out;
   }

@@ -9,6 +9,7 @@ import * as api from '../api.js';
 import { h, icon, ICONS } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { label } from '../shared/session.js';
+import { countryName } from '../shared/country-picker.js';
 import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
 import { sparkline } from '../shared/sparkline.js';
 import { toastError } from '../shared/toast.js';
@@ -18,7 +19,7 @@ import { toastError } from '../shared/toast.js';
  * @param {{ onEdit: () => void, onDelete: () => void, onClose: () => void, side?: HTMLElement }} actions
  */
 export function creatorDetail(c, actions) {
-  const place = [c.city, c.country && (fmt.region(c.country) || c.country)].filter(Boolean).join(', ');
+  const place = [c.city, countryName(c.country)].filter(Boolean).join(', ');
   return h('div', { class: 'detail', 'data-creator-id': c.id },
     h('header', { class: 'panel-header' },
       h('div', { class: 'panel-title-row' },

@@ -11,6 +11,7 @@ import { session, choices } from '../shared/session.js';
 import { asPayload, problemText } from '../shared/errors.js';
 import { field, errorSlot, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
 import { handleRows, rateRows } from '../shared/form-rows.js';
+import { countryPicker } from '../shared/country-picker.js';
 import { toastError } from '../shared/toast.js';
 
 /** @returns {import('../api.js').CreatorDraft} */
@@ -24,7 +25,7 @@ export function emptyDraft() {
 }
 
 /** Text fields of the draft that map one-to-one onto an input. */
-const TEXT_FIELDS = ['display_name', 'city', 'country', 'postal_address', 'language', 'email', 'phone', 'manager',
+const TEXT_FIELDS = ['display_name', 'city', 'postal_address', 'language', 'email', 'phone', 'manager',
   'paypal_email', 'iban', 'account_holder', 'authenticity_notes', 'notes'];
 const SELECT_FIELDS = ['payout_method', 'stage', 'authenticity_score'];
 
@@ -53,6 +54,8 @@ export function creatorForm(o) {
   controls.postal_address = h('textarea', { class: 'input textarea', rows: 3, value: draft.postal_address ?? '', autocomplete: 'street-address' });
   controls.notes = h('textarea', { class: 'input textarea', rows: 4, value: draft.notes ?? '' });
   controls.authenticity_notes = h('textarea', { class: 'input textarea', rows: 2, value: draft.authenticity_notes ?? '' });
+  const country = countryPicker({ value: draft.country ?? '', id: 'f-country', stored: !!o.creator && draft.country === o.creator.country });
+  controls.country = country.input;
 
   const handles = handleRows(draft.handles || []);
   const rates = rateRows(draft.rates || [], vocab?.currency || '');
@@ -82,7 +85,7 @@ export function creatorForm(o) {
         h('legend', null, t('form.section.location')),
         h('div', { class: 'field-row cols-3' },
           fieldFor('city', text('city')),
-          fieldFor('country', text('country', { maxlength: 2, class: 'input upper', oninput: upper }), { hint: t('form.country.hint') }),
+          fieldFor('country', country.input, { extra: country.extra, hint: t('form.country.hint') }),
           fieldFor('language', text('language', { maxlength: 12 }), { hint: t('form.language.hint') })),
         fieldFor('postal_address', controls.postal_address, { hint: t('form.postal_address.hint') })),
       h('fieldset', { class: 'form-section' },
@@ -128,6 +131,7 @@ export function creatorForm(o) {
     const out = /** @type {any} */ ({});
     for (const name of TEXT_FIELDS) out[name] = controls[name].value;
     for (const name of SELECT_FIELDS) out[name] = controls[name].value;
+    out.country = country.value();
     out.niches = splitList(controls.niches.value);
     out.tags = splitList(controls.tags.value);
     out.handles = handles.values();
@@ -211,11 +215,4 @@ export function creatorForm(o) {
     snapshot: () => ({ creator: o.creator, draft: collect(), initial, error: errorOnScreen() }),
     focusFirst: () => controls.display_name.focus(),
   };
-}
-
-function upper(e) {
-  const input = /** @type {HTMLInputElement} */ (e.target);
-  const at = input.selectionStart;
-  input.value = input.value.toUpperCase();
-  input.setSelectionRange(at, at);
 }

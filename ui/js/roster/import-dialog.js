@@ -1,17 +1,24 @@
 //! Importing a CSV into the roster: pick a file (native dialog), preview it (encoding,
-//! separator, rows, each column with three samples and the field it maps to), run the import
-//! with a progress bar, then show either the counts (created / updated / unchanged) or, when
-//! the back end rejected the file, every problem by row and column: nothing was imported.
+//! separator, rows, each column with three samples and the field it maps to; that a file
+//! without a name column names creators after their handle; how many blank-like cells such as
+//! "N/A" are read as empty), run the import with a progress bar, then show either the counts
+//! (created / updated / unchanged) or, when the back end rejected the file, its problems
+//! grouped by kind (nothing was imported). After a refusal the person may choose to import the
+//! good rows and leave out the bad ones (`#import-skip-bad`); the result then lists the rows
+//! left out and where they were saved to fix and import again.
 
 import * as api from '../api.js';
 import { h, mount } from '../shared/dom.js';
-import { t, tn, fmt } from '../shared/i18n.js';
+import { t, tn, fmt, hasKey, currentLocale } from '../shared/i18n.js';
 import { asPayload, errorText, problemText } from '../shared/errors.js';
 import { openDialog } from '../shared/dialog.js';
 import { toastError } from '../shared/toast.js';
 import { session, label } from '../shared/session.js';
 
-/** @param {{ onImported: () => void }} hooks */
+/** At most this many kinds of problems are listed; the rest are counted. */
+const SHOWN_GROUPS = 100;
+
+/** @param {{ onImported: (report: import('../api.js').ImportReport) => void }} hooks */
 export async function openImportDialog(hooks) {
   let path;
   let preview;
@@ -47,9 +54,12 @@ export async function openImportDialog(hooks) {
   function showPreview(problem) {
     const fieldOptions = [['', t('import.ignore')], ...preview.fields.map((f) => [f.value, fieldLabel(f)])];
     const summary = h('p', { class: 'muted import-summary' });
+    const notes = h('ul', { class: 'import-notes', id: 'import-notes' });
     const updateSummary = () => {
       const used = Object.values(mapping).filter(Boolean).length;
       mount(summary, t('import.mapped', { used, total: preview.columns.length }));
+      mount(notes, ...previewNotes().map((n) => h('li', null, n)));
+      notes.hidden = !notes.childElementCount;
     };
     const rows = preview.columns.map((col, i) => {
       const known = !!col.field;
@@ -67,7 +77,8 @@ export async function openImportDialog(hooks) {
     updateSummary();
     mount(body, 
       fileFacts(),
-      problem ? h('div', { class: 'form-banner banner-error', role: 'alert' }, h('p', null, problem)) : null,
+      problem ? h('div', { class: 'form-banner banner-error', role: 'alert', id: 'import-problem' }, h('p', null, problem)) : null,
+      notes,
       h('div', { class: 'mapping-wrap' },
         h('table', { class: 'mapping-table' },
           h('thead', null, h('tr', null,
@@ -76,11 +87,26 @@ export async function openImportDialog(hooks) {
       summary);
     mount(actions, 
       h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, t('common.cancel')),
-      h('button', { type: 'button', class: 'btn btn-primary', id: 'import-confirm', disabled: preview.row_count === 0, onclick: run },
+      h('button', { type: 'button', class: 'btn btn-primary', id: 'import-confirm', disabled: preview.row_count === 0, onclick: () => run() },
         tn('import.confirm', preview.row_count)));
   }
 
-  async function run() {
+  /** What the preview says besides the columns: names from handles, blank-like cells. */
+  function previewNotes() {
+    const out = [];
+    if (!Object.values(mapping).includes('display_name')) {
+      out.push(preview.name_from && mapping[preview.name_from]
+        ? t('import.nameFromHandle.column', { column: preview.name_from })
+        : t('import.nameFromHandle'));
+    }
+    const blank = preview.columns.filter((c) => mapping[c.header]).reduce((n, c) => n + c.blank_like, 0);
+    if (blank > 0) {
+      out.push(tn('import.blankLike', blank, { examples: list(preview.blank_like_examples.map((e) => `“${e}”`), 'conjunction') }));
+    }
+    return out;
+  }
+
+  async function run(skipBadRows = false) {
     running = true;
     const bar = /** @type {HTMLProgressElement} */ (h('progress', { id: 'import-progress', max: Math.max(1, preview.row_count), value: 0 }));
     const label = h('p', { class: 'muted', 'aria-live': 'polite' }, t('import.starting'));
@@ -91,43 +117,97 @@ export async function openImportDialog(hooks) {
         bar.max = Math.max(1, p.total);
         bar.value = p.done;
         mount(label, t('import.progress', { done: fmt.number(p.done), total: fmt.number(p.total) }));
-      });
+      }, { skipBadRows });
       running = false;
       showReport(report);
-      hooks.onImported();
+      hooks.onImported(report);
     } catch (err) {
       running = false;
       const e = asPayload(err);
       if (e.kind === 'import_rejected') showRejected(e);
-      else showPreview(errorText(e));
+      else showPreview(layoutText(e));
     }
   }
 
   function showReport(report) {
     const stat = (key, n) => h('div', { class: 'stat' }, h('span', { class: 'stat-value num', id: `import-${key}` }, fmt.number(n)), h('span', { class: 'stat-label' }, t(`import.result.${key}`)));
+    const left = report.left_out;
+    const imported = report.rows - (left?.rows ?? 0);
     mount(body, fileFacts(), h('div', { id: 'import-result', class: 'import-result', role: 'status' },
-      h('p', { class: 'import-headline' }, tn('import.result.headline', report.rows)),
-      h('div', { class: 'stats' }, stat('created', report.created), stat('updated', report.updated), stat('unchanged', report.unchanged))));
+      h('p', { class: 'import-headline' }, left ? t('import.result.headlineOf', { count: imported, rows: tn('import.rows', report.rows) }) : tn('import.result.headline', report.rows)),
+      h('div', { class: 'stats' }, stat('created', report.created), stat('updated', report.updated), stat('unchanged', report.unchanged)),
+      left ? h('div', { class: 'form-banner banner-warning', id: 'import-left-out' },
+        h('p', { class: 'banner-title' }, tn('import.leftOut.title', left.rows)),
+        h('p', null, t('import.leftOut.body'), ' ', h('span', { class: 'import-file', id: 'import-left-out-file' }, left.file))) : null,
+      left ? problemList(left.groups, 'import.leftOut.listLabel') : null));
     const done = h('button', { type: 'button', class: 'btn btn-primary', id: 'import-done', onclick: () => dlg.close() }, t('common.done'));
     mount(actions, done);
     done.focus();
   }
 
   function showRejected(e) {
-    const list = h('ul', { id: 'import-errors', class: 'import-errors', tabindex: 0, 'aria-label': t('import.rejected.listLabel') },
-      ...e.rows.map((r) => h('li', { class: 'import-error' },
-        h('span', { class: 'err-row num' }, t('import.rejected.row', { row: r.row })),
-        h('span', { class: 'err-column', title: r.column }, r.column || t('import.rejected.wholeRow')),
-        h('span', { class: 'err-message' }, problemText(r)))));
+    const groups = e.groups?.length ? e.groups : e.rows.map((r) => ({ ...r, rows: [r.row] }));
+    const bad = Number(e.params?.bad_rows ?? new Set(e.rows.map((r) => r.row)).size);
+    const good = Math.max(0, preview.row_count - bad);
     mount(body, fileFacts(),
       h('div', { class: 'form-banner banner-error', role: 'alert', id: 'import-rejected' },
         h('p', { class: 'banner-title' }, t('import.rejected.title')),
-        h('p', null, tn('import.rejected.body', e.rows.length))),
-      e.rows.length ? list : h('p', null, e.message));
-    const close = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => dlg.close() }, t('common.close'));
-    mount(actions, h('button', { type: 'button', class: 'btn', onclick: () => showPreview() }, t('import.back')), close);
-    close.focus();
+        h('p', null, tn('import.rejected.body', e.rows.length, { rows: tn('import.rows', bad) })),
+        good ? h('p', null, t('import.rejected.skipHint')) : null),
+      e.rows.length ? problemList(groups, 'import.rejected.listLabel') : h('p', null, e.message));
+    const close = h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, t('common.close'));
+    const skip = good ? h('button', { type: 'button', class: 'btn btn-primary', id: 'import-skip-bad', onclick: () => run(true) },
+      t('import.skip', { good: tn('import.rows', good), bad: tn('import.rows', bad) })) : null;
+    mount(actions, h('button', { type: 'button', class: 'btn', onclick: () => showPreview() }, t('import.back')), close, skip);
+    (skip || close).focus();
   }
+
+  /** Problems grouped by kind: where (a row, or how many rows), the column, what is wrong. */
+  function problemList(groups, labelKey) {
+    const shown = groups.slice(0, SHOWN_GROUPS);
+    return h('ul', { id: 'import-errors', class: 'import-errors', tabindex: 0, 'aria-label': t(labelKey) },
+      ...shown.map((g) => h('li', { class: 'import-error' },
+        h('span', { class: 'err-row num' }, g.rows.length === 1 ? t('import.rejected.row', { row: g.rows[0] }) : tn('import.rows', g.rows.length)),
+        h('span', { class: 'err-column', title: g.column }, g.column || t('import.rejected.wholeRow')),
+        h('span', { class: 'err-message' }, groupText(g),
+          g.rows.length > 1 ? h('span', { class: 'err-rows muted' }, rowList(g.rows)) : null))),
+      groups.length > shown.length ? h('li', { class: 'import-error muted' }, tn('import.moreKinds', groups.length - shown.length)) : null);
+  }
+}
+
+/** A group's sentence: its one value quoted, or the kind of problem with a few of its values. */
+function groupText(g) {
+  if (g.value != null) return problemText({ code: g.code, value: g.value, message: g.message });
+  const text = problemText({ code: g.code, message: g.message });
+  return g.values?.length > 1 ? t('import.group.values', { problem: text, values: list(g.values.map((v) => `“${v}”`), 'conjunction') }) : text;
+}
+
+/** `Rows 3, 5 and 9` or `Rows 3, 5, 9, … and 52 more`. */
+function rowList(rows, shown = 10) {
+  const numbers = rows.slice(0, shown).map((r) => fmt.number(r));
+  if (rows.length <= shown) return t('import.group.rows', { rows: list(numbers, 'conjunction') });
+  return t('import.group.rowsMore', { rows: numbers.join(', '), more: fmt.number(rows.length - shown) });
+}
+
+/** Items joined as the display language does (“a, b and c” / “a, b of c”). */
+function list(items, type) {
+  try { return new Intl.ListFormat(currentLocale(), { type }).format(items); } catch { return items.join(', '); }
+}
+
+/**
+ * A whole-file problem in the display language: a layout problem by its code (the columns it
+ * names, the fields it could be), anything else as errors.js says it.
+ */
+function layoutText(err) {
+  const e = asPayload(err);
+  const code = e.params?.code;
+  if (e.kind !== 'bad_file' || !code || !hasKey(`import.layout.${code}`)) return errorText(e);
+  const fields = (e.params.fields ?? '').split(',').filter(Boolean).map((v) => fieldLabel({ value: v, label: v }));
+  const field = e.params.field ? fieldLabel({ value: e.params.field, label: e.params.field }) : '';
+  return t(`import.layout.${code}`, {
+    ...e.params, field, fields: list(fields.map((f) => `“${f}”`), 'disjunction'),
+    columns: list((e.params.columns ?? '').split('\n').filter(Boolean).map((c) => `“${c}”`), 'conjunction'),
+  });
 }
 
 function separatorName(delimiter) {

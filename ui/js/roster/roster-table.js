@@ -9,6 +9,7 @@ import { h, icon, ICONS, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
 import { toastError } from '../shared/toast.js';
+import { countryName } from '../shared/country-picker.js';
 
 export const ROW_HEIGHT = 36;
 /** Height of the sticky header row (kept equal to --roster-header-height in CSS). */
@@ -250,7 +251,7 @@ export class RosterTable {
     h('div', { class: 'cell cell-niches', role: 'gridcell', title: (row.niches || []).join(', ') },
       ...(row.niches || []).slice(0, 3).map((n) => chip(n))),
     h('div', { class: 'cell cell-stage', role: 'gridcell' }, stageBadge(row.stage)),
-    h('div', { class: 'cell cell-country', role: 'gridcell', title: fmt.region(row.country) || null }, row.country || '–'),
+    h('div', { class: 'cell cell-country', role: 'gridcell', title: countryName(row.country) || null }, row.country || '–'),
     h('div', { class: ['cell cell-contact', !row.last_contact_on && 'muted'], role: 'gridcell' }, row.last_contact_on ? fmt.date(row.last_contact_on) : '–'),
     h('div', { class: 'cell cell-updated', role: 'gridcell', title: fmt.dateTime(row.updated_at) }, fmt.date(row.updated_at)));
   }

@@ -5,6 +5,7 @@
 import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { session, label } from '../shared/session.js';
+import { countryName } from '../shared/country-picker.js';
 
 const FILTERS = [
   { key: 'tier', facet: 'tiers', vocab: 'tiers' },
@@ -90,7 +91,7 @@ export function rosterToolbar(hooks, initial = null) {
       }
       const current = query[f.key];
       if (current && !values.some((v) => v.value === current)) values.push({ value: current, count: 0 });
-      const name = (v) => (f.vocab ? label(f.vocab, v) : (f.key === 'country' ? countryName(v) : v));
+      const name = (v) => (f.vocab ? label(f.vocab, v) : (f.key === 'country' ? countryLabel(v) : v));
       mount(selects[f.key], 
         h('option', { value: '' }, t(`roster.filter.${f.key}.all`)),
         ...values.map((v) => h('option', { value: v.value, selected: v.value === current },
@@ -126,13 +127,25 @@ export function rosterToolbar(hooks, initial = null) {
     isFiltered,
     clear,
     focusSearch: () => { search.focus(); search.select(); },
+    /** After an import: no search or filter hides what came in, and the latest changes come first. */
+    showLatest: () => {
+      query.search = '';
+      search.value = '';
+      for (const f of FILTERS) { query[f.key] = null; selects[f.key].value = ''; }
+      query.sort = 'updated';
+      query.descending = true;
+      setSortQuietly();
+      emitSoon.cancel();
+      markActive();
+      emit();
+    },
     /** A header click: the same column flips direction, another starts in its natural one. */
     sortBy: (sort) => setSort(sort, sort === query.sort ? !query.descending : NATURAL_DESCENDING[sort]),
     dispose: () => session.events.removeEventListener('facets', onFacets),
   };
 }
 
-function countryName(code) {
-  const name = fmt.region(code);
-  return name ? `${code} · ${name}` : code;
+/** `NL · Nederland`; a stored value that is no country code says so. */
+function countryLabel(code) {
+  return `${code} · ${countryName(code)}`;
 }

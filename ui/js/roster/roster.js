@@ -1,6 +1,7 @@
 //! The roster screen: header actions (new, import, export), the toolbar, the count, the
 //! virtual table and the creator panel beside it. It wires them together: a toolbar change
-//! resets the table, a row opens the panel, a save or an import refreshes the table.
+//! resets the table, a row opens the panel, a save or an import refreshes the table (an import
+//! also clears the search and filters and sorts by latest change, so what came in is on view).
 //! `snapshot()` and the `saved` argument carry all of that across a rebuild (another screen,
 //! another language). `params.creatorId` (nav.js: `navigate('roster', { creatorId })`) opens
 //! that creator's panel.
@@ -13,6 +14,7 @@ import { rosterToolbar } from './roster-toolbar.js';
 import { RosterTable } from './roster-table.js';
 import { creatorPanel } from './creator-panel.js';
 import { openImportDialog } from './import-dialog.js';
+import { chooseExportDialect } from './export-dialog.js';
 import { toast, toastError } from '../shared/toast.js';
 
 /**
@@ -68,12 +70,20 @@ export function rosterScreen(saved = null, params = {}) {
 
   async function exportCsv() {
     const { offset, limit, ...query } = /** @type {any} */ (toolbar.query());
-    const report = await api.exportRoster(query).catch((err) => { toastError(err); return null; });
+    const dialect = await chooseExportDialect();
+    if (!dialect) return;
+    const report = await api.exportRoster(query, dialect).catch((err) => { toastError(err); return null; });
     if (report) toast(tn('roster.exported', report.rows, { path: report.path }), { kind: 'success' });
   }
 
   function importCsv() {
-    openImportDialog({ onImported: () => rosterChanged() });
+    openImportDialog({
+      onImported: (report) => {
+        // What came in is on view: no earlier search or filter hides it, the latest first.
+        if (report.created + report.updated > 0) toolbar.showLatest();
+        rosterChanged();
+      },
+    });
   }
 
   toolbar.el.addEventListener('keydown', (e) => {

@@ -9,9 +9,10 @@ import { h } from './dom.js';
 import { problemText } from './errors.js';
 
 /**
- * A labelled field with its hint and error slot.
+ * A labelled field with its hint and error slot; `extra` (a picker's offer) sits right after
+ * the control.
  * @param {{ id: string, field: string, errId: string, label: string, control: HTMLElement,
- *   hint?: string, className?: string }} o
+ *   hint?: string, className?: string, extra?: HTMLElement }} o
  */
 export function field(o) {
   const hintId = o.hint ? `hint-${o.id}` : null;
@@ -21,6 +22,7 @@ export function field(o) {
   return h('div', { class: ['field', o.className] },
     h('label', { class: 'field-label', for: o.id }, o.label),
     o.control,
+    o.extra ?? null,
     o.hint ? h('div', { class: 'field-hint', id: hintId }, o.hint) : null,
     errorSlot(o.errId, o.field));
 }
