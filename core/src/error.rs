@@ -165,7 +165,7 @@ impl Error {
             Error::ImportRejected { file, problems } => {
                 out.insert("file", file.clone());
                 out.insert("count", problems.len().to_string());
-                out.insert("bad_rows", distinct_rows(problems).to_string());
+                out.insert("bad_rows", crate::roster::import::rows_of(problems).len().to_string());
             }
             Error::ImportLayout { file, code, params, .. } => {
                 out.extend(params.iter().map(|(k, v)| (*k, v.clone())));
@@ -188,14 +188,6 @@ impl Error {
         }
         out
     }
-}
-
-/// How many rows the problems are in (a row can have several).
-fn distinct_rows(problems: &[RowError]) -> usize {
-    let mut rows: Vec<u64> = problems.iter().map(|p| p.row).collect();
-    rows.sort_unstable();
-    rows.dedup();
-    rows.len()
 }
 
 /// What crosses the edge: `{ kind, message, fields, rows, groups, params }`.

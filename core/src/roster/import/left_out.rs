@@ -17,14 +17,6 @@ use std::path::{Path, PathBuf};
 /// The header of the column that says what to fix.
 pub(crate) const WHAT_TO_FIX: &str = "Chorus: what to fix";
 
-/// The rows the problems are in, in order, each once.
-pub(crate) fn rows_of(problems: &[RowError]) -> Vec<u64> {
-    let mut rows: Vec<u64> = problems.iter().map(|p| p.row).collect();
-    rows.sort_unstable();
-    rows.dedup();
-    rows
-}
-
 /// Saves the records of the rows with problems beside `source`; returns where.
 pub(crate) fn save(source: &Path, delimiter: u8, header: &csv::StringRecord, records: &[(u64, csv::StringRecord)], problems: &[RowError]) -> Result<PathBuf> {
     let dir = match source.parent() {

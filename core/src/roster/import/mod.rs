@@ -32,7 +32,7 @@ mod read;
 mod write;
 
 pub(crate) use fields::{Field, MAX_SLOT};
-pub use problems::{display_text, group_problems, row_list, ProblemGroup};
+pub use problems::{display_text, group_problems, rows_of, ProblemGroup};
 pub(crate) use read::defuse;
 
 use crate::roster::creators::{self, WriteContext};
@@ -363,7 +363,7 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
             let saved = left_out::save(path, delimiter, &raw_header, &raw, &left_out_problems)?;
             let file = saved.display().to_string();
             saved_left_out = Some(saved);
-            Some(LeftOut { rows: left_out::rows_of(&left_out_problems).len() as u64, file, groups: group_problems(&left_out_problems), problems: left_out_problems })
+            Some(LeftOut { rows: rows_of(&left_out_problems).len() as u64, file, groups: group_problems(&left_out_problems), problems: left_out_problems })
         };
         bar.at(2 * n);
         Ok(ImportOutcome { report, left_out })

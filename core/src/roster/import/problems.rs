@@ -148,6 +148,14 @@ pub fn row_list(rows: &[u64], shown: usize) -> String {
     }
 }
 
+/// The rows the problems are in, in order, each once (a row can have several problems).
+pub fn rows_of(problems: &[RowError]) -> Vec<u64> {
+    let mut rows: Vec<u64> = problems.iter().map(|p| p.row).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
 /// Groups problems by kind, in the order their first rows come in the file.
 pub fn group_problems(problems: &[RowError]) -> Vec<ProblemGroup> {
     let mut groups: Vec<ProblemGroup> = Vec::new();
