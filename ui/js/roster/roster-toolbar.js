@@ -145,7 +145,8 @@ export function rosterToolbar(hooks, initial = null) {
   };
 }
 
-/** `NL · Nederland`; a stored value that is no country code says so. */
+/** `NL · Nederland`; a stored value that is no country code says so (`HO (onbekend land)`). */
 function countryLabel(code) {
-  return `${code} · ${countryName(code)}`;
+  const known = session.vocab?.countries?.some((c) => c.value === code);
+  return known ? `${code} · ${countryName(code)}` : countryName(code);
 }

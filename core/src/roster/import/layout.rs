@@ -258,7 +258,9 @@ const BLANK_LIKE: &[&str] = &["nan", "n/a", "#n/a", "#n/b", "n.v.t.", "-", "--",
 /// Whether a cell only says that there is nothing in it (`NaN`, `N/A`, `-`, `null`, …).
 pub(crate) fn is_blank_like(cell: &str) -> bool {
     let t = cell.trim();
-    t.len() <= 6 && BLANK_LIKE.iter().any(|b| b.eq_ignore_ascii_case(t))
+    // Every cell of a large import passes here: most are turned away by their first byte
+    // (`–` and `—` start with 0xE2 in UTF-8).
+    matches!(t.as_bytes().first(), Some(b'n' | b'N' | b'-' | b'#' | 0xE2)) && t.len() <= 6 && BLANK_LIKE.iter().any(|b| b.eq_ignore_ascii_case(t))
 }
 
 /// A cell as the import reads it: [`clean_cell`], and empty when it is blank-like.
