@@ -5,7 +5,7 @@
 //! field problems appear at their fields (`#err-cf-<field>`). Control ids: `#cf-<field>`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, debounce, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { field, textInput, select } from '../shared/fields.js';
@@ -63,7 +63,7 @@ export function campaignForm(o) {
         h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('common.close'), title: t('common.closeEsc'), onclick: () => o.onCancel() }, icon(ICONS.close)))),
     h('div', { class: 'panel-body' })));
   const kit = saving(form, { onReload: o.onReload });
-  form.querySelector('.panel-body').append(
+  append(form.querySelector('.panel-body'), 
     kit.banner,
     h('fieldset', { class: 'form-section' },
       h('legend', null, t('campaign.form.section.basics')),
@@ -83,7 +83,7 @@ export function campaignForm(o) {
       f('disclosure', { hint: t('campaign.form.disclosure.hint') }),
       f('utm_slug', { hint: t('campaign.form.utm_slug.hint') }),
       slugHintRow));
-  form.append(h('footer', { class: 'panel-footer' },
+  append(form, h('footer', { class: 'panel-footer' },
     h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
     h('button', { type: 'button', class: 'btn', id: 'cancel-campaign', onclick: () => o.onCancel() }, t('common.cancel')),
     saveBtn));

@@ -5,7 +5,7 @@
 //! problems show at their fields (`#err-lf-<field>`). Control ids: `#lf-<field>`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS } from '../shared/dom.js';
+import { h, append, icon, ICONS } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { field, textInput, select } from '../shared/fields.js';
@@ -58,7 +58,7 @@ export function collaborationForm(o) {
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'collab-form', id: 'collab-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('fieldset', { class: 'form-section' },
       h('legend', null, t('collab.form.section.deal')),
       h('div', { class: 'field-row cols-2' }, f('kind'), f('status')),

@@ -4,7 +4,7 @@
 //! roster up to date (the back end does that). Control ids: `#tp-kind`, `#tp-date`, `#tp-notes`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices, campaignLabel, today } from './campaign-vocab.js';
@@ -22,7 +22,7 @@ export function outreachList(detail, hooks) {
   const notes = textInput({ placeholder: t('outreach.notes.placeholder') });
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'outreach-form', id: 'tp-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form);
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'outreach-grid' },
       field({ id: 'tp-kind', field: 'kind', errId: 'err-tp-kind', label: t('outreach.kind'), control: kind }),
       field({ id: 'tp-date', field: 'happened_on', errId: 'err-tp-date', label: t('outreach.date'), control: date }),

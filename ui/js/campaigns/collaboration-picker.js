@@ -5,7 +5,7 @@
 //! Control ids: `#pick-search`, `.pick-row`, `#pick-<field>`, `#pick-save`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, debounce, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { openDialog } from '../shared/dialog.js';
@@ -33,7 +33,7 @@ export function openCollaborationPicker(o) {
   const f = (name) => field({ id: `pick-${name}`, field: name, errId: `err-pick-${name}`, label: t(`collab.form.${name}`), control: c[name] });
   const form = /** @type {HTMLFormElement} */ (h('form', { id: 'pick-form', class: 'pick-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form);
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'pick-search' }, icon(ICONS.search, 14), search),
     results,
     h('div', { class: 'pick-chosen-row' }, h('span', { class: 'field-label' }, t('picker.chosen')), chosenText),

@@ -6,7 +6,7 @@
 //! yes / no / not judged). Control ids: `#dn-<field>` (new) and `#de-<field>` (edit).
 
 import * as api from '../api.js';
-import { h, icon, ICONS } from '../shared/dom.js';
+import { h, append, icon, ICONS } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { choices } from '../shared/session.js';
 import { field, textInput, select } from '../shared/fields.js';
@@ -56,7 +56,7 @@ export function deliverableForm(o) {
     return h('label', { class: 'check-field', for: `${p}-${flag}` }, c[flag],
       words ? t(`deliverable.check.${flag}`, { words }) : h('span', { class: 'muted' }, t(`deliverable.check.${flag}.none`)));
   };
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'field-row cols-3' }, f('platform'), f('format'), f('due_on')),
     isNew ? f('repeat_until', { hint: t('deliverable.form.repeat_until.hint') }) : null,
     isNew ? null : h('div', { class: 'field-row cols-2' }, f('status'), f('published_at')),
@@ -109,7 +109,7 @@ export async function markPublished(deliverable) {
     const at = textInput({ type: 'datetime-local', value: deliverable.published_at ?? '' });
     const form = /** @type {HTMLFormElement} */ (h('form', { id: 'publish-form', novalidate: true, onsubmit: submit }));
     const kit = saving(form);
-    form.append(kit.banner,
+    append(form, kit.banner,
       h('p', { class: 'dialog-message' }, t('deliverable.publish.body')),
       field({ id: 'publish-url', field: 'post_url', errId: 'err-publish-url', label: t('deliverable.form.post_url'), control: url }),
       field({ id: 'publish-at', field: 'published_at', errId: 'err-publish-at', label: t('deliverable.form.published_at'), control: at, hint: t('deliverable.publish.at.hint') }),

@@ -5,7 +5,7 @@
 //! ids: `#gf-<field>`, `#gf-item-<i>-<part>`; errors `items.<i>.<part>` land at their cell.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { field, errorSlot, textInput, select } from '../shared/fields.js';
@@ -67,7 +67,7 @@ export function giftForm(o) {
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: ['gift-form', 'inline-form'], id: 'gift-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'field-row cols-2' }, f('status'), f('carrier')),
     f('tracking_number'),
     h('div', { class: 'field-row cols-3' }, ...DATES.map((name) => f(name))),
