@@ -65,9 +65,9 @@ async fn today_lists_anna(app: &App, key: &str, listed: bool) {
     .await;
 }
 
-/// Sets a date input (WebDriver cannot type into every date widget the same way).
+/// Types a date into a date field as a person does in the English window (`4 Dec 2026`).
 async fn set_date(app: &App, css: &str, date: &str) {
-    app.choose(css, date).await;
+    app.fill(css, &support::typed_date(date, "en")).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -336,3 +336,13 @@ pub fn text_problems(text: &str, keys: &HashSet<String>) -> Vec<String> {
     }
     found
 }
+
+/// A `YYYY-MM-DD` date as a person types it in the window's language: `25-11-2026` (nl),
+/// `25 Nov 2026` (en).
+pub fn typed_date(iso: &str, language: &str) -> String {
+    let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
+    match language {
+        "nl" => format!("{d:02}-{m:02}-{y}"),
+        _ => format!("{d} {} {y}", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]),
+    }
+}

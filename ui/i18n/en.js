@@ -15,6 +15,21 @@ const en = {
   'common.done': 'Done',
   'common.edit': 'Edit',
   'common.loading': 'Loading…',
+  // ── Issue 8, the window's forms: date fields, tracking links ──
+  'date.shape.day': 'dd',
+  'date.shape.month': 'mm',
+  'date.shape.monthName': 'mmm',
+  'date.shape.year': 'yyyy',
+  'date.shape.time': 'hh:mm',
+  'date.time': 'Time',
+  'date.calendar.open': 'Choose a date',
+  'date.calendar.label': 'Choose a date',
+  'date.calendar.previous': 'Previous month',
+  'date.calendar.next': 'Next month',
+  'date.calendar.today': 'Today',
+  'date.calendar.clear': 'Clear',
+  'gift.tracking.open': 'Follow the parcel on the {carrier} website',
+  // ── end of the window's forms ──
 
   // Whole errors, by kind (back-end messages are used for kinds that carry specifics).
   'kind.internal': 'Something went wrong. Please try again.',

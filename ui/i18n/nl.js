@@ -16,6 +16,21 @@ const nl = {
   'common.done': 'Klaar',
   'common.edit': 'Bewerken',
   'common.loading': 'Laden…',
+  // ── Issue 8, de formulieren van het venster: datumvelden, volglinks ──
+  'date.shape.day': 'dd',
+  'date.shape.month': 'mm',
+  'date.shape.monthName': 'mmm',
+  'date.shape.year': 'jjjj',
+  'date.shape.time': 'uu:mm',
+  'date.time': 'Tijd',
+  'date.calendar.open': 'Kies een datum',
+  'date.calendar.label': 'Kies een datum',
+  'date.calendar.previous': 'Vorige maand',
+  'date.calendar.next': 'Volgende maand',
+  'date.calendar.today': 'Vandaag',
+  'date.calendar.clear': 'Leegmaken',
+  'gift.tracking.open': 'Volg het pakket op de website van {carrier}',
+  // ── einde van de formulieren van het venster ──
 
   // Hele fouten, per soort.
   'kind.internal': 'Er ging iets mis. Probeer het nog eens.',

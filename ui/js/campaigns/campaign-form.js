@@ -8,7 +8,8 @@ import * as api from '../api.js';
 import { h, append, icon, ICONS, debounce, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
-import { field, textInput, select } from '../shared/fields.js';
+import { field, textInput, numberInput, controlValue, select } from '../shared/fields.js';
+import { dateField } from '../shared/date-field.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
@@ -32,12 +33,10 @@ export function campaignForm(o) {
   for (const name of Object.keys(draft)) {
     if (name === 'goal') controls.goal = select(campaignChoices('goals'), draft.goal);
     else if (name in TEXTAREAS) controls[name] = h('textarea', { class: 'input textarea', rows: TEXTAREAS[name], value: draft[name] });
-    else if (name === 'starts_on' || name === 'ends_on') controls[name] = textInput({ type: 'date', value: draft[name] });
+    else if (name === 'starts_on' || name === 'ends_on') controls[name] = dateField({ value: draft[name] });
+    else if (name === 'budget') controls.budget = numberInput(draft.budget, { placeholder: currency });
     else controls[name] = textInput({ value: draft[name] });
   }
-  controls.budget.classList.add('num');
-  controls.budget.setAttribute('inputmode', 'decimal');
-  controls.budget.setAttribute('placeholder', currency);
   controls.utm_slug.classList.add('mono');
 
   const slugHint = h('span', { class: 'mono' });
@@ -93,7 +92,7 @@ export function campaignForm(o) {
   /** @returns {import('../api.js').CampaignDraft} */
   function collect() {
     const out = /** @type {any} */ ({});
-    for (const name of Object.keys(draft)) out[name] = controls[name].value;
+    for (const name of Object.keys(draft)) out[name] = controlValue(controls[name]);
     return out;
   }
   const initial = o.initial ?? JSON.stringify(collect());

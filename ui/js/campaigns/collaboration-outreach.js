@@ -6,6 +6,7 @@
 import * as api from '../api.js';
 import { h, append, icon, ICONS, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
+import { dateField } from '../shared/date-field.js';
 import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices, campaignLabel, today } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
@@ -18,7 +19,7 @@ import { toastError } from '../shared/toast.js';
 export function outreachList(detail, hooks) {
   const l = detail.collaboration;
   const kind = select(campaignChoices('touchpoint_kinds'), 'dm');
-  const date = textInput({ type: 'date', value: today(), max: today() });
+  const date = dateField({ value: today(), max: today() });
   const notes = textInput({ placeholder: t('outreach.notes.placeholder') });
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'outreach-form', id: 'tp-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form);

@@ -10,6 +10,7 @@ import { h, append, icon, ICONS } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { choices } from '../shared/session.js';
 import { field, textInput, select } from '../shared/fields.js';
+import { dateField, dateTimeField } from '../shared/date-field.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
@@ -37,12 +38,12 @@ export function deliverableForm(o) {
   const c = {
     platform: select(choices('platforms'), d.platform),
     format: select(choices('formats'), d.format),
-    due_on: textInput({ type: 'date', value: d.due_on }),
+    due_on: dateField({ value: d.due_on }),
     status: select(campaignChoices('deliverable_statuses'), d.status),
     post_url: textInput({ type: 'url', value: d.post_url, placeholder: 'https://' }),
-    published_at: textInput({ type: 'datetime-local', value: d.published_at }),
+    published_at: dateTimeField({ value: d.published_at ?? '' }),
     notes: h('textarea', { class: 'input textarea', rows: 2, value: d.notes }),
-    repeat_until: textInput({ type: 'date', value: '' }),
+    repeat_until: dateField(),
   };
   for (const [flag] of CHECKS) c[flag] = h('input', { type: 'checkbox', class: 'checkbox', id: `${p}-${flag}`, checked: d[flag], 'data-field': flag });
   const yesNo = [['', t('deliverable.trait.unknown')], ['yes', t('campaign.yes')], ['no', t('campaign.no')]];
@@ -106,7 +107,7 @@ export async function markPublished(deliverable) {
   return new Promise((resolve) => {
     let done = false;
     const url = textInput({ type: 'url', value: deliverable.post_url, placeholder: 'https://' });
-    const at = textInput({ type: 'datetime-local', value: deliverable.published_at ?? '' });
+    const at = dateTimeField({ value: deliverable.published_at ?? '' });
     const form = /** @type {HTMLFormElement} */ (h('form', { id: 'publish-form', novalidate: true, onsubmit: submit }));
     const kit = saving(form);
     append(form, kit.banner,
