@@ -16,6 +16,8 @@
  * @typedef {{ brand_name: string, currency: string, locale: string, tiers: TierBounds, today: TodayRules }} Settings
  * @typedef {{ gift_no_post_days: number, idle_days: number, usage_warning_days: number }} TodayRules
  * @typedef {Settings & { overlap_rule: string }} SettingsView
+ * @typedef {{ brand_name: string, currency: string, locale: string, tiers: Record<keyof TierBounds, string>,
+ *   today: Record<keyof TodayRules, string> }} SettingsDraft
  * @typedef {{ value: string, label: string }} Choice
  * @typedef {{ value: string, label: string, min: number, max: number | null, benchmark: string }} TierChoice
  * @typedef {{ platforms: Choice[], stages: Choice[], payout_methods: Choice[], formats: Choice[],
@@ -99,7 +101,10 @@ export const changedElsewhere = () => call('workspace_changed_elsewhere');
 
 /** @returns {Promise<SettingsView>} */
 export const getSettings = () => call('settings_get');
-/** @param {Settings} settings @returns {Promise<SettingsView>} */
+/**
+ * Saves the settings screen: numbers (tier bounds, Today's days) as typed; the core reads them
+ * and reports every problem at once. @param {SettingsDraft} settings @returns {Promise<SettingsView>}
+ */
 export const updateSettings = (settings) => call('settings_update', { settings });
 /** @returns {Promise<Vocabulary>} */
 export const vocabulary = () => call('vocabulary');
