@@ -29,6 +29,19 @@ const en = {
   'date.calendar.today': 'Today',
   'date.calendar.clear': 'Clear',
   'gift.tracking.open': 'Follow the parcel on the {carrier} website',
+  'collab.saved': 'Terms with {name} saved',
+  'collab.added': '{name} added to {campaign}',
+  'deliverable.added.one': 'Deliverable added',
+  'deliverable.added.other': '{count} deliverables added, one a month',
+  'deliverable.saved': 'Deliverable saved',
+  'deliverable.publishedNote': 'Marked published',
+  'deliverable.deleted': 'Deliverable deleted',
+  'gift.added': 'Gift added',
+  'gift.saved': 'Gift saved',
+  'gift.savedAs': 'Gift saved: {status}',
+  'gift.deleted': 'Gift deleted',
+  'outreach.logged': 'Contact logged',
+  'outreach.deleted': 'Contact removed from the log',
   // ── end of the window's forms ──
 
   // Whole errors, by kind (back-end messages are used for kinds that carry specifics).
@@ -768,7 +781,6 @@ const en = {
   'collab.spend.fee': 'fee {amount}',
   'collab.spend.gifts.one': '{count} gift sent at retail value',
   'collab.spend.gifts.other': '{count} gifts sent at retail value',
-  'collab.savedNote': 'Saved',
   'collab.openCreator': 'Open in roster',
   'collab.remove': 'Remove from campaign',
   'collab.remove.title': 'Remove {name} from the campaign?',

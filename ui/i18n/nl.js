@@ -30,6 +30,19 @@ const nl = {
   'date.calendar.today': 'Vandaag',
   'date.calendar.clear': 'Leegmaken',
   'gift.tracking.open': 'Volg het pakket op de website van {carrier}',
+  'collab.saved': 'Afspraken met {name} opgeslagen',
+  'collab.added': '{name} toegevoegd aan {campaign}',
+  'deliverable.added.one': 'Deliverable toegevoegd',
+  'deliverable.added.other': '{count} deliverables toegevoegd, één per maand',
+  'deliverable.saved': 'Deliverable opgeslagen',
+  'deliverable.publishedNote': 'Gemarkeerd als gepubliceerd',
+  'deliverable.deleted': 'Deliverable verwijderd',
+  'gift.added': 'Cadeau toegevoegd',
+  'gift.saved': 'Cadeau opgeslagen',
+  'gift.savedAs': 'Cadeau opgeslagen: {status}',
+  'gift.deleted': 'Cadeau verwijderd',
+  'outreach.logged': 'Contact vastgelegd',
+  'outreach.deleted': 'Contact uit het logboek gehaald',
   // ── einde van de formulieren van het venster ──
 
   // Hele fouten, per soort.
@@ -768,7 +781,6 @@ const nl = {
   'collab.spend.fee': 'fee {amount}',
   'collab.spend.gifts.one': '{count} cadeau verzonden tegen winkelwaarde',
   'collab.spend.gifts.other': '{count} cadeaus verzonden tegen winkelwaarde',
-  'collab.savedNote': 'Opgeslagen',
   'collab.openCreator': 'Openen in roster',
   'collab.remove': 'Uit campagne halen',
   'collab.remove.title': '{name} uit de campagne halen?',

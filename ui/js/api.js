@@ -159,7 +159,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  * @typedef {{ minor: number, currency: string }} Money
  * @typedef {{ goals: string[], collaboration_kinds: string[], collaboration_statuses: string[],
  *   deliverable_statuses: string[], shipment_statuses: string[], touchpoint_kinds: string[],
- *   today: string }} CampaignVocabulary
+ *   carriers: string[], today: string }} CampaignVocabulary
  * @typedef {{ name: string, goal: string, starts_on: string, ends_on: string, budget: string,
  *   niche: string, target_audience: string, brief: string, dos: string, donts: string,
  *   required_hashtags: string, required_mentions: string, disclosure: string, utm_slug: string }} CampaignDraft
@@ -192,7 +192,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  * @typedef {{ name: string, sku: string, quantity: number, unit_cost: Money, unit_retail: Money }} GiftItem
  * @typedef {{ id: number, revision: number, collaboration_id: number, status: string,
  *   recipient_name: string, postal_address: string, city: string, country: string,
- *   carrier: string, tracking_number: string, shipped_on: string|null,
+ *   carrier: string, tracking_number: string, tracking_url: string|null, shipped_on: string|null,
  *   delivered_on: string|null, closed_on: string|null, notes: string, items: GiftItem[],
  *   cost_value: Money, retail_value: Money, draft: ShipmentDraft }} Shipment
  * @typedef {{ creator_id: number, collaboration_id: number|null, kind: string,

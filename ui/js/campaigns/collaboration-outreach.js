@@ -10,7 +10,7 @@ import { dateField } from '../shared/date-field.js';
 import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices, campaignLabel, today } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
-import { toastError } from '../shared/toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {import('../api.js').CollaborationDetail} detail
@@ -34,12 +34,13 @@ export function outreachList(detail, hooks) {
   async function submit(e) {
     e.preventDefault();
     const saved = await kit.run(() => api.addTouchpoint({ creator_id: l.creator_id, collaboration_id: l.id, kind: kind.value, happened_on: date.value, notes: notes.value }));
-    if (saved) hooks.onChanged('touchpoints');
+    if (saved) { toast(t('outreach.logged'), { kind: 'success' }); hooks.onChanged('touchpoints'); }
   }
 
   async function remove(tp) {
     try {
       await api.deleteTouchpoint(tp.id);
+      toast(t('outreach.deleted'), { kind: 'success' });
       hooks.onChanged('touchpoints');
     } catch (err) { toastError(err); }
   }

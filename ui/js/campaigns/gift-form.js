@@ -10,7 +10,7 @@ import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { field, errorSlot, textInput, numberInput, controlValue, select } from '../shared/fields.js';
 import { dateField } from '../shared/date-field.js';
-import { campaignChoices } from './campaign-vocab.js';
+import { campaignChoices, campaignVocab } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
 const TEXT = ['recipient_name', 'city', 'country', 'carrier', 'tracking_number'];
@@ -35,6 +35,9 @@ export function giftForm(o) {
   c.country.classList.add('upper');
   c.country.setAttribute('maxlength', '2');
   c.tracking_number.classList.add('mono');
+  // The carriers whose tracking page a gift links to, offered as names (any name may be typed).
+  const carriers = h('datalist', { id: 'gf-carriers' }, ...(campaignVocab()?.carriers ?? []).map((name) => h('option', { value: name })));
+  c.carrier.setAttribute('list', 'gf-carriers');
 
   const f = (name, extra = {}) => field({ id: `gf-${name}`, field: name, errId: `err-gf-${name}`, label: t(`gift.form.${name}`), control: c[name], ...extra });
 
@@ -69,7 +72,7 @@ export function giftForm(o) {
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: ['gift-form', 'inline-form'], id: 'gift-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
-  append(form, kit.banner,
+  append(form, kit.banner, carriers,
     h('div', { class: 'field-row cols-2' }, f('status'), f('carrier')),
     f('tracking_number'),
     h('div', { class: 'field-row cols-3' }, ...DATES.map((name) => f(name))),
