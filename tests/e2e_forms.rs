@@ -306,3 +306,74 @@ async fn journey_forms_in_dutch_and_english_light_and_dark() {
     dark_screens(&app, &p, "en").await;
     app.stop().await;
 }
+
+/// The ids (`data-*` or `id` suffixes) of the visible elements matching `css`.
+async fn ids(app: &App, css: &str, attr: &str) -> Vec<String> {
+    let v = app.js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));", vec![json!(css), json!(attr)]).await;
+    serde_json::from_value(v).unwrap()
+}
+
+/// Opens and closes every form of a collaboration panel, so the guard reads each.
+async fn every_form_of_the_panel(app: &App) {
+    app.click("#collab-tab-terms").await;
+    app.wait_for("#collab-form").await;
+    app.click("#collab-tab-deliverables").await;
+    if app.js("return !document.querySelector('#add-deliverable').disabled;", vec![]).await == json!(true) {
+        app.click("#add-deliverable").await;
+        app.wait_for("#dn-form").await;
+        app.click("#dn-cancel").await;
+    }
+    for id in ids(app, ".deliverable-item", "id").await {
+        app.click(&format!("#{id} .edit-deliverable")).await;
+        app.wait_for("#de-form").await;
+        app.click("#de-cancel").await;
+    }
+    app.click("#collab-tab-gifts").await;
+    for id in ids(app, ".shipment-item", "id").await {
+        app.click(&format!("#{id} .edit-gift")).await;
+        app.wait_for("#gift-form").await;
+        app.click("#gf-cancel").await;
+    }
+    app.click("#collab-tab-touchpoints").await;
+    app.wait_for("#tp-form").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journey_every_form_of_the_demo_reads_clean() {
+    if !enabled("the demo's forms") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    let data = tempfile::tempdir().unwrap();
+    Preferences { language: "nl".into() }.save(data.path()).unwrap();
+    // A first run opens the demo; every step below is read by the text guard.
+    let app = App::start(data.path()).await;
+    app.wait_for_text("#today-title", "Today", |t| t == "Vandaag").await;
+    app.click("#nav-roster").await;
+    app.click(".roster-row").await;
+    app.click("#edit-creator").await;
+    app.click("#cancel-creator").await;
+    app.click("#nav-campaigns").await;
+    app.wait_for(".campaign-row").await;
+    for campaign in ids(&app, ".campaign-row", "data-id").await {
+        app.click(&format!(".campaign-row[data-id='{campaign}'] .campaign-open")).await;
+        app.wait_for("#campaign-title").await;
+        app.click("#edit-campaign").await;
+        app.wait_for("#cf-name").await;
+        app.click("#cancel-campaign").await;
+        for card in ids(&app, ".board-card", "id").await {
+            app.click(&format!("#{card}")).await;
+            app.wait_for("#collab-title").await;
+            every_form_of_the_panel(&app).await;
+            app.click("#close-collab").await;
+        }
+        app.click("#campaign-tab-timeline").await;
+        app.click("#campaign-tab-brief").await;
+        app.click("#campaign-tab-board").await;
+        app.click("#back-to-campaigns").await;
+        app.wait_for(".campaign-row").await;
+    }
+    app.click("#nav-settings").await;
+    app.wait_for_text("#set-locale", "the workspace settings", |t| !t.is_empty()).await;
+    app.stop().await;
+}

@@ -128,8 +128,8 @@ const nl = {
   // Campagnes, samenwerkingen, deliverables, cadeaus en contactmomenten (issue 3).
   'code.invalid_date': 'Dit is geen datum. Gebruik een datum zoals 25-11-2026.',
   'code.invalid_date.value': '“{value}” is geen datum. Gebruik een datum zoals 25-11-2026.',
-  'code.invalid_datetime': 'Dit is geen datum met tijd, zoals 25-11-2026 14:30.',
-  'code.invalid_datetime.value': '“{value}” is geen datum met tijd, zoals 25-11-2026 14:30.',
+  'code.invalid_datetime': 'Dit is geen datum met tijd, zoals 25-11-2026 en 14:30.',
+  'code.invalid_datetime.value': '“{value}” is geen datum met tijd, zoals 25-11-2026 en 14:30.',
   'code.end_before_start': 'Het einde ligt vóór het begin.',
   'code.unknown_choice': 'Dit is geen van de keuzes.',
   'code.unknown_choice.value': '“{value}” is geen van de keuzes.',

@@ -167,13 +167,13 @@ fn is_blank(item: &GiftItemDraft) -> bool {
     [&item.name, &item.sku, &item.quantity, &item.unit_cost, &item.unit_retail].iter().all(|t| t.trim().is_empty())
 }
 
-/// A whole number of at least 1; empty is 1.
+/// A whole number of at least 1, written as people write counts (`1.000`, `1,000`); empty is 1.
 fn quantity(c: &mut Checks, field: &str, text: &str) -> i64 {
     let t = text.trim();
     if t.is_empty() {
         return 1;
     }
-    match t.parse::<i64>() {
+    match crate::numbers::parse_count(t) {
         Ok(n) if (1..=100_000).contains(&n) => n,
         _ => {
             c.push(FieldError::new(field, "invalid_quantity", format!("“{t}” is not a quantity: use a whole number from 1.")).with_value(t));
@@ -412,6 +412,17 @@ pub(crate) mod tests {
         let s = set(&mut ws, s.id, |d| d.carrier = "Koerier Jan".into()).unwrap();
         assert_eq!(s.tracking_url, None, "a carrier Chorus does not know gets no link");
         assert_eq!(s.tracking_number, "3SABCD1234567", "the number itself is kept as typed");
+    }
+
+    #[test]
+    fn a_quantity_is_read_as_the_window_writes_it() {
+        let (mut ws, l) = gifted();
+        let mut d = box_for(l.id);
+        d.items[0].quantity = "1.000".into();
+        assert_eq!(create(&mut ws, &d).unwrap().items[0].quantity, 1_000, "a Dutch thousand");
+        d.items[0].quantity = "1,5".into();
+        let Err(Error::Validation(e)) = create(&mut ws, &d) else { panic!("half a product") };
+        assert_eq!((e[0].field.as_str(), e[0].code), ("items.0.quantity", "invalid_quantity"));
     }
 
     #[test]

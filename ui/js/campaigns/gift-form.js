@@ -32,8 +32,7 @@ export function giftForm(o) {
   };
   for (const name of TEXT) c[name] = textInput({ value: d[name] ?? '' });
   for (const name of DATES) c[name] = dateField({ value: d[name] ?? '' });
-  c.country.classList.add('upper');
-  c.country.setAttribute('maxlength', '2');
+  // A country as people write it ("Nederland", "NL"): the core reads it; nothing is cut off here.
   c.tracking_number.classList.add('mono');
   // The carriers whose tracking page a gift links to, offered as names (any name may be typed).
   const carriers = h('datalist', { id: 'gf-carriers' }, ...(campaignVocab()?.carriers ?? []).map((name) => h('option', { value: name })));
