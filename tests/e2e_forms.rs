@@ -225,6 +225,7 @@ async fn dutch_forms(app: &App, p: &Prepared) {
 
 /// The same forms as an English window shows them.
 async fn english_forms(app: &App, p: &Prepared) {
+    assert_eq!(creator_and_campaign_forms(app, "forms-en").await, ("1,300.00".to_string(), "5,000.00".to_string()));
     open_collaboration(app, p, "terms").await;
     assert_eq!(value(app, "#lf-fee").await, "1,450.50");
     assert_eq!(value(app, "#lf-usage_until").await, "1 Jul 2027");
@@ -257,8 +258,31 @@ async fn english_forms(app: &App, p: &Prepared) {
     app.wait_for_text("#settings-title", "English settings", |t| t == "Settings").await;
 }
 
+/// A creator's edit form and a campaign's, as they open; the rate and the budget they show.
+async fn creator_and_campaign_forms(app: &App, name: &str) -> (String, String) {
+    app.click("#nav-roster").await;
+    app.click(".roster-row").await;
+    app.click("#edit-creator").await;
+    app.wait_for("#f-rate-0-amount").await;
+    app.js("document.querySelector('#f-rate-0-amount').scrollIntoView({block: 'center'}); return true;", vec![]).await;
+    app.screenshot(&format!("{name}-creator-form")).await;
+    let rate = value(app, "#f-rate-0-amount").await;
+    app.click("#cancel-creator").await;
+    app.click("#nav-campaigns").await;
+    app.click(".campaign-open").await;
+    app.click("#edit-campaign").await;
+    app.wait_for("#cf-budget").await;
+    app.screenshot(&format!("{name}-campaign-form")).await;
+    let budget = value(app, "#cf-budget").await;
+    app.click("#cancel-campaign").await;
+    app.click("#back-to-campaigns").await;
+    (rate, budget)
+}
+
 /// The dark theme: the same screens, looked at.
 async fn dark_screens(app: &App, p: &Prepared, language: &str) {
+    let (rate, _) = creator_and_campaign_forms(app, &format!("forms-{language}-dark")).await;
+    assert_eq!(rate, if language == "nl" { "1.300,00" } else { "1,300.00" });
     open_collaboration(app, p, "terms").await;
     app.click("#lf-contract_signed_on").await;
     press(app, &format!("{}{}", char::from(fantoccini::key::Key::Alt), char::from(fantoccini::key::Key::Down))).await;
