@@ -206,6 +206,19 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     app.click("#dn-save").await;
     notice(app, "Deliverable toegevoegd").await;
     app.wait_for_text("#deliverable-list", "the planned reel", |t| t.contains("14-12-2026")).await;
+    // Published, at a day and time typed the Dutch way; a day without a time is refused.
+    app.click(".mark-published").await;
+    app.fill("#publish-url", "https://www.instagram.com/reel/winterglow1/").await;
+    app.fill("#publish-at", "14-12-2026").await;
+    app.click("#publish-save").await;
+    let err = app.wait_for_text("#err-publish-at", "the missing time", |t| !t.is_empty()).await;
+    assert!(err.contains("“14-12-2026”"), "the refusal quotes what was typed: {err}");
+    app.fill("#publish-form .time-input", "18.05").await;
+    app.click("#publish-save").await;
+    notice(app, "Gemarkeerd als gepubliceerd").await;
+    let ws = Workspace::open(&p.path).unwrap();
+    let live = &collaboration::detail(&ws, p.collaboration).unwrap().deliverables[0];
+    assert_eq!(live.published_at.as_deref(), Some("2026-12-14T18:05"));
 
     // The gift: the tracking number opens PostNL's page; the address keeps its lines.
     app.click("#collab-tab-gifts").await;
@@ -231,6 +244,9 @@ async fn english_forms(app: &App, p: &Prepared) {
     assert_eq!(value(app, "#lf-usage_until").await, "1 Jul 2027");
     assert_eq!(placeholder(app, "#lf-starts_on").await, "dd mmm yyyy");
     app.fill("#lf-starts_on", "3 dec 2026").await;
+    press(app, &char::from(fantoccini::key::Key::Up).to_string()).await;
+    assert_eq!(value(app, "#lf-starts_on").await, "4 Dec 2026", "↑ moves the date a day on");
+    press(app, &char::from(fantoccini::key::Key::Down).to_string()).await;
     app.click("#save-collaboration").await;
     notice(app, "Terms with Anna de Vries saved").await;
     assert_eq!(collaboration::get(&Workspace::open(&p.path).unwrap(), p.collaboration).unwrap().starts_on.as_deref(), Some("2026-12-03"));

@@ -177,7 +177,8 @@ export function dateTimeField(o = {}) {
       const at = readTime(time.value);
       if (!day && !time.value.trim()) return '';
       if (/^\d{4}-\d{2}-\d{2}$/.test(day) && at) return `${day}T${at}`;
-      return [day, time.value.trim()].filter(Boolean).join(' ');
+      // Not both readable: the texts as typed, so the core's refusal quotes them.
+      return [/** @type {HTMLInputElement} */ (date.querySelector('input')).value.trim(), time.value.trim()].filter(Boolean).join(' ');
     },
     set: (text) => {
       const [day, at] = String(text || '').split('T');
