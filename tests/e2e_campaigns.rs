@@ -65,9 +65,9 @@ async fn today_lists_anna(app: &App, key: &str, listed: bool) {
     .await;
 }
 
-/// Sets a date input (WebDriver cannot type into every date widget the same way).
+/// Types a date into a date field as a person does in the English window (`4 Dec 2026`).
 async fn set_date(app: &App, css: &str, date: &str) {
-    app.choose(css, date).await;
+    app.fill(css, &support::typed_date(date, "en")).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -130,11 +130,20 @@ async fn journey_campaign_gift_and_post() {
     // A reel due in three days.
     app.click("#collab-tab-deliverables").await;
     app.click("#add-deliverable").await;
+    // The new form once showed "nullnullnullnull" where the edit form has the brief's
+    // checklist (and the edit form "null" for the new form's repeat field).
+    let new_form = app.text("#dn-form").await;
+    assert!(!new_form.contains("null") && !new_form.contains("#zonzomer"), "the new form has no checklist: {new_form}");
     app.choose("#dn-platform", "instagram").await;
     app.choose("#dn-format", "reel").await;
     set_date(&app, "#dn-due_on", &day(3)).await;
     app.click("#dn-save").await;
     app.wait_for_text("#deliverable-list", "the planned reel", |t| t.contains("Reel") && t.contains("Planned")).await;
+    app.click(".edit-deliverable").await;
+    let edit_form = app.wait_for_text("#de-form", "the brief's checklist", |t| t.contains("#zonzomer #StudioZon") && t.contains("@studiozon")).await;
+    assert!(!edit_form.contains("null"), "{edit_form}");
+    app.screenshot("campaigns-deliverable-edit").await;
+    app.click("#de-cancel").await;
     let card = card_in(&app, "agreed", "one open deliverable", |t| t.contains("0/1")).await;
     assert!(card.contains("Next"), "the next due date shows: {card}");
     // Today lists it as due this week, and one click opens the panel at that deliverable.

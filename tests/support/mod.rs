@@ -2,13 +2,21 @@
 //! starts WebKitWebDriver, which starts the app) with the app on its own data directory, and
 //! offers the few actions a journey needs. Runs only when `CHORUS_E2E=1` (set by
 //! `scripts/test.sh`, which also provides Xvfb); otherwise each journey says it was skipped.
+//!
+//! The text guard: every step (waiting for, clicking, typing into or choosing an element, a
+//! wait that came true, a screenshot, closing) first checks what the window shows, the visible
+//! text plus the values of visible fields, and fails the journey when it holds `null`,
+//! `undefined`, `NaN`, `[object Object]` or a raw catalogue key (`form.save`, a key of
+//! ui/i18n/en.js): what a missing value or a missing sentence looks like to a user.
 
 #![allow(dead_code)]
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -85,6 +93,7 @@ impl App {
 
     /// Closes the window and stops the driver (SIGTERM, so it also stops WebKitWebDriver).
     pub async fn stop(mut self) {
+        self.check_text("the last step").await;
         let _ = self.client.clone().close().await;
         let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -103,7 +112,40 @@ impl App {
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+        let el = self.client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} did not appear: {e}"));
+        self.check_text(&format!("waiting for {css}")).await;
+        el
+    }
+
+    /// What the window shows now: the visible text, the title, and the value (or, when empty,
+    /// the placeholder) of every visible field and the chosen option of every visible menu.
+    pub async fn visible_text(&self) -> String {
+        let script = "const shown = (e) => e.getClientRects().length > 0;
+            const parts = [document.title, document.body.innerText];
+            for (const e of document.querySelectorAll('input, textarea')) {
+              if (!shown(e) || ['hidden', 'password', 'checkbox', 'radio'].includes(e.type)) continue;
+              parts.push(e.value || e.placeholder || '');
+            }
+            for (const s of document.querySelectorAll('select')) if (shown(s)) parts.push(s.selectedOptions[0]?.textContent ?? '');
+            return parts.join('\\n');";
+        match self.client.execute(script, vec![]).await {
+            Ok(Value::String(text)) => text,
+            other => panic!("the window's text could not be read: {other:?}"),
+        }
+    }
+
+    /// What the guard finds wrong in what the window shows now.
+    pub async fn problems_on_screen(&self) -> Vec<String> {
+        text_problems(&self.visible_text().await, catalogue_keys())
+    }
+
+    /// The guard: what the window shows must hold no sign of a missing value or sentence.
+    /// `step` names what the journey was doing, for the failure.
+    pub async fn check_text(&self, step: &str) {
+        let problems = self.problems_on_screen().await;
+        if !problems.is_empty() {
+            panic!("the window shows what no user should read, at {step}:\n  {}", problems.join("\n  "));
+        }
     }
 
     /// Clicks the element; when the page re-rendered it in between (a refresh), finds it again.
@@ -185,6 +227,7 @@ impl App {
         while Instant::now() < deadline {
             if let Some(t) = self.text_now(css).await {
                 if ok(&t) {
+                    self.check_text(&format!("{css} showing {what}")).await;
                     return t;
                 }
                 last = t;
@@ -199,6 +242,7 @@ impl App {
         let deadline = Instant::now() + TIMEOUT;
         while Instant::now() < deadline {
             if self.client.execute(script, args.clone()).await.ok() == Some(Value::Bool(true)) {
+                self.check_text(what).await;
                 return;
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
@@ -220,6 +264,7 @@ impl App {
         while Instant::now() < deadline {
             last = self.texts(css).await;
             if last == expected {
+                self.check_text(&format!("{css} showing {what}")).await;
                 return;
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
@@ -234,9 +279,70 @@ impl App {
         let path = dir.join(format!("{name}.png"));
         // Let transitions (panels sliding in, dialogs fading) settle first.
         tokio::time::sleep(Duration::from_millis(400)).await;
+        self.check_text(&format!("the screenshot {name}")).await;
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(&path, png).unwrap();
         eprintln!("screenshot: {}", path.display());
         path
+    }
+}
+
+/// The keys of the English catalogue that have a dot in them (`form.save`): shown raw, they
+/// are a sentence that was never found.
+pub fn catalogue_keys() -> &'static HashSet<String> {
+    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let en = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/i18n/en.js")).expect("ui/i18n/en.js");
+        en.lines()
+            .filter_map(|line| line.trim_start().strip_prefix('\'')?.split_once("':").map(|(key, _)| key.to_string()))
+            .filter(|key| key.contains('.'))
+            .collect()
+    })
+}
+
+/// Each sign of a missing value or sentence in `text`, with the words around it.
+pub fn text_problems(text: &str, keys: &HashSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    let around = |at: usize, len: usize| {
+        let start = text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        let end = text[at + len..].char_indices().nth(30).map_or(text.len(), |(i, _)| at + len + i);
+        text[start..end].replace('\n', " ⏎ ")
+    };
+    if let Some(at) = text.find("[object Object]") {
+        found.push(format!("[object Object] in “{}”", around(at, 15)));
+    }
+    // Words: runs of letters, digits, `_` and inner dots (`form.save`, `nullnullnull`).
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let part_of_word = c.is_alphanumeric() || c == '_' || c == '.';
+        match (start, part_of_word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = text[s..i].trim_matches('.');
+                let at = s + text[s..i].find(word).unwrap_or(0);
+                let missing_value = word.split('.').any(|w| {
+                    let w = w.trim_start_matches(char::is_numeric);
+                    ["null", "undefined", "NaN"].iter().any(|bad| !w.is_empty() && w.len() % bad.len() == 0 && w == bad.repeat(w.len() / bad.len()))
+                });
+                if missing_value {
+                    found.push(format!("“{word}” in “{}”", around(at, word.len())));
+                } else if word.contains('.') && keys.contains(word) {
+                    found.push(format!("the catalogue key “{word}” in “{}”", around(at, word.len())));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A `YYYY-MM-DD` date as a person types it in the window's language: `25-11-2026` (nl),
+/// `25 Nov 2026` (en).
+pub fn typed_date(iso: &str, language: &str) -> String {
+    let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
+    match language {
+        "nl" => format!("{d:02}-{m:02}-{y}"),
+        _ => format!("{d} {} {y}", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]),
     }
 }

@@ -19,6 +19,8 @@
  * @typedef {{ brand_name: string, currency: string, locale: string, tiers: TierBounds, today: TodayRules }} Settings
  * @typedef {{ gift_no_post_days: number, idle_days: number, usage_warning_days: number }} TodayRules
  * @typedef {Settings & { overlap_rule: string }} SettingsView
+ * @typedef {{ brand_name: string, currency: string, locale: string, tiers: Record<keyof TierBounds, string>,
+ *   today: Record<keyof TodayRules, string> }} SettingsDraft
  * @typedef {{ value: string, label: string }} Choice
  * @typedef {{ value: string, label: string, min: number, max: number | null, benchmark: string }} TierChoice
  * @typedef {{ platforms: Choice[], stages: Choice[], payout_methods: Choice[], formats: Choice[],
@@ -105,7 +107,10 @@ export const changedElsewhere = () => call('workspace_changed_elsewhere');
 
 /** @returns {Promise<SettingsView>} */
 export const getSettings = () => call('settings_get');
-/** @param {Settings} settings @returns {Promise<SettingsView>} */
+/**
+ * Saves the settings screen: numbers (tier bounds, Today's days) as typed; the core reads them
+ * and reports every problem at once. @param {SettingsDraft} settings @returns {Promise<SettingsView>}
+ */
 export const updateSettings = (settings) => call('settings_update', { settings });
 /** @returns {Promise<Vocabulary>} */
 export const vocabulary = () => call('vocabulary');
@@ -162,7 +167,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  * @typedef {{ minor: number, currency: string }} Money
  * @typedef {{ goals: string[], collaboration_kinds: string[], collaboration_statuses: string[],
  *   deliverable_statuses: string[], shipment_statuses: string[], touchpoint_kinds: string[],
- *   today: string }} CampaignVocabulary
+ *   carriers: string[], today: string }} CampaignVocabulary
  * @typedef {{ name: string, goal: string, starts_on: string, ends_on: string, budget: string,
  *   niche: string, target_audience: string, brief: string, dos: string, donts: string,
  *   required_hashtags: string, required_mentions: string, disclosure: string, utm_slug: string }} CampaignDraft
@@ -195,7 +200,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  * @typedef {{ name: string, sku: string, quantity: number, unit_cost: Money, unit_retail: Money }} GiftItem
  * @typedef {{ id: number, revision: number, collaboration_id: number, status: string,
  *   recipient_name: string, postal_address: string, city: string, country: string,
- *   carrier: string, tracking_number: string, shipped_on: string|null,
+ *   carrier: string, tracking_number: string, tracking_url: string|null, shipped_on: string|null,
  *   delivered_on: string|null, closed_on: string|null, notes: string, items: GiftItem[],
  *   cost_value: Money, retail_value: Money, draft: ShipmentDraft }} Shipment
  * @typedef {{ creator_id: number, collaboration_id: number|null, kind: string,

@@ -51,7 +51,9 @@ struct CampaignRecord {
     utm_slug: String,
 }
 
-fn validate(d: &CampaignDraft, currency: Currency) -> Result<CampaignRecord> {
+/// Validates a draft for campaign `own` (None: a new one), its UTM value against the other
+/// campaigns' included, and reports every problem at once.
+fn validate(conn: &Connection, d: &CampaignDraft, currency: Currency, own: Option<i64>) -> Result<CampaignRecord> {
     let mut c = Checks::default();
     let name = c.required_line("name", "The campaign name", &d.name, MAX_SHORT);
     let goal = c.choice("goal", "goal", &d.goal, Goal::parse, None);
@@ -66,6 +68,8 @@ fn validate(d: &CampaignDraft, currency: Currency) -> Result<CampaignRecord> {
             FieldError::new("utm_slug", "invalid_slug", format!("“{slug_text}” cannot be a UTM campaign value: use lower-case letters, digits and dashes, no spaces (like {}).", fields::slugify(slug_text)))
                 .with_value(fields::slugify(slug_text)),
         );
+    } else if let Some(taken) = slug_taken(conn, &utm_slug, own)? {
+        c.push(taken);
     }
     let record = CampaignRecord {
         goal: goal.unwrap_or(Goal::Awareness),
@@ -91,8 +95,7 @@ pub fn create(ws: &mut Workspace, draft: &CampaignDraft) -> Result<Campaign> {
     let actor = ws.actor();
     let id = ws.write(|tx| {
         let currency = crate::workspace::settings::load(tx)?.currency();
-        let r = validate(draft, currency)?;
-        check_slug_free(tx, &r.utm_slug, None)?;
+        let r = validate(tx, draft, currency, None)?;
         let now = now_utc();
         tx.execute(
             "INSERT INTO campaigns (name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
@@ -117,8 +120,7 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CampaignDraft)
             return Err(Error::StaleEdit { id });
         }
         let currency = crate::workspace::settings::load(tx)?.currency();
-        let r = validate(draft, currency)?;
-        check_slug_free(tx, &r.utm_slug, Some(id))?;
+        let r = validate(tx, draft, currency, Some(id))?;
         tx.execute(
             "UPDATE campaigns SET name = ?2, goal = ?3, starts_on = ?4, ends_on = ?5, budget_minor = ?6, niche = ?7,
                  target_audience = ?8, brief = ?9, dos = ?10, donts = ?11, required_hashtags = ?12, required_mentions = ?13,
@@ -236,22 +238,22 @@ fn to_draft(c: &Campaign) -> CampaignDraft {
     }
 }
 
-fn check_slug_free(conn: &Connection, slug: &str, own: Option<i64>) -> Result<()> {
+/// The field error when another campaign than `own` already has the UTM value `slug`.
+fn slug_taken(conn: &Connection, slug: &str, own: Option<i64>) -> Result<Option<FieldError>> {
     if slug.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let other: Option<String> = conn
         .query_row("SELECT name FROM campaigns WHERE utm_slug = ?1 AND id IS NOT ?2", params![slug, own], |r| r.get(0))
         .optional()?;
-    match other {
-        Some(name) => Err(Error::Validation(vec![FieldError::new(
+    Ok(other.map(|name| {
+        FieldError::new(
             "utm_slug",
             "slug_taken",
             format!("The UTM value “{slug}” already belongs to the campaign “{name}”: every campaign needs its own, or sales would be counted twice."),
         )
-        .with_value(slug)])),
-        None => Ok(()),
-    }
+        .with_value(slug)
+    }))
 }
 
 #[cfg(test)]
@@ -324,6 +326,16 @@ pub(crate) mod tests {
             panic!("the derived slug clashes")
         };
         assert_eq!(errors[0].code, "slug_taken");
+    }
+
+    #[test]
+    fn a_taken_utm_value_is_reported_with_the_other_problems_not_after_them() {
+        let mut ws = workspace();
+        create(&mut ws, &summer()).unwrap();
+        let draft = CampaignDraft { name: "Summer 2026".into(), goal: "sales".into(), starts_on: "next week".into(), ..Default::default() };
+        let Err(Error::Validation(errors)) = create(&mut ws, &draft) else { panic!("must be refused") };
+        let codes: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(codes, vec![("starts_on", "invalid_date"), ("utm_slug", "slug_taken")]);
     }
 
     #[test]

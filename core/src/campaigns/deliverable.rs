@@ -50,7 +50,9 @@ struct Record {
     notes: String,
 }
 
-fn validate(d: &DeliverableDraft, from: Option<DeliverableStatus>, collaboration: CollaborationStatus) -> Result<Record> {
+/// Reads a draft: the record when its platform, format and due date are readable, and every
+/// problem found (the caller adds its own before it refuses, so all come at once).
+fn validate(d: &DeliverableDraft, from: Option<DeliverableStatus>, collaboration: CollaborationStatus) -> (Checks, Option<Record>) {
     let mut c = Checks::default();
     let platform = c.choice("platform", "platform", &d.platform, Platform::parse_loose, None);
     let format = c.choice("format", "format", &d.format, ContentFormat::parse, None);
@@ -78,8 +80,17 @@ fn validate(d: &DeliverableDraft, from: Option<DeliverableStatus>, collaboration
         c.push(FieldError::new("status", "live_post_not_missed", "This post is published, so it cannot be missed."));
     }
     let notes = c.text("notes", "The notes", &d.notes, MAX_LONG);
+    let record = match (platform, format, due) {
+        (Some(platform), Some(format), Some(due_on)) => Some(Record { platform, format, due_on, status, post_url, published_at, notes }),
+        _ => None,
+    };
+    (c, record)
+}
+
+/// The record of a draft whose checks found nothing, or every problem.
+fn finish(c: Checks, record: Option<Record>) -> Result<Record> {
     c.finish(())?;
-    Ok(Record { platform: platform.expect("checked"), format: format.expect("checked"), due_on: due.expect("checked"), status, post_url, published_at, notes })
+    Ok(record.expect("a draft without problems has a record"))
 }
 
 fn collaboration_status(conn: &Connection, id: i64) -> Result<CollaborationStatus> {
@@ -104,23 +115,22 @@ pub fn create_series(ws: &mut Workspace, draft: &DeliverableDraft, repeat_until:
         if collaboration == CollaborationStatus::Cancelled {
             return Err(Error::Validation(vec![FieldError::new("collaboration", "collaboration_cancelled", "This collaboration is cancelled. Reopen it before adding deliverables.")]));
         }
-        let r = validate(draft, None, collaboration)?;
+        let (mut c, r) = validate(draft, None, collaboration);
+        let until = repeat_until.filter(|u| !u.trim().is_empty()).and_then(|u| c.date("repeat_until", u));
+        if let (Some(u), Some(r)) = (until, &r) {
+            if u < r.due_on {
+                c.push(FieldError::new("repeat_until", "end_before_start", format!("The last month ({u}) comes before the first due date ({}).", r.due_on)).with_value(r.due_on.to_string()));
+            }
+        }
+        let r = finish(c, r)?;
         let mut dates = vec![r.due_on];
-        if let Some(until) = repeat_until.filter(|u| !u.trim().is_empty()) {
-            let mut c = Checks::default();
-            let until = c.date("repeat_until", until);
-            if let Some(u) = until {
-                if u < r.due_on {
-                    c.push(FieldError::new("repeat_until", "end_before_start", format!("The last month ({u}) comes before the first due date ({}).", r.due_on)).with_value(r.due_on.to_string()));
-                }
-                for months in 1..24 {
-                    match monthly(r.due_on, months) {
-                        Some(d) if d <= u => dates.push(d),
-                        _ => break,
-                    }
+        if let Some(u) = until {
+            for months in 1..24 {
+                match monthly(r.due_on, months) {
+                    Some(d) if d <= u => dates.push(d),
+                    _ => break,
                 }
             }
-            c.finish(())?;
         }
         let now = now_utc();
         let mut ids = Vec::new();
@@ -157,7 +167,8 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &DeliverableDra
             return Err(Error::StaleEdit { id });
         }
         let collaboration = collaboration_status(tx, before.collaboration_id)?;
-        let r = validate(draft, Some(before.status), collaboration)?;
+        let (c, r) = validate(draft, Some(before.status), collaboration);
+        let r = finish(c, r)?;
         tx.execute(
             "UPDATE deliverables SET platform = ?2, format = ?3, due_on = ?4, status = ?5, post_url = ?6, published_at = ?7, has_hashtags = ?8,
                  has_mentions = ?9, has_disclosure = ?10, call_to_action = ?11, storytelling = ?12, faceless = ?13, notes = ?14,
@@ -309,6 +320,16 @@ mod tests {
         draft.status = "verified".into();
         assert_eq!(update(&mut ws, d.id, live.revision, &draft).unwrap().status, DeliverableStatus::Verified);
         assert!(matches!(delete(&mut ws, d.id), Err(Error::Validation(_))), "a live post is kept");
+    }
+
+    #[test]
+    fn a_bad_repeat_date_is_reported_with_a_bad_due_date_not_after_it() {
+        let (mut ws, l) = gifted();
+        let mut d = reel(l.id);
+        d.due_on = "31-02-2026".into();
+        let Err(Error::Validation(e)) = create_series(&mut ws, &d, Some("soon")) else { panic!("must be refused") };
+        let problems: Vec<_> = e.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(problems, vec![("due_on", "invalid_date"), ("repeat_until", "invalid_date")]);
     }
 
     #[test]

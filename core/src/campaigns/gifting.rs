@@ -28,6 +28,8 @@ pub struct Shipment {
     pub country: String,
     pub carrier: String,
     pub tracking_number: String,
+    /// The carrier's page that follows this parcel (https), when Chorus knows the carrier.
+    pub tracking_url: Option<String>,
     pub shipped_on: Option<String>,
     pub delivered_on: Option<String>,
     pub closed_on: Option<String>,
@@ -165,13 +167,13 @@ fn is_blank(item: &GiftItemDraft) -> bool {
     [&item.name, &item.sku, &item.quantity, &item.unit_cost, &item.unit_retail].iter().all(|t| t.trim().is_empty())
 }
 
-/// A whole number of at least 1; empty is 1.
+/// A whole number of at least 1, written as people write counts (`1.000`, `1,000`); empty is 1.
 fn quantity(c: &mut Checks, field: &str, text: &str) -> i64 {
     let t = text.trim();
     if t.is_empty() {
         return 1;
     }
-    match t.parse::<i64>() {
+    match crate::numbers::parse_count(t) {
         Ok(n) if (1..=100_000).contains(&n) => n,
         _ => {
             c.push(FieldError::new(field, "invalid_quantity", format!("“{t}” is not a quantity: use a whole number from 1.")).with_value(t));
@@ -315,6 +317,7 @@ fn load(conn: &Connection, id: i64) -> Result<Shipment> {
                 country: r.get(7)?,
                 carrier: r.get(8)?,
                 tracking_number: r.get(9)?,
+                tracking_url: None,
                 shipped_on: r.get(10)?,
                 delivered_on: r.get(11)?,
                 closed_on: r.get(12)?,
@@ -333,6 +336,7 @@ fn load(conn: &Connection, id: i64) -> Result<Shipment> {
         .prepare_cached("SELECT name, sku, quantity, unit_cost_minor, unit_retail_minor FROM gift_items WHERE shipment_id = ?1 ORDER BY position")?
         .query_map([id], |r| Ok(GiftItem { name: r.get(0)?, sku: r.get(1)?, quantity: r.get(2)?, unit_cost: money(r.get(3)?), unit_retail: money(r.get(4)?) }))?
         .collect::<rusqlite::Result<_>>()?;
+    s.tracking_url = super::carriers::tracking_url(&s.carrier, &s.tracking_number, &s.country, &s.postal_address);
     s.cost_value = money(s.items.iter().map(|i| i.quantity * i.unit_cost.minor).sum());
     s.retail_value = money(s.items.iter().map(|i| i.quantity * i.unit_retail.minor).sum());
     let plain = |m: Money| if m.minor == 0 { String::new() } else { crate::money::format_plain(m.minor, m.currency) };
@@ -398,6 +402,27 @@ pub(crate) mod tests {
         assert_eq!(s.cost_value.minor, 820);
         assert_eq!(s.country, "NL");
         assert_eq!(s.status, ShipmentStatus::ToPack);
+    }
+
+    #[test]
+    fn a_shipment_links_its_tracking_number_to_the_carriers_page() {
+        let (mut ws, l) = gifted();
+        let s = create(&mut ws, &box_for(l.id)).unwrap();
+        assert_eq!(s.tracking_url.as_deref(), Some("https://postnl.nl/tracktrace/?B=3SABCD1234567&P=3511AB&D=NL&T=C"));
+        let s = set(&mut ws, s.id, |d| d.carrier = "Koerier Jan".into()).unwrap();
+        assert_eq!(s.tracking_url, None, "a carrier Chorus does not know gets no link");
+        assert_eq!(s.tracking_number, "3SABCD1234567", "the number itself is kept as typed");
+    }
+
+    #[test]
+    fn a_quantity_is_read_as_the_window_writes_it() {
+        let (mut ws, l) = gifted();
+        let mut d = box_for(l.id);
+        d.items[0].quantity = "1.000".into();
+        assert_eq!(create(&mut ws, &d).unwrap().items[0].quantity, 1_000, "a Dutch thousand");
+        d.items[0].quantity = "1,5".into();
+        let Err(Error::Validation(e)) = create(&mut ws, &d) else { panic!("half a product") };
+        assert_eq!((e[0].field.as_str(), e[0].code), ("items.0.quantity", "invalid_quantity"));
     }
 
     #[test]

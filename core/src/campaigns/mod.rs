@@ -12,6 +12,7 @@ use crate::roster::model::text_enum;
 use serde::{Deserialize, Serialize};
 
 pub mod campaign;
+pub mod carriers;
 pub mod collaboration;
 pub mod fields;
 pub mod deliverable;

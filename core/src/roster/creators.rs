@@ -38,7 +38,7 @@ pub fn create(ws: &mut Workspace, draft: &CreatorDraft) -> Result<Creator> {
     let actor = ws.actor();
     let id = ws.write(|tx| {
         let s = settings::load(tx)?;
-        let record = validate::validate_draft(draft, s.currency()).map_err(Error::Validation)?;
+        let record = checked(tx, None, draft, &s)?;
         let ctx = WriteContext::new(actor);
         Ok(save_record(tx, None, &record, &s, &ctx)?.id)
     })?;
@@ -56,11 +56,44 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CreatorDraft) 
             Some(_) => {}
         }
         let s = settings::load(tx)?;
-        let record = validate::validate_draft(draft, s.currency()).map_err(Error::Validation)?;
+        let record = checked(tx, Some(id), draft, &s)?;
         save_record(tx, Some(id), &record, &s, &WriteContext::new(actor))?;
         Ok(())
     })?;
     get(ws, id)
+}
+
+/// Validates a draft for creator `id` (None: a new one) and finds its handles that belong to
+/// someone else, and reports all of it at once: a taken handle is named at its row of the form
+/// in the same answer as a bad email, not only once the email is fixed.
+fn checked(conn: &Connection, id: Option<i64>, draft: &CreatorDraft, s: &Settings) -> Result<CreatorRecord> {
+    let validated = validate::validate_draft(draft, s.currency());
+    let mut clashes = Vec::new();
+    for (i, platform, handle) in validate::draft_handles(draft) {
+        if let Some(clash) = handle_clash(conn, id, &format!("handles.{i}.handle"), platform, &handle)? {
+            clashes.push(clash);
+        }
+    }
+    match validated {
+        Ok(record) if clashes.is_empty() => Ok(record),
+        Ok(_) => Err(Error::Validation(clashes)),
+        Err(mut problems) => {
+            // A handle already refused in the draft itself (duplicate, spaces) needs no second word.
+            let clashes: Vec<_> = clashes.into_iter().filter(|c| !problems.iter().any(|p| p.field == c.field)).collect();
+            problems.extend(clashes);
+            Err(Error::Validation(problems))
+        }
+    }
+}
+
+/// The field error for `handle` on `platform` when it belongs to a creator other than `own`.
+fn handle_clash(conn: &Connection, own: Option<i64>, field: &str, platform: Platform, handle: &str) -> Result<Option<FieldError>> {
+    let Some(owner) = find_by_handle(conn, platform, handle)? else { return Ok(None) };
+    if Some(owner) == own {
+        return Ok(None);
+    }
+    let owner_name: String = conn.query_row("SELECT display_name FROM creators WHERE id = ?1", [owner], |row| row.get(0))?;
+    Ok(Some(FieldError::new(field, "handle_taken", format!("@{handle} on {} already belongs to {owner_name}.", platform.label())).with_value(handle)))
 }
 
 /// Deletes a creator with their handles and follower history. A creator who is in any
@@ -126,14 +159,8 @@ pub(crate) fn save_record(conn: &Connection, id: Option<i64>, r: &CreatorRecord,
     // A handle owned by someone else is a field error, not a database error.
     let mut clashes = Vec::new();
     for (i, h) in r.handles.iter().enumerate() {
-        if let Some(owner) = find_by_handle(conn, h.platform, &h.handle)? {
-            if Some(owner) != id {
-                let owner_name: String = conn.query_row("SELECT display_name FROM creators WHERE id = ?1", [owner], |row| row.get(0))?;
-                clashes.push(
-                    FieldError::new(format!("handles.{i}.handle"), "handle_taken", format!("@{} on {} already belongs to {owner_name}.", h.handle, h.platform.label()))
-                        .with_value(&h.handle),
-                );
-            }
+        if let Some(clash) = handle_clash(conn, id, &format!("handles.{i}.handle"), h.platform, &h.handle)? {
+            clashes.push(clash);
         }
     }
     if !clashes.is_empty() {
@@ -424,6 +451,27 @@ mod tests {
         assert!(f[0].message.contains("Anna"));
         // The same name on another platform is someone else's business.
         create(&mut ws, &draft("Other Anna", "tiktok", "annafit", "5")).unwrap();
+    }
+
+    #[test]
+    fn a_taken_handle_is_reported_with_a_bad_email_not_after_it() {
+        let mut ws = ws();
+        create(&mut ws, &draft("Anna", "instagram", "annafit", "100")).unwrap();
+        let mut d = draft("Other Anna", "instagram", "annafit", "5");
+        d.email = "anna@".into();
+        // An empty row before it (the form's "add handle" row): the clash is named at row 2.
+        d.handles.insert(0, HandleDraft::default());
+        let Err(Error::Validation(f)) = create(&mut ws, &d) else { panic!("must be refused") };
+        let problems: Vec<_> = f.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(problems, vec![("email", "invalid_email"), ("handles.1.handle", "handle_taken")]);
+        // On an edit, the creator's own handle is no clash, someone else's is.
+        let other = create(&mut ws, &draft("Bo", "tiktok", "bo.zon", "5")).unwrap();
+        let mut d = other.to_draft();
+        d.display_name = String::new();
+        d.handles.push(HandleDraft { platform: "instagram".into(), handle: "@AnnaFit".into(), ..Default::default() });
+        let Err(Error::Validation(f)) = update(&mut ws, other.id, other.revision, &d) else { panic!("must be refused") };
+        let problems: Vec<_> = f.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(problems, vec![("display_name", "required"), ("handles.1.handle", "handle_taken")]);
     }
 
     #[test]

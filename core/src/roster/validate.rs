@@ -226,6 +226,22 @@ fn validate_handles(drafts: &[HandleDraft], errors: &mut Vec<FieldError>) -> Vec
     out
 }
 
+/// The handles of a draft that name a known platform and a handle, with their row in the
+/// draft (empty rows of the form count), whether or not the rest of the draft is valid: what
+/// a save checks against the handles other creators own.
+pub fn draft_handles(draft: &CreatorDraft) -> Vec<(usize, Platform, String)> {
+    draft
+        .handles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let (handle, _) = split_handle(&h.handle);
+            let platform = Platform::parse_loose(&h.platform)?;
+            (!handle.is_empty()).then_some((i, platform, handle))
+        })
+        .collect()
+}
+
 /// Accepts `@name`, `name`, or a pasted profile link (`https://instagram.com/name`), and returns
 /// the handle plus the link when one was pasted.
 pub(crate) fn split_handle(text: &str) -> (String, Option<String>) {

@@ -10,6 +10,7 @@
 //! the same file at once.
 
 pub mod settings;
+pub mod settings_form;
 
 use crate::error::{Error, Result};
 use settings::Settings;
@@ -175,7 +176,17 @@ impl Workspace {
     /// Saves new settings. The currency is locked once the workspace holds amounts, because
     /// stored amounts are never reinterpreted in another currency.
     pub fn update_settings(&mut self, new: &Settings) -> Result<Settings> {
-        new.validate()?;
+        let problems = match new.validate() {
+            Ok(()) => Vec::new(),
+            Err(Error::Validation(problems)) => problems,
+            Err(e) => return Err(e),
+        };
+        self.save_settings(new, problems)
+    }
+
+    /// Saves `new`, unless `problems` (what the caller found wrong with it) or the currency
+    /// lock refuse it: then every one of them is reported at once.
+    pub(crate) fn save_settings(&mut self, new: &Settings, mut problems: Vec<crate::FieldError>) -> Result<Settings> {
         let actor = self.actor;
         self.write(|tx| {
             let old = settings::load(tx)?;
@@ -189,14 +200,19 @@ impl Workspace {
                     [],
                     |r| r.get(0),
                 )?;
-                if amounts > 0 {
-                    return Err(Error::Validation(vec![crate::FieldError::new(
-                        "currency",
-                        "currency_locked",
-                        format!("The currency stays {} because {amounts} rate(s) are recorded in it. Make a new workspace for another currency.", old.currency),
-                    )
-                    .with_value(&new.currency)]));
+                if amounts > 0 && !problems.iter().any(|p| p.field == "currency") {
+                    problems.push(
+                        crate::FieldError::new(
+                            "currency",
+                            "currency_locked",
+                            format!("The currency stays {} because {amounts} rate(s) are recorded in it. Make a new workspace for another currency.", old.currency),
+                        )
+                        .with_value(&new.currency),
+                    );
                 }
+            }
+            if !problems.is_empty() {
+                return Err(Error::Validation(problems));
             }
             settings::update(tx, new, &now_utc())?;
             audit(tx, actor, "settings", None, "update", &format!("brand={}, currency={}, locale={}", new.brand_name, new.currency, new.locale))?;

@@ -34,6 +34,8 @@ pub struct CampaignVocabulary {
     deliverable_statuses: Vec<&'static str>,
     shipment_statuses: Vec<&'static str>,
     touchpoint_kinds: Vec<&'static str>,
+    /// The carriers whose tracking page a gift links to (offered as the carrier field's names).
+    carriers: Vec<&'static str>,
     /// Today on this computer, as the due dates are read.
     today: String,
 }
@@ -47,6 +49,7 @@ pub fn campaign_vocabulary() -> CampaignVocabulary {
         deliverable_statuses: DeliverableStatus::ALL.iter().map(|v| v.as_str()).collect(),
         shipment_statuses: ShipmentStatus::ALL.iter().map(|v| v.as_str()).collect(),
         touchpoint_kinds: TouchpointKind::ALL.iter().map(|v| v.as_str()).collect(),
+        carriers: chorus_core::campaigns::carriers::CARRIERS.iter().map(|c| c.name).collect(),
         today: fields::local_today().format("%Y-%m-%d").to_string(),
     }
 }

@@ -6,6 +6,7 @@ use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::app::recent::{RecentEntry, RecentList};
 use chorus_core::workspace::settings::{self, Settings, SettingsView};
+use chorus_core::workspace::settings_form::{self, SettingsDraft};
 use chorus_core::workspace::WorkspaceInfo;
 use chorus_core::{ErrorPayload, Workspace};
 use serde::{Deserialize, Serialize};
@@ -91,6 +92,6 @@ pub fn settings_get(state: State<'_, AppState>) -> CmdResult<SettingsView> {
 }
 
 #[tauri::command(async)]
-pub fn settings_update(state: State<'_, AppState>, settings: Settings) -> CmdResult<SettingsView> {
-    state.with_workspace(|ws| ws.update_settings(&settings).map(settings::view))
+pub fn settings_update(state: State<'_, AppState>, settings: SettingsDraft) -> CmdResult<SettingsView> {
+    state.with_workspace(|ws| settings_form::save(ws, &settings).map(settings::view))
 }

@@ -5,10 +5,11 @@
 //! field problems appear at their fields (`#err-cf-<field>`). Control ids: `#cf-<field>`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, debounce, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
-import { field, textInput, select } from '../shared/fields.js';
+import { field, textInput, numberInput, controlValue, select } from '../shared/fields.js';
+import { dateField } from '../shared/date-field.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
@@ -32,12 +33,10 @@ export function campaignForm(o) {
   for (const name of Object.keys(draft)) {
     if (name === 'goal') controls.goal = select(campaignChoices('goals'), draft.goal);
     else if (name in TEXTAREAS) controls[name] = h('textarea', { class: 'input textarea', rows: TEXTAREAS[name], value: draft[name] });
-    else if (name === 'starts_on' || name === 'ends_on') controls[name] = textInput({ type: 'date', value: draft[name] });
+    else if (name === 'starts_on' || name === 'ends_on') controls[name] = dateField({ value: draft[name] });
+    else if (name === 'budget') controls.budget = numberInput(draft.budget, { placeholder: currency });
     else controls[name] = textInput({ value: draft[name] });
   }
-  controls.budget.classList.add('num');
-  controls.budget.setAttribute('inputmode', 'decimal');
-  controls.budget.setAttribute('placeholder', currency);
   controls.utm_slug.classList.add('mono');
 
   const slugHint = h('span', { class: 'mono' });
@@ -63,7 +62,7 @@ export function campaignForm(o) {
         h('button', { type: 'button', class: 'icon-btn', 'aria-label': t('common.close'), title: t('common.closeEsc'), onclick: () => o.onCancel() }, icon(ICONS.close)))),
     h('div', { class: 'panel-body' })));
   const kit = saving(form, { onReload: o.onReload });
-  form.querySelector('.panel-body').append(
+  append(form.querySelector('.panel-body'), 
     kit.banner,
     h('fieldset', { class: 'form-section' },
       h('legend', null, t('campaign.form.section.basics')),
@@ -83,7 +82,7 @@ export function campaignForm(o) {
       f('disclosure', { hint: t('campaign.form.disclosure.hint') }),
       f('utm_slug', { hint: t('campaign.form.utm_slug.hint') }),
       slugHintRow));
-  form.append(h('footer', { class: 'panel-footer' },
+  append(form, h('footer', { class: 'panel-footer' },
     h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
     h('button', { type: 'button', class: 'btn', id: 'cancel-campaign', onclick: () => o.onCancel() }, t('common.cancel')),
     saveBtn));
@@ -93,7 +92,7 @@ export function campaignForm(o) {
   /** @returns {import('../api.js').CampaignDraft} */
   function collect() {
     const out = /** @type {any} */ ({});
-    for (const name of Object.keys(draft)) out[name] = controls[name].value;
+    for (const name of Object.keys(draft)) out[name] = controlValue(controls[name]);
     return out;
   }
   const initial = o.initial ?? JSON.stringify(collect());

@@ -5,21 +5,23 @@
 //! problems show at their fields (`#err-lf-<field>`). Control ids: `#lf-<field>`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS } from '../shared/dom.js';
+import { h, append, icon, ICONS } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
-import { field, textInput, select } from '../shared/fields.js';
+import { field, textInput, numberInput, controlValue, select } from '../shared/fields.js';
+import { dateField } from '../shared/date-field.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 import { toastError } from '../shared/toast.js';
 
-const TEXT = ['fee', 'gift_value', 'usage_channels', 'contract_path'];
+const TEXT = ['usage_channels', 'contract_path'];
+const MONEY = ['fee', 'gift_value'];
 const DATES = ['starts_on', 'ends_on', 'usage_until', 'contract_signed_on'];
 const AREAS = ['commission_terms', 'notes'];
 
 /**
  * @param {{ collaboration: import('../api.js').Collaboration, draft?: import('../api.js').CollaborationDraft,
- *   initial?: string, justSaved?: boolean, onSaved: (c: import('../api.js').Collaboration) => void, onReload: () => void,
+ *   initial?: string, onSaved: (c: import('../api.js').Collaboration) => void, onReload: () => void,
  *   onRemove: () => void }} o
  */
 export function collaborationForm(o) {
@@ -32,13 +34,9 @@ export function collaborationForm(o) {
     usage_exclusive: h('input', { type: 'checkbox', class: 'checkbox', checked: draft.usage_exclusive }),
   };
   for (const name of TEXT) controls[name] = textInput({ value: draft[name] ?? '' });
-  for (const name of DATES) controls[name] = textInput({ type: 'date', value: draft[name] ?? '' });
+  for (const name of MONEY) controls[name] = numberInput(draft[name], { placeholder: currency });
+  for (const name of DATES) controls[name] = dateField({ value: draft[name] ?? '' });
   for (const name of AREAS) controls[name] = h('textarea', { class: 'input textarea', rows: 2, value: draft[name] ?? '' });
-  for (const name of ['fee', 'gift_value']) {
-    controls[name].classList.add('num');
-    controls[name].setAttribute('inputmode', 'decimal');
-    controls[name].setAttribute('placeholder', currency);
-  }
   controls.contract_path.classList.add('mono');
 
   const f = (name, extra = {}) => field({ id: `lf-${name}`, field: name, errId: `err-lf-${name}`, label: t(`collab.form.${name}`), control: controls[name], ...extra });
@@ -58,7 +56,7 @@ export function collaborationForm(o) {
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'collab-form', id: 'collab-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('fieldset', { class: 'form-section' },
       h('legend', null, t('collab.form.section.deal')),
       h('div', { class: 'field-row cols-2' }, f('kind'), f('status')),
@@ -83,7 +81,7 @@ export function collaborationForm(o) {
     h('div', { class: 'inline-actions' },
       h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'remove-collaboration', onclick: () => o.onRemove() }, icon(ICONS.trash, 12), t('collab.remove')),
       h('span', { class: 'spacer' }),
-      o.justSaved ? h('span', { class: 'saved-note', role: 'status', id: 'collab-saved-note' }, t('collab.savedNote')) : h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
+      h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-collaboration' }, t('form.save'))));
   controls.usage_exclusive.id = 'lf-usage_exclusive';
   controls.usage_exclusive.dataset.field = 'usage_exclusive';
@@ -92,7 +90,7 @@ export function collaborationForm(o) {
   /** @returns {import('../api.js').CollaborationDraft} */
   function collect() {
     const out = /** @type {any} */ ({ campaign_id: l.campaign_id, creator_id: l.creator_id });
-    for (const name of ['kind', 'status', ...TEXT, ...DATES, ...AREAS]) out[name] = controls[name].value;
+    for (const name of ['kind', 'status', ...MONEY, ...TEXT, ...DATES, ...AREAS]) out[name] = controlValue(controls[name]);
     out.usage_exclusive = controls.usage_exclusive.checked;
     return out;
   }

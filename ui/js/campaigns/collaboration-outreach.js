@@ -4,12 +4,13 @@
 //! roster up to date (the back end does that). Control ids: `#tp-kind`, `#tp-date`, `#tp-notes`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
+import { dateField } from '../shared/date-field.js';
 import { field, textInput, select } from '../shared/fields.js';
 import { campaignChoices, campaignLabel, today } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
-import { toastError } from '../shared/toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {import('../api.js').CollaborationDetail} detail
@@ -18,11 +19,11 @@ import { toastError } from '../shared/toast.js';
 export function outreachList(detail, hooks) {
   const l = detail.collaboration;
   const kind = select(campaignChoices('touchpoint_kinds'), 'dm');
-  const date = textInput({ type: 'date', value: today(), max: today() });
+  const date = dateField({ value: today(), max: today() });
   const notes = textInput({ placeholder: t('outreach.notes.placeholder') });
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'outreach-form', id: 'tp-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form);
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'outreach-grid' },
       field({ id: 'tp-kind', field: 'kind', errId: 'err-tp-kind', label: t('outreach.kind'), control: kind }),
       field({ id: 'tp-date', field: 'happened_on', errId: 'err-tp-date', label: t('outreach.date'), control: date }),
@@ -33,12 +34,13 @@ export function outreachList(detail, hooks) {
   async function submit(e) {
     e.preventDefault();
     const saved = await kit.run(() => api.addTouchpoint({ creator_id: l.creator_id, collaboration_id: l.id, kind: kind.value, happened_on: date.value, notes: notes.value }));
-    if (saved) hooks.onChanged('touchpoints');
+    if (saved) { toast(t('outreach.logged'), { kind: 'success' }); hooks.onChanged('touchpoints'); }
   }
 
   async function remove(tp) {
     try {
       await api.deleteTouchpoint(tp.id);
+      toast(t('outreach.deleted'), { kind: 'success' });
       hooks.onChanged('touchpoints');
     } catch (err) { toastError(err); }
   }

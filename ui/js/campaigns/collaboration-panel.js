@@ -41,8 +41,6 @@ export function collaborationPanel(hooks) {
   let detail = null;
   let tab = 'terms';
   let form = null;
-  /** The terms were just saved: the next render says so beside the Save button. */
-  let saved = false;
 
   /** Whether the person is in the middle of something here that a rebuild would lose: a
    * changed terms form, an open deliverable or gift editor, a contact being typed. */
@@ -100,13 +98,11 @@ export function collaborationPanel(hooks) {
     const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('collab.panel.label'), onkeydown: tabKeys },
       tabButton('terms', null), tabButton('deliverables', detail.deliverables.length), tabButton('gifts', detail.shipments.length), tabButton('touchpoints', detail.touchpoints.length));
     form = null;
-    const justSaved = saved;
-    saved = false;
     let body;
     if (tab === 'terms') {
       form = collaborationForm({
-        collaboration: l, draft: restored?.draft, initial: restored?.initial, justSaved,
-        onSaved: () => { form = null; saved = true; changed('terms'); },
+        collaboration: l, draft: restored?.draft, initial: restored?.initial,
+        onSaved: () => { form = null; toast(t('collab.saved', { name: l.creator_name }), { kind: 'success' }); changed('terms'); },
         onReload: () => { form = null; changed('terms'); },
         onRemove: () => remove(),
       });

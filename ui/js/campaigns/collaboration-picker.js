@@ -5,7 +5,7 @@
 //! Control ids: `#pick-search`, `.pick-row`, `#pick-<field>`, `#pick-save`.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, debounce, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, debounce, mount } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
 import { openDialog } from '../shared/dialog.js';
@@ -13,7 +13,7 @@ import { field, errorSlot, textInput, select } from '../shared/fields.js';
 import { platformBadge, tierBadge, atHandle } from '../shared/badges.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving } from './campaign-save.js';
-import { toastError } from '../shared/toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /**
  * @param {{ campaignId: number, campaignName: string, onAdded: (c: import('../api.js').Collaboration) => void }} o
@@ -33,7 +33,7 @@ export function openCollaborationPicker(o) {
   const f = (name) => field({ id: `pick-${name}`, field: name, errId: `err-pick-${name}`, label: t(`collab.form.${name}`), control: c[name] });
   const form = /** @type {HTMLFormElement} */ (h('form', { id: 'pick-form', class: 'pick-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form);
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'pick-search' }, icon(ICONS.search, 14), search),
     results,
     h('div', { class: 'pick-chosen-row' }, h('span', { class: 'field-label' }, t('picker.chosen')), chosenText),
@@ -103,6 +103,10 @@ export function openCollaborationPicker(o) {
     const draft = { campaign_id: o.campaignId, creator_id: chosen.id, kind: c.kind.value, status: c.status.value, fee: c.fee.value, gift_value: c.gift_value.value,
       commission_terms: '', starts_on: '', ends_on: '', usage_channels: '', usage_until: '', usage_exclusive: false, contract_signed_on: '', contract_path: '', notes: '' };
     const saved = await kit.run(() => api.createCollaboration(draft));
-    if (saved) { dlg.close(); o.onAdded(saved); }
+    if (saved) {
+      dlg.close();
+      toast(t('collab.added', { name: saved.creator_name, campaign: saved.campaign_name }), { kind: 'success' });
+      o.onAdded(saved);
+    }
   }
 }

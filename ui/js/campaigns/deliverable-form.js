@@ -6,10 +6,11 @@
 //! yes / no / not judged). Control ids: `#dn-<field>` (new) and `#de-<field>` (edit).
 
 import * as api from '../api.js';
-import { h, icon, ICONS } from '../shared/dom.js';
+import { h, append, icon, ICONS } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { choices } from '../shared/session.js';
 import { field, textInput, select } from '../shared/fields.js';
+import { dateField, dateTimeField } from '../shared/date-field.js';
 import { campaignChoices } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
@@ -37,12 +38,12 @@ export function deliverableForm(o) {
   const c = {
     platform: select(choices('platforms'), d.platform),
     format: select(choices('formats'), d.format),
-    due_on: textInput({ type: 'date', value: d.due_on }),
+    due_on: dateField({ value: d.due_on }),
     status: select(campaignChoices('deliverable_statuses'), d.status),
     post_url: textInput({ type: 'url', value: d.post_url, placeholder: 'https://' }),
-    published_at: textInput({ type: 'datetime-local', value: d.published_at }),
+    published_at: dateTimeField({ value: d.published_at ?? '' }),
     notes: h('textarea', { class: 'input textarea', rows: 2, value: d.notes }),
-    repeat_until: textInput({ type: 'date', value: '' }),
+    repeat_until: dateField(),
   };
   for (const [flag] of CHECKS) c[flag] = h('input', { type: 'checkbox', class: 'checkbox', id: `${p}-${flag}`, checked: d[flag], 'data-field': flag });
   const yesNo = [['', t('deliverable.trait.unknown')], ['yes', t('campaign.yes')], ['no', t('campaign.no')]];
@@ -56,7 +57,7 @@ export function deliverableForm(o) {
     return h('label', { class: 'check-field', for: `${p}-${flag}` }, c[flag],
       words ? t(`deliverable.check.${flag}`, { words }) : h('span', { class: 'muted' }, t(`deliverable.check.${flag}.none`)));
   };
-  form.append(kit.banner,
+  append(form, kit.banner,
     h('div', { class: 'field-row cols-3' }, f('platform'), f('format'), f('due_on')),
     isNew ? f('repeat_until', { hint: t('deliverable.form.repeat_until.hint') }) : null,
     isNew ? null : h('div', { class: 'field-row cols-2' }, f('status'), f('published_at')),
@@ -106,10 +107,10 @@ export async function markPublished(deliverable) {
   return new Promise((resolve) => {
     let done = false;
     const url = textInput({ type: 'url', value: deliverable.post_url, placeholder: 'https://' });
-    const at = textInput({ type: 'datetime-local', value: deliverable.published_at ?? '' });
+    const at = dateTimeField({ value: deliverable.published_at ?? '' });
     const form = /** @type {HTMLFormElement} */ (h('form', { id: 'publish-form', novalidate: true, onsubmit: submit }));
     const kit = saving(form);
-    form.append(kit.banner,
+    append(form, kit.banner,
       h('p', { class: 'dialog-message' }, t('deliverable.publish.body')),
       field({ id: 'publish-url', field: 'post_url', errId: 'err-publish-url', label: t('deliverable.form.post_url'), control: url }),
       field({ id: 'publish-at', field: 'published_at', errId: 'err-publish-at', label: t('deliverable.form.published_at'), control: at, hint: t('deliverable.publish.at.hint') }),

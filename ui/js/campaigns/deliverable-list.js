@@ -12,7 +12,7 @@ import { platformBadge } from '../shared/badges.js';
 import { campaignLabel, today } from './campaign-vocab.js';
 import { confirm } from '../shared/dialog.js';
 import { deliverableForm, emptyDeliverableDraft, markPublished } from './deliverable-form.js';
-import { toastError } from '../shared/toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 const OPEN = new Set(['planned', 'in_production', 'submitted', 'changes_requested', 'approved']);
 const LIVE = new Set(['published', 'verified']);
@@ -38,7 +38,10 @@ export function deliverableList(detail, hooks) {
   function openAdd() {
     const form = deliverableForm({
       deliverable: null, draft: emptyDeliverableDraft(id), checklist: detail.checklist,
-      onSaved: (created) => hooks.onChanged(created?.[0] ? `deliverable:${created[0].id}` : 'deliverables'),
+      onSaved: (created) => {
+        toast(tn('deliverable.added', created?.length ?? 1), { kind: 'success' });
+        hooks.onChanged(created?.[0] ? `deliverable:${created[0].id}` : 'deliverables');
+      },
       onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; addBtn.focus(); },
       onReload: () => hooks.onChanged('deliverables'),
     });
@@ -71,7 +74,7 @@ export function deliverableList(detail, hooks) {
     const edit = () => {
       const form = deliverableForm({
         deliverable: d, draft: d.draft, checklist: detail.checklist,
-        onSaved: () => hooks.onChanged(`deliverable:${d.id}`),
+        onSaved: () => { toast(t('deliverable.saved'), { kind: 'success' }); hooks.onChanged(`deliverable:${d.id}`); },
         onCancel: () => { view(); li.querySelector('.edit-deliverable')?.focus(); },
         onDelete: LIVE.has(d.status) ? undefined : () => remove(d),
         onReload: () => hooks.onChanged(`deliverable:${d.id}`),
@@ -94,7 +97,10 @@ export function deliverableList(detail, hooks) {
   }
 
   async function publish(d) {
-    if (await markPublished(d)) hooks.onChanged(`deliverable:${d.id}`);
+    if (await markPublished(d)) {
+      toast(t('deliverable.publishedNote'), { kind: 'success' });
+      hooks.onChanged(`deliverable:${d.id}`);
+    }
   }
 
   async function remove(d) {
@@ -103,6 +109,7 @@ export function deliverableList(detail, hooks) {
     if (!ok) return;
     try {
       await api.deleteDeliverable(d.id);
+      toast(t('deliverable.deleted'), { kind: 'success' });
       hooks.onChanged('deliverables');
     } catch (err) { toastError(err); }
   }

@@ -5,17 +5,19 @@
 //! ids: `#gf-<field>`, `#gf-item-<i>-<part>`; errors `items.<i>.<part>` land at their cell.
 
 import * as api from '../api.js';
-import { h, icon, ICONS, mount } from '../shared/dom.js';
+import { h, append, icon, ICONS, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { session } from '../shared/session.js';
-import { field, errorSlot, textInput, select } from '../shared/fields.js';
+import { field, errorSlot, textInput, numberInput, controlValue, select } from '../shared/fields.js';
 import { countryPicker } from '../shared/country-picker.js';
-import { campaignChoices } from './campaign-vocab.js';
+import { dateField } from '../shared/date-field.js';
+import { campaignChoices, campaignVocab } from './campaign-vocab.js';
 import { saving, submitOnShortcut } from './campaign-save.js';
 
 const TEXT = ['recipient_name', 'city', 'carrier', 'tracking_number'];
 const DATES = ['shipped_on', 'delivered_on', 'closed_on'];
 const PARTS = ['name', 'sku', 'quantity', 'unit_cost', 'unit_retail'];
+const NUMBERS = ['quantity', 'unit_cost', 'unit_retail'];
 
 /**
  * @param {{ shipment: import('../api.js').Shipment | null, draft: import('../api.js').ShipmentDraft,
@@ -30,11 +32,14 @@ export function giftForm(o) {
     notes: h('textarea', { class: 'input textarea', rows: 2, value: d.notes }),
   };
   for (const name of TEXT) c[name] = textInput({ value: d[name] ?? '' });
-  for (const name of DATES) c[name] = textInput({ type: 'date', value: d[name] ?? '' });
+  for (const name of DATES) c[name] = dateField({ value: d[name] ?? '' });
   // The creator's address may hold a country that is no code yet: the picker says so.
   const country = countryPicker({ value: d.country ?? '', id: 'gf-country', stored: true });
   c.country = country.input;
   c.tracking_number.classList.add('mono');
+  // The carriers whose tracking page a gift links to, offered as names (any name may be typed).
+  const carriers = h('datalist', { id: 'gf-carriers' }, ...(campaignVocab()?.carriers ?? []).map((name) => h('option', { value: name })));
+  c.carrier.setAttribute('list', 'gf-carriers');
 
   const f = (name, extra = {}) => field({ id: `gf-${name}`, field: name, errId: `err-gf-${name}`, label: t(`gift.form.${name}`), control: c[name], ...extra });
 
@@ -50,17 +55,17 @@ export function giftForm(o) {
     const n = i + 1;
     const cells = {};
     for (const part of PARTS) {
-      const input = textInput({ value: value[part] ?? '', id: `gf-item-${i}-${part}`, 'aria-label': t(`gift.item.${part}.n`, { n, currency }) });
+      const attrs = { id: `gf-item-${i}-${part}`, 'aria-label': t(`gift.item.${part}.n`, { n, currency }) };
+      const input = NUMBERS.includes(part) ? numberInput(value[part], attrs) : textInput({ value: value[part] ?? '', ...attrs });
       input.dataset.field = `items.${i}.${part}`;
       input.setAttribute('aria-describedby', `err-gf-items-${i}-${part}`);
-      if (['quantity', 'unit_cost', 'unit_retail'].includes(part)) { input.classList.add('num'); input.setAttribute('inputmode', 'decimal'); }
       cells[part] = input;
     }
     const el = h('tr', { class: 'item-row' },
       ...PARTS.map((part) => h('td', { class: `cell-${part}` }, cells[part], errorSlot(`err-gf-items-${i}-${part}`, `items.${i}.${part}`))),
       h('td', null, h('button', { type: 'button', class: 'icon-btn remove-row', 'aria-label': t('gift.item.remove', { n }), title: t('gift.item.remove', { n }),
         onclick: () => { const v = values(); v.splice(i, 1); renderItems(v, v.length ? i : -1); if (!v.length) addItem.focus(); } }, icon(ICONS.close, 14))));
-    return { el, read: () => Object.fromEntries(PARTS.map((part) => [part, cells[part].value])) };
+    return { el, read: () => Object.fromEntries(PARTS.map((part) => [part, controlValue(cells[part])])) };
   }
   const addItem = h('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'gf-add-item',
     onclick: () => { const v = values(); v.push({ name: '', sku: '', quantity: '1', unit_cost: '', unit_retail: '' }); renderItems(v, v.length - 1); } },
@@ -69,7 +74,7 @@ export function giftForm(o) {
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: ['gift-form', 'inline-form'], id: 'gift-form', novalidate: true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
-  form.append(kit.banner,
+  append(form, kit.banner, carriers,
     h('div', { class: 'field-row cols-2' }, f('status'), f('carrier')),
     f('tracking_number'),
     h('div', { class: 'field-row cols-3' }, ...DATES.map((name) => f(name))),
@@ -77,7 +82,7 @@ export function giftForm(o) {
       h('legend', null, t('gift.form.items')),
       h('table', { class: 'items-table' },
         h('thead', null, h('tr', null,
-          ...PARTS.map((part) => h('th', { scope: 'col', class: ['quantity', 'unit_cost', 'unit_retail'].includes(part) ? 'num' : null }, t(`gift.item.${part}`, { currency }))),
+          ...PARTS.map((part) => h('th', { scope: 'col', class: NUMBERS.includes(part) ? 'num' : null }, t(`gift.item.${part}`, { currency }))),
           h('th', null))),
         itemList),
       h('div', { class: 'rows-actions' }, addItem, h('span', { class: 'field-hint' }, t('gift.item.hint', { currency }))),
@@ -98,7 +103,7 @@ export function giftForm(o) {
   /** @returns {import('../api.js').ShipmentDraft} */
   function collect() {
     const out = /** @type {any} */ ({ ...d });
-    for (const name of ['status', 'postal_address', 'notes', ...TEXT, ...DATES]) out[name] = c[name].value;
+    for (const name of ['status', 'postal_address', 'notes', ...TEXT, ...DATES]) out[name] = controlValue(c[name]);
     out.country = country.value();
     out.items = values();
     return out;

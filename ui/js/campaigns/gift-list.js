@@ -1,5 +1,6 @@
 //! The Gifts tab of the collaboration panel: each shipment with its status, products and
-//! values (the back end's totals), carrier and tracking number and dates, with quick actions
+//! values (the back end's totals), carrier and tracking number (a link to the carrier's page
+//! when the core knows the carrier), the recipient's address as written, dates, quick actions
 //! for the next step ("Mark shipped", "Mark delivered", returned, lost). A quick action saves
 //! the shipment with that status; when the back end refuses (no tracking number yet) the form
 //! opens with the problem at its field. "Add gift" starts a form addressed to the creator.
@@ -11,7 +12,7 @@ import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { confirm } from '../shared/dialog.js';
 import { giftForm } from './gift-form.js';
-import { toastError } from '../shared/toast.js';
+import { toast, toastError } from '../shared/toast.js';
 
 /** The next steps offered for a gift in each status. */
 const NEXT = { to_pack: ['shipped'], shipped: ['delivered', 'returned', 'lost'], delivered: ['returned'], returned: [], lost: ['delivered'] };
@@ -34,7 +35,7 @@ export function giftList(detail, hooks) {
     try { draft = await api.newShipmentDraft(detail.collaboration.id); } catch (err) { toastError(err); return; }
     const form = giftForm({
       shipment: null, draft,
-      onSaved: (created) => hooks.onChanged(`shipment:${created.id}`),
+      onSaved: (created) => { toast(t('gift.added'), { kind: 'success' }); hooks.onChanged(`shipment:${created.id}`); },
       onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; addBtn.focus(); },
       onReload: () => hooks.onChanged('gifts'),
     });
@@ -48,7 +49,10 @@ export function giftList(detail, hooks) {
     const openForm = () => {
       const form = giftForm({
         shipment: s, draft: s.draft,
-        onSaved: () => hooks.onChanged(`shipment:${s.id}`),
+        onSaved: (saved) => {
+          toast(saved.status === s.status ? t('gift.saved') : t('gift.savedAs', { status: campaignLabel('shipment_statuses', saved.status) }), { kind: 'success' });
+          hooks.onChanged(`shipment:${s.id}`);
+        },
         onCancel: () => { view(); li.querySelector('.edit-gift')?.focus(); },
         onDelete: s.status === 'to_pack' ? () => remove(s) : undefined,
         onReload: () => hooks.onChanged(`shipment:${s.id}`),
@@ -67,16 +71,31 @@ export function giftList(detail, hooks) {
           h('div', { class: 'item-meta' },
             giftChip(s.status),
             h('span', { class: 'num', title: t('gift.values.title') }, t('gift.values', { retail: fmt.money(s.retail_value.minor, s.retail_value.currency), cost: fmt.money(s.cost_value.minor, s.cost_value.currency) })),
-            s.carrier || s.tracking_number ? h('span', { class: 'tracking' }, s.carrier, ' ', h('span', { class: 'mono' }, s.tracking_number)) : null),
+            s.carrier || s.tracking_number ? h('span', { class: 'tracking' }, s.carrier, ' ', trackingNumber(s)) : null),
           h('div', { class: 'item-meta muted' }, dates(s))),
         h('div', { class: 'item-actions' },
           ...NEXT[s.status].map((next, n) => h('button', { type: 'button', class: ['btn', 'btn-small', n === 0 ? null : 'btn-ghost', `gift-to-${next}`], onclick: () => quick(next) },
             t(`gift.mark.${next}`))),
           h('button', { type: 'button', class: 'icon-btn edit-gift', 'aria-label': t('gift.edit'), title: t('gift.edit'), onclick: () => openForm().focusFirst() }, icon(ICONS.edit, 14)))),
       s.items.length ? itemsTable(s) : null,
-      h('p', { class: 'item-notes muted' }, [s.recipient_name, s.postal_address.replace(/\n/g, ', '), s.city, s.country].filter(Boolean).join(', ')));
+      recipient(s));
     view();
     return li;
+  }
+
+  /** Who the gift goes to, with the address's own line breaks. */
+  function recipient(s) {
+    const place = [s.city, s.country && (fmt.region(s.country) || s.country)].filter(Boolean).join(', ');
+    const lines = [s.recipient_name, s.postal_address, place].filter(Boolean);
+    return lines.length ? h('p', { class: 'item-notes muted address gift-recipient' }, lines.join('\n')) : null;
+  }
+
+  /** The tracking number; a link to the carrier's page when the core knows the carrier. */
+  function trackingNumber(s) {
+    if (!s.tracking_url) return h('span', { class: 'mono' }, s.tracking_number);
+    const title = t('gift.tracking.open', { carrier: s.carrier.trim() });
+    return h('button', { type: 'button', class: 'url link-button tracking-link', title, 'aria-label': `${s.tracking_number}: ${title}`,
+      onclick: () => api.openProfile(s.tracking_url).catch(toastError) }, s.tracking_number);
   }
 
   function dates(s) {
@@ -105,6 +124,7 @@ export function giftList(detail, hooks) {
     if (!ok) return;
     try {
       await api.deleteShipment(s.id);
+      toast(t('gift.deleted'), { kind: 'success' });
       hooks.onChanged('gifts');
     } catch (err) { toastError(err); }
   }

@@ -12,6 +12,7 @@ import { t, tn, fmt } from '../shared/i18n.js';
 import { asPayload } from '../shared/errors.js';
 import { confirm } from '../shared/dialog.js';
 import { field, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { dateField } from '../shared/date-field.js';
 import { campaignLabel, campaignChoices, today } from '../campaigns/campaign-vocab.js';
 import { toast, toastError } from '../shared/toast.js';
 
@@ -66,7 +67,7 @@ export function outreachSection(o) {
     const kinds = campaignChoices('touchpoint_kinds');
     controls = {
       kind: select(kinds, kinds.find(([v]) => v === 'dm')?.[0] ?? kinds[0]?.[0] ?? ''),
-      happened_on: h('input', { type: 'date', class: 'input', value: today(), max: today(), required: true }),
+      happened_on: dateField({ value: today(), max: today() }),
       collaboration_id: select([['', t('contactLog.noCollaboration')], ...o.collaborations.map((c) => [String(c.id), c.label])], ''),
       notes: h('textarea', { class: 'input textarea', rows: 2, maxlength: 2000 }),
     };

@@ -5,9 +5,11 @@
 //! tier beside them) and the Today view's thresholds in days (a delivered gift without a
 //! post, an idle collaboration, usage rights about to end), saved through `updateSettings`
 //! with field errors at their fields; and
-//! read-only facts about the file from `workspaceInfo`. Bounds are typed as text and sent as
-//! whole numbers. `snapshot()` hands back what was typed and not saved, so the screen can be
-//! rebuilt in another language (`saved`) without losing it.
+//! read-only facts about the file from `workspaceInfo`. Bounds and days show in the window's
+//! number spelling (`1.000`) and are sent as typed: the core reads them and reports every
+//! problem of the screen at once. `snapshot()` hands back what was changed and not saved, so
+//! the screen can be rebuilt in another language (`saved`) without losing it (what was not
+//! changed is shown afresh, in the new language's spelling).
 
 import * as api from '../api.js';
 import { h, mount } from '../shared/dom.js';
@@ -15,7 +17,7 @@ import { t, fmt, hasKey } from '../shared/i18n.js';
 import { languagePicker } from '../shared/language-picker.js';
 import { session, overlapRule } from '../shared/session.js';
 import { asPayload } from '../shared/errors.js';
-import { field, textInput, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
+import { field, textInput, numberInput, controlValue, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
 import { toast, toastError } from '../shared/toast.js';
 
 export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
@@ -50,6 +52,8 @@ export function settingsScreen(hooks, saved = null) {
     h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), info)));
 
   let controls = {};
+  /** What each control showed when the screen was built (what is unchanged since). */
+  let shown = {};
   let saveBtn;
 
   Promise.all([api.getSettings(), api.workspaceInfo()]).then(([settings, ws]) => {
@@ -65,11 +69,11 @@ export function settingsScreen(hooks, saved = null) {
       locale: select(locales.map((l) => [l, localeName(l)]), settings.locale),
     };
     const tiers = TIER_KEYS.map(([key, wire]) => {
-      controls[`tiers.${key}`] = textInput({ value: fmt.number(settings.tiers[wire]), class: 'input num', inputmode: 'numeric' });
+      controls[`tiers.${key}`] = numberInput(String(settings.tiers[wire]), { inputmode: 'numeric' });
       return controls[`tiers.${key}`];
     });
     for (const key of TODAY_KEYS) {
-      controls[`today.${key}`] = textInput({ value: String(settings.today?.[key] ?? ''), class: 'input num short', inputmode: 'numeric', maxlength: 3 });
+      controls[`today.${key}`] = numberInput(String(settings.today?.[key] ?? ''), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
     }
     saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
     const benchmark = (key) => fmt.figures(session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–');
@@ -105,7 +109,8 @@ export function settingsScreen(hooks, saved = null) {
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
     clearErrorsOnEdit(form);
-    // Rebuilt in another language: put back what was typed and not yet saved.
+    shown = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.value]));
+    // Rebuilt in another language: put back what was changed and not yet saved.
     for (const [name, value] of Object.entries(saved?.values ?? {})) {
       if (controls[name]) controls[name].value = value;
     }
@@ -128,20 +133,8 @@ export function settingsScreen(hooks, saved = null) {
   async function save(event) {
     event.preventDefault();
     clearFieldErrors(form);
-    const tiers = {};
-    const local = [];
-    for (const [key, wire] of TIER_KEYS) {
-      const raw = controls[`tiers.${key}`].value.replace(/[\s.,'_\u00a0\u202f]/g, '');
-      if (!/^\d+$/.test(raw)) local.push({ field: `tiers.${key}`, code: raw ? 'not_whole' : 'required', message: '' });
-      tiers[wire] = Number(raw);
-    }
-    const today = {};
-    for (const key of TODAY_KEYS) {
-      const raw = controls[`today.${key}`].value.trim();
-      if (!/^\d+$/.test(raw)) local.push({ field: `today.${key}`, code: raw ? 'not_whole' : 'required', value: raw, message: '' });
-      today[key] = Number(raw);
-    }
-    if (local.length) { showFieldErrors(form, local).first?.focus(); return; }
+    const tiers = Object.fromEntries(TIER_KEYS.map(([key, wire]) => [wire, controlValue(controls[`tiers.${key}`])]));
+    const today = Object.fromEntries(TODAY_KEYS.map((key) => [key, controlValue(controls[`today.${key}`])]));
     saveBtn.disabled = true;
     try {
       await api.updateSettings({
@@ -169,7 +162,7 @@ export function settingsScreen(hooks, saved = null) {
     el,
     dispose: () => {},
     /** What is typed in the workspace form (to rebuild the screen without losing it). */
-    snapshot: () => ({ values: Object.keys(controls).length ? Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value])) : saved?.values }),
+    snapshot: () => ({ values: Object.keys(controls).length ? Object.fromEntries(Object.entries(controls).filter(([k, c]) => c.value !== shown[k]).map(([k, c]) => [k, c.value])) : saved?.values }),
     focusLanguage: () => language.focus(),
   };
 }

@@ -1,7 +1,8 @@
 //! Building the DOM without markup strings. `h()` creates an element, sets attributes and
 //! appends children; strings always become text nodes, so a creator called `<img onerror=…>`
-//! shows as exactly that text. `s()` does the same in the SVG namespace. Nothing in the UI
-//! parses HTML, and nothing here knows about Chorus.
+//! shows as exactly that text. `s()` does the same in the SVG namespace; `mount()` and
+//! `append()` replace or extend children by the same rules (a null child is left out).
+//! Nothing in the UI parses HTML, and nothing here knows about Chorus.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -24,10 +25,10 @@ function apply(el, attrs) {
   }
 }
 
-function append(el, children) {
+function appendAll(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(el, child);
+    if (Array.isArray(child)) appendAll(el, child);
     else if (child instanceof Node) el.appendChild(child);
     else el.appendChild(document.createTextNode(String(child)));
   }
@@ -43,7 +44,7 @@ function append(el, children) {
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   apply(el, attrs);
-  append(el, children);
+  appendAll(el, children);
   return el;
 }
 
@@ -51,14 +52,23 @@ export function h(tag, attrs, ...children) {
 export function s(tag, attrs, ...children) {
   const el = /** @type {SVGElement} */ (document.createElementNS(SVG_NS, tag));
   apply(el, attrs);
-  append(el, children);
+  appendAll(el, children);
   return el;
 }
 
 /** Replaces all children of `el`. */
 export function mount(el, ...children) {
   el.replaceChildren();
-  append(el, children);
+  appendAll(el, children);
+  return el;
+}
+
+/**
+ * Adds children at the end of `el`, by the rules of `h`: null, undefined and false are left
+ * out. (The DOM's own `el.append(null)` writes the text "null".)
+ */
+export function append(el, ...children) {
+  appendAll(el, children);
   return el;
 }
 

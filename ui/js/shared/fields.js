@@ -3,9 +3,11 @@
 //! (`email`, `handles.0.handle`, `tiers.micro`); its error element carries `data-error-for`
 //! with the same name. `showFieldErrors` puts each problem at its field (or at the nearest
 //! enclosing one: `rates.post` lands at `rates`), marks the control `aria-invalid` and returns
-//! the first control to focus; editing a control clears its error.
+//! the first control to focus; editing a control clears its error. Dates use date-field.js;
+//! amounts and counts `numberInput`, which shows a stored number in the window's spelling.
 
 import { h } from './dom.js';
+import { fmt } from './i18n.js';
 import { problemText } from './errors.js';
 
 /**
@@ -16,9 +18,11 @@ import { problemText } from './errors.js';
  */
 export function field(o) {
   const hintId = o.hint ? `hint-${o.id}` : null;
-  o.control.id = o.id;
-  o.control.dataset.field = o.field;
-  o.control.setAttribute('aria-describedby', [hintId, o.errId].filter(Boolean).join(' '));
+  // A composite control (a date field: box and calendar button) names its box `data-control`.
+  const control = o.control.matches('input, select, textarea') ? o.control : o.control.querySelector('[data-control]') ?? o.control;
+  control.id = o.id;
+  control.dataset.field = o.field;
+  control.setAttribute('aria-describedby', [hintId, o.errId].filter(Boolean).join(' '));
   return h('div', { class: ['field', o.className] },
     h('label', { class: 'field-label', for: o.id }, o.label),
     o.control,
@@ -35,6 +39,27 @@ export function errorSlot(errId, fieldName, prefix) {
 /** A text input. */
 export function textInput(attrs = {}) {
   return h('input', { type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false', ...attrs });
+}
+
+/**
+ * An amount or count box. `stored` is the core's machine spelling (`1300.00`, `12345`) or text
+ * kept from an earlier build of the form; the box shows it the window's way (`1.300,00`,
+ * `12.345`). Read it with `controlValue`: the stored text while the box is untouched, else what
+ * was typed (the core reads `1.300,00` and `1,300.00` alike).
+ */
+export function numberInput(stored, attrs = {}) {
+  const text = String(stored ?? '');
+  const input = textInput({ class: 'input num', inputmode: 'decimal', ...attrs, value: fmt.plain(text) });
+  input.dataset.stored = text;
+  input.dataset.shown = input.value;
+  return input;
+}
+
+/** What a control holds for the core: a number box's stored text while untouched, else `.value`. */
+export function controlValue(control) {
+  const c = /** @type {any} */ (control);
+  if (c.dataset && 'stored' in c.dataset && c.value === c.dataset.shown) return c.dataset.stored;
+  return c.value;
 }
 
 /** A select with `[value, label]` options. */

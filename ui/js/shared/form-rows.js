@@ -2,12 +2,13 @@
 //! and rate-card lines (format, amount as typed). Rows can be added and removed; removing one
 //! renumbers the rest, so ids always read `#f-handle-<i>-<part>` / `#f-rate-<i>-<part>` with
 //! error slots `#err-handles-<i>-<part>` / `#err-rates-<i>-<part>` for the back end's
-//! `handles.<i>.<part>` and `rates.<i>.<part>`. Followers and amounts stay text.
+//! `handles.<i>.<part>` and `rates.<i>.<part>`. Followers and amounts stay text, shown in the
+//! window's number spelling (`numberInput`).
 
 import { h, icon, ICONS, mount } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { choices } from './session.js';
-import { errorSlot, textInput, select } from './fields.js';
+import { errorSlot, textInput, numberInput, controlValue, select } from './fields.js';
 
 /**
  * A repeatable list. `build(value, i)` returns `{ el, read }` for one row.
@@ -64,7 +65,7 @@ export function handleRows(items) {
       const parts = {
         platform: select(options, value.platform),
         handle: textInput({ value: value.handle, placeholder: t('form.handle.handle.placeholder') }),
-        followers: textInput({ value: value.followers, class: 'input num', inputmode: 'decimal', placeholder: fmt.number(12345) }),
+        followers: numberInput(value.followers, { placeholder: fmt.number(12345) }),
         profile_url: textInput({ value: value.profile_url, type: 'url', placeholder: t('form.handle.url.placeholder') }),
       };
       const labelled = (part, labelKey) => {
@@ -85,7 +86,7 @@ export function handleRows(items) {
         errorSlot(`err-handles-${i}`, `handles.${i}`),
         ...['platform', 'handle', 'followers', 'profile_url'].map((part) =>
           errorSlot(`err-handles-${i}-${part}`, `handles.${i}.${part}`, t(`form.handle.${part}.prefix`))));
-      return { el, read: () => ({ platform: parts.platform.value, handle: parts.handle.value, profile_url: parts.profile_url.value, followers: parts.followers.value }) };
+      return { el, read: () => ({ platform: parts.platform.value, handle: parts.handle.value, profile_url: parts.profile_url.value, followers: controlValue(parts.followers) }) };
     },
   };
   return repeatable(o);
@@ -108,7 +109,7 @@ export function rateRows(items, currency) {
       const options = formats.some(([v]) => v === value.format) || !value.format ? formats : [...formats, [value.format, value.format]];
       const parts = {
         format: select(options, value.format),
-        amount: textInput({ value: value.amount, class: 'input num', inputmode: 'decimal', placeholder: currency }),
+        amount: numberInput(value.amount, { placeholder: currency }),
       };
       const labelled = (part, labelKey) => {
         const id = `f-rate-${i}-${part}`;
@@ -126,7 +127,7 @@ export function rateRows(items, currency) {
         errorSlot(`err-rates-${i}`, `rates.${i}`),
         errorSlot(`err-rates-${i}-format`, `rates.${i}.format`, t('form.rate.format.prefix')),
         errorSlot(`err-rates-${i}-amount`, `rates.${i}.amount`, t('form.rate.amount.prefix')));
-      return { el, read: () => ({ format: parts.format.value, amount: parts.amount.value }) };
+      return { el, read: () => ({ format: parts.format.value, amount: controlValue(parts.amount) }) };
     },
   };
   return repeatable(o);

@@ -4,6 +4,8 @@
 //! follow that language's conventions: Dutch → nl-NL (`€ 1.234,56`, `25-11-2026`), English →
 //! the computer's English locale, else en-GB (`€1,234.56`, `25 Nov 2026` / `Nov 25, 2026`).
 //! The workspace's own locale does not change the window; machine formats (CSV) are the core's.
+//! Fields read dates and times as people type them in that language (`readDate`, `readTime`)
+//! and show stored machine numbers in its spelling (`fmt.plain`).
 //! A catalogue lacking a key falls back to English, key by key.
 
 import en from '../../i18n/en.js';
@@ -20,6 +22,8 @@ let compactFmt;
 let percentFmt;
 let dateFmt;
 let dateTimeFmt;
+let timeFmt;
+let monthNames = [];
 let plural;
 let regionNames = null;
 buildFormatters();
@@ -78,6 +82,12 @@ function buildFormatters() {
   const day = dutch ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' };
   dateFmt = new Intl.DateTimeFormat(locale, day);
   dateTimeFmt = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit' });
+  timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  // Month names as typed: this language's and English, long and short, without a dot.
+  monthNames = [...new Set([locale, 'en-GB'])].flatMap((tag) => ['long', 'short'].flatMap((month) => {
+    const names = new Intl.DateTimeFormat(tag, { month, timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, m) => [names.format(Date.UTC(2026, m, 1)).toLowerCase().replace(/\.$/, ''), m + 1]);
+  }));
   plural = new Intl.PluralRules(language);
   try { regionNames = new Intl.DisplayNames([language], { type: 'region' }); } catch { regionNames = null; }
 }
@@ -125,6 +135,26 @@ export const fmt = {
   /** An ISO date or timestamp → "12 May 2024" / "12-05-2024"; unreadable text stays as it is. */
   date: (text) => formatWith(dateFmt, text),
   dateTime: (text) => formatWith(dateTimeFmt, text),
+  /** `14:30` → "14:30" (nl, en-GB) or "02:30 PM" (en-US). */
+  time(hhmm) {
+    const m = /^(\d{2}):(\d{2})$/.exec(hhmm || '');
+    return m ? timeFmt.format(new Date(2026, 0, 1, Number(m[1]), Number(m[2]))) : String(hhmm || '');
+  },
+  /**
+   * A number in the core's machine spelling (`1300.00`, `12345`) in the window's: "1.300,00"
+   * (nl) or "1,300.00" (en), digits placed as text, never through a float. Other text, and a
+   * figure with three or more decimals (which a reader could take for a thousands group), is
+   * handed back as it is.
+   */
+  plain(text) {
+    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text ?? '').trim());
+    if (!m) return String(text ?? '');
+    const parts = numberFmt.formatToParts(BigInt(m[1]));
+    const whole = parts.map((p) => p.value).join('');
+    if (m[2] === undefined) return whole;
+    const decimal = numberFmt.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    return `${whole}${decimal}${m[2]}`;
+  },
   /** Bytes in the largest unit that keeps the number above 1. */
   bytes(n) {
     const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
@@ -169,6 +199,85 @@ export const fmt = {
     try { return regionNames.of(code.toUpperCase()) || ''; } catch { return ''; }
   },
 };
+
+/** The order of day, month and year in this language's dates, and the month's spelling. */
+function dateLayout() {
+  return dateFmt.formatToParts(new Date(2026, 10, 25)).filter((p) => p.type !== 'literal').map((p) => p.type);
+}
+
+/**
+ * What a date field's empty box says: the shape of a date in the window's language, in
+ * letters (`dd-mm-jjjj`, `dd mmm yyyy`, `mmm dd, yyyy`), never a date that could be read as one.
+ */
+export function datePlaceholder() {
+  const numericMonth = !/[a-z]/i.test(dateFmt.formatToParts(new Date(2026, 10, 25)).find((p) => p.type === 'month')?.value ?? '');
+  const letters = { day: t('date.shape.day'), month: t(numericMonth ? 'date.shape.month' : 'date.shape.monthName'), year: t('date.shape.year') };
+  return dateFmt.formatToParts(new Date(2026, 10, 25)).map((p) => letters[p.type] ?? p.value).join('');
+}
+
+/** The shape of a time in the window's language (`uu:mm`, `hh:mm`). */
+export const timePlaceholder = () => t('date.shape.time');
+
+/**
+ * Reads a date as a person types it in the window's language and hands back `YYYY-MM-DD`, or
+ * null when it is not a real day. Dutch and English both: `25-11-2026`, `25/11/2026`,
+ * `25.11.2026`, `25-11-26`, `25-11` (this year), `2026-11-25`, `25 nov 2026`, `25 November
+ * 2026`, `Nov 25, 2026`; with US English, `11/25/2026` is month first.
+ */
+export function readDate(text) {
+  const raw = String(text ?? '').trim().toLowerCase();
+  if (!raw) return null;
+  let y; let m; let d;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const words = raw.split(/[\s,./-]+/).filter(Boolean);
+  const named = words.findIndex((w) => /^[a-zà-ÿ]+$/.test(w));
+  if (iso) {
+    [y, m, d] = iso.slice(1).map(Number);
+  } else if (named !== -1) {
+    const word = words[named].replace(/\.$/, '');
+    const month = word.length >= 3 ? monthNames.find(([name]) => name === word || (name.startsWith(word))) : null;
+    const numbers = words.filter((_, i) => i !== named);
+    if (!month || numbers.length < 1 || numbers.length > 2 || !numbers.every((n) => /^\d+$/.test(n))) return null;
+    m = month[1];
+    d = Number(numbers[0]);
+    y = numbers.length === 2 ? Number(numbers[1]) : new Date().getFullYear();
+    if (numbers.length === 2 && numbers[1].length === 2) y = 2000 + y;
+  } else {
+    if (!/^\d{1,2}[\s./-]\d{1,2}([\s./-]\d{2}(\d{2})?)?$/.test(raw)) return null;
+    const n = words.map(Number);
+    const monthFirst = dateLayout()[0] === 'month';
+    [d, m] = monthFirst ? [n[1], n[0]] : [n[0], n[1]];
+    y = n.length === 3 ? (words[2].length === 2 ? 2000 + n[2] : n[2]) : new Date().getFullYear();
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Reads `14:30`, `14.30`, `1430`, `9`, `2:30 pm` as `HH:MM` (24 hours), or null. */
+export function readTime(text) {
+  const raw = String(text ?? '').trim().toLowerCase().replace(/\s+/g, '');
+  const m = /^(\d{1,2})(?:[:.h]?(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$/.exec(raw);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (m[3].startsWith('p') ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The first day of the week in the window's language: 1 Monday … 7 Sunday. */
+export function weekStart() {
+  try {
+    const info = new Intl.Locale(locale);
+    const week = typeof info.getWeekInfo === 'function' ? info.getWeekInfo() : info.weekInfo;
+    if (week?.firstDay) return week.firstDay;
+  } catch { /* an engine without week data */ }
+  return locale === 'en-US' ? 7 : 1;
+}
 
 /** Reads `2024-05-01`, `2024-05-01T10:00:00Z` and `2024-05-01 10:00:00` (taken as UTC). */
 export function parseDate(text) {

@@ -1,4 +1,5 @@
-//! Short notices in the bottom-right corner: successes, and errors that belong to no field.
+//! Short notices at the bottom left of the content, clear of a side panel and its Save button:
+//! successes, and errors that belong to no field.
 //! The region `#toast` is a polite live region (errors are announced assertively); each
 //! notice closes by itself, on its close button, or with Esc while focused.
 

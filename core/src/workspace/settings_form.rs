@@ -1,0 +1,193 @@
+//! What the settings screen sends: the brand, currency and locale, and the tier bounds and
+//! Today's thresholds as they were typed (`10.000`, `10,000`, `10K`). They are read here, not
+//! in the window, so a number that cannot be read is reported in the same answer as every
+//! other problem of the screen (an empty brand name, a locked currency), each at its field.
+
+use super::settings::Settings;
+use super::Workspace;
+use crate::error::{FieldError, Result};
+use crate::numbers::{self, CountError};
+use serde::{Deserialize, Serialize};
+
+/// The settings as the screen holds them: text where a person types a number.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsDraft {
+    pub brand_name: String,
+    pub currency: String,
+    pub locale: String,
+    pub tiers: TierBoundsDraft,
+    pub today: TodayRulesDraft,
+}
+
+/// Tier lower bounds as typed (`macro_` as in [`crate::roster::tiers::TierBounds`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierBoundsDraft {
+    pub nano: String,
+    pub micro: String,
+    pub mid: String,
+    pub macro_: String,
+    pub mega: String,
+}
+
+/// Today's thresholds in days, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodayRulesDraft {
+    pub gift_no_post_days: String,
+    pub idle_days: String,
+    pub usage_warning_days: String,
+}
+
+impl SettingsDraft {
+    /// The settings this draft makes of `current` (what the screen does not show is kept),
+    /// with every problem found: numbers that cannot be read and the settings' own rules.
+    pub fn read(&self, current: &Settings) -> (Settings, Vec<FieldError>) {
+        let mut unreadable = Vec::new();
+        let mut count = |field: &'static str, label: &str, text: &str, kept: i64| match numbers::parse_count(text) {
+            Ok(n) => n,
+            Err(e) => {
+                unreadable.push(count_problem(field, label, text.trim(), e));
+                kept
+            }
+        };
+        let t = &self.tiers;
+        let d = &self.today;
+        let mut s = current.clone();
+        s.brand_name = self.brand_name.trim().to_string();
+        s.currency = self.currency.trim().to_ascii_uppercase();
+        s.locale = self.locale.trim().to_string();
+        s.tiers.nano = count("tiers.nano", "The nano bound", &t.nano, current.tiers.nano);
+        s.tiers.micro = count("tiers.micro", "The micro bound", &t.micro, current.tiers.micro);
+        s.tiers.mid = count("tiers.mid", "The mid-tier bound", &t.mid, current.tiers.mid);
+        s.tiers.macro_ = count("tiers.macro", "The macro bound", &t.macro_, current.tiers.macro_);
+        s.tiers.mega = count("tiers.mega", "The mega bound", &t.mega, current.tiers.mega);
+        s.today.gift_no_post_days = count("today.gift_no_post_days", "The days", &d.gift_no_post_days, current.today.gift_no_post_days);
+        s.today.idle_days = count("today.idle_days", "The days", &d.idle_days, current.today.idle_days);
+        s.today.usage_warning_days = count("today.usage_warning_days", "The days", &d.usage_warning_days, current.today.usage_warning_days);
+
+        let own = match s.validate() {
+            Err(crate::Error::Validation(problems)) => problems,
+            _ => Vec::new(),
+        };
+        // The rules judged a stand-in for an unreadable number: what they say about it, and
+        // about the order of the bounds around it, would not be about what is on screen.
+        let a_bound_unreadable = unreadable.iter().any(|p| p.field.starts_with("tiers."));
+        let mut problems: Vec<FieldError> =
+            own.into_iter().filter(|p| !unreadable.iter().any(|u| u.field == p.field) && !(a_bound_unreadable && p.code == "tiers_not_rising")).collect();
+        problems.extend(unreadable);
+        problems.sort_by_key(|p| FIELD_ORDER.iter().position(|f| *f == p.field).unwrap_or(FIELD_ORDER.len()));
+        (s, problems)
+    }
+}
+
+/// The fields in the order the screen shows them.
+const FIELD_ORDER: &[&str] = &[
+    "brand_name",
+    "currency",
+    "locale",
+    "tiers.nano",
+    "tiers.micro",
+    "tiers.mid",
+    "tiers.macro",
+    "tiers.mega",
+    "today.gift_no_post_days",
+    "today.idle_days",
+    "today.usage_warning_days",
+];
+
+fn count_problem(field: &str, label: &str, text: &str, e: CountError) -> FieldError {
+    if text.is_empty() {
+        return FieldError::new(field, "required", format!("{label} is required."));
+    }
+    crate::roster::validate::count_error(field, label, text, e)
+}
+
+/// Saves the settings screen's draft over the workspace's settings, or refuses it with every
+/// problem at once (including a currency that can no longer change).
+pub fn save(ws: &mut Workspace, draft: &SettingsDraft) -> Result<Settings> {
+    let current = ws.settings()?;
+    let (settings, problems) = draft.read(&current);
+    ws.save_settings(&settings, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Error;
+
+    fn draft(s: &Settings) -> SettingsDraft {
+        SettingsDraft {
+            brand_name: s.brand_name.clone(),
+            currency: s.currency.clone(),
+            locale: s.locale.clone(),
+            tiers: TierBoundsDraft {
+                nano: s.tiers.nano.to_string(),
+                micro: s.tiers.micro.to_string(),
+                mid: s.tiers.mid.to_string(),
+                macro_: s.tiers.macro_.to_string(),
+                mega: s.tiers.mega.to_string(),
+            },
+            today: TodayRulesDraft {
+                gift_no_post_days: s.today.gift_no_post_days.to_string(),
+                idle_days: s.today.idle_days.to_string(),
+                usage_warning_days: s.today.usage_warning_days.to_string(),
+            },
+        }
+    }
+
+    fn problems(e: Error) -> Vec<(String, &'static str)> {
+        let Error::Validation(p) = e else { panic!("a validation error, not {e:?}") };
+        p.into_iter().map(|p| (p.field, p.code)).collect()
+    }
+
+    #[test]
+    fn numbers_are_read_as_the_window_writes_them() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let mut d = draft(&ws.settings().unwrap());
+        d.tiers.nano = "2.000".into();
+        d.tiers.micro = "12,000".into();
+        d.tiers.mega = "1,5M".into();
+        d.today.idle_days = " 30 ".into();
+        let s = save(&mut ws, &d).unwrap();
+        assert_eq!((s.tiers.nano, s.tiers.micro, s.tiers.mega, s.today.idle_days), (2_000, 12_000, 1_500_000, 30));
+    }
+
+    #[test]
+    fn a_bad_number_is_reported_with_every_other_problem_not_after_them() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let mut d = draft(&ws.settings().unwrap());
+        d.brand_name = " ".into();
+        d.tiers.micro = "veel".into();
+        d.tiers.mid = "500".into(); // below nano (1.000): said, though micro cannot be read
+        d.tiers.mega = "".into();
+        d.today.gift_no_post_days = "1,5".into();
+        d.today.usage_warning_days = "400".into();
+        let found = problems(save(&mut ws, &d).unwrap_err());
+        let expected = [
+            ("brand_name", "required"),
+            ("tiers.micro", "not_a_number"),
+            ("tiers.mega", "required"),
+            ("today.gift_no_post_days", "not_whole"),
+            ("today.usage_warning_days", "days_out_of_range"),
+        ];
+        assert_eq!(found, expected.map(|(f, c)| (f.to_string(), c)), "the order of mid and micro cannot be judged while micro is unreadable");
+        assert_eq!(ws.settings().unwrap().brand_name, "Studio Zon", "nothing was saved");
+    }
+
+    #[test]
+    fn a_locked_currency_is_reported_with_the_other_problems() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let draft_creator = crate::roster::model::CreatorDraft {
+            display_name: "Anna".into(),
+            handles: vec![crate::roster::model::HandleDraft { platform: "instagram".into(), handle: "anna".into(), ..Default::default() }],
+            rates: vec![crate::roster::model::RateDraft { format: "reel".into(), amount: "250".into() }],
+            ..Default::default()
+        };
+        crate::roster::creators::create(&mut ws, &draft_creator).unwrap();
+        let mut d = draft(&ws.settings().unwrap());
+        d.currency = "USD".into();
+        d.today.idle_days = "nooit".into();
+        let mut found = problems(save(&mut ws, &d).unwrap_err());
+        found.sort();
+        assert_eq!(found, vec![("currency".to_string(), "currency_locked"), ("today.idle_days".to_string(), "not_a_number")]);
+    }
+}
