@@ -1,26 +1,48 @@
-//! Opening, creating and migrating a workspace file: the one place a connection is made.
+//! A workspace file, open: the one place a connection is made, and the one door every write
+//! goes through.
 //!
-//! Contract: a file that is not SQLite, a SQLite file that is not a Chorus workspace, or a
-//! workspace from a newer Chorus is refused with a clear error and left byte-for-byte
-//! untouched. An older workspace is copied to a backup beside it before its migration runs,
-//! and the migration runs in one transaction. A new workspace is built in a temporary file and
-//! moved into place only when complete, so a half-written workspace never exists. Every
-//! connection runs with WAL, foreign keys, a busy timeout and `synchronous=NORMAL`, and every
-//! write takes the write lock up front (`BEGIN IMMEDIATE`), so the app and the CLI can work on
-//! the same file at once.
+//! Contract:
+//! - A file that is not SQLite, a SQLite file that is not a Chorus workspace, or a workspace
+//!   from a newer Chorus is refused with a clear error and left byte-for-byte untouched
+//!   ([`opening`]). An older workspace is checked, copied to a backup beside it, and migrated
+//!   in one transaction. A new workspace is built in a temporary file and moved into place only
+//!   when complete, so a half-written workspace never exists.
+//! - Damage: a file up to [`integrity::CHECK_WHILE_OPENING_BYTES`] is checked while it opens
+//!   (a damaged one is refused); a larger one in the background ([`Workspace::start_guard`]),
+//!   and its first write waits for that verdict. Once a check or any query meets damage, the
+//!   handle refuses every further write and the error offers the latest backup copy.
+//! - A file that cannot be changed here (read-only disk or folder, a file the person may only
+//!   read) opens read-only ([`Workspace::is_read_only`]); writes are refused in words.
+//! - A replaced file: every commit is preceded by a check that the path still holds the file
+//!   that was opened ([`identity`]); if not, the transaction is rolled back, the connection is
+//!   closed and every later use refused. After each commit the WAL is emptied
+//!   (`wal_checkpoint(TRUNCATE)`, when no reader is in the way), so a file put at the path
+//!   never meets this file's committed journal.
+//! - Every connection runs with WAL, foreign keys and `synchronous=NORMAL`; every write takes
+//!   the write lock up front (`BEGIN IMMEDIATE`) and, while another process holds it, waits
+//!   up to [`DEFAULT_PATIENCE`] (telling [`Workspace::on_wait`] once it starts waiting) before
+//!   it says busy. So the app and the CLI can work on the same file at once.
 
+pub mod backups;
+mod guard;
+mod identity;
+pub mod integrity;
+mod opening;
 pub mod settings;
 
+pub use guard::BackupOutcome;
+pub use opening::APPLICATION_ID;
+
 use crate::error::{Error, Result};
-use settings::Settings;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use chrono::NaiveDate;
+use guard::Guard;
+use identity::FileIdentity;
+use opening::{ReadWrite, BUSY_TIMEOUT};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
-use std::io::Read;
+use settings::Settings;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// `PRAGMA application_id` of every Chorus workspace: "CHOR".
-pub const APPLICATION_ID: i32 = 0x4348_4F52;
 
 /// Migrations compiled into the binary; index + 1 is the schema version it produces.
 /// A shipped migration is never edited.
@@ -32,7 +54,14 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The usual extension of a workspace file.
 pub const EXTENSION: &str = "chorus";
 
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a write waits for another process's write (a long import) before it says busy.
+pub const DEFAULT_PATIENCE: Duration = Duration::from_secs(120);
+/// A write that gets the lock within this time says nothing about waiting.
+const QUIET_WAIT: Duration = Duration::from_secs(1);
+/// How long emptying the WAL after a commit waits for a reader to finish.
+const CHECKPOINT_PATIENCE: Duration = Duration::from_millis(50);
+/// …and, when that did not work, once more as the handle closes.
+const CLOSING_PATIENCE: Duration = Duration::from_secs(2);
 
 /// Who is making changes, for the audit log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +88,34 @@ pub struct Workspace {
     conn: Connection,
     path: Option<PathBuf>,
     actor: Actor,
+    read_only: bool,
+    /// The file that was opened, to notice when the path holds another one.
+    identity: Option<FileIdentity>,
+    trouble: Option<Trouble>,
+    /// Whether the structure was checked since opening (writes wait for it).
+    checked: bool,
+    guard: Option<Guard>,
+    /// Where this workspace's backup copies are, to offer the latest one with damage.
+    backups: Option<backups::Place>,
+    /// The last emptying of the WAL did not finish (a reader was in the way).
+    wal_dirty: bool,
+    patience: Duration,
+    on_wait: Option<Box<dyn FnMut(bool) + Send>>,
+    /// A reading handle that made the file's `-wal` and `-shm` appear tidies them away as it
+    /// closes (see [`opening::tidy_companions`]).
+    tidy_companions: bool,
+}
+
+/// Why a handle writes no more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trouble {
+    Damaged,
+    Replaced,
 }
 
 impl std::fmt::Debug for Workspace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Workspace").field("path", &self.path).field("actor", &self.actor).finish()
+        f.debug_struct("Workspace").field("path", &self.path).field("actor", &self.actor).field("read_only", &self.read_only).field("trouble", &self.trouble).finish()
     }
 }
 
@@ -80,35 +132,91 @@ pub struct WorkspaceInfo {
     pub snapshots: i64,
     pub file_bytes: u64,
     pub is_demo: bool,
+    /// Read-only here: the file, its folder or the disk does not allow changes.
+    pub read_only: bool,
 }
 
 impl Workspace {
-    /// Opens an existing workspace, migrating it (after a backup) when it is older.
+    /// Opens an existing workspace for work, migrating it (after a check and a backup) when it
+    /// is older. Where the file cannot be changed it opens read-only ([`Workspace::is_read_only`]).
     pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
-        Workspace::open_with(path.as_ref(), MIGRATIONS)
+        Workspace::open_with(path.as_ref(), MIGRATIONS, integrity::CHECK_WHILE_OPENING_BYTES)
     }
 
-    /// [`Workspace::open`] with a given list of migrations, so tests can play a future version.
-    pub(crate) fn open_with(path: &Path, migrations: &[&str]) -> Result<Workspace> {
+    /// [`Workspace::open`] with a given list of migrations and size up to which the file is
+    /// checked while it opens, so tests can play a future version and a large file.
+    pub(crate) fn open_with(path: &Path, migrations: &[&str], check_while_opening_bytes: u64) -> Result<Workspace> {
         let latest = migrations.len() as i64;
-        let version = probe(path, latest)?;
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|_| Error::Damaged(path.to_path_buf()))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        check_readable(&conn, path)?;
-        if version < latest {
-            backup_before_migration(&conn, path, version)?;
+        let header = opening::probe(path, latest)?;
+        let identity = FileIdentity::of(path);
+        let mut conn = match opening::connect_read_write(path)? {
+            ReadWrite::Writable(conn) => conn,
+            ReadWrite::ReadOnlyHere if header.version < latest => return Err(Error::OlderReadOnly(path.to_path_buf())),
+            ReadWrite::ReadOnlyHere => return Workspace::reading(path, identity),
+        };
+        if FileIdentity::of(path) != identity || identity::sqlite_says_moved(&conn) {
+            return Err(Error::Replaced(path.to_path_buf()));
         }
-        configure(&conn, true)?;
+        // Check before anything changes the file: a migration, the switch to WAL mode, or
+        // (for any file small enough to check at once) the first write.
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let checked = header.version < latest || !header.wal || size <= check_while_opening_bytes;
+        if checked {
+            integrity::quick_check(&conn, path)?;
+        }
+        if header.version < latest {
+            opening::backup_before_migration(&conn, path, header.version)?;
+        }
+        opening::configure(&conn, true).map_err(|e| e.at(path))?;
         // The header can lag behind a migration still in another process's WAL, never run
         // ahead of it: a current header needs no migration (and no write lock to find out).
-        if version < latest {
-            migrate(&mut conn, migrations).map_err(|e| match e {
+        if header.version < latest {
+            opening::migrate(&mut conn, migrations).map_err(|e| match e {
                 Error::NewerVersion { found, supported, .. } => Error::NewerVersion { path: path.to_path_buf(), found, supported },
-                other => other,
+                other => other.at(path),
             })?;
         }
-        Ok(Workspace { conn, path: Some(path.to_path_buf()), actor: Actor::App })
+        Ok(Workspace::from_parts(conn, Some(path.to_path_buf()), identity, false, checked))
+    }
+
+    /// Opens a workspace so that this handle can never write to it: for looking (listing,
+    /// exporting, Today across clients, checks). An older workspace is first updated like
+    /// [`Workspace::open`] would (a deliberate change, after a backup), unless it is
+    /// read-only here.
+    pub fn open_for_reading(path: impl AsRef<Path>) -> Result<Workspace> {
+        let path = path.as_ref();
+        let header = opening::probe(path, SCHEMA_VERSION)?;
+        if header.version < SCHEMA_VERSION {
+            drop(Workspace::open(path)?);
+        }
+        Workspace::reading(path, FileIdentity::of(path))
+    }
+
+    fn reading(path: &Path, identity: Option<FileIdentity>) -> Result<Workspace> {
+        let had_companions = opening::wal_file(path).exists() || opening::companion(path, "-shm").exists();
+        let conn = opening::connect_read_only(path)?;
+        conn.execute_batch("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")?;
+        let mut ws = Workspace::from_parts(conn, Some(path.to_path_buf()), identity, true, false);
+        ws.tidy_companions = !had_companions;
+        Ok(ws)
+    }
+
+    fn from_parts(conn: Connection, path: Option<PathBuf>, identity: Option<FileIdentity>, read_only: bool, checked: bool) -> Workspace {
+        Workspace {
+            conn,
+            path,
+            actor: Actor::App,
+            read_only,
+            identity,
+            trouble: None,
+            checked,
+            guard: None,
+            backups: None,
+            wal_dirty: false,
+            patience: DEFAULT_PATIENCE,
+            on_wait: None,
+            tidy_companions: false,
+        }
     }
 
     /// Creates a new workspace file. Refuses to overwrite anything.
@@ -128,12 +236,16 @@ impl Workspace {
             .tempfile_in(&dir)
             .map_err(|e| Error::io("create a file in", &dir, e))?;
         {
-            let mut conn = Connection::open(temp.path())?;
-            // The temporary file is built without WAL so that it is complete in one file.
-            configure(&conn, false)?;
-            migrate(&mut conn, MIGRATIONS)?;
-            settings::insert(&conn, settings, &now_utc())?;
-            conn.close().map_err(|(_, e)| Error::from(e))?;
+            let build = || -> Result<()> {
+                let mut conn = Connection::open(temp.path())?;
+                // The temporary file is built without WAL so that it is complete in one file.
+                opening::configure(&conn, false)?;
+                opening::migrate(&mut conn, MIGRATIONS)?;
+                settings::insert(&conn, settings, &now_utc())?;
+                conn.close().map_err(|(_, e)| Error::from(e))
+            };
+            // Never the temporary file's name in a message: the folder is what the person knows.
+            build().map_err(|e| e.at(&dir))?;
         }
         temp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
@@ -149,10 +261,10 @@ impl Workspace {
     pub fn in_memory(settings: &Settings) -> Result<Workspace> {
         settings.validate()?;
         let mut conn = Connection::open_in_memory()?;
-        configure(&conn, false)?;
-        migrate(&mut conn, MIGRATIONS)?;
+        opening::configure(&conn, false)?;
+        opening::migrate(&mut conn, MIGRATIONS)?;
         settings::insert(&conn, settings, &now_utc())?;
-        Ok(Workspace { conn, path: None, actor: Actor::App })
+        Ok(Workspace::from_parts(conn, None, None, false, true))
     }
 
     /// Who the audit log names for changes made through this handle.
@@ -166,6 +278,135 @@ impl Workspace {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// True when the file cannot be changed here (or was opened only for reading): every
+    /// write is refused with [`Error::ReadOnly`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// How long a write waits for another process's write before it says busy.
+    pub fn set_patience(&mut self, patience: Duration) {
+        self.patience = patience;
+    }
+
+    /// Called with `true` when a write starts waiting for another process's write (after a
+    /// quiet second), and with `false` when the wait is over, whichever way.
+    pub fn on_wait(&mut self, notice: impl FnMut(bool) + Send + 'static) {
+        self.on_wait = Some(Box::new(notice));
+    }
+
+    /// Remembers where this workspace's backup copies are (a damaged-file error then offers
+    /// the latest) and, when it is open for writing, starts in the background the check of a
+    /// file too large to check while opening and, unless there is one of `today`, the day's
+    /// backup copy.
+    pub fn start_guard(&mut self, backups: backups::Place, today: NaiveDate) {
+        self.backups = Some(backups.clone());
+        let Some(path) = self.path.clone() else { return };
+        if self.read_only || self.trouble.is_some() || self.guard.is_some() {
+            return;
+        }
+        self.guard = Some(Guard::start(path, self.identity, !self.checked, Some(backups), today));
+    }
+
+    /// How the day's backup copy goes; with `wait`, once it is done (the CLI waits before it
+    /// exits, so a copy is never left half-written by an ending process).
+    pub fn backup_outcome(&mut self, wait: bool) -> BackupOutcome {
+        match &mut self.guard {
+            Some(guard) => guard.backup(wait),
+            None => BackupOutcome::NotNeeded,
+        }
+    }
+
+    /// Whether this handle can still trust its file. `Err(Replaced)` once the path holds
+    /// another file or none (the handle then lets go of the file: its connection is closed,
+    /// and every later use is refused); `Err(Damaged)` once a check or a query found damage.
+    pub fn check_file(&mut self) -> Result<()> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
+        if let Some(trouble) = self.trouble {
+            return Err(self.trouble_error(trouble, &path));
+        }
+        if !self.is_same_file(&path) {
+            self.detach();
+            return Err(Error::Replaced(path));
+        }
+        if let Some(Err(e)) = self.guard.as_mut().and_then(|g| g.check(false)) {
+            return Err(self.noticed(e));
+        }
+        Ok(())
+    }
+
+    /// Names the file in `e` (raised where it was not known) and remembers what it says
+    /// about the file: damage or a replaced file stop every later write through this handle,
+    /// a refusal to write makes it read-only. Callers that read through [`Workspace::conn`]
+    /// hand their errors here.
+    pub fn noticed(&mut self, e: Error) -> Error {
+        let Some(path) = self.path.clone() else { return e };
+        match e.at(&path) {
+            Error::Damaged { .. } => {
+                self.trouble = Some(Trouble::Damaged);
+                self.trouble_error(Trouble::Damaged, &path)
+            }
+            Error::Replaced(p) => {
+                if self.trouble.is_none() {
+                    self.detach();
+                }
+                Error::Replaced(p)
+            }
+            Error::ReadOnly(p) => {
+                self.read_only = true;
+                Error::ReadOnly(p)
+            }
+            other => other,
+        }
+    }
+
+    fn trouble_error(&self, trouble: Trouble, path: &Path) -> Error {
+        match trouble {
+            Trouble::Replaced => Error::Replaced(path.to_path_buf()),
+            Trouble::Damaged => Error::Damaged { path: path.to_path_buf(), backup: None }.with_backup(self.backups.as_ref().and_then(backups::Place::latest)),
+        }
+    }
+
+    fn is_same_file(&self, path: &Path) -> bool {
+        FileIdentity::of(path) == self.identity && !identity::sqlite_says_moved(&self.conn)
+    }
+
+    /// Lets go of a file that is no longer at its path: committed frames this handle could
+    /// not checkpoint go into its own (moved or deleted) file, and the connection closes, so
+    /// its `-wal` and `-shm` stay empty and unused for whatever file comes to the path.
+    fn detach(&mut self) {
+        if let Some(guard) = &mut self.guard {
+            guard.stop();
+        }
+        if self.wal_dirty {
+            let _ = self.conn.busy_timeout(CLOSING_PATIENCE);
+            truncate_wal(&self.conn);
+            self.wal_dirty = false;
+        }
+        if let Ok(placeholder) = Connection::open_in_memory() {
+            let old = std::mem::replace(&mut self.conn, placeholder);
+            let _ = old.close();
+        }
+        self.trouble = Some(Trouble::Replaced);
+    }
+
+    /// Everything that must hold before a write: no trouble, writable, the same file, checked.
+    fn ready_to_write(&mut self, path: &Path) -> Result<()> {
+        self.check_file()?;
+        if self.read_only {
+            return Err(Error::ReadOnly(path.to_path_buf()));
+        }
+        if !self.checked {
+            let verdict = match self.guard.as_mut().and_then(|g| g.check(true)) {
+                Some(verdict) => verdict,
+                None => integrity::quick_check(&self.conn, path),
+            };
+            verdict.map_err(|e| self.noticed(e))?;
+            self.checked = true;
+        }
+        Ok(())
     }
 
     pub fn settings(&self) -> Result<Settings> {
@@ -220,16 +461,50 @@ impl Workspace {
             snapshots: count("follower_snapshots")?,
             file_bytes,
             is_demo,
+            read_only: self.read_only,
         })
     }
 
     /// Runs `f` in one write transaction that holds the write lock from its first statement.
-    /// Nothing `f` wrote remains when it returns an error.
+    /// Nothing `f` wrote remains when it returns an error, and nothing is committed to a file
+    /// that is no longer at the workspace's path (see the module documentation).
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(path) = self.path.clone() else {
+            let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            return Ok(out);
+        };
+        self.ready_to_write(&path)?;
+        match self.commit_once(&path, f) {
+            Ok(out) => {
+                self.empty_wal();
+                Ok(out)
+            }
+            Err(e) => Err(self.noticed(e)),
+        }
+    }
+
+    fn commit_once<T>(&mut self, path: &Path, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = begin_immediate(&self.conn, &mut self.on_wait, self.patience)?;
         let out = f(&tx)?;
+        // The last moment before the commit: is the file at the path still the one opened?
+        if !self.is_same_file(path) {
+            drop(tx); // rolled back
+            self.detach();
+            return Err(Error::Replaced(path.to_path_buf()));
+        }
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Empties the WAL into the file, so no committed frame waits beside it between writes.
+    /// A reader of an older moment in another process can hold it up: then the next write,
+    /// or closing, tries again.
+    fn empty_wal(&mut self) {
+        let _ = self.conn.busy_timeout(CHECKPOINT_PATIENCE);
+        self.wal_dirty = !truncate_wal(&self.conn);
+        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
     }
 
     /// A number that changes whenever another connection (another window, the CLI) commits to
@@ -248,95 +523,55 @@ impl Workspace {
 /// nothing is written, not even a `-wal` file). Refuses a missing file, a file that is not
 /// SQLite and another application's database; a newer version is returned as it is.
 pub fn schema_version_of(path: &Path) -> Result<i64> {
-    probe(path, i64::MAX)
+    Ok(opening::probe(path, i64::MAX)?.version)
 }
 
-/// Reads the file's 100-byte header, without SQLite, so that a refused file is not touched
-/// at all (not even a `-wal` file appears beside it); returns its schema version.
-/// The header holds the application id (offset 68) and the user version (offset 60).
-fn probe(path: &Path, latest: i64) -> Result<i64> {
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::WorkspaceMissing(path.to_path_buf()),
-        _ => Error::io("open", path, e),
-    })?;
-    let mut header = [0u8; 100];
-    if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
-        return Err(Error::NotSqlite(path.to_path_buf()));
-    }
-    let be = |at: usize| i64::from(i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]));
-    let (version, app_id) = (be(60), be(68));
-    if app_id != i64::from(APPLICATION_ID) {
-        return Err(Error::ForeignDatabase(path.to_path_buf()));
-    }
-    if version > latest {
-        return Err(Error::NewerVersion { path: path.to_path_buf(), found: version, supported: latest });
-    }
-    Ok(version)
-}
-
-/// Reads the schema before anything is written, so that a damaged file shows itself while it
-/// is still untouched.
-fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).map_err(|e| damaged_or_busy(path, e))?;
-    Ok(())
-}
-
-fn damaged_or_busy(path: &Path, e: rusqlite::Error) -> Error {
-    match Error::from(e) {
-        Error::Busy => Error::Busy,
-        _ => Error::Damaged(path.to_path_buf()),
-    }
-}
-
-/// Copies an older workspace next to itself before it is migrated:
-/// `brand.chorus` → `brand.v1-backup-20261125-070249.chorus`.
-fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace".into());
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    // A second attempt in the same second (after a failed migration) gets its own name.
-    let backup = (1..)
-        .map(|n| {
-            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-            path.with_file_name(format!("{stem}.v{version}-backup-{stamp}{suffix}.{EXTENSION}"))
-        })
-        .find(|p| !p.exists())
-        .expect("an unused name exists");
-    // VACUUM INTO writes a consistent copy, including what still sits in the WAL.
-    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
-        .map_err(|e| Error::io("back up the workspace to", &backup, std::io::Error::other(e.to_string())))?;
-    Ok(backup)
-}
-
-fn configure(conn: &Connection, wal: bool) -> Result<()> {
+/// Takes the write lock, waiting for another process's write: quietly for a second, then
+/// (telling `on_wait`) up to `patience` in all.
+fn begin_immediate<'c>(conn: &'c Connection, on_wait: &mut Option<Box<dyn FnMut(bool) + Send>>, patience: Duration) -> Result<Transaction<'c>> {
+    conn.busy_timeout(QUIET_WAIT.min(patience))?;
+    let busy = |e: &rusqlite::Error| matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked));
+    let result = match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+        Err(e) if busy(&e) && patience > QUIET_WAIT => {
+            if let Some(notice) = on_wait {
+                notice(true);
+            }
+            let second = conn.busy_timeout(patience - QUIET_WAIT).and_then(|_| Transaction::new_unchecked(conn, TransactionBehavior::Immediate));
+            if let Some(notice) = on_wait {
+                notice(false);
+            }
+            second
+        }
+        other => other,
+    };
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    if wal {
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
-    }
-    // A 64 MiB page cache (an upper bound, used only as needed) keeps a 100,000-row import in
-    // memory until it commits instead of spilling pages mid-transaction.
-    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")?;
-    Ok(())
+    Ok(result?)
 }
 
-/// Brings the schema to the last of `migrations` in one transaction.
-fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
-    let latest = migrations.len() as i64;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // Read inside the lock: another process may have migrated the file a moment ago.
-    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > latest {
-        return Err(Error::NewerVersion { path: PathBuf::new(), found: version, supported: latest });
+/// `PRAGMA wal_checkpoint(TRUNCATE)`: true when the WAL is now empty.
+fn truncate_wal(conn: &Connection) -> bool {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0)).is_ok_and(|busy| busy == 0)
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        if let Some(guard) = &mut self.guard {
+            guard.stop();
+        }
+        // Frames a reader kept in the WAL go into the file before the connection closes
+        // (SQLite itself only does so when it is the last connection, and never for a file
+        // that has moved).
+        if self.wal_dirty && self.trouble.is_none() {
+            let _ = self.conn.busy_timeout(CLOSING_PATIENCE);
+            truncate_wal(&self.conn);
+        }
+        if let (true, Some(path)) = (self.tidy_companions && self.trouble.is_none(), self.path.as_deref()) {
+            if let Ok(placeholder) = Connection::open_in_memory() {
+                let _ = std::mem::replace(&mut self.conn, placeholder).close();
+                opening::tidy_companions(path);
+            }
+        }
     }
-    for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
-        tx.execute_batch(sql)?;
-        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
-    }
-    if version == 0 {
-        tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
-    }
-    tx.commit()?;
-    Ok(())
 }
 
 /// Current time, UTC, to the second: `2026-11-25T07:02:49Z`.
@@ -409,3 +644,6 @@ mod tests {
 #[cfg(test)]
 
 mod file_tests;
+
+#[cfg(test)]
+mod safety_tests;
