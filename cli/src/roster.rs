@@ -30,9 +30,9 @@ pub fn import(workspace: &Path, csv: &Path, maps: &[String], ignores: &[String],
         }
         return Ok(());
     }
-    let mut ws = crate::open(workspace)?;
-    ws.set_actor(Actor::Import);
+    let mut ws = crate::workspace::open_for_work(workspace, Actor::Import)?;
     let report = import::run(&mut ws, csv, &mapping, &mut |_| {})?;
+    crate::workspace::finish(ws);
     if json {
         return crate::print_json(&report);
     }

@@ -188,7 +188,7 @@ fn put_back(aside: &Path, workspace: &Path) {
 
 /// A copy must be a whole workspace before it is trusted.
 fn verify(path: &Path) -> Result<()> {
-    let conn = opening::connect_read_only(path)?;
+    let conn = opening::Reader::open(path)?;
     integrity::quick_check(&conn, path)
 }
 

@@ -75,7 +75,7 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
         broken_references: Vec::new(),
         technical_details: Vec::new(),
     };
-    let conn = match opening::connect_read_only(path) {
+    let conn = match opening::Reader::open(path) {
         Ok(conn) => conn,
         Err(Error::Damaged { .. }) => {
             report.technical_details.push("The file's first page, which describes the rest, cannot be read.".into());

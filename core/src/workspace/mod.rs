@@ -194,6 +194,7 @@ impl Workspace {
 
     fn reading(path: &Path, identity: Option<FileIdentity>) -> Result<Workspace> {
         let had_companions = opening::wal_file(path).exists() || opening::companion(path, "-shm").exists();
+        // (A Reader tidies the same way, but a Workspace hands its connection to every module.)
         let conn = opening::connect_read_only(path)?;
         conn.execute_batch("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")?;
         let mut ws = Workspace::from_parts(conn, Some(path.to_path_buf()), identity, true, false);

@@ -72,8 +72,9 @@ pub(crate) fn connect_read_write(path: &Path) -> Result<ReadWrite> {
     }
     match first_read(&conn) {
         Ok(()) => Ok(ReadWrite::Writable(conn)),
-        // The folder does not let SQLite create the file's `-wal` and `-shm` beside it.
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => Ok(ReadWrite::ReadOnlyHere),
+        // The folder does not let SQLite create the file's `-wal` and `-shm` beside it
+        // (CANTOPEN, or READONLY_CANTINIT when the `-shm` cannot be set up).
+        Err(e) if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)) => Ok(ReadWrite::ReadOnlyHere),
         Err(e) => Err(unreadable(path, e)),
     }
 }
@@ -88,7 +89,8 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     match first_read(&conn) {
         Ok(()) => return Ok(conn),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {}
+        // The `-shm` cannot be created (CANTOPEN), or cannot be set up (READONLY_CANTINIT).
+        Err(e) if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)) => {}
         Err(e) => return Err(unreadable(path, e)),
     }
     drop(conn);
@@ -99,6 +101,40 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(sqlite_uri(path, "mode=ro&immutable=1"), flags).map_err(|e| unreadable(path, e))?;
     first_read(&conn).map_err(|e| unreadable(path, e))?;
     Ok(conn)
+}
+
+/// A read-only connection that, once dropped, tidies away the `-wal` and `-shm` it made appear
+/// (see [`tidy_companions`]): for a check or a copy's verification.
+pub(crate) struct Reader {
+    conn: Option<Connection>,
+    path: PathBuf,
+    tidy: bool,
+}
+
+impl Reader {
+    pub(crate) fn open(path: &Path) -> Result<Reader> {
+        let tidy = !wal_file(path).exists() && !companion(path, "-shm").exists();
+        let conn = connect_read_only(path)?;
+        Ok(Reader { conn: Some(conn), path: path.to_path_buf(), tidy })
+    }
+}
+
+impl std::ops::Deref for Reader {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn.as_ref().expect("open until dropped")
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            let _ = conn.close();
+        }
+        if self.tidy {
+            tidy_companions(&self.path);
+        }
+    }
 }
 
 /// A connection that only read still leaves the file's `-wal` and `-shm` behind (it may not
