@@ -301,12 +301,18 @@ impl Workspace {
     /// Remembers where this workspace's backup copies are (a damaged-file error then offers
     /// the latest) and, when it is open for writing, starts in the background the check of a
     /// file too large to check while opening and, unless there is one of `today`, the day's
-    /// backup copy.
+    /// backup copy. Called again (another folder for the copies), it starts over.
     pub fn start_guard(&mut self, backups: backups::Place, today: NaiveDate) {
         self.backups = Some(backups.clone());
         let Some(path) = self.path.clone() else { return };
-        if self.read_only || self.trouble.is_some() || self.guard.is_some() {
+        if self.read_only || self.trouble.is_some() {
             return;
+        }
+        if let Some(mut old) = self.guard.take() {
+            if let Some(verdict) = old.check(true) {
+                self.checked = verdict.is_ok();
+            }
+            old.stop();
         }
         self.guard = Some(Guard::start(path, self.identity, !self.checked, Some(backups), today));
     }

@@ -125,6 +125,12 @@ export const fmt = {
   /** An ISO date or timestamp → "12 May 2024" / "12-05-2024"; unreadable text stays as it is. */
   date: (text) => formatWith(dateFmt, text),
   dateTime: (text) => formatWith(dateTimeFmt, text),
+  /** A local clock time "09:30" → "09:30" / "9:30 AM" in the window's locale. */
+  clock(text) {
+    const m = /^(\d{2}):(\d{2})$/.exec(String(text || ''));
+    if (!m) return '';
+    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(2000, 0, 1, Number(m[1]), Number(m[2])));
+  },
   /** Bytes in the largest unit that keeps the number above 1. */
   bytes(n) {
     const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
