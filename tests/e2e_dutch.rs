@@ -47,7 +47,7 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     }
     let _one = ONE_AT_A_TIME.lock().await;
     let data = tempfile::tempdir().unwrap();
-    Preferences { language: "nl".into() }.save(data.path()).unwrap();
+    Preferences { language: "nl".into(), ..Default::default() }.save(data.path()).unwrap();
     workspace_with_three_creators(data.path());
 
     // Today opens first; the journey is about the roster (Creators, the same word in Dutch).

@@ -315,7 +315,7 @@ async fn dark_screens(app: &App, p: &Prepared, language: &str) {
 }
 
 async fn start(data: &Path, language: &str, dark: bool) -> App {
-    Preferences { language: language.into() }.save(data).unwrap();
+    Preferences { language: language.into(), ..Default::default() }.save(data).unwrap();
     if dark {
         std::env::set_var("GTK_THEME", "Adwaita:dark");
     }
@@ -385,7 +385,7 @@ async fn journey_every_form_of_the_demo_reads_clean() {
     }
     let _one = ONE_AT_A_TIME.lock().await;
     let data = tempfile::tempdir().unwrap();
-    Preferences { language: "nl".into() }.save(data.path()).unwrap();
+    Preferences { language: "nl".into(), ..Default::default() }.save(data.path()).unwrap();
     // A first run opens the demo; every step below is read by the text guard.
     let app = App::start(data.path()).await;
     app.wait_for_text("#today-title", "Today", |t| t == "Vandaag").await;

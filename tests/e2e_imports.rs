@@ -166,7 +166,7 @@ async fn journey_in_dutch_and_dark_a_stored_country_an_excel_import_and_the_expo
     }
     let _one = ONE_AT_A_TIME.lock().await;
     let data = tempfile::tempdir().unwrap();
-    Preferences { language: "nl".into() }.save(data.path()).unwrap();
+    Preferences { language: "nl".into(), ..Default::default() }.save(data.path()).unwrap();
     let file = workspace_with(data.path(), "Studio Zon", "nl-NL", creator("Fleur de Jong", "fleur.groen"));
     {
         // What the old form saved for “Holland”: cut to two letters, which is no country.

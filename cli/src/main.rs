@@ -1,6 +1,7 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
-//! and automation: create a workspace, show it, import and export creators, list and search;
-//! list campaigns, see what is due, export the calendar and a campaign.
+//! and automation: create a workspace, show it, check it, list and restore its backup copies,
+//! import and export creators, list and search; list campaigns, see what is due, export the
+//! calendar and a campaign. Commands that only look open the file so they cannot write to it.
 //! Each domain has its file (`workspace`, `roster`, `campaigns`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
@@ -12,7 +13,6 @@ mod workspace;
 
 use chorus_core::roster::export::Dialect;
 use chorus_core::roster::{RosterQuery, SortKey};
-use chorus_core::workspace::Actor;
 use chorus_core::{Error, Workspace};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -24,6 +24,9 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How long a change waits for another Chorus that is writing to the same file.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 120)]
+    wait: u64,
 }
 
 #[derive(Subcommand)]
@@ -53,6 +56,30 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Check a workspace file for damage: its whole structure and every reference between its
+    /// tables, without changing it. Exit status 0: no damage found; 3: damage found.
+    Check {
+        workspace: PathBuf,
+        /// Print JSON instead of text (with SQLite's technical details).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a workspace's backup copies (one a day when it is opened for changes; the last 7
+    /// are kept, beside the file or in the folder chosen in the app).
+    Backups {
+        workspace: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a backup copy back in place of the workspace. The file it replaces is kept aside
+    /// as "<name> (before restore <date time>).chorus"; nothing is deleted.
+    Restore {
+        workspace: PathBuf,
+        /// Which copy: latest (the default), its day (2026-03-11) or its file.
+        #[arg(long, value_name = "latest|YYYY-MM-DD|FILE")]
+        from: Option<String>,
     },
     /// Import creators from a CSV file (all or nothing; merges on platform + handle).
     Import {
@@ -222,16 +249,47 @@ fn parse_sort(text: &str) -> Result<SortKey, String> {
     SortKey::parse(text).ok_or_else(|| format!("“{text}” is not a sort: use name, followers or updated"))
 }
 
+impl Command {
+    /// The one workspace file the command works on, to name it in an error.
+    fn workspace(&self) -> Option<&Path> {
+        match self {
+            Command::New { workspace, .. }
+            | Command::Demo { workspace }
+            | Command::Info { workspace, .. }
+            | Command::Check { workspace, .. }
+            | Command::Backups { workspace, .. }
+            | Command::Restore { workspace, .. }
+            | Command::Import { workspace, .. }
+            | Command::Export { workspace, .. }
+            | Command::List { workspace, .. }
+            | Command::Campaigns { workspace, .. }
+            | Command::Ics { workspace, .. }
+            | Command::CampaignExport { workspace, .. } => Some(workspace),
+            Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
+            Command::Due { .. } => None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+    workspace::set_patience(cli.wait);
+    let path = cli.command.workspace().map(Path::to_path_buf);
+    let result = match cli.command {
+        Command::Check { workspace, json } => workspace::check(&workspace, json),
+        other => run(other).map(|()| ExitCode::SUCCESS),
+    };
+    match result.map_err(|e| workspace::explain(e, path.as_deref())) {
+        Ok(status) => status,
         Err(e) => {
             let mut err = std::io::stderr().lock();
             // One readable line: no terminal escapes from a file name or a header.
             let _ = writeln!(err, "chorus: {}", chorus_core::roster::import::display_text(&e.to_string(), 2_000));
             if let Error::ImportRejected { problems, .. } = &e {
                 let _ = roster::print_groups(&chorus_core::roster::import::group_problems(problems), &mut err);
+            }
+            if let Error::Damaged { path, backup: Some(_) } = &e {
+                let _ = writeln!(err, "  To put the latest backup copy back: chorus restore \"{}\"", path.display());
             }
             if let Error::Validation(fields) = &e {
                 if fields.len() > 1 {
@@ -245,10 +303,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// Opens a workspace for a command that only looks: it cannot write to the file.
 pub(crate) fn open(path: &Path) -> chorus_core::Result<Workspace> {
-    let mut ws = Workspace::open(path)?;
-    ws.set_actor(Actor::Cli);
-    Ok(ws)
+    workspace::open_for_reading(path)
 }
 
 pub(crate) fn print_json(value: &impl serde::Serialize) -> chorus_core::Result<()> {
@@ -262,6 +319,9 @@ fn run(command: Command) -> chorus_core::Result<()> {
         Command::New { workspace, brand, currency, locale } => workspace::new(&workspace, &brand, &currency, &locale),
         Command::Demo { workspace } => workspace::demo(&workspace),
         Command::Info { workspace, json } => workspace::info(&workspace, json),
+        Command::Check { .. } => unreachable!("chorus check is run by main, for its exit status"),
+        Command::Backups { workspace, json } => workspace::list_backups(&workspace, json),
+        Command::Restore { workspace, from } => workspace::restore(&workspace, from.as_deref()),
         Command::Import { workspace, csv, maps, ignores, preview, skip_bad_rows, json } => {
             roster::import(&workspace, &csv, &maps, &ignores, roster::ImportFlags { preview, json, skip_bad_rows })
         }

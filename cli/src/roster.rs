@@ -45,9 +45,9 @@ fn import_or_preview(workspace: &Path, csv: &Path, maps: &[String], ignores: &[S
         print_preview(&p);
         return Ok(());
     }
-    let mut ws = crate::open(workspace)?;
-    ws.set_actor(Actor::Import);
+    let mut ws = crate::workspace::open_for_work(workspace, Actor::Import)?;
     let outcome = import::run_with(&mut ws, csv, &mapping, ImportOptions { skip_bad_rows: flags.skip_bad_rows }, &mut |_| {})?;
+    crate::workspace::finish(ws);
     if flags.json {
         return crate::print_json(&outcome);
     }

@@ -1,12 +1,14 @@
 //! Errors in two layers: [`Error`] carries the detail inside the core; [`ErrorPayload`] is what
 //! crosses to the window and the CLI: a stable `kind` to switch on, a sentence a shop owner
 //! understands, and the field- or row-level problems with their parameters. No SQL and no
-//! personal data ever goes into a message.
+//! personal data ever goes into a message, and neither do SQLite's or the system's own words:
+//! a damaged file, a full disk, a read-only place and a file replaced under Chorus have kinds
+//! of their own, and anything else SQLite says stays inside [`Error::Database`].
 
 use crate::roster::import::{group_problems, ProblemGroup};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -81,8 +83,10 @@ pub enum Error {
     #[error("{} is a database, but not a Chorus workspace. The file was left untouched.", .0.display())]
     ForeignDatabase(PathBuf),
 
-    #[error("{} could not be read as a Chorus workspace: it may be damaged. The file was left untouched; a backup copy (a file ending in -backup-….chorus) may sit beside it.", .0.display())]
-    Damaged(PathBuf),
+    /// The file's pages cannot all be read (SQLite said corrupt or not-a-database, or a check
+    /// found damage). The handle that saw it writes nothing more to the file.
+    #[error("{}", damaged_sentence(path, backup.as_deref()))]
+    Damaged { path: PathBuf, backup: Option<Box<BackupCopy>> },
 
     #[error("{} was made by a newer version of Chorus (workspace format {found}; this version reads up to {supported}). Update Chorus to open it. The file was left untouched.", .path.display())]
     NewerVersion { path: PathBuf, found: i64, supported: i64 },
@@ -90,21 +94,111 @@ pub enum Error {
     #[error("A file already exists at {}. Choose another name, or open that file instead.", .0.display())]
     AlreadyExists(PathBuf),
 
-    #[error("The workspace is busy: another Chorus window or command is writing to it. Try again in a moment.")]
+    #[error("The workspace is busy: another Chorus window or command kept writing to it for too long. Nothing was changed; try again when it has finished.")]
     Busy,
 
-    #[error("Could not {action} {}: {source}", .path.display())]
+    /// The file, its folder or the disk does not allow changes (a read-only medium, a folder
+    /// the person may not write to): the workspace can be read, not changed.
+    #[error("{} is read-only here: you can look, not change. The file, its folder or the disk does not allow changes; to work on it, copy it to a folder you can write to.", shown(.0))]
+    ReadOnly(PathBuf),
+
+    /// Read-only here and made by an older Chorus: it cannot be updated, so it cannot be shown.
+    #[error("{} was made by an older Chorus and has to be updated before it can be shown, but it is read-only here. Copy it to a folder you can write to and open the copy.", .0.display())]
+    OlderReadOnly(PathBuf),
+
+    /// Read-only here, and its last changes are in a `-wal` file Chorus cannot read without
+    /// writing beside it.
+    #[error("{} is read-only here, and its last changes are still in the file {}-wal beside it, which Chorus can only read where it may write. Copy both files to a folder you can write to and open the copy there.", .0.display(), file_name(.0))]
+    UnfinishedReadOnly(PathBuf),
+
+    #[error("The disk that holds {} is full, so nothing was changed. Make room on the disk and try again.", shown(.0))]
+    DiskFull(PathBuf),
+
+    /// The path no longer holds the file this handle opened: moved, deleted or replaced.
+    #[error("{} was moved, deleted or replaced while Chorus had it open, so Chorus stopped writing to it and the last change was not saved. Open the file again to go on.", shown(.0))]
+    Replaced(PathBuf),
+
+    #[error("There is no backup copy of {} in {} yet: Chorus takes one on the first day it opens the workspace for changes.", .workspace.display(), .folder.display())]
+    NoBackup { workspace: PathBuf, folder: PathBuf },
+
+    #[error("Could not {action} {}: {}", .path.display(), io_detail(source))]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 
-    #[error("The workspace database reported an error: {0}")]
+    /// Anything else SQLite reported; the detail stays inside (for a developer's debug output),
+    /// never in the sentence.
+    #[error("Chorus could not finish this with the workspace file, and nothing was changed.")]
     Database(rusqlite::Error),
+}
+
+/// A rolling backup copy of a workspace, as the damaged-file message offers it (see
+/// [`crate::workspace::backups`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupCopy {
+    pub path: PathBuf,
+    /// The day it was taken (`YYYY-MM-DD`, the computer's local date).
+    pub day: String,
+    /// When it was written (`YYYY-MM-DDTHH:MM`, local time), when the file says so.
+    pub taken_at: Option<String>,
+    pub bytes: u64,
+}
+
+/// A path in a sentence; an error raised below the workspace (no path known yet) says "the
+/// workspace file" until [`Error::at`] names it.
+fn shown(path: &Path) -> String {
+    if path.as_os_str().is_empty() { "The workspace file".to_string() } else { path.display().to_string() }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn damaged_sentence(path: &Path, backup: Option<&BackupCopy>) -> String {
+    let first = format!("{} is damaged: part of it can no longer be read. Chorus will not write to it, so it stays as it is.", shown(path));
+    match backup {
+        Some(b) => format!("{first} The latest backup copy is from {} ({}); restoring it keeps the damaged file aside.", b.day, b.path.display()),
+        None => format!("{first} No backup copy of it was found."),
+    }
+}
+
+/// What went wrong with a file, in words (not the system's error code).
+fn io_detail(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "there is no such file or folder.".into(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "the file, its folder or the disk does not allow it.".into(),
+        ErrorKind::StorageFull => "the disk is full.".into(),
+        _ => {
+            let text = e.to_string();
+            // "Broken pipe (os error 32)" → "broken pipe."
+            let plain = text.split(" (os error").next().unwrap_or(&text).trim();
+            let mut chars = plain.chars();
+            match chars.next() {
+                Some(c) => format!("{}{}.", c.to_lowercase(), chars.as_str().trim_end_matches('.')),
+                None => "an unknown problem.".into(),
+            }
+        }
+    }
+}
+
+/// The stable reason of an [`Error::Io`], for the window's sentence (`kind.io.<reason>`).
+fn io_reason(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "not_found",
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "not_allowed",
+        _ => "other",
+    }
 }
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
+        // The path is not known down here; `Error::at` names it where the workspace is known.
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => Error::Damaged { path: PathBuf::new(), backup: None },
+            Some(ErrorCode::DiskFull) => Error::DiskFull(PathBuf::new()),
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly(PathBuf::new()),
             _ => Error::Database(e),
         }
     }
@@ -119,8 +213,39 @@ fn validation_summary(errors: &[FieldError]) -> String {
 }
 
 impl Error {
+    /// A failed file operation; a full disk is [`Error::DiskFull`], whatever the operation.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return Error::DiskFull(path.into());
+        }
         Error::Io { action, path: path.into(), source }
+    }
+
+    /// Names the workspace file in an error raised where it was not known (a query that met a
+    /// damaged page, a write refused by the disk).
+    pub fn at(self, workspace: &Path) -> Error {
+        let fill = |p: PathBuf| if p.as_os_str().is_empty() { workspace.to_path_buf() } else { p };
+        match self {
+            Error::Damaged { path, backup } => Error::Damaged { path: fill(path), backup },
+            Error::ReadOnly(p) => Error::ReadOnly(fill(p)),
+            Error::DiskFull(p) => Error::DiskFull(fill(p)),
+            Error::Replaced(p) => Error::Replaced(fill(p)),
+            other => other,
+        }
+    }
+
+    /// A damaged-file error offering `backup` (the latest copy), when there is one.
+    pub fn with_backup(self, backup: Option<BackupCopy>) -> Error {
+        match self {
+            Error::Damaged { path, backup: None } => Error::Damaged { path, backup: backup.map(Box::new) },
+            other => other,
+        }
+    }
+
+    /// Whether the file itself is in trouble (damaged, or no longer the file that was opened):
+    /// the handle that met it must not write to it again.
+    pub fn is_file_trouble(&self) -> bool {
+        matches!(self, Error::Damaged { .. } | Error::Replaced(_))
     }
 
     /// The stable kind the window and scripts switch on. Never changes once shipped.
@@ -135,9 +260,15 @@ impl Error {
             Error::NotSqlite(_) => "not_sqlite",
             Error::ForeignDatabase(_) => "foreign_database",
             Error::NewerVersion { .. } => "newer_version",
-            Error::Damaged(_) => "damaged",
+            Error::Damaged { .. } => "damaged",
             Error::AlreadyExists(_) => "already_exists",
             Error::Busy => "busy",
+            Error::ReadOnly(_) => "read_only",
+            Error::OlderReadOnly(_) => "older_read_only",
+            Error::UnfinishedReadOnly(_) => "unfinished_read_only",
+            Error::DiskFull(_) => "disk_full",
+            Error::Replaced(_) => "replaced",
+            Error::NoBackup { .. } => "no_backup",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
         }
@@ -159,7 +290,7 @@ impl Error {
     /// The specifics of a whole error (paths, versions, counts) by name, so the window can put
     /// them into a sentence of its own language (`kind.<kind>` in its catalogue).
     pub fn params(&self) -> BTreeMap<&'static str, String> {
-        let path = |p: &PathBuf| p.display().to_string();
+        let path = |p: &Path| p.display().to_string();
         let mut out = BTreeMap::new();
         match self {
             Error::ImportRejected { file, problems } => {
@@ -172,8 +303,27 @@ impl Error {
                 out.insert("file", file.clone());
                 out.insert("code", code.to_string());
             }
-            Error::WorkspaceMissing(p) | Error::NotSqlite(p) | Error::ForeignDatabase(p) | Error::Damaged(p) | Error::AlreadyExists(p) => {
+            Error::WorkspaceMissing(p)
+            | Error::NotSqlite(p)
+            | Error::ForeignDatabase(p)
+            | Error::AlreadyExists(p)
+            | Error::ReadOnly(p)
+            | Error::OlderReadOnly(p)
+            | Error::UnfinishedReadOnly(p)
+            | Error::DiskFull(p)
+            | Error::Replaced(p) => {
                 out.insert("path", path(p));
+            }
+            Error::NoBackup { workspace, folder } => {
+                out.insert("path", path(workspace));
+                out.insert("folder", path(folder));
+            }
+            Error::Damaged { path: p, backup } => {
+                out.insert("path", path(p));
+                if let Some(b) = backup {
+                    out.insert("backup", path(&b.path));
+                    out.insert("backup_day", b.day.clone());
+                }
             }
             Error::NewerVersion { path: p, found, supported } => {
                 out.insert("path", path(p));
@@ -182,7 +332,8 @@ impl Error {
             }
             Error::Io { path: p, source, .. } => {
                 out.insert("path", path(p));
-                out.insert("detail", source.to_string());
+                out.insert("detail", io_detail(source));
+                out.insert("reason", io_reason(source).to_string());
             }
             _ => {}
         }
@@ -202,7 +353,8 @@ pub struct ErrorPayload {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<ProblemGroup>,
     /// Named specifics of the whole error (`path`, `found`, `supported`, `file`, `count`,
-    /// `detail`); empty for kinds that have none.
+    /// `detail`, `reason`; for a damaged file with a backup copy `backup` and `backup_day`);
+    /// empty for kinds that have none.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<&'static str, String>,
 }

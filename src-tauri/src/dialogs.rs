@@ -1,4 +1,4 @@
-//! Native open and save dialogs. WebDriver cannot click native dialogs, so when the variable
+//! Native open, save and folder dialogs. WebDriver cannot click native dialogs, so when the variable
 //! `CHORUS_TEST_DIALOG_FILE` names a file, the dialogs answer with the path written in that
 //! file instead (empty: cancelled). Only the end-to-end tests set it.
 
@@ -46,4 +46,11 @@ pub fn pick_save<R: tauri::Runtime>(app: &tauri::AppHandle<R>, title: &str, file
         dialog = dialog.set_directory(folder);
     }
     dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+}
+
+pub fn pick_folder<R: tauri::Runtime>(app: &tauri::AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    app.dialog().file().set_title(title).blocking_pick_folder().and_then(|p| p.into_path().ok())
 }

@@ -18,6 +18,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             let dirs = state::AppDirs::resolve(app.handle())?;
             let state = AppState::start(dirs);
             app.manage(state);
+            state::watch_files(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -29,6 +30,11 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::workspace::workspace_close,
             commands::workspace::workspace_info,
             commands::workspace::workspace_changed_elsewhere,
+            commands::workspace::workspace_status,
+            commands::backups::backups_list,
+            commands::backups::backup_restore,
+            commands::backups::backup_folder_choose,
+            commands::backups::backup_folder_reset,
             commands::app::recent_forget,
             commands::workspace::settings_get,
             commands::workspace::settings_update,

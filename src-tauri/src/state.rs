@@ -5,12 +5,23 @@
 //! run (no recent list at all) a demo workspace is created in the data folder, so a newcomer
 //! sees a living app. `CHORUS_DATA_DIR` points config and data at one folder instead of the
 //! system's (tests and portable use).
+//!
+//! The file's safety: a workspace opened here takes the day's backup copy and (a large file)
+//! its structural check in the background ([`Workspace::start_guard`]), waits for another
+//! Chorus writing to it while the window shows a notice ([`AppState::waiting_for`]), and is
+//! watched every two seconds ([`watch_files`]) so a file moved, deleted or replaced behind its
+//! back is let go of at once, even while the window is hidden. Damage or a replaced file is
+//! kept as [`AppState::trouble`] for the window's banner; a damaged file can still be looked
+//! at, and the core refuses every write to it.
 
+use chorus_core::app::preferences::Preferences;
 use chorus_core::app::recent::RecentList;
+use chorus_core::workspace::backups::Place;
 use chorus_core::workspace::now_utc;
-use chorus_core::{ErrorPayload, Workspace};
+use chorus_core::{Error, ErrorPayload, Workspace};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tauri::Manager;
 
 pub const DEMO_FILE_NAME: &str = "Demo - Studio Zon.chorus";
@@ -43,13 +54,25 @@ pub struct AppState {
     pub open_error: Mutex<Option<ErrorPayload>>,
     /// The open workspace's change counter when the window last looked.
     pub seen_changes: Mutex<i64>,
+    /// The file name of the workspace whose write waits for another Chorus, while it waits
+    /// (read without the workspace's lock, which the waiting write holds).
+    pub waiting_for: Arc<Mutex<Option<String>>>,
+    /// Damage or a replaced file, once met, for the window's banner.
+    pub trouble: Mutex<Option<ErrorPayload>>,
 }
 
 impl AppState {
     /// Opens what the user had open last time, or the demo on a first run.
     pub fn start(dirs: AppDirs) -> AppState {
         let recent = RecentList::load(&dirs.config);
-        let state = AppState { dirs, workspace: Mutex::new(None), open_error: Mutex::new(None), seen_changes: Mutex::new(0) };
+        let state = AppState {
+            dirs,
+            workspace: Mutex::new(None),
+            open_error: Mutex::new(None),
+            seen_changes: Mutex::new(0),
+            waiting_for: Arc::new(Mutex::new(None)),
+            trouble: Mutex::new(None),
+        };
         let opened = if let Some(last) = recent.last_existing() {
             state.open(&last)
         } else if recent.entries.is_empty() {
@@ -63,8 +86,20 @@ impl AppState {
         state
     }
 
-    /// Makes `ws` the open workspace and puts it on top of the recent list.
-    pub fn set_workspace(&self, ws: Workspace) -> Result<(), ErrorPayload> {
+    /// Where the backup copies of `workspace` are: beside it, or in the person's chosen folder.
+    pub fn backup_place(&self, workspace: &Path) -> Place {
+        Place::for_workspace(workspace, Preferences::load(&self.dirs.config).backup_folder())
+    }
+
+    /// Makes `ws` the open workspace and puts it on top of the recent list; starts its
+    /// background check and backup, and the waiting notice.
+    pub fn set_workspace(&self, mut ws: Workspace) -> Result<(), ErrorPayload> {
+        if let Some(path) = ws.path().map(Path::to_path_buf) {
+            ws.start_guard(self.backup_place(&path), chorus_core::campaigns::fields::local_today());
+            let waiting = Arc::clone(&self.waiting_for);
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            ws.on_wait(move |now| *waiting.lock().unwrap() = now.then(|| name.clone()));
+        }
         let mut recent = RecentList::load(&self.dirs.config);
         if let Some(path) = ws.path() {
             let brand = ws.settings().map_err(ErrorPayload::from)?.brand_name;
@@ -74,12 +109,23 @@ impl AppState {
         *self.seen_changes.lock().unwrap() = ws.change_counter().map_err(ErrorPayload::from)?;
         *self.workspace.lock().unwrap() = Some(ws);
         *self.open_error.lock().unwrap() = None;
+        *self.trouble.lock().unwrap() = None;
         Ok(())
     }
 
+    /// Opens `path` for work; a damaged file's error offers its latest backup copy.
     pub fn open(&self, path: &Path) -> Result<(), ErrorPayload> {
-        let ws = Workspace::open(path)?;
+        let ws = Workspace::open(path).map_err(|e| match e {
+            damaged @ Error::Damaged { .. } => damaged.with_backup(self.backup_place(path).latest()),
+            other => other,
+        })?;
         self.set_workspace(ws)
+    }
+
+    /// Closes the open workspace (its background work is interrupted, its WAL emptied).
+    pub fn close(&self) {
+        *self.workspace.lock().unwrap() = None;
+        *self.trouble.lock().unwrap() = None;
     }
 
     pub fn open_demo(&self) -> Result<(), ErrorPayload> {
@@ -102,12 +148,66 @@ impl AppState {
         Ok(changed)
     }
 
-    /// Runs `f` on the open workspace; a clear error when none is open.
+    /// Runs `f` on the open workspace; a clear error when none is open, or when its file was
+    /// moved, deleted or replaced. The errors `f` returns name the file, and damage or a
+    /// replaced file is remembered for the banner (the core then refuses every write).
     pub fn with_workspace<T>(&self, f: impl FnOnce(&mut Workspace) -> chorus_core::Result<T>) -> Result<T, ErrorPayload> {
         let mut guard = self.workspace.lock().unwrap();
         let ws = guard.as_mut().ok_or_else(no_workspace)?;
-        f(ws).map_err(ErrorPayload::from)
+        if let Err(e) = ws.check_file() {
+            let replaced = matches!(e, Error::Replaced(_));
+            let payload = self.remember(e);
+            if replaced {
+                return Err(payload);
+            }
+        }
+        f(ws).map_err(|e| {
+            let e = ws.noticed(e);
+            if e.is_file_trouble() { self.remember(e) } else { ErrorPayload::from(e) }
+        })
     }
+
+    fn remember(&self, e: Error) -> ErrorPayload {
+        let payload = e.to_payload();
+        if e.is_file_trouble() {
+            *self.trouble.lock().unwrap() = Some(payload.clone());
+        }
+        payload
+    }
+
+    /// What the window's banner shows: read-only, damage or a replaced file, another Chorus
+    /// being waited for. Never waits for the workspace's lock (a long import may hold it).
+    pub fn status(&self) -> WorkspaceStatus {
+        let read_only = self.workspace.try_lock().ok().and_then(|ws| ws.as_ref().map(Workspace::is_read_only));
+        WorkspaceStatus { read_only, trouble: self.trouble.lock().unwrap().clone(), waiting_for: self.waiting_for.lock().unwrap().clone() }
+    }
+
+    /// One look at the open file, for [`watch_files`]: lets go of a replaced file at once.
+    fn look_at_file(&self) {
+        let Ok(mut guard) = self.workspace.try_lock() else { return }; // busy: it checks itself
+        if let Some(ws) = guard.as_mut() {
+            if let Err(e) = ws.check_file() {
+                self.remember(e);
+            }
+        }
+    }
+}
+
+/// What the window's banner shows about the open file.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WorkspaceStatus {
+    /// `None` while a long write holds the workspace.
+    pub read_only: Option<bool>,
+    pub trouble: Option<ErrorPayload>,
+    pub waiting_for: Option<String>,
+}
+
+/// Looks at the open workspace's file every two seconds for as long as the app runs.
+pub fn watch_files<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    let _ = std::thread::Builder::new().name("chorus-file-watch".into()).spawn(move || loop {
+        std::thread::sleep(Duration::from_secs(2));
+        app.state::<AppState>().look_at_file();
+    });
 }
 
 pub fn no_workspace() -> ErrorPayload {

@@ -1,7 +1,11 @@
 // @ts-check
 //! The one module that talks to the back end. Every Tauri command has one function here with
 //! its types; screens never call `invoke` themselves. Every failure arrives as an ErrorPayload:
-//! switch on `kind` (and on `code` for fields and rows), never on message text.
+//! switch on `kind` (and on `code` for fields and rows), never on message text. Two window
+//! events tell the rest of the window about the file itself: `chorus:file-trouble` (detail:
+//! the ErrorPayload) whenever a call meets a damaged, replaced or read-only file, and
+//! `chorus:calls` (detail: `{ pending }`) when calls start or all have ended, so a notice can
+//! say that Chorus waits for another Chorus writing to the file.
 
 /**
  * @typedef {{ kind: string, message: string,
@@ -12,7 +16,13 @@
  *   rows: number[] }} ProblemGroup
  * @typedef {{ path: string, brand_name: string, currency: string, locale: string,
  *   schema_version: number, creators: number, handles: number, snapshots: number,
- *   file_bytes: number, is_demo: boolean }} WorkspaceInfo
+ *   file_bytes: number, is_demo: boolean, read_only: boolean }} WorkspaceInfo
+ * @typedef {{ read_only: boolean | null, trouble: ErrorPayload | null, waiting_for: string | null }} WorkspaceStatus
+ * @typedef {{ path: string, day: string, taken_at: string | null, bytes: number }} BackupCopy
+ * @typedef {{ state: 'running'|'taken'|'not_needed'|'failed', copy?: BackupCopy, error?: ErrorPayload }} BackupOutcome
+ * @typedef {{ folder: string, chosen_folder: string | null, keep: number, copies: BackupCopy[],
+ *   today: BackupOutcome }} BackupsView
+ * @typedef {{ workspace: WorkspaceInfo, kept_aside: string | null }} RestoreReport
  * @typedef {{ path: string, brand_name: string, opened_at: string, exists: boolean }} RecentEntry
  * @typedef {{ workspace: WorkspaceInfo | null, recent: RecentEntry[], open_error: ErrorPayload | null }} AppState
  * @typedef {{ nano: number, micro: number, mid: number, macro_: number, mega: number }} TierBounds
@@ -73,13 +83,24 @@ const tauri = /** @type {any} */ (window).__TAURI__;
 /** The words of a native dialog, in the window's language (the back end holds no UI text). */
 const dialog = (titleKey, filterKey) => ({ title: t(titleKey), filter: t(filterKey) });
 
+/** Errors about the file itself rather than about what was asked. */
+const FILE_TROUBLE = new Set(['damaged', 'replaced', 'read_only']);
+let pending = 0;
+const announceCalls = () => window.dispatchEvent(new CustomEvent('chorus:calls', { detail: { pending } }));
+
 /** Calls one command; rejects with an ErrorPayload. */
 async function call(command, args = {}) {
+  pending += 1;
+  if (pending === 1) announceCalls();
   try {
     return await tauri.core.invoke(command, args);
   } catch (err) {
-    if (err && typeof err === 'object' && 'kind' in err) throw err;
-    throw { kind: 'internal', message: String(err), fields: [], rows: [] };
+    const payload = err && typeof err === 'object' && 'kind' in err ? err : { kind: 'internal', message: String(err), fields: [], rows: [] };
+    if (FILE_TROUBLE.has(payload.kind)) window.dispatchEvent(new CustomEvent('chorus:file-trouble', { detail: payload }));
+    throw payload;
+  } finally {
+    pending -= 1;
+    if (pending === 0) announceCalls();
   }
 }
 
@@ -104,6 +125,21 @@ export const workspaceInfo = () => call('workspace_info');
 /** True when another process (the CLI, another window) wrote to the open workspace since the
  * last call: time to reload what is shown. @returns {Promise<boolean>} */
 export const changedElsewhere = () => call('workspace_changed_elsewhere');
+/** Read-only, damage or a replaced file, and whose write is being waited for; never waits
+ * itself, so it is asked while other calls are pending. @returns {Promise<WorkspaceStatus>} */
+export const workspaceStatus = () => tauri.core.invoke('workspace_status');
+
+/** The open workspace's backup copies and where they go. @returns {Promise<BackupsView>} */
+export const listBackups = () => call('backups_list');
+/** Puts a backup copy back at `workspace` (the latest when `copy` is null); the replaced file
+ * is kept aside. The workspace is open afterwards. @param {string} workspace
+ * @param {string | null} [copy] @returns {Promise<RestoreReport>} */
+export const restoreBackup = (workspace, copy = null) => call('backup_restore', { workspace, copy });
+/** Native folder dialog for the backup copies of every workspace; null when cancelled.
+ * @returns {Promise<BackupsView | null>} */
+export const chooseBackupFolder = () => call('backup_folder_choose', { dialog: dialog('backups.choose.title', 'backups.choose.title') });
+/** Copies beside each workspace again. @returns {Promise<BackupsView>} */
+export const resetBackupFolder = () => call('backup_folder_reset');
 
 /** @returns {Promise<SettingsView>} */
 export const getSettings = () => call('settings_get');
@@ -153,7 +189,7 @@ export function runImport(path, mapping, onProgress, options = {}) {
 export const exportRoster = (query, dialect = 'plain') => call('export_roster', { query, dialect, dialog: dialog('dialog.exportCsv', 'dialog.filter.csv') });
 
 /**
- * @typedef {{ language: 'system'|'en'|'nl' }} Preferences
+ * @typedef {{ language: 'system'|'en'|'nl', backup_folder?: string | null }} Preferences
  */
 /** The app's own preferences (not a workspace's): the display language.
  * @returns {Promise<Preferences>} */

@@ -20,6 +20,8 @@ import { rosterScreen } from './roster/roster.js';
 import { settingsScreen } from './settings/settings.js';
 import { todayScreen } from './today/today.js';
 import { registerNavigate } from './shared/nav.js';
+import { fileBanner } from './workspace/file-banner.js';
+import { startWaitingNotice } from './workspace/waiting-notice.js';
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 /** The screens in sidebar order; Alt+1…4 picks them. `icon` is 16×16 stroked path data. */
@@ -32,6 +34,8 @@ const ROUTES = [
 let route = 'today';
 let screen = null;
 let switcher = null;
+/** The banner about the open file itself (read-only, damaged, replaced). */
+let banner = null;
 /** What each screen held when it was last left, by route; cleared when another workspace opens. */
 let saved = {};
 /** The welcome screen's state, to rebuild it in another language. */
@@ -65,6 +69,8 @@ async function boot() {
 function showWelcome(state) {
   screen?.dispose();
   screen = null;
+  banner?.dispose();
+  banner = null;
   saved = {};
   welcomeState = state;
   session.workspace = null;
@@ -205,14 +211,16 @@ async function applyLanguage(preference) {
 
 function renderShell(params = {}) {
   screen?.dispose();
+  banner?.dispose();
   const ws = /** @type {import('./api.js').WorkspaceInfo} */ (session.workspace);
+  banner = fileBanner({ workspace: ws, onOpened: (info) => enter(info), onClosed: () => showWelcomeFresh() });
   switcher = workspaceSwitcher({ workspace: ws, onOpened: (info) => enter(info), onClosed: () => showWelcomeFresh() });
   const navItem = ({ id, key, icon: iconPath }, index) => h('button', {
     type: 'button', id: `nav-${id}`, class: 'nav-item', 'aria-current': route === id ? 'page' : null,
     'aria-keyshortcuts': `Alt+${index + 1}`, title: t('nav.shortcut', { key: `Alt+${index + 1}` }),
     onclick: () => { if (route !== id) go(id); },
   }, icon(iconPath, 15), h('span', null, t(key)));
-  const main = h('main', { class: 'main', id: 'main' });
+  const main = h('main', { class: 'main', id: 'main' }, banner.el);
   const sidebar = h('aside', { class: 'sidebar', 'aria-label': t('nav.label') },
     switcher.el,
     h('nav', { class: 'nav', 'aria-label': t('nav.label') },
@@ -260,4 +268,5 @@ const lookOutside = () => { if (!document.hidden) checkForOutsideChanges().catch
 window.addEventListener('focus', lookOutside);
 setInterval(lookOutside, 4000);
 
+startWaitingNotice();
 boot();

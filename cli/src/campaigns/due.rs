@@ -19,9 +19,6 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The app's identifier (`tauri.conf.json`): its config folder holds the recent list.
-const APP_IDENTIFIER: &str = "app.chorus.desktop";
-
 /// One workspace's Today, with the due section over `days` days.
 #[derive(Debug, Serialize)]
 pub struct Due {
@@ -79,7 +76,7 @@ fn due(t: Today, horizon: u32) -> Due {
 
 /// The workspaces in the app's recent list, most recent first.
 pub fn recent_workspaces() -> Result<Vec<PathBuf>> {
-    let dir = config_dir().ok_or_else(|| usage("Cannot find the app's config folder: set HOME, or CHORUS_DATA_DIR to the folder that holds recent-workspaces.json."))?;
+    let dir = crate::workspace::app_config_dir().ok_or_else(|| usage("Cannot find the app's config folder: set HOME, or CHORUS_DATA_DIR to the folder that holds recent-workspaces.json."))?;
     let list = RecentList::load(&dir);
     if list.entries.is_empty() {
         return Err(usage(format!(
@@ -88,23 +85,6 @@ pub fn recent_workspaces() -> Result<Vec<PathBuf>> {
         )));
     }
     Ok(list.entries.into_iter().map(|e| PathBuf::from(e.path)).collect())
-}
-
-/// Where the app keeps its recent list: `CHORUS_DATA_DIR` when set (as for the app), otherwise
-/// the system's config folder for the app, as Tauri resolves it.
-fn config_dir() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    if let Some(dir) = var("CHORUS_DATA_DIR") {
-        return Some(dir);
-    }
-    let base = if cfg!(target_os = "windows") {
-        var("APPDATA")
-    } else if cfg!(target_os = "macos") {
-        var("HOME").map(|h| h.join("Library").join("Application Support"))
-    } else {
-        var("XDG_CONFIG_HOME").filter(|p| p.is_absolute()).or_else(|| var("HOME").map(|h| h.join(".config")))
-    };
-    base.map(|b| b.join(APP_IDENTIFIER))
 }
 
 /// A mistake in how the command was called, as one line.

@@ -240,7 +240,7 @@ fn client_today(path: &Path, day: NaiveDate, due_days: u32, limit: usize) -> Cli
             entry.needs_update = true;
             return entry;
         }
-        Ok(_) => Workspace::open(path).and_then(|ws| today_within(&ws, day, due_days, limit)),
+        Ok(_) => Workspace::open_for_reading(path).and_then(|ws| today_within(&ws, day, due_days, limit)),
         Err(e) => Err(e),
     };
     match view {

@@ -123,7 +123,7 @@ fn a_damaged_workspace_is_refused_untouched() {
     std::fs::write(&path, &bytes).unwrap();
     let before = snapshot(dir.path(), &path);
     let err = Workspace::open(&path).unwrap_err();
-    assert!(matches!(err, Error::Damaged(_) | Error::ForeignDatabase(_)), "{err:?}");
+    assert!(matches!(err, Error::Damaged { .. } | Error::ForeignDatabase(_)), "{err:?}");
     assert_eq!(snapshot(dir.path(), &path), before);
 }
 
@@ -165,7 +165,7 @@ fn a_migration_backs_up_first_and_keeps_the_data() {
     let next = "ALTER TABLE creators ADD COLUMN pronouns TEXT NOT NULL DEFAULT '';";
     let mut all = MIGRATIONS.to_vec();
     all.push(next);
-    let ws = Workspace::open_with(&path, &all).unwrap();
+    let ws = Workspace::open_with(&path, &all, integrity::CHECK_WHILE_OPENING_BYTES).unwrap();
     let version: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, all.len() as i64);
     assert_eq!(ws.info().unwrap().creators, 2);
@@ -184,7 +184,7 @@ fn a_failing_migration_changes_nothing() {
     let broken = "ALTER TABLE creators ADD COLUMN pronouns TEXT; CREATE TABLE creators (id INTEGER);";
     let mut all = MIGRATIONS.to_vec();
     all.push(broken);
-    assert!(Workspace::open_with(&path, &all).is_err());
+    assert!(Workspace::open_with(&path, &all, integrity::CHECK_WHILE_OPENING_BYTES).is_err());
     let conn = Connection::open(&path).unwrap();
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, 1, "not even the good migrations before the broken one stay applied");

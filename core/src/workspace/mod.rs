@@ -1,27 +1,49 @@
-//! Opening, creating and migrating a workspace file: the one place a connection is made.
+//! A workspace file, open: the one place a connection is made, and the one door every write
+//! goes through.
 //!
-//! Contract: a file that is not SQLite, a SQLite file that is not a Chorus workspace, or a
-//! workspace from a newer Chorus is refused with a clear error and left byte-for-byte
-//! untouched. An older workspace is copied to a backup beside it before its migration runs,
-//! and the migration runs in one transaction. A new workspace is built in a temporary file and
-//! moved into place only when complete, so a half-written workspace never exists. Every
-//! connection runs with WAL, foreign keys, a busy timeout and `synchronous=NORMAL`, and every
-//! write takes the write lock up front (`BEGIN IMMEDIATE`), so the app and the CLI can work on
-//! the same file at once.
+//! Contract:
+//! - A file that is not SQLite, a SQLite file that is not a Chorus workspace, or a workspace
+//!   from a newer Chorus is refused with a clear error and left byte-for-byte untouched
+//!   ([`opening`]). An older workspace is checked, copied to a backup beside it, and migrated
+//!   in one transaction. A new workspace is built in a temporary file and moved into place only
+//!   when complete, so a half-written workspace never exists.
+//! - Damage: a file up to [`integrity::CHECK_WHILE_OPENING_BYTES`] is checked while it opens
+//!   (a damaged one is refused); a larger one in the background ([`Workspace::start_guard`]),
+//!   and its first write waits for that verdict. Once a check or any query meets damage, the
+//!   handle refuses every further write and the error offers the latest backup copy.
+//! - A file that cannot be changed here (read-only disk or folder, a file the person may only
+//!   read) opens read-only ([`Workspace::is_read_only`]); writes are refused in words.
+//! - A replaced file: every commit is preceded by a check that the path still holds the file
+//!   that was opened ([`identity`]); if not, the transaction is rolled back, the connection is
+//!   closed and every later use refused. After each commit the WAL is emptied
+//!   (`wal_checkpoint(TRUNCATE)`, when no reader is in the way), so a file put at the path
+//!   never meets this file's committed journal.
+//! - Every connection runs with WAL, foreign keys and `synchronous=NORMAL`; every write takes
+//!   the write lock up front (`BEGIN IMMEDIATE`) and, while another process holds it, waits
+//!   up to [`DEFAULT_PATIENCE`] (telling [`Workspace::on_wait`] once it starts waiting) before
+//!   it says busy. So the app and the CLI can work on the same file at once.
 
+pub mod backups;
+mod guard;
+mod identity;
+pub mod integrity;
+mod opening;
 pub mod settings;
 pub mod settings_form;
+mod writing;
+
+pub use guard::BackupOutcome;
+pub use opening::APPLICATION_ID;
 
 use crate::error::{Error, Result};
-use settings::Settings;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use guard::Guard;
+use identity::FileIdentity;
+use opening::ReadWrite;
+use rusqlite::Connection;
 use serde::Serialize;
-use std::io::Read;
+use settings::Settings;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// `PRAGMA application_id` of every Chorus workspace: "CHOR".
-pub const APPLICATION_ID: i32 = 0x4348_4F52;
 
 /// Migrations compiled into the binary; index + 1 is the schema version it produces.
 /// A shipped migration is never edited.
@@ -33,8 +55,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The usual extension of a workspace file.
 pub const EXTENSION: &str = "chorus";
 
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-
+/// How long a write waits for another process's write (a long import) before it says busy.
+pub const DEFAULT_PATIENCE: Duration = Duration::from_secs(120);
 /// Who is making changes, for the audit log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actor {
@@ -60,11 +82,34 @@ pub struct Workspace {
     conn: Connection,
     path: Option<PathBuf>,
     actor: Actor,
+    read_only: bool,
+    /// The file that was opened, to notice when the path holds another one.
+    identity: Option<FileIdentity>,
+    trouble: Option<Trouble>,
+    /// Whether the structure was checked since opening (writes wait for it).
+    checked: bool,
+    guard: Option<Guard>,
+    /// Where this workspace's backup copies are, to offer the latest one with damage.
+    backups: Option<backups::Place>,
+    /// The last emptying of the WAL did not finish (a reader was in the way).
+    wal_dirty: bool,
+    patience: Duration,
+    on_wait: Option<Box<dyn FnMut(bool) + Send>>,
+    /// A reading handle that made the file's `-wal` and `-shm` appear tidies them away as it
+    /// closes (see [`opening::tidy_companions`]).
+    tidy_companions: bool,
+}
+
+/// Why a handle writes no more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trouble {
+    Damaged,
+    Replaced,
 }
 
 impl std::fmt::Debug for Workspace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Workspace").field("path", &self.path).field("actor", &self.actor).finish()
+        f.debug_struct("Workspace").field("path", &self.path).field("actor", &self.actor).field("read_only", &self.read_only).field("trouble", &self.trouble).finish()
     }
 }
 
@@ -81,35 +126,92 @@ pub struct WorkspaceInfo {
     pub snapshots: i64,
     pub file_bytes: u64,
     pub is_demo: bool,
+    /// Read-only here: the file, its folder or the disk does not allow changes.
+    pub read_only: bool,
 }
 
 impl Workspace {
-    /// Opens an existing workspace, migrating it (after a backup) when it is older.
+    /// Opens an existing workspace for work, migrating it (after a check and a backup) when it
+    /// is older. Where the file cannot be changed it opens read-only ([`Workspace::is_read_only`]).
     pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
-        Workspace::open_with(path.as_ref(), MIGRATIONS)
+        Workspace::open_with(path.as_ref(), MIGRATIONS, integrity::CHECK_WHILE_OPENING_BYTES)
     }
 
-    /// [`Workspace::open`] with a given list of migrations, so tests can play a future version.
-    pub(crate) fn open_with(path: &Path, migrations: &[&str]) -> Result<Workspace> {
+    /// [`Workspace::open`] with a given list of migrations and size up to which the file is
+    /// checked while it opens, so tests can play a future version and a large file.
+    pub(crate) fn open_with(path: &Path, migrations: &[&str], check_while_opening_bytes: u64) -> Result<Workspace> {
         let latest = migrations.len() as i64;
-        let version = probe(path, latest)?;
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|_| Error::Damaged(path.to_path_buf()))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        check_readable(&conn, path)?;
-        if version < latest {
-            backup_before_migration(&conn, path, version)?;
+        let header = opening::probe(path, latest)?;
+        let identity = FileIdentity::of(path);
+        let mut conn = match opening::connect_read_write(path)? {
+            ReadWrite::Writable(conn) => conn,
+            ReadWrite::ReadOnlyHere if header.version < latest => return Err(Error::OlderReadOnly(path.to_path_buf())),
+            ReadWrite::ReadOnlyHere => return Workspace::reading(path, identity),
+        };
+        if FileIdentity::of(path) != identity || identity::sqlite_says_moved(&conn) {
+            return Err(Error::Replaced(path.to_path_buf()));
         }
-        configure(&conn, true)?;
+        // Check before anything changes the file: a migration, the switch to WAL mode, or
+        // (for any file small enough to check at once) the first write.
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let checked = header.version < latest || !header.wal || size <= check_while_opening_bytes;
+        if checked {
+            integrity::quick_check(&conn, path)?;
+        }
+        if header.version < latest {
+            opening::backup_before_migration(&conn, path, header.version)?;
+        }
+        opening::configure(&conn, true).map_err(|e| e.at(path))?;
         // The header can lag behind a migration still in another process's WAL, never run
         // ahead of it: a current header needs no migration (and no write lock to find out).
-        if version < latest {
-            migrate(&mut conn, migrations).map_err(|e| match e {
+        if header.version < latest {
+            opening::migrate(&mut conn, migrations).map_err(|e| match e {
                 Error::NewerVersion { found, supported, .. } => Error::NewerVersion { path: path.to_path_buf(), found, supported },
-                other => other,
+                other => other.at(path),
             })?;
         }
-        Ok(Workspace { conn, path: Some(path.to_path_buf()), actor: Actor::App })
+        Ok(Workspace::from_parts(conn, Some(path.to_path_buf()), identity, false, checked))
+    }
+
+    /// Opens a workspace so that this handle can never write to it: for looking (listing,
+    /// exporting, Today across clients, checks). An older workspace is first updated like
+    /// [`Workspace::open`] would (a deliberate change, after a backup), unless it is
+    /// read-only here.
+    pub fn open_for_reading(path: impl AsRef<Path>) -> Result<Workspace> {
+        let path = path.as_ref();
+        let header = opening::probe(path, SCHEMA_VERSION)?;
+        if header.version < SCHEMA_VERSION {
+            drop(Workspace::open(path)?);
+        }
+        Workspace::reading(path, FileIdentity::of(path))
+    }
+
+    fn reading(path: &Path, identity: Option<FileIdentity>) -> Result<Workspace> {
+        let had_companions = opening::wal_file(path).exists() || opening::companion(path, "-shm").exists();
+        // (A Reader tidies the same way, but a Workspace hands its connection to every module.)
+        let conn = opening::connect_read_only(path)?;
+        conn.execute_batch("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")?;
+        let mut ws = Workspace::from_parts(conn, Some(path.to_path_buf()), identity, true, false);
+        ws.tidy_companions = !had_companions;
+        Ok(ws)
+    }
+
+    fn from_parts(conn: Connection, path: Option<PathBuf>, identity: Option<FileIdentity>, read_only: bool, checked: bool) -> Workspace {
+        Workspace {
+            conn,
+            path,
+            actor: Actor::App,
+            read_only,
+            identity,
+            trouble: None,
+            checked,
+            guard: None,
+            backups: None,
+            wal_dirty: false,
+            patience: DEFAULT_PATIENCE,
+            on_wait: None,
+            tidy_companions: false,
+        }
     }
 
     /// Creates a new workspace file. Refuses to overwrite anything.
@@ -129,12 +231,16 @@ impl Workspace {
             .tempfile_in(&dir)
             .map_err(|e| Error::io("create a file in", &dir, e))?;
         {
-            let mut conn = Connection::open(temp.path())?;
-            // The temporary file is built without WAL so that it is complete in one file.
-            configure(&conn, false)?;
-            migrate(&mut conn, MIGRATIONS)?;
-            settings::insert(&conn, settings, &now_utc())?;
-            conn.close().map_err(|(_, e)| Error::from(e))?;
+            let build = || -> Result<()> {
+                let mut conn = Connection::open(temp.path())?;
+                // The temporary file is built without WAL so that it is complete in one file.
+                opening::configure(&conn, false)?;
+                opening::migrate(&mut conn, MIGRATIONS)?;
+                settings::insert(&conn, settings, &now_utc())?;
+                conn.close().map_err(|(_, e)| Error::from(e))
+            };
+            // Never the temporary file's name in a message: the folder is what the person knows.
+            build().map_err(|e| e.at(&dir))?;
         }
         temp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
@@ -150,10 +256,10 @@ impl Workspace {
     pub fn in_memory(settings: &Settings) -> Result<Workspace> {
         settings.validate()?;
         let mut conn = Connection::open_in_memory()?;
-        configure(&conn, false)?;
-        migrate(&mut conn, MIGRATIONS)?;
+        opening::configure(&conn, false)?;
+        opening::migrate(&mut conn, MIGRATIONS)?;
         settings::insert(&conn, settings, &now_utc())?;
-        Ok(Workspace { conn, path: None, actor: Actor::App })
+        Ok(Workspace::from_parts(conn, None, None, false, true))
     }
 
     /// Who the audit log names for changes made through this handle.
@@ -167,6 +273,12 @@ impl Workspace {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// True when the file cannot be changed here (or was opened only for reading): every
+    /// write is refused with [`Error::ReadOnly`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn settings(&self) -> Result<Settings> {
@@ -236,16 +348,8 @@ impl Workspace {
             snapshots: count("follower_snapshots")?,
             file_bytes,
             is_demo,
+            read_only: self.read_only,
         })
-    }
-
-    /// Runs `f` in one write transaction that holds the write lock from its first statement.
-    /// Nothing `f` wrote remains when it returns an error.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
     }
 
     /// A number that changes whenever another connection (another window, the CLI) commits to
@@ -264,95 +368,7 @@ impl Workspace {
 /// nothing is written, not even a `-wal` file). Refuses a missing file, a file that is not
 /// SQLite and another application's database; a newer version is returned as it is.
 pub fn schema_version_of(path: &Path) -> Result<i64> {
-    probe(path, i64::MAX)
-}
-
-/// Reads the file's 100-byte header, without SQLite, so that a refused file is not touched
-/// at all (not even a `-wal` file appears beside it); returns its schema version.
-/// The header holds the application id (offset 68) and the user version (offset 60).
-fn probe(path: &Path, latest: i64) -> Result<i64> {
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::WorkspaceMissing(path.to_path_buf()),
-        _ => Error::io("open", path, e),
-    })?;
-    let mut header = [0u8; 100];
-    if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
-        return Err(Error::NotSqlite(path.to_path_buf()));
-    }
-    let be = |at: usize| i64::from(i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]));
-    let (version, app_id) = (be(60), be(68));
-    if app_id != i64::from(APPLICATION_ID) {
-        return Err(Error::ForeignDatabase(path.to_path_buf()));
-    }
-    if version > latest {
-        return Err(Error::NewerVersion { path: path.to_path_buf(), found: version, supported: latest });
-    }
-    Ok(version)
-}
-
-/// Reads the schema before anything is written, so that a damaged file shows itself while it
-/// is still untouched.
-fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).map_err(|e| damaged_or_busy(path, e))?;
-    Ok(())
-}
-
-fn damaged_or_busy(path: &Path, e: rusqlite::Error) -> Error {
-    match Error::from(e) {
-        Error::Busy => Error::Busy,
-        _ => Error::Damaged(path.to_path_buf()),
-    }
-}
-
-/// Copies an older workspace next to itself before it is migrated:
-/// `brand.chorus` → `brand.v1-backup-20261125-070249.chorus`.
-fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "workspace".into());
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    // A second attempt in the same second (after a failed migration) gets its own name.
-    let backup = (1..)
-        .map(|n| {
-            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-            path.with_file_name(format!("{stem}.v{version}-backup-{stamp}{suffix}.{EXTENSION}"))
-        })
-        .find(|p| !p.exists())
-        .expect("an unused name exists");
-    // VACUUM INTO writes a consistent copy, including what still sits in the WAL.
-    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
-        .map_err(|e| Error::io("back up the workspace to", &backup, std::io::Error::other(e.to_string())))?;
-    Ok(backup)
-}
-
-fn configure(conn: &Connection, wal: bool) -> Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    if wal {
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
-    }
-    // A 64 MiB page cache (an upper bound, used only as needed) keeps a 100,000-row import in
-    // memory until it commits instead of spilling pages mid-transaction.
-    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")?;
-    Ok(())
-}
-
-/// Brings the schema to the last of `migrations` in one transaction.
-fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
-    let latest = migrations.len() as i64;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // Read inside the lock: another process may have migrated the file a moment ago.
-    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > latest {
-        return Err(Error::NewerVersion { path: PathBuf::new(), found: version, supported: latest });
-    }
-    for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
-        tx.execute_batch(sql)?;
-        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
-    }
-    if version == 0 {
-        tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
-    }
-    tx.commit()?;
-    Ok(())
+    Ok(opening::probe(path, i64::MAX)?.version)
 }
 
 /// Current time, UTC, to the second: `2026-11-25T07:02:49Z`.
@@ -423,5 +439,7 @@ mod tests {
 }
 
 #[cfg(test)]
-
 mod file_tests;
+
+#[cfg(test)]
+mod safety_tests;

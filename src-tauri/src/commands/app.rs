@@ -15,10 +15,13 @@ pub fn preferences_get(state: State<'_, AppState>) -> Preferences {
     Preferences::load(&state.dirs.config)
 }
 
+/// Saves the display language; the backup folder keeps what it was (it has its own commands).
 #[tauri::command(async)]
 pub fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> Result<Preferences, ErrorPayload> {
-    preferences.save(&state.dirs.config)?;
-    Ok(preferences)
+    let mut saved = Preferences::load(&state.dirs.config);
+    saved.language = preferences.language;
+    saved.save(&state.dirs.config)?;
+    Ok(saved)
 }
 
 #[tauri::command(async)]

@@ -4,6 +4,7 @@
 //! (import) on a blocking worker. This file holds what the domains share.
 
 pub mod app;
+pub mod backups;
 pub mod campaigns;
 pub mod roster;
 pub mod today;

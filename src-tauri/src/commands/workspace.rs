@@ -3,7 +3,7 @@
 
 use super::{file_safe, filter, with_extension, CmdResult};
 use crate::dialogs::{self, DialogText};
-use crate::state::AppState;
+use crate::state::{AppState, WorkspaceStatus};
 use chorus_core::app::recent::{RecentEntry, RecentList};
 use chorus_core::workspace::settings::{self, Settings, SettingsView};
 use chorus_core::workspace::settings_form::{self, SettingsDraft};
@@ -71,7 +71,7 @@ pub fn workspace_open_demo(state: State<'_, AppState>) -> CmdResult<WorkspaceInf
 
 #[tauri::command(async)]
 pub fn workspace_close(state: State<'_, AppState>) -> CmdResult<()> {
-    *state.workspace.lock().unwrap() = None;
+    state.close();
     Ok(())
 }
 
@@ -84,6 +84,12 @@ pub fn workspace_info(state: State<'_, AppState>) -> CmdResult<WorkspaceInfo> {
 #[tauri::command(async)]
 pub fn workspace_changed_elsewhere(state: State<'_, AppState>) -> CmdResult<bool> {
     state.changed_elsewhere()
+}
+
+/// Read-only, damage or a replaced file, another Chorus being waited for: the banner's facts.
+#[tauri::command(async)]
+pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
+    state.status()
 }
 
 #[tauri::command(async)]

@@ -5,7 +5,7 @@
 //! tier beside them) and the Today view's thresholds in days (a delivered gift without a
 //! post, an idle collaboration, usage rights about to end), saved through `updateSettings`
 //! with field errors at their fields; and
-//! read-only facts about the file from `workspaceInfo`. Bounds and days show in the window's
+//! read-only facts about the file from `workspaceInfo`, and its backup copies (backups-card.js). Bounds and days show in the window's
 //! number spelling (`1.000`) and are sent as typed: the core reads them and reports every
 //! problem of the screen at once. `snapshot()` hands back what was changed and not saved, so
 //! the screen can be rebuilt in another language (`saved`) without losing it (what was not
@@ -19,6 +19,7 @@ import { session, overlapRule } from '../shared/session.js';
 import { asPayload } from '../shared/errors.js';
 import { field, textInput, numberInput, controlValue, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
 import { toast, toastError } from '../shared/toast.js';
+import { backupsCard } from './backups-card.js';
 
 export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
 /** Tier keys in the settings (`macro_` on the wire, `tiers.macro` in errors). */
@@ -44,12 +45,13 @@ export function settingsScreen(hooks, saved = null) {
       else toastError(e);
     },
   });
+  const backups = backupsCard({ onOpened: hooks.onSaved });
   const app = h('section', { class: 'card', 'aria-labelledby': 'app-settings-title' },
     h('h2', { id: 'app-settings-title', class: 'card-title' }, t('settings.app')),
     field({ id: 'set-language', field: 'language', errId: 'err-set-language', label: t('settings.language'), control: language, hint: t('settings.language.hint') }));
   const el = h('section', { class: 'screen settings-screen', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-header' }, h('h1', { id: 'settings-title' }, t('settings.title'))),
-    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), info)));
+    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), h('div', { class: 'settings-stack' }, info, backups.el))));
 
   let controls = {};
   /** What each control showed when the screen was built (what is unchanged since). */
@@ -160,7 +162,7 @@ export function settingsScreen(hooks, saved = null) {
 
   return {
     el,
-    dispose: () => {},
+    dispose: () => backups.dispose(),
     /** What is typed in the workspace form (to rebuild the screen without losing it). */
     snapshot: () => ({ values: Object.keys(controls).length ? Object.fromEntries(Object.entries(controls).filter(([k, c]) => c.value !== shown[k]).map(([k, c]) => [k, c.value])) : saved?.values }),
     focusLanguage: () => language.focus(),

@@ -1,11 +1,13 @@
 //! Turning an ErrorPayload from api.js into words. Field and row problems are translated by
 //! their stable `code` (catalogue keys `code.<code>`, filled with the problem's `value`); whole
-//! errors by `kind` (`kind.<kind>`), filled with the payload's `params` (path, found, supported,
-//! file, count, detail). A validation error speaks through its first field problem. Only when
+//! errors by `kind` (`kind.<kind>`, or `kind.<kind>.<variant>` when the catalogue words a
+//! variant: an io error's `reason`, a damaged file's `backup`), filled with the payload's
+//! `params` (path, found, supported, file, count, detail, backup_day as a date). A validation
+//! error speaks through its first field problem. Only when
 //! the catalogue has no sentence, or the payload lacks a parameter the sentence needs, is the
 //! back end's English `message` shown. Nothing here ever looks at message text to decide.
 
-import { t, hasKey } from './i18n.js';
+import { t, hasKey, fmt } from './i18n.js';
 import { session, label } from './session.js';
 
 /** Normalises anything thrown (an ErrorPayload, an Error, a string) to an ErrorPayload. */
@@ -21,8 +23,10 @@ export function asPayload(err) {
 export function errorText(err) {
   const e = asPayload(err);
   if (e.kind === 'validation' && e.fields.length) return problemText(e.fields[0]);
-  const key = `kind.${e.kind}`;
-  const params = e.params || {};
+  const raw = e.params || {};
+  const params = Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, name.endsWith('_day') ? fmt.date(value) : value]));
+  const variant = raw.reason || (raw.backup ? 'backup' : '');
+  const key = variant && hasKey(`kind.${e.kind}.${variant}`) ? `kind.${e.kind}.${variant}` : `kind.${e.kind}`;
   if (hasKey(key) && placeholders(t(key)).every((name) => name in params)) return t(key, params);
   return e.message || t('kind.internal');
 }

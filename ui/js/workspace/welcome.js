@@ -1,12 +1,14 @@
 //! The screen shown when no workspace is open: New / Open / Demo, the recent workspaces,
-//! (when the last workspace could not be reopened) why, and the display language, which can be
-//! chosen here too since Settings needs an open workspace.
+//! (when the last workspace could not be reopened) why, with the latest backup copy to restore
+//! when the file is damaged, and the display language, which can be chosen here too since
+//! Settings needs an open workspace.
 
 import { h, icon, ICONS, mount } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 import { languagePicker } from '../shared/language-picker.js';
 import { toastError } from '../shared/toast.js';
 import { errorText } from '../shared/errors.js';
+import { restoreAction } from './restore-action.js';
 import { recentList } from './workspace-switcher.js';
 import { newWorkspaceAction, openDialogAction, openDemoAction, openRecentAction, forgetAction } from './workspace-actions.js';
 
@@ -31,8 +33,7 @@ export function welcomeScreen(state, hooks) {
       h('div', { class: 'welcome-mark', 'aria-hidden': 'true' }, 'C'),
       h('h1', null, t('welcome.title')),
       h('p', { class: 'muted welcome-lead' }, t('welcome.lead')),
-      state.open_error ? h('div', { class: 'form-banner banner-error', role: 'alert', id: 'open-error' },
-        h('p', { class: 'banner-title' }, t('welcome.openError')), h('p', null, errorText(state.open_error))) : null,
+      state.open_error ? openErrorBanner(state.open_error, hooks.onOpened) : null,
       h('div', { class: 'welcome-actions' },
         h('button', { type: 'button', id: 'ws-new', class: 'btn btn-primary btn-large', onclick: () => newWorkspaceAction(hooks.onOpened) },
           icon(ICONS.plus, 14), t('ws.new')),
@@ -44,4 +45,15 @@ export function welcomeScreen(state, hooks) {
       h('div', { class: 'welcome-language' },
         h('label', { for: 'welcome-language', class: 'muted' }, t('settings.language')), language)));
   return { el, dispose: () => {} };
+}
+
+/** Why the last workspace did not open; a damaged one offers its latest backup copy. */
+function openErrorBanner(error, onOpened) {
+  const backup = error.kind === 'damaged' ? error.params?.backup : null;
+  return h('div', { class: 'form-banner banner-error', role: 'alert', id: 'open-error' },
+    h('div', { class: 'banner-text' }, h('p', { class: 'banner-title' }, t('welcome.openError')), h('p', null, errorText(error))),
+    backup ? h('button', {
+      type: 'button', id: 'open-error-restore', class: 'btn btn-primary',
+      onclick: () => restoreAction({ workspace: error.params.path, copy: backup, day: error.params.backup_day }, onOpened),
+    }, t('file.restoreLatest')) : null);
 }

@@ -1,6 +1,6 @@
 //! The workspace actions shared by the sidebar switcher and the welcome screen: new (an
 //! in-app dialog for brand, currency and locale, then the native save dialog), open (native
-//! dialog), open a recent file, open the demo, close. Each resolves to the WorkspaceInfo now
+//! dialog), open a recent file, open the demo, close (a damaged file offers its latest backup). Each resolves to the WorkspaceInfo now
 //! open (or null when the user cancelled) and hands it to `onOpened`.
 
 import * as api from '../api.js';
@@ -11,15 +11,21 @@ import { openDialog } from '../shared/dialog.js';
 import { field, textInput, select, showFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
 import { LOCALES, localeName } from '../settings/settings.js';
 import { toastError } from '../shared/toast.js';
+import { restoreAction } from './restore-action.js';
 
-/** Runs a call that opens a workspace; errors become a notice. */
+/** Runs a call that opens a workspace; errors become a notice (a damaged file's offers its
+ * latest backup copy). */
 async function opening(call, onOpened) {
   try {
     const info = await call();
     if (info) onOpened(info);
     return info;
   } catch (err) {
-    toastError(err);
+    const params = err?.kind === 'damaged' ? err.params : null;
+    const restore = params?.backup
+      ? { action: { label: t('file.restoreLatest'), run: () => restoreAction({ workspace: params.path, copy: params.backup, day: params.backup_day }, onOpened) }, timeout: 0 }
+      : {};
+    toastError(err, restore);
     return null;
   }
 }
