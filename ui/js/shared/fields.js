@@ -42,10 +42,11 @@ export function textInput(attrs = {}) {
 }
 
 /**
- * An amount or count box. `stored` is the core's machine spelling (`1300.00`, `12345`) or text
- * kept from an earlier build of the form; the box shows it the window's way (`1.300,00`,
- * `12.345`). Read it with `controlValue`: the stored text while the box is untouched, else what
- * was typed (the core reads `1.300,00` and `1,300.00` alike).
+ * An amount or count box. `stored` is the core's machine spelling (`1300.00`, `12345`, which
+ * reads the same in every language) or text kept from an earlier build of the form; the box
+ * shows it the window's way (`1.300,00`, `12.345`). Read it with `controlValue`: the stored
+ * text while the box is untouched, else what was typed, which the core reads in the window's
+ * spelling (a Dutch `1,300` is 1,30; api.js sends the language with the draft).
  */
 export function numberInput(stored, attrs = {}) {
   const text = String(stored ?? '');
