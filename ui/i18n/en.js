@@ -551,7 +551,7 @@ const en = {
   'form.rate.amount.n': 'Amount of rate {n} in {currency}',
   'form.rate.add': 'Add rate',
   'form.rate.remove': 'Remove rate {n}',
-  'form.rate.hint': 'Amounts in {currency}: commas between thousands, a point before the decimals',
+  'form.rate.hint': 'Amounts in {currency}, with a decimal point',
 
   'import.title': 'Import creators from CSV',
   'import.facts': 'Encoding {encoding} · Separator {separator} · {rows}',
@@ -770,7 +770,7 @@ const en = {
   'campaign.form.starts_on': 'Starts',
   'campaign.form.ends_on': 'Ends',
   'campaign.form.budget': 'Budget',
-  'campaign.form.budget.hint': 'In {currency}: commas between thousands, a point before the decimals',
+  'campaign.form.budget.hint': 'In {currency}, with a decimal point',
   'campaign.form.niche': 'Niche',
   'campaign.form.target_audience': 'Target audience',
   'campaign.form.brief': 'Brief',

@@ -551,7 +551,7 @@ const nl = {
   'form.rate.amount.n': 'Bedrag van tarief {n} in {currency}',
   'form.rate.add': 'Tarief toevoegen',
   'form.rate.remove': 'Tarief {n} weghalen',
-  'form.rate.hint': 'Bedragen in {currency}: punten tussen duizendtallen, een komma voor de decimalen',
+  'form.rate.hint': 'Bedragen in {currency}, met een decimale komma',
 
   'import.title': 'Creators importeren uit CSV',
   'import.facts': 'Codering {encoding} · Scheidingsteken {separator} · {rows}',
@@ -770,7 +770,7 @@ const nl = {
   'campaign.form.starts_on': 'Begint',
   'campaign.form.ends_on': 'Eindigt',
   'campaign.form.budget': 'Budget',
-  'campaign.form.budget.hint': 'In {currency}: punten tussen duizendtallen, een komma voor de decimalen',
+  'campaign.form.budget.hint': 'In {currency}, met een decimale komma',
   'campaign.form.niche': 'Niche',
   'campaign.form.target_audience': 'Doelgroep',
   'campaign.form.brief': 'Briefing',
