@@ -111,3 +111,63 @@ fn a_number_grouped_in_one_language_is_never_read_as_itself_by_the_other() {
         assert_ne!(parse_amount(&dinars, kwd, Spelling::English), Ok(n), "KWD “{dinars}”");
     }
 }
+
+mod files {
+    //! The same on files: a KWD roster exported (plain and Excel (Dutch)) imports back to the
+    //! same minor units, and a creator on the roster merges with a file that leaves out its
+    //! rates without those rates being read two ways (the merged draft holds the core's text).
+
+    use chorus_core::money::format_unmistakable;
+    use chorus_core::numbers::Spelling;
+    use chorus_core::roster::creators;
+    use chorus_core::roster::export::{export_roster_as, Dialect};
+    use chorus_core::roster::import::{self, ColumnMapping};
+    use chorus_core::roster::model::{CreatorDraft, HandleDraft, RateDraft};
+    use chorus_core::roster::RosterQuery;
+    use chorus_core::workspace::settings::Settings;
+    use chorus_core::Workspace;
+
+    fn rates(ws: &Workspace) -> Vec<(String, i64)> {
+        let mut out: Vec<(String, i64)> = Vec::new();
+        for id in 1..=3 {
+            let c = creators::get(ws, id).unwrap();
+            out.extend(c.rates.iter().map(|r| (format!("{} {}", c.display_name, r.format.as_str()), r.amount.minor)));
+        }
+        out
+    }
+
+    #[test]
+    fn a_kwd_roster_exported_imports_back_to_the_same_fils_and_merges_without_a_guess() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::create(dir.path().join("gulf.chorus"), &Settings::new("Gulf Glow", "KWD", "en-GB")).unwrap();
+        for (name, handle, amounts) in [("Amal", "amal", ["1.234", "0.500"]), ("Bader", "bader", ["1,234.567", "999.999"]), ("Dana", "dana", ["12", "0.005"])] {
+            let draft = CreatorDraft {
+                display_name: name.into(),
+                handles: vec![HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12,400".into(), ..Default::default() }],
+                rates: vec![RateDraft { format: "reel".into(), amount: amounts[0].into() }, RateDraft { format: "story".into(), amount: amounts[1].into() }],
+                spelling: Spelling::English,
+                ..Default::default()
+            };
+            creators::create(&mut ws, &draft).unwrap();
+        }
+        let before = rates(&ws);
+        assert_eq!(before[0], ("Amal reel".to_string(), 1_234));
+        for dialect in [Dialect::Plain, Dialect::ExcelNl] {
+            let out = dir.path().join("roster.csv");
+            export_roster_as(&ws, &RosterQuery::default(), dialect, &out).unwrap();
+            let mut copy = Workspace::create(dir.path().join(format!("copy {dialect:?}.chorus")), &Settings::new("Gulf Glow", "KWD", "en-GB")).unwrap();
+            import::run(&mut copy, &out, &ColumnMapping::default(), &mut |_| {}).unwrap();
+            assert_eq!(rates(&copy), before, "{dialect:?}");
+            // The same file again merges into the creators it made: nothing changes, nothing is refused.
+            let again = import::run(&mut copy, &out, &ColumnMapping::default(), &mut |_| {}).unwrap();
+            assert_eq!((again.created, again.updated), (0, 0), "{dialect:?}");
+        }
+        // A file with followers only merges into Amal; her stored rates are kept as they were.
+        let followers = dir.path().join("followers.csv");
+        std::fs::write(&followers, "Name,Instagram,Instagram followers\nAmal,amal,13000\n").unwrap();
+        let report = import::run(&mut ws, &followers, &ColumnMapping::default(), &mut |_| {}).unwrap();
+        assert_eq!(report.updated, 1);
+        assert_eq!(rates(&ws), before);
+        assert_eq!(creators::get(&ws, 1).unwrap().to_draft().rates[0].amount, format_unmistakable(1_234, ws.settings().unwrap().currency()));
+    }
+}
