@@ -9,7 +9,6 @@
 
 mod support;
 
-use chorus_core::app::preferences::Preferences;
 use chorus_core::app::recent::RecentList;
 use chorus_core::campaigns::{campaign, collaboration, gifting, CampaignDraft, CollaborationDraft, GiftItemDraft};
 use chorus_core::numbers::Spelling;
@@ -17,7 +16,6 @@ use chorus_core::roster::creators;
 use chorus_core::roster::model::{CreatorDraft, HandleDraft, RateDraft};
 use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
-use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::{enabled, App, ONE_AT_A_TIME};
@@ -112,18 +110,6 @@ async fn until_stored(p: &Prepared, what: &str, ok: impl Fn(&Stored) -> bool) ->
     }
 }
 
-/// The value of a field, as the window holds it.
-async fn value(app: &App, css: &str) -> String {
-    app.wait_for(css).await;
-    app.js("return document.querySelector(arguments[0]).value;", vec![json!(css)]).await.as_str().unwrap().to_string()
-}
-
-/// Waits for a success notice that says `words`.
-async fn notice(app: &App, words: &str) {
-    let script = "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes(arguments[0]));";
-    app.wait_until(&format!("a notice saying {words:?}"), script, vec![json!(words)]).await;
-}
-
 /// Removes the notices on screen, so the next one is the next save's.
 async fn clear_notices(app: &App) {
     app.js("document.querySelectorAll('.toast').forEach(t => t.remove()); return true;", vec![]).await;
@@ -186,59 +172,64 @@ async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
     app.click("#nav-roster").await;
     app.click(".roster-row").await;
     app.click("#edit-creator").await;
-    assert_eq!(value(app, "#f-rate-0-amount").await, e.rate, "the rate as the window writes it");
-    assert_eq!(value(app, "#f-handle-0-followers").await, e.followers);
+    assert_eq!(app.value("#f-rate-0-amount").await, e.rate, "the rate as the window writes it");
+    assert_eq!(app.value("#f-handle-0-followers").await, e.followers);
     app.js("document.querySelector('#f-rate-0-amount').scrollIntoView({block: 'center'}); return true;", vec![]).await;
     app.screenshot(&shot("creator-form")).await;
     clear_notices(app).await;
     app.click("#save-creator").await;
-    notice(app, e.saved[0]).await;
+    app.notice(e.saved[0]).await;
 
     app.click("#nav-campaigns").await;
     app.click(".campaign-open").await;
     app.click("#edit-campaign").await;
-    assert_eq!(value(app, "#cf-budget").await, e.budget);
+    assert_eq!(app.value("#cf-budget").await, e.budget);
     app.screenshot(&shot("campaign-form")).await;
     clear_notices(app).await;
     app.click("#save-campaign").await;
-    notice(app, e.saved[1]).await;
+    app.notice(e.saved[1]).await;
 
     app.click(&format!("#card-{}", p.collaboration)).await;
     app.wait_for_text("#collab-title", "Anna's collaboration", |t| t == "Anna de Vries").await;
     app.click("#collab-tab-terms").await;
-    assert_eq!(value(app, "#lf-fee").await, e.fee);
-    assert_eq!(value(app, "#lf-gift_value").await, e.gift_value);
+    assert_eq!(app.value("#lf-fee").await, e.fee);
+    assert_eq!(app.value("#lf-gift_value").await, e.gift_value);
     app.screenshot(&shot("terms")).await;
     clear_notices(app).await;
     app.click("#save-collaboration").await;
-    notice(app, e.saved[2]).await;
+    app.notice(e.saved[2]).await;
 
     app.click("#collab-tab-gifts").await;
     app.click(".edit-gift").await;
-    let item = [value(app, "#gf-item-0-quantity").await, value(app, "#gf-item-0-unit_cost").await, value(app, "#gf-item-0-unit_retail").await];
+    let item = [app.value("#gf-item-0-quantity").await, app.value("#gf-item-0-unit_cost").await, app.value("#gf-item-0-unit_retail").await];
     assert_eq!(item, e.item.map(String::from));
     app.screenshot(&shot("gift-form")).await;
     clear_notices(app).await;
     app.click("#gf-save").await;
-    notice(app, e.saved[3]).await;
+    app.notice(e.saved[3]).await;
     app.click("#close-collab").await;
 
     app.click("#nav-settings").await;
     app.wait_for_text("#set-locale", "the workspace settings", |t| !t.is_empty()).await;
-    assert_eq!(value(app, "#set-tiers-micro").await, e.micro);
+    assert_eq!(app.value("#set-tiers-micro").await, e.micro);
     clear_notices(app).await;
     app.click("#save-settings").await;
-    notice(app, e.saved[4]).await;
+    app.notice(e.saved[4]).await;
 
     assert_eq!(stored(p), before, "{} {}: every number saved unchanged reads back identical", e.language, e.currency);
 }
 
-/// A Dutch `1,300` fee is €1,30; a Dutch `12,345` follower count is refused at its field.
-async fn dutch_figures_are_read_the_dutch_way(app: &App, p: &Prepared) {
+/// Opens the prepared collaboration's panel at `tab`.
+async fn open_collaboration(app: &App, p: &Prepared, tab: &str) {
     app.click("#nav-campaigns").await;
     app.click(".campaign-open").await;
     app.click(&format!("#card-{}", p.collaboration)).await;
-    app.click("#collab-tab-terms").await;
+    app.click(&format!("#collab-tab-{tab}")).await;
+}
+
+/// A Dutch `1,300` fee is €1,30; a Dutch `12,345` follower count is refused at its field.
+async fn dutch_figures_are_read_the_dutch_way(app: &App, p: &Prepared) {
+    open_collaboration(app, p, "terms").await;
     app.fill("#lf-fee", "1,300").await;
     app.click("#save-collaboration").await;
     until_stored(p, "the Dutch 1,300 as €1,30", |s| s.fee == 130).await;
@@ -266,10 +257,7 @@ async fn dutch_figures_are_read_the_dutch_way(app: &App, p: &Prepared) {
 
 /// An English `1.300` fee is €1.30, and `1,300` is €1,300.00.
 async fn english_figures_are_read_the_english_way(app: &App, p: &Prepared) {
-    app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
-    app.click(&format!("#card-{}", p.collaboration)).await;
-    app.click("#collab-tab-terms").await;
+    open_collaboration(app, p, "terms").await;
     app.fill("#lf-fee", "1.300").await;
     app.click("#save-collaboration").await;
     until_stored(p, "the English 1.300 as €1.30", |s| s.fee == 130).await;
@@ -278,16 +266,6 @@ async fn english_figures_are_read_the_english_way(app: &App, p: &Prepared) {
     app.click("#save-collaboration").await;
     until_stored(p, "the English 1,300 as €1,300.00", |s| s.fee == 130_000).await;
     app.click("#close-collab").await;
-}
-
-async fn start(data: &Path, language: &str, dark: bool) -> App {
-    Preferences { language: language.into() }.save(data).unwrap();
-    if dark {
-        std::env::set_var("GTK_THEME", "Adwaita:dark");
-    }
-    let app = App::start(data).await;
-    std::env::remove_var("GTK_THEME");
-    app
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -300,7 +278,7 @@ async fn journey_numbers_saved_unchanged_read_back_identical_in_dutch_and_englis
         let data = tempfile::tempdir().unwrap();
         let p = prepare(data.path(), currency);
         for language in ["nl", "en"] {
-            let app = start(data.path(), language, false).await;
+            let app = App::start_speaking(data.path(), language, false).await;
             every_form_saved_unchanged(&app, &p, &expected(language, currency)).await;
             app.stop().await;
         }
@@ -308,21 +286,18 @@ async fn journey_numbers_saved_unchanged_read_back_identical_in_dutch_and_englis
     // The bugs, by language, in euros.
     let data = tempfile::tempdir().unwrap();
     let p = prepare(data.path(), "EUR");
-    let app = start(data.path(), "nl", false).await;
+    let app = App::start_speaking(data.path(), "nl", false).await;
     dutch_figures_are_read_the_dutch_way(&app, &p).await;
     app.stop().await;
-    let app = start(data.path(), "en", false).await;
+    let app = App::start_speaking(data.path(), "en", false).await;
     english_figures_are_read_the_english_way(&app, &p).await;
     app.stop().await;
     // The dark theme: dinars in both languages, looked at.
     let data = tempfile::tempdir().unwrap();
     let p = prepare(data.path(), "KWD");
     for language in ["nl", "en"] {
-        let app = start(data.path(), language, true).await;
-        app.click("#nav-campaigns").await;
-        app.click(".campaign-open").await;
-        app.click(&format!("#card-{}", p.collaboration)).await;
-        app.click("#collab-tab-gifts").await;
+        let app = App::start_speaking(data.path(), language, true).await;
+        open_collaboration(&app, &p, "gifts").await;
         app.click(".edit-gift").await;
         app.wait_for("#gf-item-0-unit_retail").await;
         app.screenshot(&format!("numbers-{language}-kwd-gift-form-dark")).await;

@@ -285,6 +285,30 @@ impl App {
         eprintln!("screenshot: {}", path.display());
         path
     }
+
+    /// Starts the app on `data_dir` speaking `language` (saved as the preference), in the dark
+    /// theme when `dark`.
+    pub async fn start_speaking(data_dir: &Path, language: &str, dark: bool) -> App {
+        chorus_core::app::preferences::Preferences { language: language.into() }.save(data_dir).unwrap();
+        if dark {
+            std::env::set_var("GTK_THEME", "Adwaita:dark");
+        }
+        let app = App::start(data_dir).await;
+        std::env::remove_var("GTK_THEME");
+        app
+    }
+
+    /// The value of a field, as the window holds it.
+    pub async fn value(&self, css: &str) -> String {
+        self.wait_for(css).await;
+        self.js("return document.querySelector(arguments[0]).value;", vec![json!(css)]).await.as_str().unwrap().to_string()
+    }
+
+    /// Waits for a success notice that says `words`.
+    pub async fn notice(&self, words: &str) {
+        let script = "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes(arguments[0]));";
+        self.wait_until(&format!("a notice saying {words:?}"), script, vec![json!(words)]).await;
+    }
 }
 
 /// The keys of the English catalogue that have a dot in them (`form.save`): shown raw, they
