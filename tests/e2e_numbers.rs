@@ -174,7 +174,7 @@ async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
     app.click("#edit-creator").await;
     assert_eq!(app.value("#f-rate-0-amount").await, e.rate, "the rate as the window writes it");
     assert_eq!(app.value("#f-handle-0-followers").await, e.followers);
-    app.js("document.querySelector('#f-rate-0-amount').scrollIntoView({block: 'center'}); return true;", vec![]).await;
+    app.js("document.querySelector('#f-rate-0-amount')?.scrollIntoView({block: 'center'}); return true;", vec![]).await;
     app.screenshot(&shot("creator-form")).await;
     clear_notices(app).await;
     app.click("#save-creator").await;
@@ -247,12 +247,33 @@ async fn dutch_figures_are_read_the_dutch_way(app: &App, p: &Prepared) {
     let hint = app.js("return Array.from(document.querySelectorAll('.creator-form .field-hint')).map(h => h.textContent).find(t => t.includes('Volgers')) ?? '';", vec![]).await;
     let hint = hint.as_str().unwrap_or_default();
     assert!(hint.contains("12.345") && !hint.contains("12,345"), "the hint writes a count the way the error reads it: {hint}");
-    app.js("document.querySelector('#f-handle-0-followers').scrollIntoView({block: 'center'}); return true;", vec![]).await;
+    app.js("document.querySelector('#f-handle-0-followers')?.scrollIntoView({block: 'center'}); return true;", vec![]).await;
     app.screenshot("numbers-nl-eur-followers-12-345").await;
     assert_eq!(stored(p).followers, 12_400, "nothing saved");
     app.fill("#f-handle-0-followers", "12.345").await;
     app.click("#save-creator").await;
     until_stored(p, "the Dutch 12.345 as 12345 followers", |s| s.followers == 12_345).await;
+}
+
+/// Typed in Dutch and carried across a switch to English (the form kept on the roster, the
+/// bound on the settings screen itself), a number keeps its meaning: `1.300` becomes `1,300`.
+async fn typed_numbers_keep_their_meaning_across_a_language_switch(app: &App, p: &Prepared) {
+    app.click("#nav-roster").await;
+    app.click(".roster-row").await;
+    app.click("#edit-creator").await;
+    app.fill("#f-rate-0-amount", "1.300").await;
+    app.click("#nav-settings").await;
+    app.wait_for_text("#set-locale", "the workspace settings", |t| !t.is_empty()).await;
+    app.fill("#set-tiers-micro", "12.500").await;
+    app.choose("#set-language", "en").await;
+    app.wait_for_text("#settings-title", "English settings", |t| t == "Settings").await;
+    app.click("#save-settings").await;
+    until_stored(p, "the Dutch 12.500 bound as 12500", |s| s.tiers[1] == 12_500).await;
+    app.click("#nav-roster").await;
+    assert_eq!(app.value("#f-rate-0-amount").await, "1,300", "the Dutch thirteen hundred, in English");
+    app.screenshot("numbers-en-eur-rate-after-switch").await;
+    app.click("#save-creator").await;
+    until_stored(p, "the Dutch 1.300 rate as €1,300.00", |s| s.rate == 130_000).await;
 }
 
 /// An English `1.300` fee is €1.30, and `1,300` is €1,300.00.
@@ -289,7 +310,8 @@ async fn journey_numbers_saved_unchanged_read_back_identical_in_dutch_and_englis
     let app = App::start_speaking(data.path(), "nl", false).await;
     dutch_figures_are_read_the_dutch_way(&app, &p).await;
     app.stop().await;
-    let app = App::start_speaking(data.path(), "en", false).await;
+    let app = App::start_speaking(data.path(), "nl", false).await;
+    typed_numbers_keep_their_meaning_across_a_language_switch(&app, &p).await;
     english_figures_are_read_the_english_way(&app, &p).await;
     app.stop().await;
     // The dark theme: dinars in both languages, looked at.

@@ -298,10 +298,19 @@ impl App {
         app
     }
 
-    /// The value of a field, as the window holds it.
+    /// The value of a field, as the window holds it (read once the field is there: a panel that
+    /// is being rebuilt may replace it between two looks).
     pub async fn value(&self, css: &str) -> String {
         self.wait_for(css).await;
-        self.js("return document.querySelector(arguments[0]).value;", vec![json!(css)]).await.as_str().unwrap().to_string()
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let v = self.js("const e = document.querySelector(arguments[0]); return e ? e.value : null;", vec![json!(css)]).await;
+            if let Some(text) = v.as_str() {
+                return text.to_string();
+            }
+            assert!(Instant::now() < deadline, "{css} went away and never came back");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits for a success notice that says `words`.

@@ -203,6 +203,25 @@ export const fmt = {
   },
 };
 
+/** The thousands and decimal marks a language writes numbers with (`.` and `,` in Dutch). */
+function numberMarks(lang) {
+  const parts = new Intl.NumberFormat(localeFor(lang)).formatToParts(12345.6);
+  return { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+}
+
+/**
+ * A number typed in language `from` as the window's language writes it: `12.500,5` typed in
+ * Dutch is `12,500.5` in English. Only the two marks trade places; digits and anything else
+ * stay, and the core still reads the result. For what was typed before a language switch.
+ */
+export function respell(text, from) {
+  const source = String(text ?? '');
+  if (from === language) return source;
+  const a = numberMarks(from);
+  const b = numberMarks(language);
+  return [...source].map((c) => (c === a.group ? b.group : c === a.decimal ? b.decimal : c)).join('');
+}
+
 /** The order of day, month and year in this language's dates, and the month's spelling. */
 function dateLayout() {
   return dateFmt.formatToParts(new Date(2026, 10, 25)).filter((p) => p.type !== 'literal').map((p) => p.type);
