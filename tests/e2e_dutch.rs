@@ -117,7 +117,8 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     assert_eq!(app.js("return document.querySelector('#sort').value;", vec![]).await, json!("name"));
     app.wait_for_texts(".roster-row .cell-name", "the sorted names", &["Chloé Dubois", "Daan Visser", "Sanne Bakker"]).await;
     assert_eq!(app.js("return document.querySelector('#f-display_name').value;", vec![]).await, json!("Fleur de Jong"));
-    assert_eq!(app.js("return document.querySelector('#f-handle-0-followers').value;", vec![]).await, json!("12.500"));
+    // Typed in Dutch, it keeps its meaning in English (once read as 12.5 and refused).
+    assert_eq!(app.js("return document.querySelector('#f-handle-0-followers').value;", vec![]).await, json!("12,500"));
     assert_eq!(app.js("return document.querySelector('#f-email').value;", vec![]).await, json!("fleur@"));
     let err = app.text("#err-email").await;
     assert_eq!(err, "“fleur@” is not an email address, like name@example.com.");

@@ -62,7 +62,7 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     app.fill("#f-display_name", "Fleur de Jong").await;
     app.choose("#f-handle-0-platform", "instagram").await;
     app.fill("#f-handle-0-handle", "@fleur.groen").await;
-    app.fill("#f-handle-0-followers", "12.500").await;
+    app.fill("#f-handle-0-followers", "12,500").await; // an English window: 12.500 would be 12.5
     app.fill("#f-email", "fleur@").await;
     app.click("#save-creator").await;
     let err = app.wait_for_text("#err-email", "an email error", |t| !t.trim().is_empty()).await;

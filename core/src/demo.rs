@@ -19,6 +19,7 @@ mod campaigns;
 
 use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result};
+use crate::numbers::Spelling;
 use crate::roster::model::{CreatorDraft, HandleDraft, Platform, RateDraft};
 use crate::workspace::settings::Settings;
 use crate::synthetic::{months_ago, profile_url, today_date, Rng};
@@ -251,6 +252,7 @@ impl Seed {
             notes: self.notes.into(),
             postal_address: self.address.into(),
             rates: self.rates.iter().map(|(format, amount)| RateDraft { format: format.to_string(), amount: amount.to_string() }).collect(),
+            spelling: Spelling::Dutch,
         }
     }
 }

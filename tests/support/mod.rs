@@ -285,6 +285,39 @@ impl App {
         eprintln!("screenshot: {}", path.display());
         path
     }
+
+    /// Starts the app on `data_dir` speaking `language` (saved as the preference), in the dark
+    /// theme when `dark`.
+    pub async fn start_speaking(data_dir: &Path, language: &str, dark: bool) -> App {
+        chorus_core::app::preferences::Preferences { language: language.into(), ..Default::default() }.save(data_dir).unwrap();
+        if dark {
+            std::env::set_var("GTK_THEME", "Adwaita:dark");
+        }
+        let app = App::start(data_dir).await;
+        std::env::remove_var("GTK_THEME");
+        app
+    }
+
+    /// The value of a field, as the window holds it (read once the field is there: a panel that
+    /// is being rebuilt may replace it between two looks).
+    pub async fn value(&self, css: &str) -> String {
+        self.wait_for(css).await;
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let v = self.js("const e = document.querySelector(arguments[0]); return e ? e.value : null;", vec![json!(css)]).await;
+            if let Some(text) = v.as_str() {
+                return text.to_string();
+            }
+            assert!(Instant::now() < deadline, "{css} went away and never came back");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for a success notice that says `words`.
+    pub async fn notice(&self, words: &str) {
+        let script = "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes(arguments[0]));";
+        self.wait_until(&format!("a notice saying {words:?}"), script, vec![json!(words)]).await;
+    }
 }
 
 /// The keys of the English catalogue that have a dot in them (`form.save`): shown raw, they

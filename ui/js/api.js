@@ -5,7 +5,9 @@
 //! events tell the rest of the window about the file itself: `chorus:file-trouble` (detail:
 //! the ErrorPayload) whenever a call meets a damaged, replaced or read-only file, and
 //! `chorus:calls` (detail: `{ pending }`) when calls start or all have ended, so a notice can
-//! say that Chorus waits for another Chorus writing to the file.
+//! say that Chorus waits for another Chorus writing to the file. A draft with typed numbers goes
+//! with `spelling`, the window's language, which the core reads them in (`1,300` is 1,30 in
+//! Dutch, 1300 in English).
 
 /**
  * @typedef {{ kind: string, message: string,
@@ -75,7 +77,7 @@
  * @typedef {{ path: string, rows: number }} ExportReport
  */
 
-import { t } from './shared/i18n.js';
+import { t, currentLanguage } from './shared/i18n.js';
 
 const tauri = /** @type {any} */ (window).__TAURI__;
 
@@ -87,6 +89,9 @@ const dialog = (titleKey, filterKey) => ({ title: t(titleKey), filter: t(filterK
 const FILE_TROUBLE = new Set(['damaged', 'replaced', 'read_only']);
 let pending = 0;
 const announceCalls = () => window.dispatchEvent(new CustomEvent('chorus:calls', { detail: { pending } }));
+
+/** How the numbers of a draft are written: as the window writes them, in its language. */
+const spelling = () => currentLanguage();
 
 /** Calls one command; rejects with an ErrorPayload. */
 async function call(command, args = {}) {
@@ -145,9 +150,9 @@ export const resetBackupFolder = () => call('backup_folder_reset');
 export const getSettings = () => call('settings_get');
 /**
  * Saves the settings screen: numbers (tier bounds, Today's days) as typed; the core reads them
- * and reports every problem at once. @param {SettingsDraft} settings @returns {Promise<SettingsView>}
+ * in the window's spelling and reports every problem at once. @param {SettingsDraft} settings @returns {Promise<SettingsView>}
  */
-export const updateSettings = (settings) => call('settings_update', { settings });
+export const updateSettings = (settings) => call('settings_update', { settings, spelling: spelling() });
 /** @returns {Promise<Vocabulary>} */
 export const vocabulary = () => call('vocabulary');
 
@@ -161,9 +166,9 @@ export const openProfile = (url) => call('open_profile', { url });
 /** @param {number} id @returns {Promise<Creator>} */
 export const getCreator = (id) => call('creator_get', { id });
 /** @param {CreatorDraft} draft @returns {Promise<Creator>} */
-export const createCreator = (draft) => call('creator_create', { draft });
+export const createCreator = (draft) => call('creator_create', { draft, spelling: spelling() });
 /** @param {number} id @param {number} revision @param {CreatorDraft} draft @returns {Promise<Creator>} */
-export const updateCreator = (id, revision, draft) => call('creator_update', { id, revision, draft });
+export const updateCreator = (id, revision, draft) => call('creator_update', { id, revision, draft, spelling: spelling() });
 /** @param {number} id @returns {Promise<null>} */
 export const deleteCreator = (id) => call('creator_delete', { id });
 
@@ -286,18 +291,18 @@ export const campaignSlug = (name) => call('campaign_slug', { name });
 /** @param {number} id @returns {Promise<Campaign>} */
 export const getCampaign = (id) => call('campaign_get', { id });
 /** @param {CampaignDraft} draft @returns {Promise<Campaign>} */
-export const createCampaign = (draft) => call('campaign_create', { draft });
+export const createCampaign = (draft) => call('campaign_create', { draft, spelling: spelling() });
 /** @param {number} id @param {number} revision @param {CampaignDraft} draft @returns {Promise<Campaign>} */
-export const updateCampaign = (id, revision, draft) => call('campaign_update', { id, revision, draft });
+export const updateCampaign = (id, revision, draft) => call('campaign_update', { id, revision, draft, spelling: spelling() });
 /** @param {number} id @returns {Promise<null>} */
 export const deleteCampaign = (id) => call('campaign_delete', { id });
 
 /** @param {number} id @returns {Promise<CollaborationDetail>} */
 export const collaborationDetail = (id) => call('collaboration_detail', { id });
 /** @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
-export const createCollaboration = (draft) => call('collaboration_create', { draft });
+export const createCollaboration = (draft) => call('collaboration_create', { draft, spelling: spelling() });
 /** @param {number} id @param {number} revision @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
-export const updateCollaboration = (id, revision, draft) => call('collaboration_update', { id, revision, draft });
+export const updateCollaboration = (id, revision, draft) => call('collaboration_update', { id, revision, draft, spelling: spelling() });
 /** @param {number} id @returns {Promise<null>} */
 export const deleteCollaboration = (id) => call('collaboration_delete', { id });
 
@@ -312,9 +317,9 @@ export const deleteDeliverable = (id) => call('deliverable_delete', { id });
 /** A new gift's form, addressed to the collaboration's creator. @param {number} collaborationId @returns {Promise<ShipmentDraft>} */
 export const newShipmentDraft = (collaborationId) => call('shipment_new_draft', { collaborationId });
 /** @param {ShipmentDraft} draft @returns {Promise<Shipment>} */
-export const createShipment = (draft) => call('shipment_create', { draft });
+export const createShipment = (draft) => call('shipment_create', { draft, spelling: spelling() });
 /** @param {number} id @param {number} revision @param {ShipmentDraft} draft @returns {Promise<Shipment>} */
-export const updateShipment = (id, revision, draft) => call('shipment_update', { id, revision, draft });
+export const updateShipment = (id, revision, draft) => call('shipment_update', { id, revision, draft, spelling: spelling() });
 /** @param {number} id @returns {Promise<null>} */
 export const deleteShipment = (id) => call('shipment_delete', { id });
 

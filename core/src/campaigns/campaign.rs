@@ -60,7 +60,7 @@ fn validate(conn: &Connection, d: &CampaignDraft, currency: Currency, own: Optio
     let starts = c.date("starts_on", &d.starts_on);
     let ends = c.date("ends_on", &d.ends_on);
     c.order(starts, ends, "ends_on");
-    let budget_minor = c.money("budget", &d.budget, currency);
+    let budget_minor = c.money("budget", &d.budget, currency, d.spelling);
     let slug_text = d.utm_slug.trim();
     let utm_slug = if slug_text.is_empty() { fields::slugify(&name) } else { slug_text.to_string() };
     if !slug_text.is_empty() && !fields::is_slug(slug_text) {
@@ -225,7 +225,7 @@ fn to_draft(c: &Campaign) -> CampaignDraft {
         goal: c.goal.as_str().into(),
         starts_on: c.starts_on.clone().unwrap_or_default(),
         ends_on: c.ends_on.clone().unwrap_or_default(),
-        budget: if c.budget.minor == 0 { String::new() } else { crate::money::format_plain(c.budget.minor, c.budget.currency) },
+        budget: if c.budget.minor == 0 { String::new() } else { crate::money::format_unmistakable(c.budget.minor, c.budget.currency) },
         niche: c.niche.clone(),
         target_audience: c.target_audience.clone(),
         brief: c.brief.clone(),
@@ -235,6 +235,7 @@ fn to_draft(c: &Campaign) -> CampaignDraft {
         required_mentions: c.required_mentions.clone(),
         disclosure: c.disclosure.clone(),
         utm_slug: c.utm_slug.clone(),
+        spelling: crate::numbers::Spelling::Unknown,
     }
 }
 

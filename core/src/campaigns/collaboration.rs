@@ -99,8 +99,8 @@ fn validate(d: &CollaborationDraft, currency: Currency) -> (Checks, Record) {
     let mut c = Checks::default();
     let kind = c.choice("kind", "collaboration type", &d.kind, CollaborationKind::parse, None).unwrap_or(CollaborationKind::Gifted);
     let status = c.choice("status", "status", &d.status, CollaborationStatus::parse, Some(CollaborationStatus::Proposed)).unwrap_or(CollaborationStatus::Proposed);
-    let fee_minor = c.money("fee", &d.fee, currency);
-    let gift_value_minor = c.money("gift_value", &d.gift_value, currency);
+    let fee_minor = c.money("fee", &d.fee, currency, d.spelling);
+    let gift_value_minor = c.money("gift_value", &d.gift_value, currency, d.spelling);
     let starts = c.date("starts_on", &d.starts_on);
     let ends = c.date("ends_on", &d.ends_on);
     c.order(starts, ends, "ends_on");
@@ -417,7 +417,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Collaboration> {
 }
 
 fn to_draft(l: &Collaboration) -> CollaborationDraft {
-    let amount = |m: Money| if m.minor == 0 { String::new() } else { crate::money::format_plain(m.minor, m.currency) };
+    let amount = |m: Money| if m.minor == 0 { String::new() } else { crate::money::format_unmistakable(m.minor, m.currency) };
     CollaborationDraft {
         campaign_id: l.campaign_id,
         creator_id: l.creator_id,
@@ -434,6 +434,7 @@ fn to_draft(l: &Collaboration) -> CollaborationDraft {
         contract_signed_on: l.contract_signed_on.clone().unwrap_or_default(),
         contract_path: l.contract_path.clone(),
         notes: l.notes.clone(),
+        spelling: crate::numbers::Spelling::Unknown,
     }
 }
 

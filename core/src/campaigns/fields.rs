@@ -4,6 +4,7 @@
 
 use crate::error::FieldError;
 use crate::money::{self, Currency};
+use crate::numbers::Spelling;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub(crate) const MAX_SHORT: usize = 200;
@@ -107,13 +108,13 @@ impl Checks {
         }
     }
 
-    /// An amount in the workspace currency; empty is zero.
-    pub fn money(&mut self, field: &str, text: &str, currency: Currency) -> i64 {
+    /// An amount in the workspace currency, written in `spelling`; empty is zero.
+    pub fn money(&mut self, field: &str, text: &str, currency: Currency, spelling: Spelling) -> i64 {
         let t = text.trim();
         if t.is_empty() {
             return 0;
         }
-        match money::parse_amount(t, currency) {
+        match money::parse_amount(t, currency, spelling) {
             Ok(minor) => minor,
             Err(e) => {
                 self.push(crate::roster::validate::amount_error(field, t, currency, e));

@@ -97,9 +97,9 @@ fn validate(d: &ShipmentDraft, from: Option<ShipmentStatus>, currency: Currency,
         }
         let name = c.required_line(&format!("items.{i}.name"), "The product name", &item.name, MAX_SHORT);
         let sku = c.line(&format!("items.{i}.sku"), "The SKU", &item.sku, MAX_SHORT);
-        let quantity = quantity(&mut c, &format!("items.{i}.quantity"), &item.quantity);
-        let cost = c.money(&format!("items.{i}.unit_cost"), &item.unit_cost, currency);
-        let retail = c.money(&format!("items.{i}.unit_retail"), &item.unit_retail, currency);
+        let quantity = quantity(&mut c, &format!("items.{i}.quantity"), &item.quantity, d.spelling);
+        let cost = c.money(&format!("items.{i}.unit_cost"), &item.unit_cost, currency, d.spelling);
+        let retail = c.money(&format!("items.{i}.unit_retail"), &item.unit_retail, currency, d.spelling);
         items.push((name, sku, quantity, cost, retail));
     }
 
@@ -167,13 +167,14 @@ fn is_blank(item: &GiftItemDraft) -> bool {
     [&item.name, &item.sku, &item.quantity, &item.unit_cost, &item.unit_retail].iter().all(|t| t.trim().is_empty())
 }
 
-/// A whole number of at least 1, written as people write counts (`1.000`, `1,000`); empty is 1.
-fn quantity(c: &mut Checks, field: &str, text: &str) -> i64 {
+/// A whole number of at least 1, written as people write counts in `spelling` (`1.000` in
+/// Dutch, `1,000` in English); empty is 1.
+fn quantity(c: &mut Checks, field: &str, text: &str, spelling: crate::numbers::Spelling) -> i64 {
     let t = text.trim();
     if t.is_empty() {
         return 1;
     }
-    match crate::numbers::parse_count(t) {
+    match crate::numbers::parse_count(t, spelling) {
         Ok(n) if (1..=100_000).contains(&n) => n,
         _ => {
             c.push(FieldError::new(field, "invalid_quantity", format!("“{t}” is not a quantity: use a whole number from 1.")).with_value(t));
@@ -339,7 +340,7 @@ fn load(conn: &Connection, id: i64) -> Result<Shipment> {
     s.tracking_url = super::carriers::tracking_url(&s.carrier, &s.tracking_number, &s.country, &s.postal_address);
     s.cost_value = money(s.items.iter().map(|i| i.quantity * i.unit_cost.minor).sum());
     s.retail_value = money(s.items.iter().map(|i| i.quantity * i.unit_retail.minor).sum());
-    let plain = |m: Money| if m.minor == 0 { String::new() } else { crate::money::format_plain(m.minor, m.currency) };
+    let plain = |m: Money| if m.minor == 0 { String::new() } else { crate::money::format_unmistakable(m.minor, m.currency) };
     s.draft = ShipmentDraft {
         collaboration_id: s.collaboration_id,
         status: s.status.as_str().into(),
@@ -358,6 +359,7 @@ fn load(conn: &Connection, id: i64) -> Result<Shipment> {
             .iter()
             .map(|i| GiftItemDraft { name: i.name.clone(), sku: i.sku.clone(), quantity: i.quantity.to_string(), unit_cost: plain(i.unit_cost), unit_retail: plain(i.unit_retail) })
             .collect(),
+        spelling: crate::numbers::Spelling::Unknown,
     };
     Ok(s)
 }

@@ -137,6 +137,11 @@ pub struct CampaignDraft {
     pub disclosure: String,
     /// Empty: made from the name on the first save.
     pub utm_slug: String,
+    /// How the numbers are written: the window's language for what is typed there, unknown
+    /// for drafts made in code and the ones the core hands out (their numbers read the same in
+    /// every spelling). Not part of the draft the window sends: the command takes it.
+    #[serde(skip)]
+    pub spelling: crate::numbers::Spelling,
 }
 
 /// A collaboration as the form holds it. The campaign and creator are chosen, not typed.
@@ -159,6 +164,11 @@ pub struct CollaborationDraft {
     /// A path on this computer; Chorus links to the file, it never copies it.
     pub contract_path: String,
     pub notes: String,
+    /// How the numbers are written: the window's language for what is typed there, unknown
+    /// for drafts made in code and the ones the core hands out (their numbers read the same in
+    /// every spelling). Not part of the draft the window sends: the command takes it.
+    #[serde(skip)]
+    pub spelling: crate::numbers::Spelling,
 }
 
 /// A deliverable as the form holds it.
@@ -212,6 +222,11 @@ pub struct ShipmentDraft {
     pub closed_on: String,
     pub notes: String,
     pub items: Vec<GiftItemDraft>,
+    /// How the numbers are written: the window's language for what is typed there, unknown
+    /// for drafts made in code and the ones the core hands out (their numbers read the same in
+    /// every spelling). Not part of the draft the window sends: the command takes it.
+    #[serde(skip)]
+    pub spelling: crate::numbers::Spelling,
 }
 
 /// A touchpoint as typed.

@@ -20,6 +20,7 @@ use crate::campaigns::{
 };
 use crate::error::{Error, Result};
 use crate::roster::model::{ContentFormat, Platform};
+use crate::numbers::Spelling;
 use crate::synthetic::Rng;
 use crate::workspace::Workspace;
 use chrono::{Days, Months, NaiveDate};
@@ -446,6 +447,7 @@ impl Writer<'_> {
             required_mentions: c.mentions.into(),
             disclosure: c.disclosure.into(),
             utm_slug: String::new(),
+            spelling: Spelling::Dutch,
         };
         let id = campaign::create(self.ws, &draft)?.id;
         self.campaigns.insert(c.key, (id, c.starts.on(self.today), c.ends.on(self.today)));
@@ -488,6 +490,7 @@ impl Writer<'_> {
             contract_signed_on: signed,
             contract_path: String::new(),
             notes: deal.notes.into(),
+            spelling: Spelling::Dutch,
         };
         let id = collaboration::create(self.ws, &draft)?.id;
         self.deals.insert((deal.campaign, deal.creator), id);
@@ -582,6 +585,7 @@ impl Writer<'_> {
                 Ok(GiftItemDraft { name: name.into(), sku: sku.into(), quantity: quantity.to_string(), unit_cost: cost.into(), unit_retail: retail.into() })
             })
             .collect::<Result<_>>()?;
+        draft.spelling = Spelling::Dutch;
         gifting::create(self.ws, &draft)?;
         self.written.shipments += 1;
         Ok(())

@@ -148,6 +148,11 @@ pub struct CreatorDraft {
     pub authenticity_notes: String,
     pub notes: String,
     pub rates: Vec<RateDraft>,
+    /// How the followers and rates are written: the window's language for what is typed there,
+    /// unknown for an import row and for the drafts the core hands out (their numbers read the
+    /// same in every spelling). Not part of the draft the window sends: the command takes it.
+    #[serde(skip)]
+    pub spelling: crate::numbers::Spelling,
 }
 
 /// A validated handle.
@@ -314,9 +319,10 @@ impl Creator {
                 .iter()
                 .map(|r| RateDraft {
                     format: r.format.as_str().to_string(),
-                    amount: crate::money::format_plain(r.amount.minor, r.amount.currency),
+                    amount: crate::money::format_unmistakable(r.amount.minor, r.amount.currency),
                 })
                 .collect(),
+            spelling: crate::numbers::Spelling::Unknown,
         }
     }
 }

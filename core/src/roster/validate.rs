@@ -5,7 +5,7 @@
 use crate::error::FieldError;
 use crate::roster::model::*;
 use crate::money::{self, AmountError, Currency};
-use crate::numbers::{self, CountError};
+use crate::numbers::{self, CountError, Spelling};
 
 const MAX_NAME: usize = 200;
 const MAX_SHORT: usize = 200;
@@ -22,7 +22,7 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
         errors.push(too_long("display_name", "The name", MAX_NAME));
     }
 
-    let handles = validate_handles(&draft.handles, &mut errors);
+    let handles = validate_handles(&draft.handles, draft.spelling, &mut errors);
 
     let email = validate_email("email", &draft.email, &mut errors);
     let paypal_email = validate_email("paypal_email", &draft.paypal_email, &mut errors);
@@ -76,7 +76,7 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
         },
     };
 
-    let rates = validate_rates(&draft.rates, currency, &mut errors);
+    let rates = validate_rates(&draft.rates, currency, draft.spelling, &mut errors);
 
     let mut short = |field: &'static str, label: &str, value: &str| -> String {
         let v = clean(value);
@@ -164,7 +164,7 @@ pub fn handle_key(handle: &str) -> String {
     handle.trim().trim_start_matches('@').to_lowercase()
 }
 
-fn validate_handles(drafts: &[HandleDraft], errors: &mut Vec<FieldError>) -> Vec<HandleRecord> {
+fn validate_handles(drafts: &[HandleDraft], spelling: Spelling, errors: &mut Vec<FieldError>) -> Vec<HandleRecord> {
     let mut out = Vec::new();
     let mut seen: Vec<(Platform, String, usize)> = Vec::new();
     let mut any_non_empty = false;
@@ -200,7 +200,7 @@ fn validate_handles(drafts: &[HandleDraft], errors: &mut Vec<FieldError>) -> Vec
         }
         let followers = match h.followers.trim() {
             "" => 0,
-            text => match numbers::parse_count(text) {
+            text => match numbers::parse_count(text, spelling) {
                 Ok(n) => n,
                 Err(e) => {
                     errors.push(count_error(&field("followers"), "Followers", text, e));
@@ -274,7 +274,11 @@ pub(crate) fn count_error(field: &str, label: &str, text: &str, e: CountError) -
         CountError::Negative => ("negative_number", format!("{label} cannot be negative (“{text}”).")),
         CountError::NotWhole => ("not_whole", format!("{label} must be a whole number, not “{text}”.")),
         CountError::TooLarge => ("too_large", format!("{label}: “{text}” is far too large.")),
-        CountError::NotANumber => ("not_a_number", format!("{label} must be a number, like 12500, 12.500 or 12,5K — not “{text}”.")),
+        CountError::NotANumber => ("not_a_number", format!("{label} must be a number, like 12500, 12,500 or 12.5K — not “{text}”.")),
+        CountError::Ambiguous => (
+            "ambiguous_count",
+            format!("{label}: “{text}” can be read two ways (a thousand times apart); write the number in full, like 1234 or 1234000."),
+        ),
     };
     FieldError::new(field, code, msg).with_value(text)
 }
@@ -339,7 +343,7 @@ pub fn country_code(text: &str) -> Option<String> {
     crate::roster::countries::code_for(text).map(str::to_string)
 }
 
-fn validate_rates(drafts: &[RateDraft], currency: Currency, errors: &mut Vec<FieldError>) -> Vec<RateRecord> {
+fn validate_rates(drafts: &[RateDraft], currency: Currency, spelling: Spelling, errors: &mut Vec<FieldError>) -> Vec<RateRecord> {
     let mut out: Vec<RateRecord> = Vec::new();
     for (i, r) in drafts.iter().enumerate() {
         if r.amount.trim().is_empty() {
@@ -352,7 +356,7 @@ fn validate_rates(drafts: &[RateDraft], currency: Currency, errors: &mut Vec<Fie
         };
         let field = format!("rates.{i}.amount");
         let text = r.amount.trim();
-        match money::parse_amount(text, currency) {
+        match money::parse_amount(text, currency, spelling) {
             Ok(minor) if out.iter().any(|o| o.format == format) => {
                 let _ = minor;
                 errors.push(FieldError::new(format!("rates.{i}.format"), "duplicate_rate", format!("{} has two prices on the rate card.", format.label())).with_value(format.as_str()));
@@ -367,10 +371,17 @@ fn validate_rates(drafts: &[RateDraft], currency: Currency, errors: &mut Vec<Fie
 pub(crate) fn amount_error(field: &str, text: &str, currency: Currency, e: AmountError) -> FieldError {
     let (code, msg) = match e {
         AmountError::Negative => ("negative_number", format!("A price cannot be negative (“{text}”).")),
-        AmountError::NotANumber => ("not_a_number", format!("“{text}” is not an amount, like 250 or 1.250,00.")),
+        AmountError::NotANumber => ("not_an_amount", format!("“{text}” is not an amount, like 250 or 1,250.00.")),
         AmountError::TooManyDecimals { allowed } => ("too_many_decimals", format!("“{text}” has more decimals than {} allows ({allowed}).", currency.code())),
         AmountError::TooLarge => ("too_large", format!("“{text}” is far too large.")),
         AmountError::WrongCurrency { found } => ("wrong_currency", format!("“{text}” is in {found}, but this workspace keeps its rates in {}.", currency.code())),
+        AmountError::Ambiguous => (
+            "ambiguous_amount",
+            format!(
+                "“{text}” can be read two ways in {} (three decimals, a thousand times apart): write a whole amount without a thousands separator, like 1234, and decimals with one zero more, like 1.2340.",
+                currency.code()
+            ),
+        ),
     };
     FieldError::new(field, code, msg).with_value(text)
 }
@@ -472,6 +483,47 @@ mod tests {
         assert_eq!(codes(&errors), vec![("rates.1.amount", "wrong_currency")]);
         d.rates = vec![RateDraft { format: "post".into(), amount: "9,9999".into() }];
         assert_eq!(codes(&validate_draft(&d, eur()).unwrap_err()), vec![("rates.0.amount", "too_many_decimals")]);
+    }
+
+    #[test]
+    fn a_creator_typed_in_a_dutch_window_has_its_numbers_read_the_dutch_way() {
+        // Regression: a Dutch “1,300” rate was saved as €1.300,00 and “12,345” followers as
+        // 12.345, the English reading of both.
+        let mut d = anna();
+        d.spelling = Spelling::Dutch;
+        d.rates = vec![RateDraft { format: "reel".into(), amount: "1,300".into() }];
+        d.handles[0].followers = "12.400".into();
+        let r = validate_draft(&d, eur()).unwrap();
+        assert_eq!((r.rates[0].amount_minor, r.handles[0].followers), (130, 12_400));
+        d.handles[0].followers = "12,345".into();
+        let errors = validate_draft(&d, eur()).unwrap_err();
+        assert_eq!(codes(&errors), vec![("handles.0.followers", "not_whole")]);
+        assert_eq!(errors[0].value.as_deref(), Some("12,345"));
+        d.spelling = Spelling::English;
+        d.handles[0].followers = "12,345".into();
+        d.rates[0].amount = "1.300".into();
+        let r = validate_draft(&d, eur()).unwrap();
+        assert_eq!((r.rates[0].amount_minor, r.handles[0].followers), (130, 12_345));
+    }
+
+    #[test]
+    fn a_creator_saved_unchanged_keeps_its_numbers_in_every_spelling() {
+        for (code, typed) in [("EUR", "1,234.5"), ("JPY", "1,234"), ("KWD", "1.234")] {
+            let currency = Currency::parse(code).unwrap();
+            let mut d = anna();
+            d.handles[0].followers = "12345".into();
+            d.rates = vec![RateDraft { format: "reel".into(), amount: typed.into() }];
+            d.spelling = Spelling::English;
+            let first = validate_draft(&d, currency).unwrap();
+            let again = CreatorDraft {
+                rates: vec![RateDraft { format: "reel".into(), amount: money::format_unmistakable(first.rates[0].amount_minor, currency) }],
+                ..d.clone()
+            };
+            for spelling in [Spelling::Unknown, Spelling::Dutch, Spelling::English] {
+                let r = validate_draft(&CreatorDraft { spelling, ..again.clone() }, currency);
+                assert_eq!(r.map(|r| r.rates[0].amount_minor), Ok(first.rates[0].amount_minor), "{code} {spelling:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! What the settings screen sends: the brand, currency and locale, and the tier bounds and
-//! Today's thresholds as they were typed (`10.000`, `10,000`, `10K`). They are read here, not
-//! in the window, so a number that cannot be read is reported in the same answer as every
-//! other problem of the screen (an empty brand name, a locked currency), each at its field.
+//! Today's thresholds as they were typed (`10.000` in Dutch, `10,000` in English, `10K`). They
+//! are read here, in the spelling they were typed in, not in the window, so a number that
+//! cannot be read is reported in the same answer as every other problem of the screen (an
+//! empty brand name, a locked currency), each at its field.
 
 use super::settings::Settings;
 use super::Workspace;
 use crate::error::{FieldError, Result};
-use crate::numbers::{self, CountError};
+use crate::numbers::{self, CountError, Spelling};
 use serde::{Deserialize, Serialize};
 
 /// The settings as the screen holds them: text where a person types a number.
@@ -17,6 +18,10 @@ pub struct SettingsDraft {
     pub locale: String,
     pub tiers: TierBoundsDraft,
     pub today: TodayRulesDraft,
+    /// How the numbers are written (the window's language). Not part of the draft the window
+    /// sends: the command takes it.
+    #[serde(skip)]
+    pub spelling: Spelling,
 }
 
 /// Tier lower bounds as typed (`macro_` as in [`crate::roster::tiers::TierBounds`]).
@@ -42,7 +47,7 @@ impl SettingsDraft {
     /// with every problem found: numbers that cannot be read and the settings' own rules.
     pub fn read(&self, current: &Settings) -> (Settings, Vec<FieldError>) {
         let mut unreadable = Vec::new();
-        let mut count = |field: &'static str, label: &str, text: &str, kept: i64| match numbers::parse_count(text) {
+        let mut count = |field: &'static str, label: &str, text: &str, kept: i64| match numbers::parse_count(text, self.spelling) {
             Ok(n) => n,
             Err(e) => {
                 unreadable.push(count_problem(field, label, text.trim(), e));
@@ -131,6 +136,7 @@ mod tests {
                 idle_days: s.today.idle_days.to_string(),
                 usage_warning_days: s.today.usage_warning_days.to_string(),
             },
+            spelling: Spelling::Unknown,
         }
     }
 
@@ -141,14 +147,30 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_the_window_writes_them() {
+        for (spelling, nano, micro, mega) in [(Spelling::Dutch, "2.000", "12.000", "1,5M"), (Spelling::English, "2,000", "12,000", "1.5M")] {
+            let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+            let mut d = draft(&ws.settings().unwrap());
+            d.spelling = spelling;
+            d.tiers.nano = nano.into();
+            d.tiers.micro = micro.into();
+            d.tiers.mega = mega.into();
+            d.today.idle_days = " 30 ".into();
+            let s = save(&mut ws, &d).unwrap();
+            assert_eq!((s.tiers.nano, s.tiers.micro, s.tiers.mega, s.today.idle_days), (2_000, 12_000, 1_500_000, 30), "{spelling:?}");
+        }
+    }
+
+    #[test]
+    fn a_dutch_12_000_tier_bound_is_twelve_with_decimals_and_refused_not_twelve_thousand() {
+        // Regression: the core read the English way what a Dutch window sent.
         let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
         let mut d = draft(&ws.settings().unwrap());
-        d.tiers.nano = "2.000".into();
+        d.spelling = Spelling::Dutch;
         d.tiers.micro = "12,000".into();
-        d.tiers.mega = "1,5M".into();
-        d.today.idle_days = " 30 ".into();
-        let s = save(&mut ws, &d).unwrap();
-        assert_eq!((s.tiers.nano, s.tiers.micro, s.tiers.mega, s.today.idle_days), (2_000, 12_000, 1_500_000, 30));
+        assert_eq!(problems(save(&mut ws, &d).unwrap_err()), vec![("tiers.micro".to_string(), "not_whole")]);
+        d.spelling = Spelling::English;
+        d.tiers.micro = "12.000".into();
+        assert_eq!(problems(save(&mut ws, &d).unwrap_err()), vec![("tiers.micro".to_string(), "not_whole")]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use chorus_core::campaigns::{
     fields, CampaignDraft, CollaborationDraft, CollaborationKind, CollaborationStatus, DeliverableDraft, DeliverableStatus, Goal, ShipmentDraft,
     ShipmentStatus, TouchpointDraft, TouchpointKind,
 };
+use chorus_core::numbers::Spelling;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime, State};
@@ -78,13 +79,17 @@ pub fn campaign_get(state: State<'_, AppState>, id: i64) -> CmdResult<Campaign> 
     state.with_workspace(|ws| campaign::get(ws, id))
 }
 
+/// `spelling` (here and for collaborations and gifts): how the window writes numbers (its
+/// language), for the amounts and quantities of the draft.
 #[tauri::command(async)]
-pub fn campaign_create(state: State<'_, AppState>, draft: CampaignDraft) -> CmdResult<Campaign> {
+pub fn campaign_create(state: State<'_, AppState>, draft: CampaignDraft, spelling: Spelling) -> CmdResult<Campaign> {
+    let draft = CampaignDraft { spelling, ..draft };
     state.with_workspace(|ws| campaign::create(ws, &draft))
 }
 
 #[tauri::command(async)]
-pub fn campaign_update(state: State<'_, AppState>, id: i64, revision: i64, draft: CampaignDraft) -> CmdResult<Campaign> {
+pub fn campaign_update(state: State<'_, AppState>, id: i64, revision: i64, draft: CampaignDraft, spelling: Spelling) -> CmdResult<Campaign> {
+    let draft = CampaignDraft { spelling, ..draft };
     state.with_workspace(|ws| campaign::update(ws, id, revision, &draft))
 }
 
@@ -99,12 +104,14 @@ pub fn collaboration_detail(state: State<'_, AppState>, id: i64) -> CmdResult<Co
 }
 
 #[tauri::command(async)]
-pub fn collaboration_create(state: State<'_, AppState>, draft: CollaborationDraft) -> CmdResult<Collaboration> {
+pub fn collaboration_create(state: State<'_, AppState>, draft: CollaborationDraft, spelling: Spelling) -> CmdResult<Collaboration> {
+    let draft = CollaborationDraft { spelling, ..draft };
     state.with_workspace(|ws| collaboration::create(ws, &draft))
 }
 
 #[tauri::command(async)]
-pub fn collaboration_update(state: State<'_, AppState>, id: i64, revision: i64, draft: CollaborationDraft) -> CmdResult<Collaboration> {
+pub fn collaboration_update(state: State<'_, AppState>, id: i64, revision: i64, draft: CollaborationDraft, spelling: Spelling) -> CmdResult<Collaboration> {
+    let draft = CollaborationDraft { spelling, ..draft };
     state.with_workspace(|ws| collaboration::update(ws, id, revision, &draft))
 }
 
@@ -136,12 +143,14 @@ pub fn shipment_new_draft(state: State<'_, AppState>, collaboration_id: i64) -> 
 }
 
 #[tauri::command(async)]
-pub fn shipment_create(state: State<'_, AppState>, draft: ShipmentDraft) -> CmdResult<Shipment> {
+pub fn shipment_create(state: State<'_, AppState>, draft: ShipmentDraft, spelling: Spelling) -> CmdResult<Shipment> {
+    let draft = ShipmentDraft { spelling, ..draft };
     state.with_workspace(|ws| gifting::create(ws, &draft))
 }
 
 #[tauri::command(async)]
-pub fn shipment_update(state: State<'_, AppState>, id: i64, revision: i64, draft: ShipmentDraft) -> CmdResult<Shipment> {
+pub fn shipment_update(state: State<'_, AppState>, id: i64, revision: i64, draft: ShipmentDraft, spelling: Spelling) -> CmdResult<Shipment> {
+    let draft = ShipmentDraft { spelling, ..draft };
     state.with_workspace(|ws| gifting::update(ws, id, revision, &draft))
 }
 

@@ -7,6 +7,7 @@ use crate::state::AppState;
 use chorus_core::roster::creators::{self, CreatorView};
 use chorus_core::roster::export::Dialect;
 use chorus_core::roster::import::{self, ColumnMapping, ImportOptions, ImportOutcome, ImportPreview, Progress};
+use chorus_core::numbers::Spelling;
 use chorus_core::roster::model::CreatorDraft;
 use chorus_core::roster::vocabulary::Vocabulary;
 use chorus_core::roster::{self, Facets, RosterPage, RosterQuery};
@@ -37,13 +38,16 @@ pub fn creator_get(state: State<'_, AppState>, id: i64) -> CmdResult<CreatorView
     state.with_workspace(|ws| creators::get(ws, id).map(CreatorView::from))
 }
 
+/// `spelling`: how the window writes numbers (its language), for the followers and rates.
 #[tauri::command(async)]
-pub fn creator_create(state: State<'_, AppState>, draft: CreatorDraft) -> CmdResult<CreatorView> {
+pub fn creator_create(state: State<'_, AppState>, draft: CreatorDraft, spelling: Spelling) -> CmdResult<CreatorView> {
+    let draft = CreatorDraft { spelling, ..draft };
     state.with_workspace(|ws| creators::create(ws, &draft).map(CreatorView::from))
 }
 
 #[tauri::command(async)]
-pub fn creator_update(state: State<'_, AppState>, id: i64, revision: i64, draft: CreatorDraft) -> CmdResult<CreatorView> {
+pub fn creator_update(state: State<'_, AppState>, id: i64, revision: i64, draft: CreatorDraft, spelling: Spelling) -> CmdResult<CreatorView> {
+    let draft = CreatorDraft { spelling, ..draft };
     state.with_workspace(|ws| creators::update(ws, id, revision, &draft).map(CreatorView::from))
 }
 

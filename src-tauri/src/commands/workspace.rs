@@ -7,6 +7,7 @@ use crate::state::{AppState, WorkspaceStatus};
 use chorus_core::app::recent::{RecentEntry, RecentList};
 use chorus_core::workspace::settings::{self, Settings, SettingsView};
 use chorus_core::workspace::settings_form::{self, SettingsDraft};
+use chorus_core::numbers::Spelling;
 use chorus_core::workspace::WorkspaceInfo;
 use chorus_core::{ErrorPayload, Workspace};
 use serde::{Deserialize, Serialize};
@@ -97,7 +98,9 @@ pub fn settings_get(state: State<'_, AppState>) -> CmdResult<SettingsView> {
     state.with_workspace(|ws| ws.settings().map(settings::view))
 }
 
+/// `spelling`: how the window writes numbers (its language), for the tier bounds and days.
 #[tauri::command(async)]
-pub fn settings_update(state: State<'_, AppState>, settings: SettingsDraft) -> CmdResult<SettingsView> {
+pub fn settings_update(state: State<'_, AppState>, settings: SettingsDraft, spelling: Spelling) -> CmdResult<SettingsView> {
+    let settings = SettingsDraft { spelling, ..settings };
     state.with_workspace(|ws| settings_form::save(ws, &settings).map(settings::view))
 }

@@ -7,7 +7,7 @@
 //! amounts and counts `numberInput`, which shows a stored number in the window's spelling.
 
 import { h } from './dom.js';
-import { fmt } from './i18n.js';
+import { fmt, currentLanguage, respell } from './i18n.js';
 import { problemText } from './errors.js';
 
 /**
@@ -42,24 +42,47 @@ export function textInput(attrs = {}) {
 }
 
 /**
- * An amount or count box. `stored` is the core's machine spelling (`1300.00`, `12345`) or text
- * kept from an earlier build of the form; the box shows it the window's way (`1.300,00`,
- * `12.345`). Read it with `controlValue`: the stored text while the box is untouched, else what
- * was typed (the core reads `1.300,00` and `1,300.00` alike).
+ * The language each number was typed in, by its text: a form rebuilt after a language switch
+ * gets back what was typed (`12.500` in Dutch) and must show and send it the new language's way
+ * (`12,500` in English), not read it anew. The same text typed in both languages counts as
+ * typed in the later one.
+ */
+const typedIn = new Map();
+
+/**
+ * An amount or count box. `stored` is the core's machine spelling (`1300.00`, `12345`, which
+ * reads the same in every language) or text kept from an earlier build of the form; the box
+ * shows it the window's way (`1.300,00`, `12.345`; what was typed in another language with its
+ * marks traded, `12.500` → `12,500`). Read it with `controlValue`: the stored text while the
+ * box is untouched, else what was typed, which the core reads in the window's spelling (a Dutch
+ * `1,300` is 1,30; api.js sends the language with the draft).
  */
 export function numberInput(stored, attrs = {}) {
-  const text = String(stored ?? '');
-  const input = textInput({ class: 'input num', inputmode: 'decimal', ...attrs, value: fmt.plain(text) });
+  let text = String(stored ?? '');
+  // Typed text is never reformatted (a Dutch `12.500` is not the machine's 12.500); digits
+  // alone read the same in every language and are shown grouped.
+  const typed = /\D/.test(text) ? typedIn.get(text) : undefined;
+  if (typed && typed !== currentLanguage()) {
+    text = respell(text, typed);
+    typedIn.set(text, currentLanguage());
+  }
+  const input = textInput({ class: 'input num', inputmode: 'decimal', ...attrs, value: typed ? text : fmt.plain(text) });
   input.dataset.stored = text;
   input.dataset.shown = input.value;
+  input.addEventListener('input', () => typedIn.set(input.value, currentLanguage()));
   return input;
 }
 
-/** What a control holds for the core: a number box's stored text while untouched, else `.value`. */
+/**
+ * What a control holds for the core: a number box's stored text while untouched, else
+ * `.value` (for a number put back into the box after a language switch, in the window's marks).
+ */
 export function controlValue(control) {
   const c = /** @type {any} */ (control);
-  if (c.dataset && 'stored' in c.dataset && c.value === c.dataset.shown) return c.dataset.stored;
-  return c.value;
+  if (!c.dataset || !('stored' in c.dataset)) return c.value;
+  if (c.value === c.dataset.shown) return c.dataset.stored;
+  const typed = typedIn.get(c.value);
+  return typed && typed !== currentLanguage() ? respell(c.value, typed) : c.value;
 }
 
 /** A select with `[value, label]` options. */

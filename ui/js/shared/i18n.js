@@ -5,7 +5,8 @@
 //! the computer's English locale, else en-GB (`€1,234.56`, `25 Nov 2026` / `Nov 25, 2026`).
 //! The workspace's own locale does not change the window; machine formats (CSV) are the core's.
 //! Fields read dates and times as people type them in that language (`readDate`, `readTime`)
-//! and show stored machine numbers in its spelling (`fmt.plain`).
+//! and show stored machine numbers in its spelling (`fmt.plain`); the core reads typed numbers
+//! in that spelling too (`currentLanguage()` goes with every draft, see api.js).
 //! A catalogue lacking a key falls back to English, key by key.
 
 import en from '../../i18n/en.js';
@@ -141,19 +142,21 @@ export const fmt = {
     return m ? timeFmt.format(new Date(2026, 0, 1, Number(m[1]), Number(m[2]))) : String(hhmm || '');
   },
   /**
-   * A number in the core's machine spelling (`1300.00`, `12345`) in the window's: "1.300,00"
-   * (nl) or "1,300.00" (en), digits placed as text, never through a float. Other text, and a
-   * figure with three or more decimals (which a reader could take for a thousands group), is
-   * handed back as it is.
+   * A number in the core's machine spelling (`1300.00`, `12345`, `1.2340`) in the window's:
+   * "1.300,00" (nl) or "1,300.00" (en), digits placed as text, never through a float. The core
+   * writes three decimals with one zero more (`1.2340` for 1,234 dinar), so no reader takes
+   * them for a thousands group; that zero is not shown. Other text is handed back as it is.
+   * The core reads what is typed back in the window's spelling (api.js sends it).
    */
   plain(text) {
-    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text ?? '').trim());
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(String(text ?? '').trim());
     if (!m) return String(text ?? '');
     const parts = numberFmt.formatToParts(BigInt(m[1]));
     const whole = parts.map((p) => p.value).join('');
     if (m[2] === undefined) return whole;
+    const decimals = m[2].length === 4 && m[2].endsWith('0') ? m[2].slice(0, 3) : m[2];
     const decimal = numberFmt.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-    return `${whole}${decimal}${m[2]}`;
+    return `${whole}${decimal}${decimals}`;
   },
   /** Bytes in the largest unit that keeps the number above 1. */
   bytes(n) {
@@ -199,6 +202,25 @@ export const fmt = {
     try { return regionNames.of(code.toUpperCase()) || ''; } catch { return ''; }
   },
 };
+
+/** The thousands and decimal marks a language writes numbers with (`.` and `,` in Dutch). */
+function numberMarks(lang) {
+  const parts = new Intl.NumberFormat(localeFor(lang)).formatToParts(12345.6);
+  return { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+}
+
+/**
+ * A number typed in language `from` as the window's language writes it: `12.500,5` typed in
+ * Dutch is `12,500.5` in English. Only the two marks trade places; digits and anything else
+ * stay, and the core still reads the result. For what was typed before a language switch.
+ */
+export function respell(text, from) {
+  const source = String(text ?? '');
+  if (from === language) return source;
+  const a = numberMarks(from);
+  const b = numberMarks(language);
+  return [...source].map((c) => (c === a.group ? b.group : c === a.decimal ? b.decimal : c)).join('');
+}
 
 /** The order of day, month and year in this language's dates, and the month's spelling. */
 function dateLayout() {
