@@ -2,7 +2,8 @@
 //! values (the back end's totals), carrier and tracking number and dates, with quick actions
 //! for the next step ("Mark shipped", "Mark delivered", returned, lost). A quick action saves
 //! the shipment with that status; when the back end refuses (no tracking number yet) the form
-//! opens with the problem at its field. "Add gift" starts a form addressed to the creator.
+//! opens with the problem at its field. "Add gift" starts a form addressed to the creator;
+//! "Copy an earlier gift" starts it with the products of a gift chosen from earlier ones.
 //! Items are `#shipment-<id>` so a focus target can land on one.
 
 import * as api from '../api.js';
@@ -11,6 +12,7 @@ import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { confirm } from '../shared/dialog.js';
 import { giftForm } from './gift-form.js';
+import { chooseEarlierGift } from './gift-from-earlier.js';
 import { toastError } from '../shared/toast.js';
 
 /** The next steps offered for a gift in each status. */
@@ -28,17 +30,22 @@ export function giftList(detail, hooks) {
   const cancelled = detail.collaboration.status === 'cancelled';
   const addBtn = h('button', { type: 'button', class: 'btn btn-small', id: 'add-gift', disabled: cancelled,
     title: cancelled ? t('gift.add.cancelled') : null, onclick: () => openAdd() }, icon(ICONS.plus, 12), t('gift.add'));
+  const copyBtn = h('button', { type: 'button', class: 'btn btn-small btn-ghost', id: 'copy-earlier-gift', disabled: cancelled,
+    title: cancelled ? t('gift.add.cancelled') : t('gift.earlier.hint'),
+    onclick: async () => { const draft = await chooseEarlierGift(detail.collaboration.id); if (draft) openAdd(draft); } }, t('gift.earlier'));
 
-  async function openAdd() {
-    let draft;
-    try { draft = await api.newShipmentDraft(detail.collaboration.id); } catch (err) { toastError(err); return; }
+  /** The add form, addressed to the creator; `from` is a draft with an earlier gift's products. */
+  async function openAdd(from = null) {
+    let draft = from;
+    if (!draft) try { draft = await api.newShipmentDraft(detail.collaboration.id); } catch (err) { toastError(err); return; }
     const form = giftForm({
       shipment: null, draft,
       onSaved: (created) => hooks.onChanged(`shipment:${created.id}`),
-      onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; addBtn.focus(); },
+      onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; copyBtn.hidden = false; addBtn.focus(); },
       onReload: () => hooks.onChanged('gifts'),
     });
     addBtn.hidden = true;
+    copyBtn.hidden = true;
     mount(adder, form.el);
     form.focusFirst();
   }
@@ -113,6 +120,6 @@ export function giftList(detail, hooks) {
   return h('div', { class: 'tab-section' },
     h('div', { class: 'section-head' },
       h('p', { class: 'muted' }, detail.shipments.length ? tn('gift.summary', detail.shipments.length) : t('gift.none')),
-      addBtn),
+      h('div', { class: 'button-row' }, copyBtn, addBtn)),
     adder, list);
 }
