@@ -453,23 +453,3 @@ async fn journey_in_dutch_nothing_cut_off_and_the_offer_waits() {
     app.stop().await;
     let _ = (p.anna, p.bo, p.chloe, p.autumn, p.winter);
 }
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn zz_measure() {
-    if !enabled("measure") { return; }
-    let _one = ONE_AT_A_TIME.lock().await;
-    let data = tempfile::tempdir().unwrap();
-    Preferences { language: "nl".into() }.save(data.path()).unwrap();
-    program(data.path(), "nl-NL");
-    let app = App::start(data.path()).await;
-    app.click("#nav-roster").await;
-    app.wait_until("every row", "return document.querySelectorAll('.roster-row').length === 6;", vec![]).await;
-    let v = app.js(r#"
-      const row = document.querySelector('.roster-row');
-      const out = {};
-      for (const cell of row.children) out[cell.className] = [cell.getBoundingClientRect().width, cell.scrollWidth, ...Array.from(cell.children).map(c => c.className + ' ' + c.getBoundingClientRect().width + '/' + c.scrollWidth)];
-      out.row = row.getBoundingClientRect().width;
-      return out;"#, vec![]).await;
-    eprintln!("MEASURE {}", serde_json::to_string_pretty(&v).unwrap());
-    app.stop().await;
-}

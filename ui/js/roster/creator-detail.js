@@ -8,7 +8,7 @@
 
 import * as api from '../api.js';
 import { h, icon, ICONS } from '../shared/dom.js';
-import { t, fmt } from '../shared/i18n.js';
+import { t, tn, fmt } from '../shared/i18n.js';
 import { label } from '../shared/session.js';
 import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
 import { sparkline } from '../shared/sparkline.js';
@@ -26,7 +26,7 @@ export function creatorDetail(c, actions) {
         h('h2', { id: 'detail-name', class: 'panel-title', tabindex: -1 }, c.display_name),
         h('button', { type: 'button', class: 'icon-btn', id: 'close-panel', 'aria-label': t('common.close'), title: t('common.closeEsc'), onclick: actions.onClose }, icon(ICONS.close))),
       h('div', { class: 'panel-badges' }, tierBadge(c.tier), stageBadge(c.stage),
-        h('span', { class: 'muted' }, t('detail.followers', { count: fmt.number(c.max_followers) })),
+        h('span', { class: 'muted' }, tn('detail.followers', c.max_followers)),
         place ? h('span', { class: 'muted' }, place) : null),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', id: 'edit-creator', class: 'btn', onclick: actions.onEdit }, icon(ICONS.edit, 14), t('common.edit')),
