@@ -434,6 +434,18 @@ async fn journey_in_dutch_nothing_cut_off_and_the_offer_waits() {
     let listed = app.wait_for_text("#earlier-gifts .earlier-gift", "Anna's cadeau", |t| t.contains("Linen shirt")).await;
     assert!(listed.contains("Aan Anna de Vries · Summer 2026") && listed.contains("99,85"), "{listed}");
     app.screenshot("flows-nl-gift-earlier-dialog").await;
+    app.click("#earlier-gift-dialog .dialog-close").await;
+
+    // Today and Settings, read in Dutch: no format version, the tier rule names its ranges.
+    app.click("#nav-today").await;
+    app.wait_for(".today-section, #today-clear").await;
+    app.screenshot("flows-nl-today").await;
+    app.click("#nav-settings").await;
+    let rule = app.wait_for_text("#overlap-rule", "de tierregel", |t| t.contains("Gangbare tier-indelingen overlappen")).await;
+    assert!(!rule.contains("gids"), "{rule}");
+    let facts = app.text("#workspace-info").await;
+    assert!(!facts.contains("Formaatversie"), "{facts}");
+    app.screenshot("flows-nl-settings").await;
     app.stop().await;
 
     // Dark, in Dutch: the roster and the archived campaign.
