@@ -785,7 +785,7 @@ const en = {
   'collab.openCreator': 'Open in roster',
   'collab.remove': 'Remove from campaign',
   'collab.remove.title': 'Remove {name} from the campaign?',
-  'collab.remove.body': '{name} leaves “{campaign}” with the deliverables and gifts still to pack. A collaboration with published posts or gifts sent is kept: cancel it instead.',
+  'collab.remove.body': '{name} leaves “{campaign}”, with the deliverables and the gifts still to pack. This cannot be undone.',
   'collab.removed': 'Removed {name} from the campaign',
   'collab.complete.offer.one': 'The post is live.',
   'collab.complete.offer.other': 'All {count} posts are live.',

@@ -785,7 +785,7 @@ const nl = {
   'collab.openCreator': 'Openen in roster',
   'collab.remove': 'Uit campagne halen',
   'collab.remove.title': '{name} uit de campagne halen?',
-  'collab.remove.body': '{name} verlaat „{campaign}”, met de deliverables en de cadeaus die nog ingepakt moeten worden. Een samenwerking met gepubliceerde posts of verzonden cadeaus blijft bewaard: annuleer haar dan.',
+  'collab.remove.body': '{name} verlaat „{campaign}”, met de deliverables en de cadeaus die nog ingepakt moeten worden. Dit kun je niet ongedaan maken.',
   'collab.removed': '{name} uit de campagne gehaald',
   'collab.complete.offer.one': 'De post staat live.',
   'collab.complete.offer.other': 'Alle {count} posts staan live.',

@@ -202,7 +202,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  *   city: string, country: string }} Recipient
  * @typedef {{ collaboration: Collaboration, checklist: Checklist, creator: Recipient,
  *   deliverables: Deliverable[], shipments: Shipment[], touchpoints: Touchpoint[],
- *   spend: Money, ready_to_complete: boolean }} CollaborationDetail
+ *   spend: Money, ready_to_complete: boolean, removable: boolean }} CollaborationDetail
  * @typedef {'upcoming'|'running'|'ended'|'undated'} Phase
  * @typedef {{ id: number, name: string, goal: string, niche: string, utm_slug: string,
  *   starts_on: string|null, ends_on: string|null,

@@ -59,6 +59,9 @@ pub struct CollaborationDetail {
     pub spend: Money,
     /// Every deliverable is live: the window offers to complete it ([`ready_to_complete`]).
     pub ready_to_complete: bool,
+    /// It has no published post and no gift that left: [`delete`] would take it out of the
+    /// campaign, so the window may offer that (otherwise it offers to cancel).
+    pub removable: bool,
 }
 
 /// The campaign's brand rules, as a deliverable's checklist names them.
@@ -406,7 +409,7 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        if live + sent > 0 {
+        if has_history(live, sent) {
             return Err(Error::Validation(vec![FieldError::new(
                 "collaboration",
                 "has_history",
@@ -417,6 +420,11 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
         audit(tx, actor, "collaboration", Some(id), "delete", &format!("{} in {}", c.creator_name, c.campaign_name))?;
         Ok(())
     })
+}
+
+/// A collaboration with a live post or a gift that left the building has history: it is kept.
+fn has_history(live_posts: i64, gifts_sent: i64) -> bool {
+    live_posts + gifts_sent > 0
 }
 
 /// One collaboration.
@@ -441,7 +449,9 @@ pub fn detail(ws: &Workspace, id: i64) -> Result<CollaborationDetail> {
     let spend = Money { minor: collaboration.fee.minor + gifts_sent, currency: collaboration.fee.currency };
     let live = deliverables.iter().filter(|d| d.status.is_live()).count() as i64;
     let ready_to_complete = ready_to_complete(collaboration.status, deliverables.len() as i64, live);
-    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend, ready_to_complete })
+    let sent = shipments.iter().filter(|s| s.status != super::ShipmentStatus::ToPack).count() as i64;
+    let removable = !has_history(live, sent);
+    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend, ready_to_complete, removable })
 }
 
 pub(crate) fn recipient(conn: &Connection, creator_id: i64) -> Result<Recipient> {
@@ -650,10 +660,12 @@ pub(crate) mod tests {
     #[test]
     fn a_collaboration_with_history_is_kept() {
         let (mut ws, l) = gifted();
+        assert!(detail(&ws, l.id).unwrap().removable, "nothing happened yet: it can be removed");
         let s = crate::campaigns::gifting::create(&mut ws, &crate::campaigns::gifting::tests::box_for(l.id)).unwrap();
         let mut d = s.draft.clone();
         d.status = "shipped".into();
         crate::campaigns::gifting::update(&mut ws, s.id, s.revision, &d).unwrap();
+        assert!(!detail(&ws, l.id).unwrap().removable, "the window does not offer to remove it");
         let Err(Error::Validation(e)) = delete(&mut ws, l.id) else { panic!("a sent gift keeps it") };
         assert_eq!(e[0].code, "has_history");
         let Err(Error::Validation(e)) = crate::campaigns::campaign::delete(&mut ws, l.campaign_id) else { panic!("a campaign with collaborations is kept") };

@@ -115,7 +115,7 @@ export function collaborationPanel(hooks) {
         collaboration: l, draft: restored?.draft, initial: restored?.initial, justSaved,
         onSaved: () => { form = null; saved = true; changed('terms'); },
         onReload: () => { form = null; changed('terms'); },
-        onRemove: () => remove(),
+        onRemove: detail.removable ? () => remove() : undefined,
       });
       body = form.el;
     } else if (tab === 'deliverables') body = deliverableList(detail, { onChanged: changed });
