@@ -1,13 +1,6 @@
 //! Numbers as spreadsheets and people write them: `12.345` (Dutch grouping), `12,345`
 //! (English grouping), `1.234,56` (decimal comma), `12,5K`. One reader for the form, the CSV
-//! import and the CLI, so all three accept and refuse the same things. And a count as an
-//! English sentence writes it ([`counted`]: "1 row", "3 rows", never "3 row(s)").
-
-/// `n` and its noun, singular for one and plural otherwise: `counted(3, "row", "rows")` is
-/// "3 rows". The core's and the CLI's English; the window words its counts in its catalogues.
-pub fn counted(n: i64, one: &str, other: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { other })
-}
+//! import and the CLI, so all three accept and refuse the same things.
 
 /// Why a count (followers) was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

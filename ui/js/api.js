@@ -255,6 +255,10 @@ export const restoreCampaign = (id) => call('campaign_restore', { id });
 export const collaborationDetail = (id) => call('collaboration_detail', { id });
 /** @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
 export const createCollaboration = (draft) => call('collaboration_create', { draft });
+/** @param {number} id @param {number} revision @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
+export const updateCollaboration = (id, revision, draft) => call('collaboration_update', { id, revision, draft });
+/** @param {number} id @returns {Promise<null>} */
+export const deleteCollaboration = (id) => call('collaboration_delete', { id });
 /**
  * @typedef {{ creator_id: number, creator_name: string, collaboration_id: number }} AddedCreator
  * @typedef {{ campaign_id: number, campaign_name: string, added: AddedCreator[], already_in: AddedCreator[] }} BulkAdd
@@ -263,10 +267,6 @@ export const createCollaboration = (draft) => call('collaboration_create', { dra
  * value of `terms`), all in one go; those already in it are listed in `already_in`.
  * @param {number} campaignId @param {number[]} creatorIds @param {CollaborationDraft} terms @returns {Promise<BulkAdd>} */
 export const addCreatorsToCampaign = (campaignId, creatorIds, terms) => call('collaboration_add_many', { campaignId, creatorIds, terms });
-/** @param {number} id @param {number} revision @param {CollaborationDraft} draft @returns {Promise<Collaboration>} */
-export const updateCollaboration = (id, revision, draft) => call('collaboration_update', { id, revision, draft });
-/** @param {number} id @returns {Promise<null>} */
-export const deleteCollaboration = (id) => call('collaboration_delete', { id });
 
 /** One deliverable, or one a month until `repeatUntil` (a date, or empty).
  * @param {DeliverableDraft} draft @param {string} [repeatUntil] @returns {Promise<Deliverable[]>} */

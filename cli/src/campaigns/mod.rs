@@ -11,7 +11,7 @@ use chorus_core::campaigns::board::{self, Phase};
 use chorus_core::campaigns::campaign::{self, Campaign};
 use chorus_core::campaigns::{calendar, export};
 use chorus_core::money::format_plain;
-use chorus_core::numbers::counted;
+use chorus_core::words::counted;
 use chorus_core::{Result, Workspace};
 use std::io::Write;
 use std::path::Path;

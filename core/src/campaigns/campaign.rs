@@ -162,7 +162,7 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
                 format!(
                     "“{}” has {}, so it is kept with its history. Archive it instead to put it away.",
                     c.name,
-                    crate::numbers::counted(collaborations, "collaboration", "collaborations")
+                    crate::words::counted(collaborations, "collaboration", "collaborations")
                 ),
             )
             .with_value(collaborations.to_string())]));

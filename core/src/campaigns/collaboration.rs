@@ -210,7 +210,7 @@ fn check_status(conn: &Connection, id: i64, from: CollaborationStatus, to: Colla
                     "open_deliverables",
                     format!(
                         "{} still open: mark {} published or missed before completing.",
-                        crate::numbers::counted(open, "deliverable is", "deliverables are"),
+                        crate::words::counted(open, "deliverable is", "deliverables are"),
                         if open == 1 { "it" } else { "them" }
                     ),
                 )

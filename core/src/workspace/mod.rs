@@ -197,11 +197,7 @@ impl Workspace {
                     return Err(Error::Validation(vec![crate::FieldError::new(
                         "currency",
                         "currency_locked",
-                        format!(
-                            "The currency stays {} because {} recorded in it. Make a new workspace for another currency.",
-                            old.currency,
-                            crate::numbers::counted(amounts, "amount is", "amounts are")
-                        ),
+                        format!("The currency stays {} because {amounts} rate(s) are recorded in it. Make a new workspace for another currency.", old.currency),
                     )
                     .with_value(&new.currency)]));
                 }

@@ -20,7 +20,7 @@ const AREAS = ['commission_terms', 'notes'];
 /**
  * @param {{ collaboration: import('../api.js').Collaboration, draft?: import('../api.js').CollaborationDraft,
  *   initial?: string, justSaved?: boolean, onSaved: (c: import('../api.js').Collaboration) => void, onReload: () => void,
- *   onRemove?: () => void }} o  `onRemove` absent: the collaboration has history and is not offered for removal
+ *   onRemove: () => void }} o
  */
 export function collaborationForm(o) {
   const l = o.collaboration;
@@ -81,6 +81,7 @@ export function collaborationForm(o) {
       h('legend', null, t('collab.form.section.notes')),
       f('notes', { className: 'label-hidden' })),
     h('div', { class: 'inline-actions' },
+      // Not offered (no onRemove) when the collaboration has history the core keeps.
       o.onRemove ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'remove-collaboration', onclick: () => o.onRemove?.() }, icon(ICONS.trash, 12), t('collab.remove')) : null,
       h('span', { class: 'spacer' }),
       o.justSaved ? h('span', { class: 'saved-note', role: 'status', id: 'collab-saved-note' }, t('collab.savedNote')) : h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),

@@ -11,8 +11,8 @@ import { h, icon, ICONS, mount } from '../shared/dom.js';
 import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { confirm } from '../shared/dialog.js';
-import { giftForm } from './gift-form.js';
 import { chooseEarlierGift } from './gift-from-earlier.js';
+import { giftForm } from './gift-form.js';
 import { toastError } from '../shared/toast.js';
 
 /** The next steps offered for a gift in each status. */
@@ -41,11 +41,10 @@ export function giftList(detail, hooks) {
     const form = giftForm({
       shipment: null, draft,
       onSaved: (created) => hooks.onChanged(`shipment:${created.id}`),
-      onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; copyBtn.hidden = false; addBtn.focus(); },
+      onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; addBtn.focus(); },
       onReload: () => hooks.onChanged('gifts'),
     });
-    addBtn.hidden = true;
-    copyBtn.hidden = true;
+    addBtn.hidden = true; // and with it the copy button after it (campaigns.css)
     mount(adder, form.el);
     form.focusFirst();
   }
@@ -120,6 +119,6 @@ export function giftList(detail, hooks) {
   return h('div', { class: 'tab-section' },
     h('div', { class: 'section-head' },
       h('p', { class: 'muted' }, detail.shipments.length ? tn('gift.summary', detail.shipments.length) : t('gift.none')),
-      h('div', { class: 'button-row' }, copyBtn, addBtn)),
+      h('div', { class: 'button-row' }, addBtn, copyBtn)),
     adder, list);
 }

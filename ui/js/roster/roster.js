@@ -1,7 +1,6 @@
 //! The roster screen: header actions (new, import, export), the toolbar, the count, the
 //! virtual table and the creator panel beside it. It wires them together: a toolbar change
-//! resets the table, a row opens the panel, a save or an import refreshes the table. Ticked
-//! rows bring a selection bar ("12 selected": Add to campaign…, Clear selection).
+//! resets the table, a row opens the panel, a save or an import refreshes the table.
 //! `snapshot()` and the `saved` argument carry all of that across a rebuild (another screen,
 //! another language). `params.creatorId` (nav.js: `navigate('roster', { creatorId })`) opens
 //! that creator's panel.
@@ -13,8 +12,8 @@ import { session, rosterChanged } from '../shared/session.js';
 import { rosterToolbar } from './roster-toolbar.js';
 import { RosterTable } from './roster-table.js';
 import { creatorPanel } from './creator-panel.js';
-import { openImportDialog } from './import-dialog.js';
 import { openAddToCampaign } from './add-to-campaign.js';
+import { openImportDialog } from './import-dialog.js';
 import { toast, toastError } from '../shared/toast.js';
 
 /**
@@ -54,6 +53,7 @@ export function rosterScreen(saved = null, params = {}) {
     renderEmpty,
   });
 
+  // Ticked rows bring a selection bar: "12 selected", Add to campaign…, Clear selection.
   const selectionText = h('span', { class: 'selection-count', id: 'selection-count', 'aria-live': 'polite' });
   const selectionBar = h('div', { class: 'selection-bar', id: 'selection-bar', hidden: true },
     selectionText,

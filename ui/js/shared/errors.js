@@ -5,7 +5,8 @@
 //! the catalogue has no sentence, or the payload lacks a parameter the sentence needs, is the
 //! back end's English `message` shown. Nothing here ever looks at message text to decide.
 
-import { t, tn, hasKey } from './i18n.js';
+import { t, hasKey } from './i18n.js';
+import { tn } from './i18n.js';
 import { session, label } from './session.js';
 
 /** Normalises anything thrown (an ErrorPayload, an Error, a string) to an ErrorPayload. */
