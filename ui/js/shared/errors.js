@@ -6,8 +6,8 @@
 //! back end's English `message` shown. Nothing here ever looks at message text to decide.
 
 import { t, hasKey } from './i18n.js';
-import { tn } from './i18n.js';
 import { session, label } from './session.js';
+import { tn } from './i18n.js';
 
 /** Normalises anything thrown (an ErrorPayload, an Error, a string) to an ErrorPayload. */
 export function asPayload(err) {
