@@ -378,7 +378,7 @@ async fn journey_move_cards_and_find_campaigns() {
     let before = stored(&board, board.cas);
     let dropped = drag(&app, board.cas, "completed", true).await;
     assert_eq!(dropped["accepted"], json!(true), "{dropped}");
-    notice_saying(&app, "1 deliverable(s) still open").await;
+    notice_saying(&app, "1 deliverable is still open. Mark it published or missed before completing.").await;
     focused_card_in(&app, board.cas, "active").await;
     assert_eq!(stored(&board, board.cas), before);
     app.screenshot("campaigns-board-after-moves").await;

@@ -247,6 +247,36 @@ fn english_and_dutch_have_the_same_keys_and_parameters() {
     }
 }
 
+/// Issue 8: the window spoke like a developer ("Format version 2", "The guide's tier ranges
+/// overlap" about a guide nobody saw, "samenwerking(en)", "helemaal of helemaal niet"), and the
+/// Dutch used "Gepland" for an upcoming campaign, a planned post and the planned budget alike.
+#[test]
+fn the_window_speaks_as_a_shop_owner_not_as_a_developer() {
+    let en = catalogue("en.js");
+    let nl = catalogue("nl.js");
+    let developer_talk = ["format version", "formaatversie", "workspace format", "workspace-formaat", "schema", "null", "undefined", "guide’s", "guide's", "de gids", "helemaal of helemaal niet"];
+    for (name, cat) in [("en.js", &en), ("nl.js", &nl)] {
+        for (key, text) in cat.iter() {
+            let lower = text.to_lowercase();
+            for word in developer_talk {
+                assert!(!lower.contains(word), "{name} {key}: “{word}” is developer talk: {text}");
+            }
+            // A count meets its noun in a counted sentence (tn), never as "noun(s)".
+            assert!(!text.contains("(s)") && !text.contains("(en)"), "{name} {key} hedges its plural: {text}");
+        }
+    }
+    assert_eq!(nl["import.rejected.body.other"].contains("alles of niets"), true);
+    let upcoming = &nl["campaign.phase.upcoming"];
+    assert_ne!(upcoming, &nl["campaign.deliverable_statuses.planned"], "an upcoming campaign and a planned post need their own words");
+    assert_ne!(upcoming, &nl["budget.planned"]);
+    // Counts that reach a sentence through an error's value have their counted forms.
+    for code in ["campaign_has_collaborations", "creator_has_collaborations", "open_deliverables"] {
+        for cat in [&en, &nl] {
+            assert!(cat.contains_key(&format!("code.{code}.value.one")) && cat.contains_key(&format!("code.{code}.value.other")), "code.{code}.value needs .one and .other");
+        }
+    }
+}
+
 #[test]
 fn every_key_the_screens_use_exists_in_both_catalogues() {
     let en = catalogue("en.js");

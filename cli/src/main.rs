@@ -161,6 +161,9 @@ enum Command {
         /// The day phases are judged on (default: today on this computer).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         today: Option<String>,
+        /// Also list archived campaigns (with the day they were archived).
+        #[arg(long)]
+        archived: bool,
         /// Print JSON instead of a table (amounts in minor units).
         #[arg(long)]
         json: bool,
@@ -352,13 +355,13 @@ fn run(command: Command) -> chorus_core::Result<()> {
             };
             written.map_err(|e| Error::io("write", "standard output", e))
         }
-        Command::Campaigns { workspace, today, json } => {
+        Command::Campaigns { workspace, today, archived, json } => {
             let ws = open(&workspace)?;
             let day = day_or_today(today);
             if json {
-                return print_json(&campaigns::list(&ws, &day)?);
+                return print_json(&campaigns::list(&ws, &day, archived)?);
             }
-            campaigns::print_list(&ws, &day, &mut std::io::stdout().lock())
+            campaigns::print_list(&ws, &day, archived, &mut std::io::stdout().lock())
         }
         Command::Ics { workspace, campaign, out } => {
             let ws = open(&workspace)?;

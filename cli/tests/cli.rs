@@ -576,9 +576,37 @@ fn campaigns_lists_phase_dates_and_exact_money() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "ID  NAME         PHASE    START       END         BUDGET EUR  COMMITTED EUR  SPENT EUR  COLLABORATIONS  OPEN DELIVERABLES");
     assert_eq!(lines[1], " 1  Summer 2026  running  2026-06-01  2026-07-31     5000.00         500.00      39.90               3                  6");
-    assert_eq!(lines[2], "1 campaign(s) on 2026-06-15");
+    assert_eq!(lines[2], "1 campaign on 2026-06-15");
     let list = json(&["campaigns", s(&ws), "--json", "--today", "2026-05-01"]);
     assert_eq!((list[0]["phase"].as_str(), list[0]["budget"]["minor"].as_i64(), list[0]["spent"]["minor"].as_i64()), (Some("upcoming"), Some(500_000), Some(3_990)));
+}
+
+#[test]
+fn campaigns_leaves_archived_ones_out_unless_asked_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    {
+        let mut ws = chorus_core::Workspace::open(&path).unwrap();
+        let spring = chorus_core::campaigns::campaign::create(
+            &mut ws,
+            &chorus_core::campaigns::CampaignDraft { name: "Spring 2026".into(), goal: "awareness".into(), starts_on: "2026-03-01".into(), ..Default::default() },
+        )
+        .unwrap();
+        chorus_core::campaigns::campaign::archive(&mut ws, spring.id).unwrap();
+    }
+    let text = ok(&["campaigns", s(&path), "--today", TODAY]);
+    assert!(!text.contains("Spring 2026"), "{text}");
+    assert!(text.trim_end().ends_with("1 campaign on 2026-06-15 (1 archived campaign not shown: --archived lists it)"), "{text}");
+    let text = ok(&["campaigns", s(&path), "--today", TODAY, "--archived"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with("OPEN DELIVERABLES  ARCHIVED"), "{text}");
+    let today = chorus_core::campaigns::fields::local_today().to_string();
+    assert!(lines.iter().any(|l| l.contains("Spring 2026") && l.trim_end().ends_with(&today)), "{text}");
+    assert!(lines.iter().any(|l| l.contains("Summer 2026") && l.trim_end().ends_with('—')), "{text}");
+    assert_eq!(lines.last().unwrap(), &"2 campaigns on 2026-06-15");
+    assert_eq!(json(&["campaigns", s(&path), "--json"]).as_array().unwrap().len(), 1);
+    let all = json(&["campaigns", s(&path), "--json", "--archived"]);
+    assert_eq!(all.as_array().unwrap().iter().filter(|c| c["archived_on"].is_string()).count(), 1);
 }
 
 #[test]

@@ -15,6 +15,7 @@ pub mod money;
 pub mod numbers;
 pub mod roster;
 pub mod synthetic;
+pub mod words;
 pub mod workspace;
 
 pub use error::{Error, ErrorPayload, FieldError, Result, RowError};

@@ -160,6 +160,9 @@ export const vocabulary = () => call('vocabulary');
 export const listRoster = (query) => call('roster_list', { query });
 /** @returns {Promise<Facets>} */
 export const rosterFacets = () => call('roster_facets');
+/** The ids of every creator the query's search and filters match (sort and paging aside).
+ * @param {RosterQuery} query @returns {Promise<number[]>} */
+export const rosterMatchingIds = (query) => call('roster_matching_ids', { query });
 
 /** Opens a profile link in the person's browser (http and https only). @param {string} url @returns {Promise<null>} */
 export const openProfile = (url) => call('open_profile', { url });
@@ -215,8 +218,8 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  * @typedef {{ id: number, revision: number, name: string, goal: string, starts_on: string|null,
  *   ends_on: string|null, budget: Money, niche: string, target_audience: string, brief: string,
  *   dos: string, donts: string, required_hashtags: string, required_mentions: string,
- *   disclosure: string, utm_slug: string, created_at: string, updated_at: string,
- *   draft: CampaignDraft }} Campaign
+ *   disclosure: string, utm_slug: string, archived_on: string|null, created_at: string,
+ *   updated_at: string, draft: CampaignDraft }} Campaign
  * @typedef {{ campaign_id: number, creator_id: number, kind: string, status: string, fee: string,
  *   gift_value: string, commission_terms: string, starts_on: string, ends_on: string,
  *   usage_channels: string, usage_until: string, usage_exclusive: boolean,
@@ -253,17 +256,18 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  *   city: string, country: string }} Recipient
  * @typedef {{ collaboration: Collaboration, checklist: Checklist, creator: Recipient,
  *   deliverables: Deliverable[], shipments: Shipment[], touchpoints: Touchpoint[],
- *   spend: Money }} CollaborationDetail
+ *   spend: Money, ready_to_complete: boolean, removable: boolean }} CollaborationDetail
  * @typedef {'upcoming'|'running'|'ended'|'undated'} Phase
  * @typedef {{ id: number, name: string, goal: string, niche: string, utm_slug: string,
  *   starts_on: string|null, ends_on: string|null,
  *   phase: Phase, budget: Money, collaborations: number, open_deliverables: number,
- *   committed: Money, spent: Money }} CampaignSummary
+ *   committed: Money, spent: Money, archived_on: string|null }} CampaignSummary
  * @typedef {{ platform: string, handle: string, followers: number }} TopHandle
  * @typedef {{ collaboration_id: number, creator_id: number, creator_name: string,
  *   top_handle: TopHandle|null, kind: string, status: string, fee: Money, gift_value: Money,
  *   deliverables_total: number, deliverables_live: number, deliverables_overdue: number,
- *   next_due: string|null, latest_shipment_status: string|null, last_activity_on: string }} BoardCard
+ *   next_due: string|null, latest_shipment_status: string|null, last_activity_on: string,
+ *   ready_to_complete: boolean }} BoardCard
  * @typedef {{ deliverable_id: number, collaboration_id: number, creator_name: string,
  *   platform: string, format: string, status: string, due_on: string,
  *   published_at: string|null, overdue: boolean }} TimelineItem
@@ -296,6 +300,10 @@ export const createCampaign = (draft) => call('campaign_create', { draft, spelli
 export const updateCampaign = (id, revision, draft) => call('campaign_update', { id, revision, draft, spelling: spelling() });
 /** @param {number} id @returns {Promise<null>} */
 export const deleteCampaign = (id) => call('campaign_delete', { id });
+/** Archives a campaign (out of the list, the pickers and Today). @param {number} id @returns {Promise<Campaign>} */
+export const archiveCampaign = (id) => call('campaign_archive', { id });
+/** Brings an archived campaign back. @param {number} id @returns {Promise<Campaign>} */
+export const restoreCampaign = (id) => call('campaign_restore', { id });
 
 /** @param {number} id @returns {Promise<CollaborationDetail>} */
 export const collaborationDetail = (id) => call('collaboration_detail', { id });
@@ -305,6 +313,14 @@ export const createCollaboration = (draft) => call('collaboration_create', { dra
 export const updateCollaboration = (id, revision, draft) => call('collaboration_update', { id, revision, draft, spelling: spelling() });
 /** @param {number} id @returns {Promise<null>} */
 export const deleteCollaboration = (id) => call('collaboration_delete', { id });
+/**
+ * @typedef {{ creator_id: number, creator_name: string, collaboration_id: number }} AddedCreator
+ * @typedef {{ campaign_id: number, campaign_name: string, added: AddedCreator[], already_in: AddedCreator[] }} BulkAdd
+ */
+/** Adds several creators to a campaign with the same starting terms (type, status, fee, gift
+ * value of `terms`), all in one go; those already in it are listed in `already_in`.
+ * @param {number} campaignId @param {number[]} creatorIds @param {CollaborationDraft} terms @returns {Promise<BulkAdd>} */
+export const addCreatorsToCampaign = (campaignId, creatorIds, terms) => call('collaboration_add_many', { campaignId, creatorIds, terms, spelling: spelling() });
 
 /** One deliverable, or one a month until `repeatUntil` (a date, or empty).
  * @param {DeliverableDraft} draft @param {string} [repeatUntil] @returns {Promise<Deliverable[]>} */
@@ -316,6 +332,15 @@ export const deleteDeliverable = (id) => call('deliverable_delete', { id });
 
 /** A new gift's form, addressed to the collaboration's creator. @param {number} collaborationId @returns {Promise<ShipmentDraft>} */
 export const newShipmentDraft = (collaborationId) => call('shipment_new_draft', { collaborationId });
+/**
+ * @typedef {{ shipment_id: number, campaign_name: string, creator_name: string, on: string,
+ *   items: Array<{ name: string, sku: string, quantity: number, unit_cost: Money, unit_retail: Money }>,
+ *   retail_value: Money }} EarlierGift
+ */
+/** Earlier gifts a new gift for this collaboration can start from. @param {number} collaborationId @returns {Promise<EarlierGift[]>} */
+export const earlierGifts = (collaborationId) => call('shipment_earlier', { collaborationId });
+/** A new gift's form with the products of an earlier gift. @param {number} collaborationId @param {number} fromShipmentId @returns {Promise<ShipmentDraft>} */
+export const shipmentDraftFrom = (collaborationId, fromShipmentId) => call('shipment_draft_from', { collaborationId, fromShipmentId });
 /** @param {ShipmentDraft} draft @returns {Promise<Shipment>} */
 export const createShipment = (draft) => call('shipment_create', { draft, spelling: spelling() });
 /** @param {number} id @param {number} revision @param {ShipmentDraft} draft @returns {Promise<Shipment>} */

@@ -1,6 +1,7 @@
 //! `chorus campaigns`, `chorus ics` and `chorus campaign-export`: the list of campaigns with
-//! their budgets, the calendar of due dates, and one campaign as CSV — each a thin call into
-//! the core's read side. A campaign is named by its id, UTM slug or exact name (any case).
+//! their budgets (archived ones only with `--archived`; the count says how many are left out),
+//! the calendar of due dates, and one campaign as CSV — each a thin call into the core's read
+//! side. A campaign is named by its id, UTM slug or exact name (any case).
 
 pub mod due;
 
@@ -10,6 +11,7 @@ use chorus_core::campaigns::board::{self, Phase};
 use chorus_core::campaigns::campaign::{self, Campaign};
 use chorus_core::campaigns::{calendar, export};
 use chorus_core::money::format_plain;
+use chorus_core::words::counted;
 use chorus_core::{Result, Workspace};
 use std::io::Write;
 use std::path::Path;
@@ -24,9 +26,12 @@ pub fn resolve(ws: &Workspace, text: &str) -> Result<Campaign> {
     })
 }
 
-/// Every campaign, newest start first, as a table.
-pub fn print_list(ws: &Workspace, day: &str, out: &mut impl Write) -> Result<()> {
-    let list = board::campaign_list(ws, chorus_core::campaigns::fields::parse_date(day).expect("a day the command normalised"))?;
+/// Every campaign in use (and the archived ones too when `archived`), newest start first, as
+/// a table.
+pub fn print_list(ws: &Workspace, day: &str, archived: bool, out: &mut impl Write) -> Result<()> {
+    let all = board::campaign_list(ws, chorus_core::campaigns::fields::parse_date(day).expect("a day the command normalised"))?;
+    let hidden = if archived { 0 } else { all.iter().filter(|c| c.archived_on.is_some()).count() as i64 };
+    let list: Vec<_> = all.into_iter().filter(|c| archived || c.archived_on.is_none()).collect();
     let currency = ws.settings()?.currency();
     let money = |minor: i64| format_plain(minor, currency);
     let code = currency.code();
@@ -41,6 +46,7 @@ pub fn print_list(ws: &Workspace, day: &str, out: &mut impl Write) -> Result<()>
         &format!("SPENT {code}"),
         "COLLABORATIONS",
         "OPEN DELIVERABLES",
+        "ARCHIVED",
     ]
     .map(String::from)
     .to_vec()];
@@ -56,20 +62,30 @@ pub fn print_list(ws: &Workspace, day: &str, out: &mut impl Write) -> Result<()>
             money(c.spent.minor),
             c.collaborations.to_string(),
             c.open_deliverables.to_string(),
+            c.archived_on.clone().unwrap_or_else(|| "—".into()),
         ]);
+    }
+    if !archived {
+        rows.iter_mut().for_each(|row| drop(row.pop()));
     }
     use Align::*;
     let io = |e: std::io::Error| chorus_core::Error::io("write", "standard output", e);
-    for line in aligned(&rows, &[Right, Left, Left, Left, Left, Right, Right, Right, Right, Right], "") {
+    for line in aligned(&rows, &[Right, Left, Left, Left, Left, Right, Right, Right, Right, Right, Left], "") {
         writeln!(out, "{line}").map_err(io)?;
     }
-    writeln!(out, "{} campaign(s) on {day}", list.len()).map_err(io)?;
+    let mut count = format!("{} on {day}", counted(list.len() as i64, "campaign", "campaigns"));
+    if hidden > 0 {
+        count.push_str(&format!(" ({} not shown: --archived lists {})", counted(hidden, "archived campaign", "archived campaigns"), if hidden == 1 { "it" } else { "them" }));
+    }
+    writeln!(out, "{count}").map_err(io)?;
     Ok(())
 }
 
-/// The JSON of `chorus campaigns --json`: the core's list as it is (amounts in minor units).
-pub fn list(ws: &Workspace, day: &str) -> Result<Vec<board::CampaignSummary>> {
-    board::campaign_list(ws, chorus_core::campaigns::fields::parse_date(day).expect("a day the command normalised"))
+/// The JSON of `chorus campaigns --json`: the core's list as it is (amounts in minor units),
+/// without the archived campaigns unless `archived`.
+pub fn list(ws: &Workspace, day: &str, archived: bool) -> Result<Vec<board::CampaignSummary>> {
+    let all = board::campaign_list(ws, chorus_core::campaigns::fields::parse_date(day).expect("a day the command normalised"))?;
+    Ok(all.into_iter().filter(|c| archived || c.archived_on.is_none()).collect())
 }
 
 fn phase(p: Phase) -> &'static str {
@@ -93,7 +109,7 @@ pub fn write_ics(ws: &Workspace, campaign: Option<&str>, out: &Path) -> Result<S
         return Ok(String::new());
     }
     let events = calendar::write_ics(ws, id, out)?;
-    Ok(format!("Wrote {events} calendar event(s){of} to {}.", out.display()))
+    Ok(format!("Wrote {}{of} to {}.", counted(events as i64, "calendar event", "calendar events"), out.display()))
 }
 
 /// Writes one campaign as CSV to `out` (`-`: standard output); returns what to tell the person.
@@ -101,7 +117,7 @@ pub fn write_csv(ws: &Workspace, campaign: &str, out: &Path) -> Result<String> {
     let c = resolve(ws, campaign)?;
     if out.as_os_str() != "-" {
         let rows = export::write_campaign_csv(ws, c.id, out)?;
-        return Ok(format!("Exported {rows} row(s) of “{}” to {}.", clip(&c.name, 80), out.display()));
+        return Ok(format!("Exported {} of “{}” to {}.", counted(rows as i64, "row", "rows"), clip(&c.name, 80), out.display()));
     }
     export::write_campaign_csv_to(ws, c.id, std::io::stdout().lock())?;
     Ok(String::new())

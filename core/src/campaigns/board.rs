@@ -100,6 +100,8 @@ pub struct BoardCard {
     /// The status of the most recently made gift shipment.
     pub latest_shipment_status: Option<ShipmentStatus>,
     pub last_activity_on: String,
+    /// Every deliverable is live: the window may offer to complete it.
+    pub ready_to_complete: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -161,6 +163,8 @@ pub struct CampaignSummary {
     pub committed: Money,
     /// As in [`Budget::spent`].
     pub spent: Money,
+    /// The day it was archived; None while it is in use (see `campaign::archive`).
+    pub archived_on: Option<String>,
 }
 
 /// A creator across campaigns: collaborations, gifts, outreach and compensation.
@@ -271,6 +275,7 @@ pub fn campaign_board(ws: &Workspace, campaign_id: i64, today: NaiveDate) -> Res
                 next_due: None,
                 latest_shipment_status: None,
                 last_activity_on: r.get(7)?,
+                ready_to_complete: false,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -342,6 +347,9 @@ pub fn campaign_board(ws: &Workspace, campaign_id: i64, today: NaiveDate) -> Res
         }
     }
     snapshot.finish()?;
+    for card in &mut cards {
+        card.ready_to_complete = super::collaboration::ready_to_complete(card.status, card.deliverables_total, card.deliverables_live);
+    }
 
     let (mut committed, mut spent_fees) = (0i64, 0i64);
     for card in &cards {
@@ -368,8 +376,9 @@ pub fn campaign_board(ws: &Workspace, campaign_id: i64, today: NaiveDate) -> Res
     Ok(CampaignBoard { campaign_id, campaign_name, phase: Phase::of(starts_on.as_deref(), ends_on.as_deref(), today), columns, timeline, budget })
 }
 
-/// Every campaign with its phase on `today`, counts and money: undated ones first (they are
-/// being planned), then the newest start first. One query, grouped per table.
+/// Every campaign with its phase on `today`, counts and money, archived ones included (marked
+/// by `archived_on`; the window and the CLI leave them out unless asked): undated ones first
+/// (they are being planned), then the newest start first. One query, grouped per table.
 pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSummary>> {
     let currency = ws.settings()?.currency();
     let money = |minor: i64| Money { minor, currency };
@@ -379,7 +388,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
     let mut stmt = ws.conn().prepare_cached(
         "SELECT k.id, k.name, k.goal, k.starts_on, k.ends_on, k.budget_minor,
                 coalesce(l.n, 0), coalesce(l.committed_fees, 0), coalesce(l.committed_gifts, 0), coalesce(l.earned_fees, 0),
-                coalesce(o.n, 0), coalesce(g.retail, 0), k.niche, k.utm_slug
+                coalesce(o.n, 0), coalesce(g.retail, 0), k.niche, k.utm_slug, k.archived_on
          FROM campaigns k
          LEFT JOIN (SELECT campaign_id, count(*) AS n,
                            sum(CASE WHEN status IN ('agreed', 'active', 'completed') THEN fee_minor ELSE 0 END) AS committed_fees,
@@ -414,6 +423,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
             committed: money(add(r.get(7)?, r.get(8)?)?),
             spent: money(add(r.get(9)?, r.get(11)?)?),
             open_deliverables: r.get(10)?,
+            archived_on: r.get(14)?,
         });
     }
     Ok(out)
@@ -608,6 +618,10 @@ mod tests {
         assert_eq!(card.top_handle, Some(TopHandle { platform: Platform::Tiktok, handle: "Anna.Tok".into(), followers: 88_000 }));
         assert_eq!((card.fee, card.kind, card.creator_name.as_str()), (eur(120_000), CollaborationKind::Paid, "Anna de Vries"));
         assert_eq!(b.columns[4].cards[0].deliverables_overdue, 0);
+        assert!(!card.ready_to_complete, "three of Anna's four posts are not live");
+        assert!(!b.columns[3].cards[0].ready_to_complete, "Bo is completed already");
+        sql(&ws, &format!("UPDATE deliverables SET status = 'published' WHERE collaboration_id = {anna} AND status <> 'published'"));
+        assert!(campaign_board(&ws, summer, day(TODAY)).unwrap().columns[2].cards[0].ready_to_complete, "every post of Anna's is live");
 
         let dates: Vec<&str> = b.timeline.iter().map(|t| t.due_on.as_str()).collect();
         assert_eq!(dates, ["2026-06-02", "2026-06-03", "2026-06-04", "2026-06-10", "2026-06-18", "2026-06-20"]);

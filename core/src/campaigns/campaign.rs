@@ -1,5 +1,13 @@
-//! Campaigns: create, update (with the revision it was based on), delete, read. The brief and
-//! brand rules (hashtags, mentions, disclosure) live here and become each deliverable's checklist.
+//! Campaigns: create, update (with the revision it was based on), archive and restore, delete,
+//! read. The brief and brand rules (hashtags, mentions, disclosure) live here and become each
+//! deliverable's checklist.
+//!
+//! Archive: a campaign with history is never deleted; it is archived instead. An archived
+//! campaign keeps everything and can be opened, edited and restored, but it takes no new
+//! creators, and nothing of it asks for anything on Today (its open deliverables, gifts to pack,
+//! gifts awaiting a post and idle collaborations go quiet; usage rights still warn before they
+//! end, because the brand may still be using the posts). See
+//! `docs/decisions/0007-archived-campaigns.md`.
 
 use super::fields::{self, Checks, MAX_LONG, MAX_SHORT};
 use super::{CampaignDraft, Goal};
@@ -28,6 +36,8 @@ pub struct Campaign {
     pub required_mentions: String,
     pub disclosure: String,
     pub utm_slug: String,
+    /// The day it was archived (`YYYY-MM-DD`); None while it is in use.
+    pub archived_on: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     pub draft: CampaignDraft,
@@ -140,8 +150,8 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CampaignDraft)
     get(ws, id)
 }
 
-/// Deletes a campaign. One that still has collaborations is refused: those hold fees, gifts
-/// and history; remove or cancel them first.
+/// Deletes a campaign that has no collaborations. One that has them is refused: those hold
+/// fees, gifts and history, so the campaign is kept; archive it instead.
 pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
     let actor = ws.actor();
     ws.write(|tx| {
@@ -151,7 +161,11 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
             return Err(Error::Validation(vec![FieldError::new(
                 "campaign",
                 "campaign_has_collaborations",
-                format!("“{}” still has {collaborations} collaboration(s). Remove them first; a campaign with history is kept.", c.name),
+                format!(
+                    "“{}” has {}, so it is kept with its history. Archive it instead to put it away.",
+                    c.name,
+                    crate::words::counted(collaborations, "collaboration", "collaborations")
+                ),
             )
             .with_value(collaborations.to_string())]));
         }
@@ -159,6 +173,45 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
         audit(tx, actor, "campaign", Some(id), "delete", &c.name)?;
         Ok(())
     })
+}
+
+/// Archives a campaign: it leaves the list, the pickers and Today, and keeps its history.
+/// Archiving one that is already archived changes nothing.
+pub fn archive(ws: &mut Workspace, id: i64) -> Result<Campaign> {
+    set_archived(ws, id, true)
+}
+
+/// Brings an archived campaign back into use (into the list, the pickers and Today).
+pub fn restore(ws: &mut Workspace, id: i64) -> Result<Campaign> {
+    set_archived(ws, id, false)
+}
+
+fn set_archived(ws: &mut Workspace, id: i64, archived: bool) -> Result<Campaign> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let c = load(tx, id)?;
+        if c.archived_on.is_some() == archived {
+            return Ok(());
+        }
+        let day = archived.then(|| fields::local_today().to_string());
+        tx.execute("UPDATE campaigns SET archived_on = ?2, updated_at = ?3 WHERE id = ?1", params![id, day, now_utc()])?;
+        audit(tx, actor, "campaign", Some(id), if archived { "archive" } else { "restore" }, &c.name)?;
+        Ok(())
+    })?;
+    get(ws, id)
+}
+
+/// The refusal for adding creators to an archived campaign.
+pub(crate) fn refuse_if_archived(c: &Campaign) -> Result<()> {
+    if c.archived_on.is_none() {
+        return Ok(());
+    }
+    Err(Error::Validation(vec![FieldError::new(
+        "campaign_id",
+        "campaign_archived",
+        format!("“{}” is archived. Restore it before adding creators to it.", c.name),
+    )
+    .with_value(&c.name)]))
 }
 
 /// One campaign.
@@ -184,7 +237,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Campaign> {
     let currency = crate::workspace::settings::load(conn)?.currency();
     conn.query_row(
         "SELECT id, revision, name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
-                required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at
+                required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at, archived_on
          FROM campaigns WHERE id = ?1",
         [id],
         |r| {
@@ -207,6 +260,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Campaign> {
                 required_mentions: r.get(13)?,
                 disclosure: r.get(14)?,
                 utm_slug: r.get(15)?,
+                archived_on: r.get(18)?,
                 created_at: r.get(16)?,
                 updated_at: r.get(17)?,
                 draft: CampaignDraft::default(),
@@ -260,6 +314,7 @@ fn slug_taken(conn: &Connection, slug: &str, own: Option<i64>) -> Result<Option<
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::campaigns::CollaborationDraft;
     use crate::workspace::settings::Settings;
 
     pub(crate) fn workspace() -> Workspace {
@@ -350,5 +405,56 @@ pub(crate) mod tests {
         assert!(matches!(update(&mut ws, c.id, c.revision, &d), Err(Error::StaleEdit { .. })));
         let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'campaign' AND action = 'update'", [], |r| r.get(0)).unwrap();
         assert_eq!(detail, "Summer 2026: budget 5000.00 → 6000.00");
+    }
+
+    #[test]
+    fn a_campaign_with_history_is_archived_instead_of_deleted_and_can_be_restored() {
+        let (mut ws, l) = crate::campaigns::collaboration::tests::gifted();
+        let Err(Error::Validation(e)) = delete(&mut ws, l.campaign_id) else { panic!("a campaign with a collaboration is kept") };
+        assert_eq!((e[0].code, e[0].value.as_deref()), ("campaign_has_collaborations", Some("1")));
+        assert_eq!(e[0].message, "“Summer 2026” has 1 collaboration, so it is kept with its history. Archive it instead to put it away.");
+
+        let archived = archive(&mut ws, l.campaign_id).unwrap();
+        assert_eq!(archived.archived_on, Some(fields::local_today().to_string()));
+        assert_eq!(archive(&mut ws, l.campaign_id).unwrap().archived_on, archived.archived_on, "archiving twice changes nothing");
+        let listed = crate::campaigns::board::campaign_list(&ws, fields::local_today()).unwrap();
+        assert_eq!(listed[0].archived_on, archived.archived_on, "the list marks it");
+        assert_eq!(crate::campaigns::collaboration::get(&ws, l.id).unwrap(), l, "its collaborations are kept as they were");
+
+        let restored = restore(&mut ws, l.campaign_id).unwrap();
+        assert_eq!(restored.archived_on, None);
+        let actions: Vec<String> = ws
+            .conn()
+            .prepare("SELECT action FROM audit_log WHERE entity = 'campaign' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(actions, ["create", "archive", "restore"]);
+    }
+
+    #[test]
+    fn an_archived_campaign_takes_no_new_creators() {
+        let (mut ws, l) = crate::campaigns::collaboration::tests::gifted();
+        archive(&mut ws, l.campaign_id).unwrap();
+        let mut d = crate::roster::model::CreatorDraft { display_name: "Bo Smit".into(), ..Default::default() };
+        d.handles.push(crate::roster::model::HandleDraft { platform: "tiktok".into(), handle: "bo.smit".into(), ..Default::default() });
+        let bo = crate::roster::creators::create(&mut ws, &d).unwrap().id;
+        let draft = CollaborationDraft { campaign_id: l.campaign_id, creator_id: bo, kind: "gifted".into(), ..Default::default() };
+        let Err(Error::Validation(e)) = crate::campaigns::collaboration::create(&mut ws, &draft) else { panic!("archived") };
+        assert_eq!((e[0].field.as_str(), e[0].code, e[0].value.as_deref()), ("campaign_id", "campaign_archived", Some("Summer 2026")));
+        let Err(Error::Validation(e)) = crate::campaigns::collaboration::add_many(&mut ws, l.campaign_id, &[bo], &draft) else { panic!("archived") };
+        assert_eq!(e[0].code, "campaign_archived");
+        restore(&mut ws, l.campaign_id).unwrap();
+        crate::campaigns::collaboration::create(&mut ws, &draft).unwrap();
+    }
+
+    #[test]
+    fn an_empty_campaign_is_deleted() {
+        let mut ws = workspace();
+        let c = create(&mut ws, &summer()).unwrap();
+        delete(&mut ws, c.id).unwrap();
+        assert_eq!(get(&ws, c.id).unwrap_err().kind(), "not_found");
     }
 }

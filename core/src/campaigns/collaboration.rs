@@ -57,6 +57,11 @@ pub struct CollaborationDetail {
     pub touchpoints: Vec<outreach::Touchpoint>,
     /// Fee + retail value of gifts sent: what this collaboration costs so far (commissions join later).
     pub spend: Money,
+    /// Every deliverable is live: the window offers to complete it ([`ready_to_complete`]).
+    pub ready_to_complete: bool,
+    /// It has no published post and no gift that left: [`delete`] would take it out of the
+    /// campaign, so the window may offer that (otherwise it offers to cancel).
+    pub removable: bool,
 }
 
 /// The campaign's brand rules, as a deliverable's checklist names them.
@@ -200,8 +205,16 @@ fn check_status(conn: &Connection, id: i64, from: CollaborationStatus, to: Colla
         )?;
         if open > 0 {
             c.push(
-                FieldError::new("status", "open_deliverables", format!("{open} deliverable(s) are still open. Mark them published or missed before completing."))
-                    .with_value(open.to_string()),
+                FieldError::new(
+                    "status",
+                    "open_deliverables",
+                    format!(
+                        "{} still open: mark {} published or missed before completing.",
+                        crate::words::counted(open, "deliverable is", "deliverables are"),
+                        if open == 1 { "it" } else { "them" }
+                    ),
+                )
+                .with_value(open.to_string()),
             );
         }
     }
@@ -221,45 +234,123 @@ pub fn create(ws: &mut Workspace, draft: &CollaborationDraft) -> Result<Collabor
         let currency = crate::workspace::settings::load(tx)?.currency();
         let (mut c, r) = validate(draft, currency);
         let campaign = super::campaign::load(tx, draft.campaign_id)?;
-        let creator: String = tx
-            .query_row("SELECT display_name FROM creators WHERE id = ?1", [draft.creator_id], |row| row.get(0))
-            .optional()?
-            .ok_or(Error::NotFound { what: "creator", id: draft.creator_id })?;
-        let taken: bool = tx.query_row(
-            "SELECT count(*) > 0 FROM collaborations WHERE campaign_id = ?1 AND creator_id = ?2",
-            [draft.campaign_id, draft.creator_id],
-            |row| row.get(0),
-        )?;
-        if taken {
+        super::campaign::refuse_if_archived(&campaign)?;
+        let creator = creator_name(tx, draft.creator_id)?;
+        if existing(tx, draft.campaign_id, draft.creator_id)?.is_some() {
             c.push(
                 FieldError::new("creator_id", "already_in_campaign", format!("{creator} is already in “{}”.", campaign.name)).with_value(&creator),
             );
         }
         c.finish(())?;
-        let now = now_utc();
-        let today = fields::local_today().to_string();
-        let agreed_on = r.status.is_committed().then(|| today.clone());
-        tx.execute(
-            "INSERT INTO collaborations (campaign_id, creator_id, kind, status, fee_minor, gift_value_minor, commission_terms,
-                 starts_on, ends_on, usage_channels, usage_until, usage_exclusive, contract_signed_on, contract_path, notes,
-                 agreed_on, last_activity_on, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
-            params![draft.campaign_id, draft.creator_id, r.kind.as_str(), r.status.as_str(), r.fee_minor, r.gift_value_minor, r.commission_terms,
-                r.starts_on, r.ends_on, r.usage_channels, r.usage_until, r.usage_exclusive, r.contract_signed_on, r.contract_path, r.notes,
-                agreed_on, today, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        audit(
-            tx,
-            actor,
-            "collaboration",
-            Some(id),
-            "create",
-            &format!("{creator} in {}: {} {}, fee {}, gift value {}", campaign.name, r.kind, r.status, crate::money::format_plain(r.fee_minor, currency), crate::money::format_plain(r.gift_value_minor, currency)),
-        )?;
-        Ok(id)
+        insert(tx, actor, &campaign, draft.creator_id, &creator, &r, currency)
     })?;
     get(ws, id)
+}
+
+/// What adding several creators to a campaign at once did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BulkAdd {
+    pub campaign_id: i64,
+    pub campaign_name: String,
+    /// The new collaborations, in the order the creators were given.
+    pub added: Vec<AddedCreator>,
+    /// Creators who were in the campaign already: left as they were.
+    pub already_in: Vec<AddedCreator>,
+}
+
+/// A creator and their collaboration in the campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddedCreator {
+    pub creator_id: i64,
+    pub creator_name: String,
+    pub collaboration_id: i64,
+}
+
+/// Adds every creator in `creator_ids` to campaign `campaign_id` with the same starting terms
+/// (the draft's type, status, fee and gift value; its campaign and creator are ignored), in one
+/// transaction. A creator already in the campaign is left as they were and reported in
+/// `already_in`; a creator listed twice counts once. Anything else wrong (the terms, an
+/// archived campaign, a creator that no longer exists, no creators at all) refuses the whole
+/// add, and nothing is written.
+pub fn add_many(ws: &mut Workspace, campaign_id: i64, creator_ids: &[i64], terms: &CollaborationDraft) -> Result<BulkAdd> {
+    let actor = ws.actor();
+    ws.write(|tx| {
+        let currency = crate::workspace::settings::load(tx)?.currency();
+        let (mut c, r) = validate(terms, currency);
+        let campaign = super::campaign::load(tx, campaign_id)?;
+        super::campaign::refuse_if_archived(&campaign)?;
+        if creator_ids.is_empty() {
+            c.push(FieldError::new("creator_ids", "no_creators_chosen", "Choose at least one creator to add to the campaign."));
+        }
+        c.finish(())?;
+        let mut seen = std::collections::HashSet::new();
+        let mut out = BulkAdd { campaign_id, campaign_name: campaign.name.clone(), added: Vec::new(), already_in: Vec::new() };
+        for &creator_id in creator_ids.iter().filter(|id| seen.insert(**id)) {
+            let creator_name = creator_name(tx, creator_id)?;
+            match existing(tx, campaign_id, creator_id)? {
+                Some(collaboration_id) => out.already_in.push(AddedCreator { creator_id, creator_name, collaboration_id }),
+                None => {
+                    let collaboration_id = insert(tx, actor, &campaign, creator_id, &creator_name, &r, currency)?;
+                    out.added.push(AddedCreator { creator_id, creator_name, collaboration_id });
+                }
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn creator_name(conn: &Connection, creator_id: i64) -> Result<String> {
+    conn.query_row("SELECT display_name FROM creators WHERE id = ?1", [creator_id], |row| row.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "creator", id: creator_id })
+}
+
+/// The collaboration of `creator_id` in `campaign_id`, if there is one.
+fn existing(conn: &Connection, campaign_id: i64, creator_id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM collaborations WHERE campaign_id = ?1 AND creator_id = ?2", [campaign_id, creator_id], |row| row.get(0))
+        .optional()?)
+}
+
+/// Writes a new collaboration with its audit line; returns its id.
+fn insert(
+    tx: &Connection,
+    actor: crate::workspace::Actor,
+    campaign: &super::campaign::Campaign,
+    creator_id: i64,
+    creator: &str,
+    r: &Record,
+    currency: Currency,
+) -> Result<i64> {
+    let now = now_utc();
+    let today = fields::local_today().to_string();
+    let agreed_on = r.status.is_committed().then(|| today.clone());
+    tx.execute(
+        "INSERT INTO collaborations (campaign_id, creator_id, kind, status, fee_minor, gift_value_minor, commission_terms,
+             starts_on, ends_on, usage_channels, usage_until, usage_exclusive, contract_signed_on, contract_path, notes,
+             agreed_on, last_activity_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+        params![campaign.id, creator_id, r.kind.as_str(), r.status.as_str(), r.fee_minor, r.gift_value_minor, r.commission_terms,
+            r.starts_on, r.ends_on, r.usage_channels, r.usage_until, r.usage_exclusive, r.contract_signed_on, r.contract_path, r.notes,
+            agreed_on, today, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    audit(
+        tx,
+        actor,
+        "collaboration",
+        Some(id),
+        "create",
+        &format!("{creator} in {}: {} {}, fee {}, gift value {}", campaign.name, r.kind, r.status, crate::money::format_plain(r.fee_minor, currency), crate::money::format_plain(r.gift_value_minor, currency)),
+    )?;
+    Ok(id)
+}
+
+/// Whether the window should offer to complete a collaboration: it is agreed or active, it has
+/// deliverables, and every one of them is live (published or verified). Only an offer: the
+/// person decides, and completing still goes through the usual status rules.
+pub fn ready_to_complete(status: CollaborationStatus, deliverables: i64, live: i64) -> bool {
+    matches!(status, CollaborationStatus::Agreed | CollaborationStatus::Active) && deliverables > 0 && live == deliverables
 }
 
 /// Replaces a collaboration's terms and status, if nobody changed it since `revision`.
@@ -318,7 +409,7 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        if live + sent > 0 {
+        if has_history(live, sent) {
             return Err(Error::Validation(vec![FieldError::new(
                 "collaboration",
                 "has_history",
@@ -329,6 +420,11 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
         audit(tx, actor, "collaboration", Some(id), "delete", &format!("{} in {}", c.creator_name, c.campaign_name))?;
         Ok(())
     })
+}
+
+/// A collaboration with a live post or a gift that left the building has history: it is kept.
+fn has_history(live_posts: i64, gifts_sent: i64) -> bool {
+    live_posts + gifts_sent > 0
 }
 
 /// One collaboration.
@@ -351,7 +447,11 @@ pub fn detail(ws: &Workspace, id: i64) -> Result<CollaborationDetail> {
     let touchpoints = outreach::list_for_collaboration(conn, id)?;
     let gifts_sent: i64 = shipments.iter().filter(|s| s.status.is_sent()).map(|s| s.retail_value.minor).sum();
     let spend = Money { minor: collaboration.fee.minor + gifts_sent, currency: collaboration.fee.currency };
-    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend })
+    let live = deliverables.iter().filter(|d| d.status.is_live()).count() as i64;
+    let ready_to_complete = ready_to_complete(collaboration.status, deliverables.len() as i64, live);
+    let sent = shipments.iter().filter(|s| s.status != super::ShipmentStatus::ToPack).count() as i64;
+    let removable = !has_history(live, sent);
+    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend, ready_to_complete, removable })
 }
 
 pub(crate) fn recipient(conn: &Connection, creator_id: i64) -> Result<Recipient> {
@@ -561,15 +661,82 @@ pub(crate) mod tests {
     #[test]
     fn a_collaboration_with_history_is_kept() {
         let (mut ws, l) = gifted();
+        assert!(detail(&ws, l.id).unwrap().removable, "nothing happened yet: it can be removed");
         let s = crate::campaigns::gifting::create(&mut ws, &crate::campaigns::gifting::tests::box_for(l.id)).unwrap();
         let mut d = s.draft.clone();
         d.status = "shipped".into();
         crate::campaigns::gifting::update(&mut ws, s.id, s.revision, &d).unwrap();
+        assert!(!detail(&ws, l.id).unwrap().removable, "the window does not offer to remove it");
         let Err(Error::Validation(e)) = delete(&mut ws, l.id) else { panic!("a sent gift keeps it") };
         assert_eq!(e[0].code, "has_history");
         let Err(Error::Validation(e)) = crate::campaigns::campaign::delete(&mut ws, l.campaign_id) else { panic!("a campaign with collaborations is kept") };
         assert_eq!(e[0].code, "campaign_has_collaborations");
         let Err(Error::Validation(e)) = crate::roster::creators::delete(&mut ws, l.creator_id) else { panic!("a creator with collaborations is kept") };
         assert_eq!((e[0].code, e[0].value.as_deref()), ("creator_has_collaborations", Some("1")));
+    }
+
+    /// A creator called `name` with one TikTok handle.
+    fn person(ws: &mut Workspace, name: &str, handle: &str) -> i64 {
+        let mut d = CreatorDraft { display_name: name.into(), ..Default::default() };
+        d.handles.push(HandleDraft { platform: "tiktok".into(), handle: handle.into(), ..Default::default() });
+        crate::roster::creators::create(ws, &d).unwrap().id
+    }
+
+    #[test]
+    fn several_creators_join_a_campaign_at_once_and_those_already_in_are_left_alone() {
+        let (mut ws, anna) = gifted();
+        let bo = person(&mut ws, "Bo Smit", "bo.smit");
+        let cas = person(&mut ws, "Cas Bakker", "cas.b");
+        let terms = CollaborationDraft { kind: "gifted".into(), gift_value: "45,00".into(), ..Default::default() };
+        let r = add_many(&mut ws, anna.campaign_id, &[bo, anna.creator_id, cas, bo], &terms).unwrap();
+        let added: Vec<(&str, i64)> = r.added.iter().map(|a| (a.creator_name.as_str(), a.creator_id)).collect();
+        assert_eq!(added, vec![("Bo Smit", bo), ("Cas Bakker", cas)], "in the order given, Bo once");
+        assert_eq!(r.already_in, vec![AddedCreator { creator_id: anna.creator_id, creator_name: "Anna de Vries".into(), collaboration_id: anna.id }]);
+        assert_eq!(r.campaign_name, "Summer 2026");
+        let bo_in = get(&ws, r.added[0].collaboration_id).unwrap();
+        assert_eq!((bo_in.kind, bo_in.status, bo_in.gift_value.minor), (CollaborationKind::Gifted, CollaborationStatus::Proposed, 4_500));
+        assert_eq!(get(&ws, anna.id).unwrap(), anna, "Anna's terms are untouched");
+        let audited: i64 = ws.conn().query_row("SELECT count(*) FROM audit_log WHERE entity = 'collaboration' AND action = 'create'", [], |r| r.get(0)).unwrap();
+        assert_eq!(audited, 3);
+    }
+
+    #[test]
+    fn a_bulk_add_with_a_problem_adds_nobody() {
+        let (mut ws, anna) = gifted();
+        let bo = person(&mut ws, "Bo Smit", "bo.smit");
+        let count = |ws: &Workspace| ws.conn().query_row("SELECT count(*) FROM collaborations", [], |r| r.get::<_, i64>(0)).unwrap();
+        let gifted_with_fee = CollaborationDraft { kind: "gifted".into(), fee: "250".into(), ..Default::default() };
+        let Err(Error::Validation(e)) = add_many(&mut ws, anna.campaign_id, &[bo], &gifted_with_fee) else { panic!("bad terms") };
+        assert_eq!(e[0].code, "gifted_has_no_fee");
+        let terms = CollaborationDraft { kind: "paid".into(), ..Default::default() };
+        assert_eq!(add_many(&mut ws, anna.campaign_id, &[bo, 9_999], &terms).unwrap_err().kind(), "not_found", "a creator deleted meanwhile");
+        let Err(Error::Validation(e)) = add_many(&mut ws, anna.campaign_id, &[], &terms) else { panic!("nobody chosen") };
+        assert_eq!((e[0].field.as_str(), e[0].code), ("creator_ids", "no_creators_chosen"));
+        assert_eq!(count(&ws), 1, "only Anna, from before");
+    }
+
+    #[test]
+    fn completing_is_offered_once_every_deliverable_is_live() {
+        use CollaborationStatus::*;
+        assert!(ready_to_complete(Active, 2, 2));
+        assert!(ready_to_complete(Agreed, 1, 1));
+        assert!(!ready_to_complete(Active, 2, 1), "one still open");
+        assert!(!ready_to_complete(Active, 0, 0), "nothing to be live yet");
+        assert!(!ready_to_complete(Proposed, 1, 1), "not agreed");
+        assert!(!ready_to_complete(Completed, 1, 1), "done already");
+        assert!(!ready_to_complete(Cancelled, 1, 1));
+
+        let (mut ws, l) = gifted();
+        with_status(&mut ws, &l, "agreed").unwrap();
+        let draft = crate::campaigns::DeliverableDraft { collaboration_id: l.id, platform: "instagram".into(), format: "reel".into(), due_on: "2026-07-01".into(), ..Default::default() };
+        let reel = crate::campaigns::deliverable::create(&mut ws, &draft).unwrap();
+        assert!(!detail(&ws, l.id).unwrap().ready_to_complete);
+        let mut published = reel.draft.clone();
+        published.status = "published".into();
+        published.post_url = "https://www.instagram.com/reel/abc123/".into();
+        crate::campaigns::deliverable::update(&mut ws, reel.id, reel.revision, &published).unwrap();
+        assert!(detail(&ws, l.id).unwrap().ready_to_complete, "the one post is live");
+        with_status(&mut ws, &l, "completed").unwrap();
+        assert!(!detail(&ws, l.id).unwrap().ready_to_complete, "completed: nothing more to offer");
     }
 }

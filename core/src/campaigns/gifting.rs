@@ -4,7 +4,9 @@
 //! least one product, the recipient's address, the carrier and the tracking number (missing
 //! tracking numbers are where gifting goes wrong). Delivered or returned before shipped is
 //! refused, and no date may come before the shipping date. A missing date defaults to today.
-//! Values are Σ quantity × unit price, exact in minor units.
+//! Values are Σ quantity × unit price, exact in minor units. A new gift can start from the
+//! products of an earlier one ([`earlier_gifts`], [`draft_from`]): the same box for the next
+//! creator without typing it again.
 
 use super::fields::{self, Checks, MAX_LONG, MAX_SHORT};
 use super::{collaboration, CollaborationStatus, GiftItemDraft, ShipmentDraft, ShipmentStatus};
@@ -197,6 +199,62 @@ pub fn new_draft(ws: &Workspace, collaboration_id: i64) -> Result<ShipmentDraft>
         items: vec![GiftItemDraft { quantity: "1".into(), ..Default::default() }],
         ..Default::default()
     })
+}
+
+/// A gift whose products a new gift can start from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EarlierGift {
+    pub shipment_id: i64,
+    pub campaign_name: String,
+    pub creator_name: String,
+    /// The day it shipped, or the day it was made when it has not shipped (`YYYY-MM-DD`).
+    pub on: String,
+    pub items: Vec<GiftItem>,
+    pub retail_value: Money,
+}
+
+/// How many recent gifts [`earlier_gifts`] looks through.
+const EARLIER_GIFTS_SCANNED: i64 = 500;
+
+/// The gifts a new gift for collaboration `collaboration_id` can start from: gifts with
+/// products, those of the same campaign first, then the newest first; of gifts with the very
+/// same products only the newest is listed. At most `limit`, from the 500 most recent gifts.
+pub fn earlier_gifts(ws: &Workspace, collaboration_id: i64, limit: usize) -> Result<Vec<EarlierGift>> {
+    let conn = ws.conn();
+    let campaign_id = collaboration::load(conn, collaboration_id)?.campaign_id;
+    let snapshot = conn.unchecked_transaction()?;
+    let candidates: Vec<(i64, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT s.id, k.name, p.display_name, coalesce(s.shipped_on, substr(s.created_at, 1, 10)) AS day
+             FROM gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id
+                  JOIN campaigns k ON k.id = c.campaign_id JOIN creators p ON p.id = c.creator_id
+             WHERE EXISTS (SELECT 1 FROM gift_items i WHERE i.shipment_id = s.id)
+             ORDER BY c.campaign_id = ?1 DESC, day DESC, s.id DESC LIMIT ?2",
+        )?
+        .query_map(params![campaign_id, EARLIER_GIFTS_SCANNED], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (shipment_id, campaign_name, creator_name, on) in candidates {
+        if out.len() >= limit {
+            break;
+        }
+        let s = load(conn, shipment_id)?;
+        let products: Vec<_> = s.items.iter().map(|i| (i.name.clone(), i.sku.clone(), i.quantity, i.unit_cost.minor, i.unit_retail.minor)).collect();
+        if seen.insert(products) {
+            out.push(EarlierGift { shipment_id, campaign_name, creator_name, on, items: s.items, retail_value: s.retail_value });
+        }
+    }
+    snapshot.finish()?;
+    Ok(out)
+}
+
+/// A new gift for collaboration `collaboration_id`, addressed to its creator (as
+/// [`new_draft`]), with the products of gift `shipment_id`: names, SKUs, quantities and prices.
+pub fn draft_from(ws: &Workspace, collaboration_id: i64, shipment_id: i64) -> Result<ShipmentDraft> {
+    let mut draft = new_draft(ws, collaboration_id)?;
+    draft.items = load(ws.conn(), shipment_id)?.draft.items;
+    Ok(draft)
 }
 
 /// Adds a shipment to a collaboration.
@@ -482,5 +540,35 @@ pub(crate) mod tests {
         assert_eq!(e[0].code, "no_products");
         let Err(Error::Validation(e)) = set(&mut ws, s.id, |d| d.items = vec![GiftItemDraft { name: "Pet".into(), quantity: "0".into(), ..Default::default() }]) else { panic!() };
         assert_eq!((e[0].field.as_str(), e[0].code), ("items.0.quantity", "invalid_quantity"));
+    }
+
+    #[test]
+    fn a_gift_starts_from_the_products_of_an_earlier_one() {
+        let (mut ws, anna) = gifted();
+        let first = create(&mut ws, &box_for(anna.id)).unwrap();
+        create(&mut ws, &box_for(anna.id)).unwrap(); // the very same box again: listed once
+        let mut d = box_for(anna.id);
+        d.items.truncate(1);
+        let small = create(&mut ws, &d).unwrap();
+        create(&mut ws, &ShipmentDraft { collaboration_id: anna.id, ..Default::default() }).unwrap(); // no products: nothing to start from
+
+        let mut b = crate::roster::model::CreatorDraft { display_name: "Bo Smit".into(), city: "Gent".into(), country: "BE".into(), ..Default::default() };
+        b.handles.push(crate::roster::model::HandleDraft { platform: "tiktok".into(), handle: "bo.smit".into(), ..Default::default() });
+        let bo = crate::roster::creators::create(&mut ws, &b).unwrap().id;
+        let bo_in = collaboration::create(&mut ws, &crate::campaigns::CollaborationDraft { campaign_id: anna.campaign_id, creator_id: bo, kind: "gifted".into(), ..Default::default() }).unwrap();
+
+        let earlier = earlier_gifts(&ws, bo_in.id, 10).unwrap();
+        let listed: Vec<(i64, usize, &str)> = earlier.iter().map(|g| (g.shipment_id, g.items.len(), g.creator_name.as_str())).collect();
+        assert_eq!(listed.len(), 2, "one per set of products: {listed:?}");
+        assert!(listed.contains(&(small.id, 1, "Anna de Vries")));
+        assert_eq!(earlier.iter().find(|g| g.items.len() == 2).unwrap().retail_value, first.retail_value);
+        assert_eq!(earlier_gifts(&ws, bo_in.id, 1).unwrap().len(), 1, "at most the limit");
+
+        let draft = draft_from(&ws, bo_in.id, first.id).unwrap();
+        assert_eq!((draft.collaboration_id, draft.recipient_name.as_str(), draft.city.as_str(), draft.country.as_str()), (bo_in.id, "Bo Smit", "Gent", "BE"));
+        assert_eq!((draft.status.as_str(), draft.tracking_number.as_str(), draft.carrier.as_str()), ("to_pack", "", ""), "a new parcel, not the old one");
+        assert_eq!(draft.items, first.draft.items);
+        let copy = create(&mut ws, &draft).unwrap();
+        assert_eq!((copy.items.clone(), copy.retail_value), (first.items.clone(), first.retail_value), "the same products at the same prices");
     }
 }

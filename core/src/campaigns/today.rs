@@ -6,8 +6,10 @@
 //! the same view. Each section holds its true `total` and at most [`SECTION_LIMIT`] items
 //! ([`ACROSS_LIMIT`] in the overview of several clients), the
 //! most urgent first, each with the ids to jump to where the work is done. Cancelled
-//! collaborations never ask for anything. Every query reads through the migration's partial
-//! indexes, so the cost follows what is open, not the size of the file. [`across`] opens each
+//! collaborations never ask for anything, nor do archived campaigns, except that usage rights
+//! still warn before they end (the brand may still be using those posts). Every query reads
+//! through the migration's partial indexes, so the cost follows what is open, not the size of
+//! the file. [`across`] opens each
 //! workspace on its own (one client's data never reaches another's entry), reports a missing,
 //! damaged or newer file as an error entry, and never migrates an older file from the overview.
 
@@ -132,14 +134,15 @@ const COLLABORATIONS: &str = "collaborations c";
 const COLLABORATION_COLUMNS: &str = "c.usage_until, c.last_activity_on";
 
 /// ?1 = today.
-const OVERDUE: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.due_on < ?1");
+const OVERDUE: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.campaign_archived = 0 AND d.due_on < ?1");
 /// ?1 = today, ?2 = six days on.
-const DUE_THIS_WEEK: Query = deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.due_on BETWEEN ?1 AND ?2");
+const DUE_THIS_WEEK: Query =
+    deliverable_query("d.status NOT IN ('published', 'verified', 'missed') AND d.collaboration_cancelled = 0 AND d.campaign_archived = 0 AND d.due_on BETWEEN ?1 AND ?2");
 /// A gift for a cancelled collaboration is not shipped, so it does not ask to be.
 const GIFTS_TO_SHIP: Query = Query {
     from: "gift_shipments s",
     join: "CROSS JOIN collaborations c ON c.id = s.collaboration_id",
-    filter: "s.status = 'to_pack' AND s.collaboration_cancelled = 0",
+    filter: "s.status = 'to_pack' AND s.collaboration_cancelled = 0 AND s.campaign_archived = 0",
     order: "s.created_at, s.id",
     columns: SHIPMENT_COLUMNS,
 };
@@ -150,7 +153,7 @@ const GIFTS_TO_SHIP: Query = Query {
 const GIFTS_WITHOUT_POST: Query = Query {
     from: "gift_shipments s",
     join: "CROSS JOIN collaborations c ON c.id = s.collaboration_id",
-    filter: "s.awaiting_post = 1 AND s.delivered_on <= ?1",
+    filter: "s.awaiting_post = 1 AND s.campaign_archived = 0 AND s.delivered_on <= ?1",
     order: "s.delivered_on, s.id",
     columns: SHIPMENT_COLUMNS,
 };
@@ -166,7 +169,7 @@ const USAGE_EXPIRING: Query = Query {
 const IDLE: Query = Query {
     from: COLLABORATIONS,
     join: "",
-    filter: "c.status IN ('agreed', 'active') AND c.last_activity_on <= ?1",
+    filter: "c.status IN ('agreed', 'active') AND c.campaign_archived = 0 AND c.last_activity_on <= ?1",
     order: "c.last_activity_on, c.id",
     columns: COLLABORATION_COLUMNS,
 };
@@ -266,7 +269,7 @@ struct Query {
 }
 
 /// Expected deliverables by due date; the filter holds the predicate of the
-/// `deliverables_expected_by_due` index, so SQLite counts in that index alone.
+/// `deliverables_due_in_use` index, so SQLite counts in that index alone.
 const fn deliverable_query(filter: &'static str) -> Query {
     Query {
         from: "deliverables d",
@@ -477,6 +480,36 @@ mod tests {
     }
 
     #[test]
+    fn an_archived_campaign_stops_nagging_on_today_but_its_usage_rights_still_warn() {
+        let mut ws = workspace();
+        let anna = creator(&mut ws, "Anna de Vries", "anna.zon");
+        let bo = creator(&mut ws, "Bo Smit", "bo.smit");
+        let spring = campaign(&ws, "Spring 2026", Some("2026-03-01"), Some("2026-04-30"), 0);
+        let a = collaboration(&ws, spring, anna, "gifted", "active", (0, 5_000), "2026-04-01");
+        deliverable(&ws, a, "reel", "2026-04-20", "planned"); // overdue
+        deliverable(&ws, a, "story", "2026-06-16", "planned"); // due this week
+        shipment(&ws, a, "to_pack", "2026-04-02", None, &[(1, 2_000)]);
+        shipment(&ws, a, "delivered", "2026-04-03", Some("2026-04-05"), &[(1, 2_000)]);
+        sql(&ws, &format!("UPDATE collaborations SET usage_until = '2026-06-30' WHERE id = {a}"));
+        let b = collaboration(&ws, spring, bo, "paid", "agreed", (10_000, 0), "2026-04-01");
+        let summary = |ws: &Workspace| {
+            let t = today(ws, day(TODAY)).unwrap();
+            [t.overdue.total, t.due_this_week.total, t.gifts_to_ship.total, t.gifts_without_post.total, t.idle.total, t.usage_expiring.total]
+        };
+        assert_eq!(summary(&ws), [1, 1, 1, 1, 2, 1]);
+
+        crate::campaigns::campaign::archive(&mut ws, spring).unwrap();
+        assert_eq!(summary(&ws), [0, 0, 0, 0, 0, 1], "only the usage rights still warn");
+        // What is added to an archived campaign's collaborations stays quiet too.
+        deliverable(&ws, b, "post", "2026-05-01", "planned");
+        shipment(&ws, b, "to_pack", "2026-05-01", None, &[(1, 2_000)]);
+        assert_eq!(summary(&ws), [0, 0, 0, 0, 0, 1]);
+
+        crate::campaigns::campaign::restore(&mut ws, spring).unwrap();
+        assert_eq!(summary(&ws), [2, 1, 2, 1, 2, 1], "restored, it all asks again");
+    }
+
+    #[test]
     fn sections_show_fifty_items_and_count_them_all() {
         let mut ws = workspace();
         let anna = creator(&mut ws, "Anna de Vries", "anna.zon");
@@ -611,7 +644,7 @@ mod tests {
     #[test]
     fn every_section_reads_through_an_index_never_a_whole_table() {
         let ws = workspace();
-        let partial = ["deliverables_expected_by_due", "gift_shipments_to_pack", "gift_shipments_awaiting_post", "collaborations_by_activity", "collaborations_by_usage"];
+        let partial = ["deliverables_due_in_use", "gift_shipments_to_pack", "gift_shipments_awaiting_post", "collaborations_by_activity", "collaborations_by_usage"];
         for q in [OVERDUE, DUE_THIS_WEEK, GIFTS_TO_SHIP, GIFTS_WITHOUT_POST, USAGE_EXPIRING, IDLE] {
             for sql in [q.count_sql(), q.page_sql(SECTION_LIMIT)] {
                 let mut stmt = ws.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();

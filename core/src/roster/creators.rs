@@ -108,7 +108,7 @@ pub fn delete(ws: &mut Workspace, id: i64) -> Result<()> {
             return Err(Error::Validation(vec![FieldError::new(
                 "creator",
                 "creator_has_collaborations",
-                format!("{name} is in {collaborations} collaboration(s). Their history, gifts and fees are kept, so the creator is too: set the stage to alumni or declined instead."),
+                format!("{name} is in {}. Their history, gifts and fees are kept, so the creator is too: set the stage to alumni or declined instead.", crate::words::counted(collaborations, "collaboration", "collaborations")),
             )
             .with_value(collaborations.to_string())]));
         }

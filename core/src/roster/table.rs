@@ -289,6 +289,18 @@ fn attach_handles_and_niches(conn: &rusqlite::Connection, rows: &mut [CreatorRow
     Ok(())
 }
 
+/// The ids of every creator the query's search and filters match (its sort, offset and limit
+/// aside), lowest first: what "select all" in the roster selects.
+pub fn matching_ids(ws: &Workspace, q: &RosterQuery) -> Result<Vec<i64>> {
+    let filter = build_filter(ws, q)?;
+    let ids = ws
+        .conn()
+        .prepare_cached(&format!("SELECT c.id FROM creators c {} ORDER BY c.id", filter.sql))?
+        .query_map(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// Counts for the filter menus, most common first.
 pub fn facets(ws: &Workspace) -> Result<Facets> {
     let conn = ws.conn();
@@ -375,6 +387,18 @@ mod tests {
         let page = list(&ws, &RosterQuery { tier: Some("emerging".into()), ..Default::default() }).unwrap();
         assert_eq!(names(&page), vec!["Liam O'Brien"]);
         assert!(matches!(list(&ws, &RosterQuery { tier: Some("giga".into()), ..Default::default() }), Err(Error::Validation(_))));
+    }
+
+    #[test]
+    fn select_all_takes_every_match_not_just_the_page_on_view() {
+        let ws = sample();
+        let q = RosterQuery { stage: Some("active".into()), limit: 1, offset: 1, ..Default::default() };
+        let mut expected: Vec<i64> = list(&ws, &RosterQuery { limit: MAX_PAGE, offset: 0, ..q.clone() }).unwrap().rows.iter().map(|r| r.id).collect();
+        expected.sort();
+        assert_eq!(expected.len(), 2);
+        assert_eq!(matching_ids(&ws, &q).unwrap(), expected);
+        assert_eq!(matching_ids(&ws, &RosterQuery::default()).unwrap().len(), 4);
+        assert!(matching_ids(&ws, &RosterQuery { tier: Some("giga".into()), ..Default::default() }).is_err());
     }
 
     #[test]

@@ -5,9 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 /// Shown wherever a tier is shown, so nobody has to guess how an overlap was settled.
-pub const OVERLAP_RULE: &str = "The guide's tier ranges overlap (mid-tier 50K–100K lies inside \
-micro 10K–100K). Chorus uses each creator's largest audience and gives the highest tier whose \
-lower bound it reaches, so 50K–100K counts as mid-tier.";
+/// (It names the ranges it means rather than "the guide's": the person reading it never saw one.)
+pub const OVERLAP_RULE: &str = "Common tier ranges overlap: mid-tier (50K–100K) is often placed inside \
+micro (10K–100K). Chorus uses each creator's largest audience and gives the highest tier whose \
+starting count it reaches; the starting counts are set under Settings › Tiers.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

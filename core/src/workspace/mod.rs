@@ -47,7 +47,11 @@ use std::time::Duration;
 
 /// Migrations compiled into the binary; index + 1 is the schema version it produces.
 /// A shipped migration is never edited.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_campaigns.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_campaigns.sql"),
+    include_str!("migrations/0003_quality.sql"),
+];
 
 /// The schema version this Chorus writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -317,7 +321,7 @@ impl Workspace {
                         crate::FieldError::new(
                             "currency",
                             "currency_locked",
-                            format!("The currency stays {} because {amounts} rate(s) are recorded in it. Make a new workspace for another currency.", old.currency),
+                            format!("The currency stays {} because {} recorded in it. Make a new workspace for another currency.", old.currency, crate::words::counted(amounts, "amount is", "amounts are")),
                         )
                         .with_value(&new.currency),
                     );

@@ -8,9 +8,9 @@ use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::campaigns::board::{self, CampaignBoard, CampaignSummary};
 use chorus_core::campaigns::campaign::{self, Campaign};
-use chorus_core::campaigns::collaboration::{self, Collaboration, CollaborationDetail};
+use chorus_core::campaigns::collaboration::{self, BulkAdd, Collaboration, CollaborationDetail};
 use chorus_core::campaigns::deliverable::{self, Deliverable};
-use chorus_core::campaigns::gifting::{self, Shipment};
+use chorus_core::campaigns::gifting::{self, EarlierGift, Shipment};
 use chorus_core::campaigns::outreach::{self, Touchpoint};
 use chorus_core::campaigns::{
     fields, CampaignDraft, CollaborationDraft, CollaborationKind, CollaborationStatus, DeliverableDraft, DeliverableStatus, Goal, ShipmentDraft,
@@ -98,6 +98,18 @@ pub fn campaign_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     state.with_workspace(|ws| campaign::delete(ws, id))
 }
 
+/// Puts a campaign away: out of the list, the pickers and Today; its history is kept.
+#[tauri::command(async)]
+pub fn campaign_archive(state: State<'_, AppState>, id: i64) -> CmdResult<Campaign> {
+    state.with_workspace(|ws| campaign::archive(ws, id))
+}
+
+/// Brings an archived campaign back into use.
+#[tauri::command(async)]
+pub fn campaign_restore(state: State<'_, AppState>, id: i64) -> CmdResult<Campaign> {
+    state.with_workspace(|ws| campaign::restore(ws, id))
+}
+
 #[tauri::command(async)]
 pub fn collaboration_detail(state: State<'_, AppState>, id: i64) -> CmdResult<CollaborationDetail> {
     state.with_workspace(|ws| collaboration::detail(ws, id))
@@ -107,6 +119,13 @@ pub fn collaboration_detail(state: State<'_, AppState>, id: i64) -> CmdResult<Co
 pub fn collaboration_create(state: State<'_, AppState>, draft: CollaborationDraft, spelling: Spelling) -> CmdResult<Collaboration> {
     let draft = CollaborationDraft { spelling, ..draft };
     state.with_workspace(|ws| collaboration::create(ws, &draft))
+}
+
+/// Adds several creators to a campaign with the same starting terms, in one go.
+#[tauri::command(async)]
+pub fn collaboration_add_many(state: State<'_, AppState>, campaign_id: i64, creator_ids: Vec<i64>, terms: CollaborationDraft, spelling: Spelling) -> CmdResult<BulkAdd> {
+    let terms = CollaborationDraft { spelling, ..terms };
+    state.with_workspace(|ws| collaboration::add_many(ws, campaign_id, &creator_ids, &terms))
 }
 
 #[tauri::command(async)]
@@ -140,6 +159,18 @@ pub fn deliverable_delete(state: State<'_, AppState>, id: i64) -> CmdResult<()> 
 #[tauri::command(async)]
 pub fn shipment_new_draft(state: State<'_, AppState>, collaboration_id: i64) -> CmdResult<ShipmentDraft> {
     state.with_workspace(|ws| gifting::new_draft(ws, collaboration_id))
+}
+
+/// Earlier gifts whose products a new gift for this collaboration can start from.
+#[tauri::command(async)]
+pub fn shipment_earlier(state: State<'_, AppState>, collaboration_id: i64) -> CmdResult<Vec<EarlierGift>> {
+    state.with_workspace(|ws| gifting::earlier_gifts(ws, collaboration_id, 20))
+}
+
+/// A new gift's form with the products of gift `from_shipment_id`.
+#[tauri::command(async)]
+pub fn shipment_draft_from(state: State<'_, AppState>, collaboration_id: i64, from_shipment_id: i64) -> CmdResult<ShipmentDraft> {
+    state.with_workspace(|ws| gifting::draft_from(ws, collaboration_id, from_shipment_id))
 }
 
 #[tauri::command(async)]

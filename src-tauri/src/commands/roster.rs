@@ -28,6 +28,12 @@ pub fn roster_list(state: State<'_, AppState>, query: RosterQuery) -> CmdResult<
     state.with_workspace(|ws| roster::list(ws, &query))
 }
 
+/// Every creator the query's search and filters match: the roster's "select all".
+#[tauri::command(async)]
+pub fn roster_matching_ids(state: State<'_, AppState>, query: RosterQuery) -> CmdResult<Vec<i64>> {
+    state.with_workspace(|ws| roster::matching_ids(ws, &query))
+}
+
 #[tauri::command(async)]
 pub fn roster_facets(state: State<'_, AppState>) -> CmdResult<Facets> {
     state.with_workspace(|ws| roster::facets(ws))

@@ -1,8 +1,10 @@
 //! The Board tab of a campaign: one column per collaboration status (proposed, agreed, active,
 //! completed, cancelled) with a card per collaboration: creator, top handle, type, fee or gift
-//! value, deliverables live of total, an overdue mark, the next due date and the latest gift's
-//! status. Cards are buttons (Tab reaches each; ←/→ jump between columns, ↑/↓ within one) and
-//! open the collaboration panel. "Add creator" puts a roster creator in the campaign.
+//! value, deliverables live of total, an overdue mark, the next due date, the latest gift's
+//! status and "Ready to complete" when every post is live (the panel offers it). Cards are
+//! buttons (Tab reaches each; ←/→ jump between columns, ↑/↓ within one) and open the
+//! collaboration panel. "Add creator" puts a roster creator in the campaign (not offered for
+//! an archived campaign).
 //!
 //! A card moves to another status by dragging it onto a column (the column under the pointer
 //! is marked) or with Alt+→ / Alt+← (next / previous column). The move is an ordinary update of
@@ -13,7 +15,7 @@
 import * as api from '../api.js';
 import { h, icon, ICONS } from '../shared/dom.js';
 import { t, tn, fmt } from '../shared/i18n.js';
-import { platformBadge, atHandle } from '../shared/badges.js';
+import { platformBadge, wrappingHandle } from '../shared/badges.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { giftChip } from './gift-list.js';
 import { toastError } from '../shared/toast.js';
@@ -36,7 +38,7 @@ export async function moveCollaboration(id, status) {
 
 /**
  * @param {import('../api.js').CampaignBoard} board
- * @param {{ onOpen: (collaborationId: number, focus?: string) => void, onAdd: () => void,
+ * @param {{ onOpen: (collaborationId: number, focus?: string) => void, onAdd: (() => void) | null,
  *   onMoved: (collaborationId: number) => Promise<void>, selectedId: number|null }} hooks
  */
 export function campaignBoard(board, hooks) {
@@ -56,7 +58,7 @@ export function campaignBoard(board, hooks) {
       h('ul', { class: 'board-cards' }, ...col.cards.map((card) => h('li', null, cardButton(card)))))));
   return h('div', { class: 'board-wrap' },
     h('div', { class: 'tab-toolbar' },
-      h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-creator', onclick: () => hooks.onAdd() }, icon(ICONS.plus, 12), t('board.addCreator')),
+      hooks.onAdd ? h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-creator', onclick: () => hooks.onAdd?.() }, icon(ICONS.plus, 12), t('board.addCreator')) : null,
       h('p', { class: 'muted' }, total ? tn('board.summary', total) : t('board.empty'))),
     h('p', { class: 'sr-only', id: 'board-move-hint' }, t('board.move.hint')),
     columns);
@@ -73,15 +75,17 @@ export function campaignBoard(board, hooks) {
     h('span', { class: 'card-top' },
       h('span', { class: 'card-name' }, card.creator_name),
       card.deliverables_overdue ? h('span', { class: 'badge badge-overdue' }, tn('board.overdue', card.deliverables_overdue)) : null),
-    card.top_handle ? h('span', { class: 'card-handle' }, platformBadge(card.top_handle.platform), h('span', { class: 'handle-text' }, atHandle(card.top_handle.handle, card.top_handle.platform)),
-      h('span', { class: 'muted num' }, fmt.compact(card.top_handle.followers))) : null,
+    card.top_handle ? h('span', { class: 'card-handle' },
+      h('span', { class: 'card-handle-name' }, platformBadge(card.top_handle.platform), h('span', { class: 'handle-text' }, ...wrappingHandle(card.top_handle.handle, card.top_handle.platform))),
+      h('span', { class: 'muted num card-followers' }, fmt.compact(card.top_handle.followers))) : null,
     h('span', { class: 'card-line' },
       h('span', { class: ['badge', 'badge-quiet', `kind-${card.kind}`] }, campaignLabel('collaboration_kinds', card.kind)),
       money.minor ? h('span', { class: 'num card-money', title: t(card.kind === 'gifted' ? 'board.giftValue' : 'board.fee') }, fmt.money(money.minor, money.currency)) : null),
     h('span', { class: 'card-line card-facts' },
       h('span', { class: 'card-deliverables', title: t('board.deliverables.title') }, t('board.deliverables', { live: card.deliverables_live, total: card.deliverables_total })),
       card.next_due ? h('span', { class: 'muted' }, t('board.nextDue', { date: fmt.date(card.next_due) })) : null),
-    card.latest_shipment_status ? h('span', { class: 'card-line' }, h('span', { class: 'muted small' }, t('board.gift')), giftChip(card.latest_shipment_status)) : null);
+    card.latest_shipment_status ? h('span', { class: 'card-line' }, h('span', { class: 'muted small' }, t('board.gift')), giftChip(card.latest_shipment_status)) : null,
+    card.ready_to_complete ? h('span', { class: 'card-line card-ready' }, h('span', { class: 'badge badge-ok' }, icon(ICONS.check, 12), t('board.readyToComplete'))) : null);
   }
 
   function keys(e) {

@@ -3,17 +3,20 @@
 //! back end orders them. A row opens on click or Enter; ↑/↓ move between rows. Amounts are the
 //! back end's sums, formatted here.
 //!
-//! Above the table, a search box and a phase filter narrow the loaded list in the window: the
-//! search matches every word typed in the name, goal, niche and UTM value, ignoring case and
-//! accents; the phase select counts each phase among
-//! the campaigns the search leaves. `filter()` is what a snapshot keeps; a list that filters
-//! everything away says so, with "Clear filters".
+//! Above the table, a search box, a phase filter and (once a campaign is archived) a choice
+//! between the campaigns in use and the archived ones narrow the loaded list in the window:
+//! archived campaigns are hidden until asked for. The search matches every word typed in the
+//! name, goal, niche and UTM value, ignoring case and accents; each select counts what it would
+//! show among the campaigns the other filters leave. `filter()` is what a snapshot keeps; a
+//! list that filters everything away says so, with "Clear filters".
 
 import { h, icon, ICONS, mount } from '../shared/dom.js';
 import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 
 const PHASES = ['upcoming', 'running', 'ended', 'undated'];
+/** The archive filter: '' the campaigns in use, 'archived' the archived ones. */
+const SHELVES = ['', 'archived'];
 
 /** Text folded for matching: lower case, without accents (é → e). */
 const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -39,12 +42,16 @@ const money = (m) => fmt.money(m.minor, m.currency);
 
 /**
  * @param {{ onOpen: (id: number) => void, onNew: () => void }} hooks
- * @param {{ search?: string, phase?: string } | null} [initial] the filter a snapshot kept
+ * @param {{ search?: string, phase?: string, shelf?: string } | null} [initial] the filter a snapshot kept
  */
 export function campaignList(hooks, initial = null) {
   /** @type {import('../api.js').CampaignSummary[]} */
   let all = [];
-  const filter = { search: initial?.search ?? '', phase: PHASES.includes(initial?.phase ?? '') ? initial.phase : '' };
+  const filter = {
+    search: initial?.search ?? '',
+    phase: PHASES.includes(initial?.phase ?? '') ? initial.phase : '',
+    shelf: initial?.shelf === 'archived' ? 'archived' : '',
+  };
   const search = /** @type {HTMLInputElement} */ (h('input', {
     id: 'campaign-search', type: 'search', class: 'input search-input', value: filter.search, autocomplete: 'off', spellcheck: 'false',
     placeholder: t('campaigns.search.placeholder'), 'aria-label': t('campaigns.search.label'), 'aria-keyshortcuts': '/',
@@ -58,9 +65,14 @@ export function campaignList(hooks, initial = null) {
     id: 'campaign-phase', class: 'select filter', 'aria-label': t('campaigns.filter.phase.label'),
     onchange: () => { filter.phase = phaseSelect.value; render(); },
   }));
+  const shelfSelect = /** @type {HTMLSelectElement} */ (h('select', {
+    id: 'campaign-archive-filter', class: 'select filter', 'aria-label': t('campaigns.filter.archive.label'),
+    onchange: () => { filter.shelf = shelfSelect.value; render(); },
+  }));
   const toolbar = h('div', { class: 'toolbar campaign-toolbar', role: 'search', hidden: true },
     h('div', { class: 'search-box' }, icon(ICONS.search, 14), search),
     phaseSelect,
+    shelfSelect,
     h('span', { class: 'muted campaign-count', id: 'campaign-count', 'aria-live': 'polite' }));
   const body = h('tbody');
   const table = h('table', { class: 'data-table campaign-table', id: 'campaign-table', 'aria-label': t('campaigns.title') },
@@ -78,10 +90,23 @@ export function campaignList(hooks, initial = null) {
     h('h2', null, t('campaigns.empty.title')),
     h('p', null, t('campaigns.empty.body')),
     h('button', { type: 'button', class: 'btn btn-primary', onclick: () => hooks.onNew() }, t('campaigns.new')));
-  const noMatch = h('div', { class: 'empty-state', id: 'campaigns-no-match', hidden: true },
-    h('h2', null, t('campaigns.noMatch.title')),
-    h('p', null, t('campaigns.noMatch.body')),
-    h('button', { type: 'button', class: 'btn', id: 'campaigns-clear-filters', onclick: () => clear() }, t('roster.clearFilters')));
+  const noMatch = h('div', { class: 'empty-state', id: 'campaigns-no-match', hidden: true });
+  /** What the empty list says: nothing matches the filters, or every campaign is archived. */
+  function showNoMatch(allArchived) {
+    if (allArchived) {
+      mount(noMatch,
+        h('h2', null, t('campaigns.allArchived.title')),
+        h('p', null, t('campaigns.allArchived.body')),
+        h('div', { class: 'button-row' },
+          h('button', { type: 'button', class: 'btn', id: 'campaigns-show-archived', onclick: () => { filter.shelf = 'archived'; render(); } }, t('campaigns.allArchived.show')),
+          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => hooks.onNew() }, t('campaigns.new'))));
+    } else {
+      mount(noMatch,
+        h('h2', null, t('campaigns.noMatch.title')),
+        h('p', null, t('campaigns.noMatch.body')),
+        h('button', { type: 'button', class: 'btn', id: 'campaigns-clear-filters', onclick: () => clear() }, t('roster.clearFilters')));
+    }
+  }
   const el = h('div', { class: 'campaign-list-wrap' }, table, empty, noMatch);
 
   /** @param {import('../api.js').CampaignSummary[]} rows every campaign, as the back end sends them */
@@ -90,22 +115,34 @@ export function campaignList(hooks, initial = null) {
     render();
   }
 
-  /** Shows the campaigns the search and phase leave, and the phase counts among the searched. */
+  /** Shows the campaigns the search, phase and archive filter leave, with each select's counts. */
   function render() {
     const words = fold(filter.search).split(/\s+/).filter(Boolean);
     const searched = all.filter((c) => matches(c, words));
-    const rows = filter.phase ? searched.filter((c) => c.phase === filter.phase) : searched;
-    const count = (phase) => searched.filter((c) => c.phase === phase).length;
+    const shelved = (c, shelf) => (shelf === 'archived') === !!c.archived_on;
+    const onShelf = searched.filter((c) => shelved(c, filter.shelf));
+    const rows = filter.phase ? onShelf.filter((c) => c.phase === filter.phase) : onShelf;
+    const count = (phase) => onShelf.filter((c) => c.phase === phase).length;
     mount(phaseSelect,
-      h('option', { value: '' }, t('roster.filter.option', { label: t('campaigns.filter.phase.all'), count: fmt.number(searched.length) })),
+      h('option', { value: '' }, t('roster.filter.option', { label: t('campaigns.filter.phase.all'), count: fmt.number(onShelf.length) })),
       ...PHASES.map((p) => h('option', { value: p }, t('roster.filter.option', { label: t(`campaign.phase.${p}`), count: fmt.number(count(p)) }))));
     phaseSelect.value = filter.phase;
     phaseSelect.classList.toggle('active', !!filter.phase);
-    const filtered = !!words.length || !!filter.phase;
-    mount(/** @type {HTMLElement} */ (toolbar.querySelector('#campaign-count')), filtered ? tn('campaigns.filter.count', all.length, { shown: rows.length }) : '');
+    const inPhase = searched.filter((c) => !filter.phase || c.phase === filter.phase);
+    mount(shelfSelect, ...SHELVES.map((shelf) => h('option', { value: shelf },
+      t('roster.filter.option', { label: t(shelf ? 'campaigns.filter.archive.archived' : 'campaigns.filter.archive.inUse'), count: fmt.number(inPhase.filter((c) => shelved(c, shelf)).length) }))));
+    shelfSelect.value = filter.shelf;
+    shelfSelect.classList.toggle('active', !!filter.shelf);
+    const archivedCount = all.filter((c) => c.archived_on).length;
+    shelfSelect.hidden = !archivedCount && !filter.shelf;
+    const filtered = !!words.length || !!filter.phase || !!filter.shelf;
+    const shelfTotal = all.filter((c) => shelved(c, filter.shelf)).length;
+    mount(/** @type {HTMLElement} */ (toolbar.querySelector('#campaign-count')),
+      filtered ? tn(filter.shelf ? 'campaigns.filter.countArchived' : 'campaigns.filter.count', shelfTotal, { shown: rows.length }) : '');
     toolbar.hidden = all.length === 0;
     empty.hidden = all.length > 0;
     noMatch.hidden = all.length === 0 || rows.length > 0;
+    if (!noMatch.hidden) showNoMatch(!filtered && archivedCount === all.length);
     table.hidden = rows.length === 0;
     mount(body, ...rows.map((c) => h('tr', {
       class: 'campaign-row', tabindex: 0, 'data-id': c.id,
@@ -114,7 +151,7 @@ export function campaignList(hooks, initial = null) {
     },
     h('td', { class: 'cell-name' },
       h('button', { type: 'button', class: 'link-button campaign-name campaign-open', tabindex: -1, onclick: (e) => { e.stopPropagation(); hooks.onOpen(c.id); } }, c.name),
-      h('div', { class: 'muted small' }, campaignLabel('goals', c.goal))),
+      h('div', { class: 'muted small' }, c.archived_on ? t('campaigns.archivedOn', { goal: campaignLabel('goals', c.goal), date: fmt.date(c.archived_on) }) : campaignLabel('goals', c.goal))),
     h('td', null, phaseBadge(c.phase)),
     h('td', { class: 'muted nowrap' }, dateRange(c.starts_on, c.ends_on)),
     h('td', { class: 'num' }, c.budget.minor ? money(c.budget) : h('span', { class: 'faint' }, '–')),
@@ -134,6 +171,7 @@ export function campaignList(hooks, initial = null) {
   function clear() {
     filter.search = '';
     filter.phase = '';
+    filter.shelf = '';
     search.value = '';
     render();
     search.focus();
@@ -143,7 +181,7 @@ export function campaignList(hooks, initial = null) {
     el,
     toolbar,
     show,
-    /** The search and phase, for a snapshot. */
+    /** The search, phase and archive filter, for a snapshot. */
     filter: () => ({ ...filter }),
     focusSearch: () => { search.focus(); search.select(); },
     focusRow: (id) => /** @type {HTMLElement|null} */ (body.querySelector(`[data-id="${Number(id)}"]`) || body.firstElementChild)?.focus(),

@@ -11,9 +11,24 @@ import { campaignLabel, today } from './campaign-vocab.js';
 
 const ROW = 34;
 const AXIS = 30;
-const LABELS = 170;
+/** The label column: as wide as the longest creator name needs, within these bounds. */
+const LABELS_MIN = 150;
+const LABELS_MAX = 280;
 const PAD = 16;
 const DAY = 86400000;
+
+/** Width in pixels of `text` in the timeline's label type. */
+function textWidth(text) {
+  measure.font = `500 12px ${getComputedStyle(document.body).fontFamily}`;
+  return measure.measureText(text).width;
+}
+const measure = /** @type {CanvasRenderingContext2D} */ (document.createElement('canvas').getContext('2d'));
+
+/** The label column for these names: the longest plus margins, within the bounds. */
+function labelWidth(names) {
+  const widest = Math.max(0, ...names.map(textWidth));
+  return Math.round(Math.min(LABELS_MAX, Math.max(LABELS_MIN, widest + 24)));
+}
 
 const dayNumber = (text) => {
   const [y, m, d] = String(text).slice(0, 10).split('-').map(Number);
@@ -51,6 +66,7 @@ export function campaignTimeline(board, campaign, hooks) {
   }
   rows.sort((a, b) => a.name.localeCompare(b.name, currentLocale()));
 
+  const LABELS = labelWidth(rows.map((r) => r.name));
   let width = 0;
   function render() {
     width = Math.max(560, canvas.clientWidth || 900);
@@ -79,7 +95,7 @@ export function campaignTimeline(board, campaign, hooks) {
       const y = AXIS + r * ROW;
       const overdue = row.items.some((i) => i.overdue);
       svg.append(s('rect', { class: ['tl-row', r % 2 ? 'odd' : null, overdue ? 'has-overdue' : null], x: 0, y, width, height: ROW }),
-        s('text', { class: 'tl-label', x: 12, y: y + ROW / 2 + 4 }, clip(row.name)),
+        s('text', { class: 'tl-label', x: 12, y: y + ROW / 2 + 4 }, clip(row.name), clip(row.name) === row.name ? null : s('title', null, row.name)),
         s('line', { class: 'tl-lane', x1: LABELS, x2: width - PAD, y1: y + ROW / 2, y2: y + ROW / 2 }));
     });
     if (now >= from && now <= to) {
@@ -122,7 +138,13 @@ export function campaignTimeline(board, campaign, hooks) {
   }
   function hideTip() { tip.hidden = true; }
 
-  const clip = (text) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
+  /** A name longer than the widest label column still fits, shortened, with the whole name as its tooltip. */
+  const clip = (text) => {
+    if (textWidth(text) <= LABELS_MAX - 24) return text;
+    let cut = text;
+    while (cut.length > 1 && textWidth(`${cut}…`) > LABELS_MAX - 24) cut = cut.slice(0, -1);
+    return `${cut}…`;
+  };
   const observer = new ResizeObserver(() => { if (Math.abs((canvas.clientWidth || 0) - width) > 8) render(); });
   observer.observe(canvas);
   render();

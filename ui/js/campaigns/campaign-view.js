@@ -1,11 +1,14 @@
-//! One campaign: its header (name, goal, phase, dates, Edit, Delete, CSV and calendar export
-//! through native save dialogs), the budget strip, and three tabs: Board, Timeline and Brief.
-//! Reads the campaign and its board together; `refresh()` reads them again (after a save in the
-//! collaboration panel, or a change made elsewhere) and keeps the tab.
+//! One campaign: its header (name, goal, phase, dates, Edit, Archive or Restore, CSV and
+//! calendar export through native save dialogs), the budget strip, and three tabs: Board,
+//! Timeline and Brief. Delete is offered only for a campaign without creators (the core keeps
+//! one with history); every campaign can be archived, and an archived one says so in a banner
+//! with Restore and takes no new creators. Reads the campaign and its board together;
+//! `refresh()` reads them again (after a save in the collaboration panel, or a change made
+//! elsewhere) and keeps the tab.
 
 import * as api from '../api.js';
 import { h, icon, ICONS, mount } from '../shared/dom.js';
-import { t, tn } from '../shared/i18n.js';
+import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { dateRange, phaseBadge } from './campaign-list.js';
 import { budgetStrip } from './campaign-budget.js';
@@ -21,7 +24,8 @@ const TABS = ['board', 'timeline', 'brief'];
 /**
  * @param {number} id
  * @param {{ tab?: string, onBack: () => void, onEdit: (c: import('../api.js').Campaign) => void,
- *   onDeleted: () => void, onOpenCollaboration: (collaborationId: number, focus?: string) => void,
+ *   onDeleted: () => void, onArchived: (c: import('../api.js').Campaign) => void,
+ *   onOpenCollaboration: (collaborationId: number, focus?: string) => void,
  *   onCollaborationMoved: (collaborationId: number) => void, selectedCollaboration: () => number|null }} o
  */
 export function campaignView(id, o) {
@@ -61,9 +65,11 @@ export function campaignView(id, o) {
       type: 'button', role: 'tab', class: 'tab', id: `campaign-tab-${name}`, 'aria-selected': String(tab === name), tabindex: tab === name ? 0 : -1,
       'aria-controls': 'campaign-tabpanel', onclick: () => switchTab(name),
     }, t(`campaign.tab.${name}`));
+    const archived = !!c.archived_on;
+    const creators = board.columns.reduce((n, col) => n + col.cards.length, 0);
     let body;
     if (tab === 'board') {
-      body = campaignBoard(board, { onOpen: o.onOpenCollaboration, onAdd: addCreator, selectedId: o.selectedCollaboration(),
+      body = campaignBoard(board, { onOpen: o.onOpenCollaboration, onAdd: archived ? null : addCreator, selectedId: o.selectedCollaboration(),
         onMoved: (collaborationId) => { o.onCollaborationMoved(collaborationId); return refresh(); } });
     }
     else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
@@ -82,7 +88,14 @@ export function campaignView(id, o) {
             h('button', { type: 'button', class: 'btn', id: 'export-campaign-csv', onclick: exportCsv }, icon(ICONS.download, 14), t('campaign.exportCsv')),
             h('button', { type: 'button', class: 'btn', id: 'export-campaign-ics', onclick: exportIcs }, icon(ICONS.download, 14), t('campaign.exportIcs')),
             h('button', { type: 'button', class: 'btn', id: 'edit-campaign', onclick: () => o.onEdit(c) }, icon(ICONS.edit, 14), t('common.edit')),
-            h('button', { type: 'button', class: 'btn btn-icon btn-danger-quiet', id: 'delete-campaign', 'aria-label': t('campaign.delete'), title: t('campaign.delete'), onclick: remove }, icon(ICONS.trash, 14)))),
+            archived ? null : h('button', { type: 'button', class: 'btn', id: 'archive-campaign', title: t('campaign.archive.hint'), onclick: archive }, icon(ICONS.archive, 14), t('campaign.archive')),
+            // A campaign with creators in it keeps its history: it is archived, never deleted.
+            creators ? null : h('button', { type: 'button', class: 'btn btn-icon btn-danger-quiet', id: 'delete-campaign', 'aria-label': t('campaign.delete'), title: t('campaign.delete'), onclick: remove }, icon(ICONS.trash, 14)))),
+        archived ? h('div', { class: 'form-banner campaign-archived', id: 'campaign-archived', role: 'status' },
+          h('div', { class: 'banner-text' },
+            h('p', { class: 'banner-title' }, t('campaign.archived.title', { date: fmt.date(c.archived_on) })),
+            h('p', null, t('campaign.archived.body'))),
+          h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'restore-campaign', onclick: restore }, icon(ICONS.restore, 14), t('campaign.restore'))) : null,
         budgetStrip(board.budget),
         h('div', { class: 'tabs', role: 'tablist', 'aria-label': c.name, onkeydown: tabKeys }, ...TABS.map(tabButton))),
       h('div', { class: ['campaign-tabpanel', `tab-${tab}`], id: 'campaign-tabpanel', role: 'tabpanel', 'aria-labelledby': `campaign-tab-${tab}` }, body));
@@ -119,6 +132,34 @@ export function campaignView(id, o) {
   async function exportIcs() {
     const report = await api.exportCampaignIcs(id).catch((err) => { toastError(err); return null; });
     if (report) toast(tn('campaign.exportedIcs', report.rows, { path: report.path }), { kind: 'success' });
+  }
+
+  async function archive() {
+    if (!campaign || !board) return;
+    const open = board.timeline.filter((d) => !['published', 'verified', 'missed'].includes(d.status) && !cancelledCollaboration(d.collaboration_id)).length;
+    const ok = await confirm({ title: t('campaign.archive.title', { name: campaign.name }),
+      message: [t('campaign.archive.body'), open ? tn('campaign.archive.open', open) : null].filter(Boolean).join(' '),
+      confirmLabel: t('campaign.archive'), confirmId: 'confirm-archive-campaign' });
+    if (!ok) return;
+    try {
+      const archived = await api.archiveCampaign(id);
+      o.onArchived(archived);
+    } catch (err) { toastError(err); }
+  }
+
+  /** Whether the collaboration is cancelled (its open deliverables were never asked for). */
+  function cancelledCollaboration(collaborationId) {
+    return !!board?.columns.find((col) => col.status === 'cancelled')?.cards.some((card) => card.collaboration_id === collaborationId);
+  }
+
+  async function restore() {
+    if (!campaign) return;
+    try {
+      const restored = await api.restoreCampaign(id);
+      toast(t('campaign.restored', { name: restored.name }), { kind: 'success' });
+      await refresh();
+      /** @type {HTMLElement|null} */ (el.querySelector('#archive-campaign'))?.focus();
+    } catch (err) { toastError(err); }
   }
 
   async function remove() {

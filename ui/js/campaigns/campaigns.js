@@ -69,6 +69,16 @@ export function campaignsScreen(previous = null, params = {}) {
       onBack: () => showList(id),
       onEdit: (c) => openForm(c),
       onDeleted: () => showList(),
+      onArchived: (c) => {
+        showList();
+        toast(t('campaign.archived', { name: c.name }), {
+          kind: 'success', timeout: 9000,
+          action: { label: t('campaign.archived.undo'), run: () => api.restoreCampaign(c.id).then(() => {
+            toast(t('campaign.restored', { name: c.name }), { kind: 'success' });
+            if (!view && !disposed) showList(c.id);
+          }, toastError) },
+        });
+      },
       onOpenCollaboration: (collaborationId, focus) => { closeForm(true); collab.show(collaborationId, focus).then(() => view?.select()); },
       onCollaborationMoved: (collaborationId) => { if (collab.openId() === collaborationId) collab.refresh(); },
       selectedCollaboration: () => collab.openId(),

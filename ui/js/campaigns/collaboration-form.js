@@ -79,7 +79,8 @@ export function collaborationForm(o) {
       h('legend', null, t('collab.form.section.notes')),
       f('notes', { className: 'label-hidden' })),
     h('div', { class: 'inline-actions' },
-      h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'remove-collaboration', onclick: () => o.onRemove() }, icon(ICONS.trash, 12), t('collab.remove')),
+      // Not offered (no onRemove) when the collaboration has history the core keeps.
+      o.onRemove ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'remove-collaboration', onclick: () => o.onRemove?.() }, icon(ICONS.trash, 12), t('collab.remove')) : null,
       h('span', { class: 'spacer' }),
       h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-collaboration' }, t('form.save'))));

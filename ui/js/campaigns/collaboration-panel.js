@@ -3,7 +3,10 @@
 //! end's figure) and a link to the creator in the roster. `show(id, focus)` opens it on a tab or
 //! an item: focus `deliverable:<id>`, `shipment:<id>`, `touchpoints`, `deliverables`, `gifts`,
 //! `terms` (or `{ kind, id }`). Every save re-reads the collaboration and tells `onChanged`, so
-//! the board follows; answers to an older request are dropped (sequence numbers).
+//! the board follows; answers to an older request are dropped (sequence numbers). When every
+//! deliverable is live (the core's `ready_to_complete`) the panel offers to mark the
+//! collaboration completed; "Not now" puts the offer away for this collaboration until the
+//! window is reloaded. It never completes anything by itself.
 
 import * as api from '../api.js';
 import { h, icon, ICONS, mount } from '../shared/dom.js';
@@ -17,6 +20,10 @@ import { giftList } from './gift-list.js';
 import { outreachList } from './collaboration-outreach.js';
 import { toast, toastError } from '../shared/toast.js';
 import { asPayload } from '../shared/errors.js';
+import { moveCollaboration } from './campaign-board.js';
+
+/** Collaborations whose "mark completed" offer was put away with "Not now". */
+const offerDeclined = new Set();
 
 const TABS = ['terms', 'deliverables', 'gifts', 'touchpoints'];
 
@@ -104,7 +111,7 @@ export function collaborationPanel(hooks) {
         collaboration: l, draft: restored?.draft, initial: restored?.initial,
         onSaved: () => { form = null; toast(t('collab.saved', { name: l.creator_name }), { kind: 'success' }); changed('terms'); },
         onReload: () => { form = null; changed('terms'); },
-        onRemove: () => remove(),
+        onRemove: detail.removable ? () => remove() : undefined,
       });
       body = form.el;
     } else if (tab === 'deliverables') body = deliverableList(detail, { onChanged: changed });
@@ -120,6 +127,7 @@ export function collaborationPanel(hooks) {
           h('span', { class: ['badge', 'status', `cstatus-${l.status}`], id: 'collab-status' }, campaignLabel('collaboration_statuses', l.status)),
           h('span', { class: 'badge badge-quiet' }, campaignLabel('collaboration_kinds', l.kind)),
           h('span', { class: 'muted' }, l.campaign_name)),
+        completeOffer(detail),
         h('div', { class: 'spend-line' },
           h('span', { class: 'spend-label' }, t('collab.spend')),
           h('strong', { class: 'num', id: 'collab-spend' }, fmt.money(detail.spend.minor, detail.spend.currency)),
@@ -128,6 +136,28 @@ export function collaborationPanel(hooks) {
             t('collab.openCreator'))),
         tablist),
       h('div', { class: 'panel-body', id: 'collab-tabpanel', role: 'tabpanel', 'aria-labelledby': `collab-tab-${tab}` }, body)));
+  }
+
+  /** The offer to complete, when every deliverable is live and it was not put away. */
+  function completeOffer(d) {
+    const l = d.collaboration;
+    if (!d.ready_to_complete || offerDeclined.has(l.id)) return null;
+    const live = d.deliverables.length;
+    return h('div', { class: 'form-banner complete-offer', id: 'complete-offer', role: 'status' },
+      h('div', { class: 'banner-text' },
+        h('p', { class: 'banner-title' }, tn('collab.complete.offer', live)),
+        h('p', { class: 'muted' }, t(l.fee.minor ? 'collab.complete.offer.fee' : 'collab.complete.offer.body'))),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'btn btn-small', id: 'complete-later', onclick: () => { offerDeclined.add(l.id); render(); el.querySelector('#collab-title')?.focus(); } }, t('collab.complete.later')),
+        h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'complete-collaboration', onclick: () => complete(l) }, icon(ICONS.check, 12), t('collab.complete'))));
+  }
+
+  async function complete(l) {
+    try {
+      await moveCollaboration(l.id, 'completed');
+      toast(t('collab.completed', { name: l.creator_name }), { kind: 'success' });
+      changed();
+    } catch (err) { toastError(err); }
   }
 
   function tabKeys(e) {

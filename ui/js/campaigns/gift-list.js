@@ -3,7 +3,8 @@
 //! when the core knows the carrier), the recipient's address as written, dates, quick actions
 //! for the next step ("Mark shipped", "Mark delivered", returned, lost). A quick action saves
 //! the shipment with that status; when the back end refuses (no tracking number yet) the form
-//! opens with the problem at its field. "Add gift" starts a form addressed to the creator.
+//! opens with the problem at its field. "Add gift" starts a form addressed to the creator;
+//! "Copy an earlier gift" starts it with the products of a gift chosen from earlier ones.
 //! Items are `#shipment-<id>` so a focus target can land on one.
 
 import * as api from '../api.js';
@@ -11,6 +12,7 @@ import { h, icon, ICONS, mount } from '../shared/dom.js';
 import { t, tn, fmt } from '../shared/i18n.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { confirm } from '../shared/dialog.js';
+import { chooseEarlierGift } from './gift-from-earlier.js';
 import { giftForm } from './gift-form.js';
 import { toast, toastError } from '../shared/toast.js';
 
@@ -29,17 +31,21 @@ export function giftList(detail, hooks) {
   const cancelled = detail.collaboration.status === 'cancelled';
   const addBtn = h('button', { type: 'button', class: 'btn btn-small', id: 'add-gift', disabled: cancelled,
     title: cancelled ? t('gift.add.cancelled') : null, onclick: () => openAdd() }, icon(ICONS.plus, 12), t('gift.add'));
+  const copyBtn = h('button', { type: 'button', class: 'btn btn-small btn-ghost', id: 'copy-earlier-gift', disabled: cancelled,
+    title: cancelled ? t('gift.add.cancelled') : t('gift.earlier.hint'),
+    onclick: async () => { const draft = await chooseEarlierGift(detail.collaboration.id); if (draft) openAdd(draft); } }, t('gift.earlier'));
 
-  async function openAdd() {
-    let draft;
-    try { draft = await api.newShipmentDraft(detail.collaboration.id); } catch (err) { toastError(err); return; }
+  /** The add form, addressed to the creator; `from` is a draft with an earlier gift's products. */
+  async function openAdd(from = null) {
+    let draft = from;
+    if (!draft) try { draft = await api.newShipmentDraft(detail.collaboration.id); } catch (err) { toastError(err); return; }
     const form = giftForm({
       shipment: null, draft,
       onSaved: (created) => { toast(t('gift.added'), { kind: 'success' }); hooks.onChanged(`shipment:${created.id}`); },
       onCancel: () => { adder.replaceChildren(); addBtn.hidden = false; addBtn.focus(); },
       onReload: () => hooks.onChanged('gifts'),
     });
-    addBtn.hidden = true;
+    addBtn.hidden = true; // and with it the copy button after it (campaigns.css)
     mount(adder, form.el);
     form.focusFirst();
   }
@@ -133,6 +139,6 @@ export function giftList(detail, hooks) {
   return h('div', { class: 'tab-section' },
     h('div', { class: 'section-head' },
       h('p', { class: 'muted' }, detail.shipments.length ? tn('gift.summary', detail.shipments.length) : t('gift.none')),
-      addBtn),
+      h('div', { class: 'button-row' }, addBtn, copyBtn)),
     adder, list);
 }

@@ -25,7 +25,9 @@ const money = (m) => fmt.money(m.minor, m.currency);
  *   what `snapshot()` returned in an earlier build: a half-typed "Log contact" form, the
  *   control that had the focus and the panel's scroll position (another language, or the
  *   creator read again after a change elsewhere)
- * @param {{ onIdle?: () => void }} [hooks] `onIdle`: the "Log contact" form was closed
+ * @param {{ onIdle?: () => void, onHistory?: (history: import('../api.js').CreatorHistory | null) => void }} [hooks]
+ *   `onIdle`: the "Log contact" form was closed; `onHistory`: the history was read (null: it
+ *   could not be)
  * @returns {{ el: HTMLElement, refresh: () => Promise<void>, escape: () => boolean,
  *   busy: () => boolean, snapshot: () => any, dispose: () => void }}
  */
@@ -48,8 +50,10 @@ export function creatorCampaignSide(creator, restored = null, hooks = {}) {
       const [history] = await Promise.all([api.creatorHistory(creator.id), loadCampaignVocabulary()]);
       if (mine !== seq) return;
       render(history);
+      hooks.onHistory?.(history);
     } catch (err) {
       if (mine !== seq) return;
+      hooks.onHistory?.(null);
       mount(el, h('section', { class: 'detail-section' }, h('p', { class: 'muted', role: 'alert' }, t('creatorSide.failed', { reason: errorText(err) }))));
     } finally {
       if (mine === seq) el.removeAttribute('aria-busy');

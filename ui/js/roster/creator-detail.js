@@ -2,12 +2,13 @@
 //! handles with their profile URLs (shown as text, never followed); niches and tags;
 //! contact (with the postal address gifts go to); the campaign side (`actions.side`: history,
 //! gifts, totals, outreach log); rate card; payout details (IBAN in groups of four);
-//! authenticity; notes; dates. Buttons hand back to the panel through `onEdit`, `onDelete`,
-//! `onClose`.
+//! authenticity; notes; dates. Buttons hand back to the panel through `onEdit`,
+//! `onAddToCampaign`, `onDelete`, `onClose`. Delete starts hidden: the panel shows it once the
+//! creator's history says they are in no campaign (one with history is never deleted).
 
 import * as api from '../api.js';
 import { h, icon, ICONS } from '../shared/dom.js';
-import { t, fmt } from '../shared/i18n.js';
+import { t, tn, fmt } from '../shared/i18n.js';
 import { label } from '../shared/session.js';
 import { countryName } from '../shared/country-picker.js';
 import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
@@ -16,7 +17,7 @@ import { toastError } from '../shared/toast.js';
 
 /**
  * @param {import('../api.js').Creator} c
- * @param {{ onEdit: () => void, onDelete: () => void, onClose: () => void, side?: HTMLElement }} actions
+ * @param {{ onEdit: () => void, onAddToCampaign: () => void, onDelete: () => void, onClose: () => void, side?: HTMLElement }} actions
  */
 export function creatorDetail(c, actions) {
   const place = [c.city, countryName(c.country)].filter(Boolean).join(', ');
@@ -26,11 +27,12 @@ export function creatorDetail(c, actions) {
         h('h2', { id: 'detail-name', class: 'panel-title', tabindex: -1 }, c.display_name),
         h('button', { type: 'button', class: 'icon-btn', id: 'close-panel', 'aria-label': t('common.close'), title: t('common.closeEsc'), onclick: actions.onClose }, icon(ICONS.close))),
       h('div', { class: 'panel-badges' }, tierBadge(c.tier), stageBadge(c.stage),
-        h('span', { class: 'muted' }, t('detail.followers', { count: fmt.number(c.max_followers) })),
+        h('span', { class: 'muted' }, tn('detail.followers', c.max_followers)),
         place ? h('span', { class: 'muted' }, place) : null),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', id: 'edit-creator', class: 'btn', onclick: actions.onEdit }, icon(ICONS.edit, 14), t('common.edit')),
-        h('button', { type: 'button', id: 'delete-creator', class: 'btn btn-danger-quiet', onclick: actions.onDelete }, icon(ICONS.trash, 14), t('common.delete')))),
+        h('button', { type: 'button', id: 'add-creator-to-campaign', class: 'btn', onclick: actions.onAddToCampaign }, icon(ICONS.plus, 14), t('roster.select.addToCampaign')),
+        h('button', { type: 'button', id: 'delete-creator', class: 'btn btn-danger-quiet', hidden: true, onclick: actions.onDelete }, icon(ICONS.trash, 14), t('common.delete')))),
     h('div', { class: 'panel-body' },
       section('detail.history', sparkline(c.follower_history)),
       section('detail.handles', handleList(c.handles)),

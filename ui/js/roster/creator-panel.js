@@ -1,8 +1,9 @@
 //! The panel beside the roster table. It shows one creator (creator-detail.js, with their
 //! campaigns, gifts, compensation and outreach log from creator-campaigns.js) or a form to
 //! create or edit one (creator-form.js), and runs the back-end calls behind their buttons:
-//! get, create, update, delete. Answers to an older request are dropped (sequence numbers),
-//! and closing a form with unsaved changes asks first.
+//! get, create, update, delete, add to a campaign. Delete is offered only to a creator in no
+//! campaign (the core keeps one with history). Answers to an older request are dropped
+//! (sequence numbers), and closing a form with unsaved changes asks first.
 
 import * as api from '../api.js';
 import { h, mount } from '../shared/dom.js';
@@ -12,13 +13,14 @@ import { confirm } from '../shared/dialog.js';
 import { creatorDetail } from './creator-detail.js';
 import { creatorForm, emptyDraft } from './creator-form.js';
 import { creatorCampaignSide } from './creator-campaigns.js';
+import { openAddToCampaign } from './add-to-campaign.js';
 import { toast, toastError } from '../shared/toast.js';
 
 /** showCreator's sideState: take the side's state when the new view is built, not before. */
 const KEEP_SIDE = Symbol('keep-side');
 
 /**
- * @param {{ onSaved: (creator: import('../api.js').Creator) => void, onDeleted: () => void, onClosed: () => void }} hooks
+ * @param {{ onSaved: (creator: import('../api.js').Creator) => void, onDeleted: (id: number) => void, onClosed: () => void }} hooks
  */
 export function creatorPanel(hooks) {
   const el = h('aside', { class: 'panel', id: 'creator-panel', hidden: true, 'aria-label': t('panel.label') });
@@ -62,7 +64,7 @@ export function creatorPanel(hooks) {
     } catch (err) {
       if (mine !== seq) return;
       toastError(err);
-      if (asPayload(err).kind === 'not_found') { hide(); hooks.onDeleted(); }
+      if (asPayload(err).kind === 'not_found') { hide(); hooks.onDeleted(id); }
     } finally {
       if (mine === seq) el.removeAttribute('aria-busy');
     }
@@ -86,9 +88,22 @@ export function creatorPanel(hooks) {
     viewedId = creator.id;
     factsStale = false;
     const previous = side;
-    side = creatorCampaignSide(creator, sideState, { onIdle: () => { if (factsStale) refreshViewed(); } });
+    /** The campaigns the creator is in, once their history is read. */
+    let inCampaigns = [];
+    side = creatorCampaignSide(creator, sideState, {
+      onIdle: () => { if (factsStale) refreshViewed(); },
+      onHistory: (history) => {
+        inCampaigns = history ? history.collaborations.map((c) => c.campaign_id) : [];
+        const del = /** @type {HTMLElement|null} */ (el.querySelector('#delete-creator'));
+        if (del) del.hidden = !!history && history.collaborations.length > 0;
+      },
+    });
     previous?.dispose();
-    show(creatorDetail(creator, { onEdit: () => edit(creator), onDelete: () => remove(creator), onClose: () => close(), side: side.el }), 'view');
+    const addToCampaign = () => openAddToCampaign({
+      creatorIds: [creator.id], creatorName: creator.display_name, inCampaigns,
+      onAdded: () => side?.refresh(),
+    });
+    show(creatorDetail(creator, { onEdit: () => edit(creator), onAddToCampaign: addToCampaign, onDelete: () => remove(creator), onClose: () => close(), side: side.el }), 'view');
   }
 
   /** The edit form; `restored` is a form snapshot from a previous build of the panel. */
@@ -152,7 +167,7 @@ export function creatorPanel(hooks) {
       await api.deleteCreator(creator.id);
       toast(t('creator.deleted', { name: creator.display_name }), { kind: 'success' });
       hide();
-      hooks.onDeleted();
+      hooks.onDeleted(creator.id);
     } catch (err) {
       toastError(err);
     }

@@ -2,7 +2,13 @@
 //! total × ROW_HEIGHT tall, with only the visible rows (plus overscan) in the DOM. Rows come
 //! from `listRoster` in pages of PAGE_SIZE, fetched on demand and cached by page; a new query
 //! bumps a generation number so answers to older queries are dropped. The grid is one tab
-//! stop: ↑/↓/PageUp/PageDown/Home/End move the selection, Enter opens it.
+//! stop: ↑/↓/PageUp/PageDown/Home/End move the current row, Enter opens it.
+//!
+//! Rows can also be ticked, to act on several creators at once: a click on a row's checkbox
+//! (Shift+click ticks the range from the last one ticked), Space on the current row, the
+//! header's checkbox or Ctrl+A for every creator the search and filters match (not only the
+//! rows on view), Esc to untick all. A new search or filter unticks everything, so nothing
+//! out of sight stays ticked; `onChecked` reports the ticked ids.
 
 import * as api from '../api.js';
 import { h, icon, ICONS, mount } from '../shared/dom.js';
@@ -17,9 +23,12 @@ const HEADER_HEIGHT = 32;
 const PAGE_SIZE = 100;
 const OVERSCAN = 10;
 const MAX_PAGES = 300;
+/** The keys that tick rows, as `aria-keyshortcuts` lists them (space-separated). */
+const TICK_KEYS = ['Space', 'Control+A', 'Escape'].join(' ');
 
 /** Columns: key, header key, css class, sort key when sortable. */
 const COLUMNS = [
+  { key: 'select', label: null, cls: 'cell-select' },
   { key: 'name', label: 'roster.col.name', cls: 'cell-name', sort: 'name' },
   { key: 'handles', label: 'roster.col.handles', cls: 'cell-handles' },
   { key: 'followers', label: 'roster.col.followers', cls: 'cell-followers num', sort: 'followers' },
@@ -35,7 +44,7 @@ export class RosterTable {
   /**
    * @param {{ onOpen: (id: number) => void, onSelect: (id: number|null) => void,
    *   onTotal: (total: number|null) => void, onSort: (sort: string) => void,
-   *   renderEmpty: () => Node }} hooks
+   *   onChecked: (ids: number[]) => void, renderEmpty: () => Node }} hooks
    */
   constructor(hooks) {
     this.hooks = hooks;
@@ -53,16 +62,25 @@ export class RosterTable {
     this.frame = 0;
     this.fetchTimer = 0;
     this.failedGeneration = -1;
+    /** The ticked creators' ids, and the row index a Shift+click ranges from. */
+    this.checked = new Set();
+    this.anchor = -1;
 
+    this.checkAll = /** @type {HTMLInputElement} */ (h('input', {
+      type: 'checkbox', class: 'row-check', id: 'roster-check-all', tabindex: -1, 'aria-label': t('roster.select.all'),
+      onclick: (e) => { e.preventDefault(); this.toggleAll(); },
+    }));
     this.header = h('div', { class: 'roster-header', role: 'row', 'aria-rowindex': 1 },
       ...COLUMNS.map((c) => h('div', { class: ['roster-th', c.cls], role: 'columnheader', 'data-col': c.key },
-        c.sort ? h('button', { type: 'button', class: 'th-sort', tabindex: -1, onclick: () => hooks.onSort(c.sort) },
-          t(c.label), h('span', { class: 'th-arrow' })) : t(c.label))));
+        c.key === 'select' ? this.checkAll
+          : c.sort ? h('button', { type: 'button', class: 'th-sort', tabindex: -1, onclick: () => hooks.onSort(c.sort) },
+            t(c.label), h('span', { class: 'th-arrow' })) : t(c.label))));
     this.spacer = h('div', { class: 'roster-spacer' });
     this.empty = h('div', { class: 'roster-empty', hidden: true });
     this.scroller = h('div', {
       class: 'roster-scroll', tabindex: 0, role: 'grid', 'aria-label': t('roster.title'),
-      'aria-multiselectable': 'false', onkeydown: (e) => this.onKey(e), onclick: (e) => this.onClick(e),
+      'aria-multiselectable': 'false', 'aria-keyshortcuts': TICK_KEYS,
+      onkeydown: (e) => this.onKey(e), onclick: (e) => this.onClick(e),
     }, this.header, this.spacer);
     this.el = h('div', { class: 'roster-table' }, this.scroller, this.empty);
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
@@ -80,10 +98,70 @@ export class RosterTable {
     }
   }
 
-  /** A new query: forget every page and start at the top. */
+  /** A new query: forget every page and start at the top, with nothing ticked. */
   setQuery(query) {
     this.query = { ...query };
+    this.setChecked([]);
     this.reset(false);
+  }
+
+  /** Ticks exactly `ids` (a snapshot's, or none). */
+  setChecked(ids) {
+    this.checked = new Set(ids);
+    this.anchor = -1;
+    this.checkedChanged();
+  }
+
+  /** Unticks one creator (deleted meanwhile). */
+  uncheck(id) {
+    if (this.checked.delete(id)) this.checkedChanged();
+  }
+
+  checkedChanged() {
+    const total = this.total ?? 0;
+    this.checkAll.checked = total > 0 && this.checked.size >= total;
+    this.checkAll.indeterminate = this.checked.size > 0 && this.checked.size < total;
+    this.checkAll.setAttribute('aria-label', this.checkAll.checked ? t('roster.select.none') : t('roster.select.all'));
+    this.clearRendered();
+    this.schedule();
+    this.hooks.onChecked([...this.checked]);
+  }
+
+  /** Ticks or unticks the row at `index`; with `range`, every row from the last one ticked. */
+  async toggleAt(index, range = false) {
+    const row = this.rowAt(index);
+    if (!row) return;
+    const on = !this.checked.has(row.id);
+    if (range && this.anchor >= 0 && this.anchor !== index) {
+      const generation = this.generation;
+      const ids = await this.idsBetween(Math.min(this.anchor, index), Math.max(this.anchor, index));
+      if (generation !== this.generation) return;
+      for (const id of ids) { if (on) this.checked.add(id); else this.checked.delete(id); }
+    } else if (on) this.checked.add(row.id);
+    else this.checked.delete(row.id);
+    this.anchor = index;
+    this.checkedChanged();
+  }
+
+  /** The ids of rows `lo`…`hi`, reading the pages not loaded yet. */
+  async idsBetween(lo, hi) {
+    const ids = [];
+    for (let page = Math.floor(lo / PAGE_SIZE); page <= Math.floor(hi / PAGE_SIZE); page += 1) {
+      const rows = this.pages.get(page) ?? (await api.listRoster({ ...this.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE })).rows;
+      rows.forEach((r, i) => { const at = page * PAGE_SIZE + i; if (at >= lo && at <= hi) ids.push(r.id); });
+    }
+    return ids;
+  }
+
+  /** Every creator the query matches, or none when they are all ticked already. */
+  async toggleAll() {
+    if ((this.total ?? 0) > 0 && this.checked.size >= (this.total ?? 0)) { this.setChecked([]); return; }
+    const generation = this.generation;
+    try {
+      const { offset, limit, ...query } = /** @type {any} */ (this.query);
+      const ids = await api.rosterMatchingIds(query);
+      if (generation === this.generation) this.setChecked(ids);
+    } catch (err) { toastError(err); }
   }
 
   /** Same query, fresh data (after a save, delete or import): keeps scroll and selection. */
@@ -163,6 +241,8 @@ export class RosterTable {
         this.stale.clear(); // other rows moved: old pages would show the wrong creators
         this.hooks.onTotal(result.total);
         if (this.selectedIndex >= result.total) this.selectedIndex = result.total - 1;
+        this.checkAll.checked = result.total > 0 && this.checked.size >= result.total;
+        this.checkAll.indeterminate = this.checked.size > 0 && this.checked.size < result.total;
       }
       this.schedule();
     }, (err) => {
@@ -210,11 +290,13 @@ export class RosterTable {
       if (!this.isLoaded(index)) missing.add(Math.floor(index / PAGE_SIZE));
       if (row && this.selectedIndex === -1 && row.id === this.selectedId) this.selectedIndex = index;
       const selected = row ? row.id === this.selectedId : index === this.selectedIndex;
+      const checked = !!row && this.checked.has(row.id);
       const existing = /** @type {any} */ (this.rendered.get(index));
-      if (existing && existing.shownRow === row && existing.shownSelected === selected) continue;
-      const el = /** @type {any} */ (row ? this.buildRow(row, index, selected) : this.buildPlaceholder(index));
+      if (existing && existing.shownRow === row && existing.shownSelected === selected && existing.shownChecked === checked) continue;
+      const el = /** @type {any} */ (row ? this.buildRow(row, index, selected, checked) : this.buildPlaceholder(index));
       el.shownRow = row;
       el.shownSelected = selected;
+      el.shownChecked = checked;
       if (existing) existing.replaceWith(el); else this.spacer.appendChild(el);
       this.rendered.set(index, el);
     }
@@ -234,13 +316,16 @@ export class RosterTable {
     }
   }
 
-  buildRow(row, index, selected) {
+  buildRow(row, index, selected, checked) {
     const [top, ...more] = row.handles || [];
+    const [niche, ...otherNiches] = row.niches || [];
     return h('div', {
-      class: ['roster-row', selected && 'selected'], role: 'row', id: `roster-row-${index}`,
+      class: ['roster-row', selected && 'selected', checked && 'checked'], role: 'row', id: `roster-row-${index}`,
       'data-id': row.id, 'data-index': index, 'aria-rowindex': index + 2, 'aria-selected': String(selected),
       style: { transform: `translateY(${index * ROW_HEIGHT}px)` },
     },
+    h('div', { class: 'cell cell-select', role: 'gridcell' },
+      h('input', { type: 'checkbox', class: 'row-check', tabindex: -1, checked, 'aria-label': t('roster.select.creator', { name: row.display_name }) })),
     h('div', { class: 'cell cell-name', role: 'gridcell', title: row.display_name }, row.display_name),
     h('div', { class: 'cell cell-handles', role: 'gridcell' },
       top ? [platformBadge(top.platform), h('span', { class: 'handle-text', title: atHandle(top.handle, top.platform) }, atHandle(top.handle, top.platform))] : h('span', { class: 'muted' }, '–'),
@@ -249,7 +334,8 @@ export class RosterTable {
     h('div', { class: 'cell cell-followers num', role: 'gridcell', title: fmt.number(row.max_followers) }, fmt.compact(row.max_followers)),
     h('div', { class: 'cell cell-tier', role: 'gridcell' }, tierBadge(row.tier)),
     h('div', { class: 'cell cell-niches', role: 'gridcell', title: (row.niches || []).join(', ') },
-      ...(row.niches || []).slice(0, 3).map((n) => chip(n))),
+      niche ? chip(niche) : null,
+      otherNiches.length ? h('span', { class: 'more' }, t('roster.more', { count: otherNiches.length })) : null),
     h('div', { class: 'cell cell-stage', role: 'gridcell' }, stageBadge(row.stage)),
     h('div', { class: 'cell cell-country', role: 'gridcell', title: countryName(row.country) || null }, row.country || '–'),
     h('div', { class: ['cell cell-contact', !row.last_contact_on && 'muted'], role: 'gridcell' }, row.last_contact_on ? fmt.date(row.last_contact_on) : '–'),
@@ -264,8 +350,16 @@ export class RosterTable {
   }
 
   onClick(event) {
-    const rowEl = /** @type {HTMLElement} */ (event.target).closest?.('.roster-row');
+    const target = /** @type {HTMLElement} */ (event.target);
+    const rowEl = target.closest?.('.roster-row');
     if (!rowEl || !rowEl.dataset.id) return;
+    if (target.closest('.cell-select')) {
+      // The checkbox ticks; it does not open the creator.
+      event.preventDefault();
+      this.toggleAt(Number(rowEl.dataset.index), event.shiftKey);
+      this.focus();
+      return;
+    }
     this.select(Number(rowEl.dataset.index));
     this.hooks.onOpen(Number(rowEl.dataset.id));
   }
@@ -287,6 +381,22 @@ export class RosterTable {
   }
 
   onKey(event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      this.toggleAll();
+      return;
+    }
+    if (event.key === 'Escape' && this.checked.size) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.setChecked([]);
+      return;
+    }
+    if (event.key === ' ' && !event.ctrlKey && !event.altKey && !event.metaKey && this.selectedIndex >= 0) {
+      event.preventDefault();
+      this.toggleAt(this.selectedIndex, event.shiftKey);
+      return;
+    }
     if (event.altKey || event.metaKey || (event.ctrlKey && !['Home', 'End'].includes(event.key))) return;
     const page = this.visibleCount();
     const at = this.selectedIndex;

@@ -13,12 +13,13 @@ import { session, rosterChanged } from '../shared/session.js';
 import { rosterToolbar } from './roster-toolbar.js';
 import { RosterTable } from './roster-table.js';
 import { creatorPanel } from './creator-panel.js';
+import { openAddToCampaign } from './add-to-campaign.js';
 import { openImportDialog } from './import-dialog.js';
 import { chooseExportDialect } from './export-dialog.js';
 import { toast, toastError } from '../shared/toast.js';
 
 /**
- * @param {{ query?: any, scrollTop?: number, selectedId?: number|null, panel?: any } | null} [saved]
+ * @param {{ query?: any, scrollTop?: number, selectedId?: number|null, checked?: number[], panel?: any } | null} [saved]
  *   what a previous build of this screen showed (see `snapshot`)
  * @param {{ creatorId?: number }} [params] a creator to show in the panel
  */
@@ -36,7 +37,7 @@ export function rosterScreen(saved = null, params = {}) {
 
   const panel = creatorPanel({
     onSaved: (creator) => { table.selectId(creator.id); rosterChanged(); },
-    onDeleted: () => { table.clearSelection(); rosterChanged(); table.focus(); },
+    onDeleted: (id) => { if (id != null) table.uncheck(id); table.clearSelection(); rosterChanged(); table.focus(); },
     onClosed: () => table.focus(),
   });
 
@@ -50,8 +51,26 @@ export function rosterScreen(saved = null, params = {}) {
       if (total !== null && pendingScroll) { table.scrollTo(pendingScroll); pendingScroll = 0; }
     },
     onSort: (sort) => toolbar.sortBy(sort),
+    onChecked: (ids) => showSelection(ids),
     renderEmpty,
   });
+
+  // Ticked rows bring a selection bar: "12 selected", Add to campaign…, Clear selection.
+  const selectionText = h('span', { class: 'selection-count', id: 'selection-count', 'aria-live': 'polite' });
+  const selectionBar = h('div', { class: 'selection-bar', id: 'selection-bar', hidden: true },
+    selectionText,
+    h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-selected-to-campaign', onclick: () => addSelected() }, icon(ICONS.plus, 12), t('roster.select.addToCampaign')),
+    h('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'clear-selection', onclick: () => { table.setChecked([]); table.focus(); } }, t('roster.select.clear')));
+
+  function showSelection(ids) {
+    selectionBar.hidden = ids.length === 0;
+    mount(selectionText, ids.length ? tn('roster.select.count', ids.length) : '');
+  }
+
+  function addSelected() {
+    const ids = [...table.checked];
+    if (ids.length) openAddToCampaign({ creatorIds: ids, onAdded: () => { table.setChecked([]); panel.refreshViewed(); } });
+  }
 
   function renderEmpty() {
     if (toolbar.isFiltered()) {
@@ -108,12 +127,13 @@ export function rosterScreen(saved = null, params = {}) {
         h('button', { type: 'button', id: 'new-creator', class: 'btn btn-primary', title: t('roster.new.shortcut'), onclick: () => panel.newCreator() },
           icon(ICONS.plus, 14), t('roster.new')))),
     toolbar.el,
-    h('div', { class: 'roster-meta' }, count, toolbar.clearBtn, toolbar.sortEl),
+    h('div', { class: 'roster-meta' }, count, toolbar.clearBtn, selectionBar, toolbar.sortEl),
     h('div', { class: 'roster-body' }, table.el, panel.el));
 
   const initial = toolbar.query();
   table.showSort(initial.sort, initial.descending);
   table.setQuery(initial);
+  if (saved?.checked?.length) table.setChecked(saved.checked);
   if (params?.creatorId != null) {
     table.selectId(params.creatorId);
     panel.showCreator(params.creatorId);
@@ -133,8 +153,8 @@ export function rosterScreen(saved = null, params = {}) {
     escape: () => panel.escape() || (panel.isOpen() ? (panel.close(), true) : false),
     /** ↓ from the search box goes to the table. */
     focusTable: () => table.focus(),
-    /** The query, scroll position, selection and panel (with any unsaved form input). */
-    snapshot: () => ({ query: toolbar.query(), scrollTop: table.scroller.scrollTop, selectedId: table.selectedId, panel: panel.snapshot() }),
+    /** The query, scroll position, current and ticked rows and panel (with any unsaved form input). */
+    snapshot: () => ({ query: toolbar.query(), scrollTop: table.scroller.scrollTop, selectedId: table.selectedId, checked: [...table.checked], panel: panel.snapshot() }),
     dispose: () => { toolbar.dispose(); panel.dispose(); session.events.removeEventListener('roster', onRoster); session.events.removeEventListener('external', onExternal); },
   };
 }

@@ -128,7 +128,6 @@ export function settingsScreen(hooks, saved = null) {
         ...row('settings.info.creators', fmt.number(ws.creators), 'num'),
         ...row('settings.info.handles', fmt.number(ws.handles), 'num'),
         ...row('settings.info.snapshots', fmt.number(ws.snapshots), 'num'),
-        ...row('settings.info.schema', String(ws.schema_version), 'num'),
         ...(ws.is_demo ? row('settings.info.demo', t('settings.info.demo.yes')) : [])));
   }
 

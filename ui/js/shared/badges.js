@@ -37,6 +37,12 @@ export function atHandle(handle, platform) {
   return `@${text}`;
 }
 
+/** A handle as text that may wrap after its dots and underscores (never mid-word otherwise),
+ * for places narrower than a long handle: `@sarah.maman<wbr>.zero…`. */
+export function wrappingHandle(handle, platform) {
+  return atHandle(handle, platform).split(/(?<=[._])/).flatMap((part, i) => (i ? [h('wbr'), part] : [part]));
+}
+
 /** Only letters, digits, dash and underscore reach a class name. */
 function cssToken(value) {
   return String(value || 'unknown').toLowerCase().replace(/[^a-z0-9_-]/g, '');

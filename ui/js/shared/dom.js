@@ -125,4 +125,7 @@ export const ICONS = {
   trash: ['M2.5 4h11', 'M6 4V2.5h4V4', 'M4 4l.8 9.5h6.4L12 4'],
   edit: ['M10.5 2.5l3 3-8 8h-3v-3z'],
   warning: ['M8 2l6.5 11.5h-13z', 'M8 6.5v3', 'M8 11.5v.5'],
+  archive: ['M1.5 2.5h13v3h-13z', 'M2.5 5.5v8h11v-8', 'M6 8.5h4'],
+  restore: ['M2.5 8a5.5 5.5 0 1 0 1.6-3.9', 'M2.5 2v3.5H6'],
+  check: ['M3 8.5l3 3 7-7'],
 };

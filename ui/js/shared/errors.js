@@ -9,6 +9,7 @@
 
 import { t, hasKey, fmt } from './i18n.js';
 import { session, label } from './session.js';
+import { tn } from './i18n.js';
 
 /** Normalises anything thrown (an ErrorPayload, an Error, a string) to an ErrorPayload. */
 export function asPayload(err) {
@@ -36,11 +37,15 @@ const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])
 
 /**
  * The sentence for one field or row problem: `{field|column, code, value, message}`. With a
- * value, `code.<code>.value` (which quotes it) is preferred over `code.<code>`.
+ * value, `code.<code>.value` (which quotes it) is preferred over `code.<code>`; a count as the
+ * value picks the counted forms `code.<code>.value.one` / `.other` when the catalogue has them.
  */
 export function problemText(problem) {
   const base = `code.${problem.code}`;
   const value = problem.value ?? '';
+  if (/^\d+$/.test(value) && hasKey(`${base}.value.other`)) {
+    return tn(`${base}.value`, Number(value), { value: Number(value) });
+  }
   const key = value !== '' && hasKey(`${base}.value`) ? `${base}.value` : base;
   if (problem.code && hasKey(key)) {
     return t(key, { value, currency: session.vocab?.currency ?? '', format: label('formats', value) });

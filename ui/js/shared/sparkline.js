@@ -3,7 +3,7 @@
 //! first value, the last value and the growth between them beside it.
 
 import { h, s } from './dom.js';
-import { t, fmt, parseDate } from './i18n.js';
+import { t, tn, fmt, parseDate } from './i18n.js';
 
 const WIDTH = 320;
 const HEIGHT = 56;
@@ -15,7 +15,7 @@ export function sparkline(points) {
   if (list.length < 2) {
     return h('div', { class: 'sparkline sparkline-empty' },
       h('p', { class: 'muted' }, list.length === 1
-        ? t('detail.history.single', { count: fmt.number(list[0].followers), date: fmt.date(list[0].date) })
+        ? tn('detail.history.single', list[0].followers, { date: fmt.date(list[0].date) })
         : t('detail.history.none')));
   }
   const values = list.map((p) => Number(p.followers));
@@ -46,7 +46,7 @@ export function sparkline(points) {
   s('path', { class: 'spark-area', d: area }),
   s('path', { class: 'spark-line', d: line, 'vector-effect': 'non-scaling-stroke' }),
   ...coords.map(([cx, cy], i) => s('g', { class: 'spark-point' },
-    s('title', null, t('detail.history.point', { date: fmt.date(list[i].date), count: fmt.number(values[i]) })),
+    s('title', null, tn('detail.history.point', values[i], { date: fmt.date(list[i].date) })),
     s('rect', { class: 'spark-hit', x: (cx - 6).toFixed(1), y: 0, width: 12, height: HEIGHT }),
     s('circle', { class: i === coords.length - 1 ? 'spark-dot last' : 'spark-dot', cx: cx.toFixed(1), cy: cy.toFixed(1), r: i === coords.length - 1 ? 2.5 : 1.6 }))));
 
