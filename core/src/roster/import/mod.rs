@@ -18,6 +18,7 @@
 pub(crate) mod fields;
 mod layout;
 mod merge;
+mod owners;
 mod read;
 mod write;
 
@@ -172,10 +173,12 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
         // 1. Whose handles are these? Each handle once in the file, each row one creator.
         let mut handle_rows: HashMap<(Platform, String), u64> = HashMap::with_capacity(rows.len() * 2);
         let mut owners: Vec<Owner> = Vec::with_capacity(rows.len());
+        let mut stored_owners = owners::HandleOwners::new(tx, rows.iter().map(|(_, d, _)| d.handles.len()).sum())?;
         for (i, (row, draft, origins)) in rows.iter().enumerate() {
             bar.at(i as u64 / 2);
-            owners.push(owner_of(tx, &layout, *row, draft, origins, &mut handle_rows, &mut problems)?);
+            owners.push(owner_of(tx, &mut stored_owners, &layout, *row, draft, origins, &mut handle_rows, &mut problems)?);
         }
+        drop(stored_owners);
         drop(handle_rows);
         let mut stored = {
             let mut ids: Vec<i64> = owners.iter().filter_map(|o| if let Owner::Creator(id) = o { Some(*id) } else { None }).collect();
@@ -258,14 +261,14 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
         let suspended = write::SuspendedIndexes::for_bulk_insert(tx, new_plans.len() as u64)?;
-        let mut inserter = write::Inserter::new(tx, currency)?;
+        let mut inserter = write::Inserter::new(tx, currency, &ctx)?;
         for plan in new_plans {
             done += 1;
             bar.at(n + done * n / count.max(1));
-            inserter.insert(&plan.record, &ctx)?;
+            inserter.insert(&plan.record)?;
             report.created += 1;
         }
-        drop(inserter);
+        inserter.finish()?;
         suspended.restore(tx)?;
         bar.at(2 * n);
         Ok(report)
@@ -283,8 +286,10 @@ enum Owner {
 
 /// Finds the creator a row's handles belong to, and reports a handle that an earlier row of
 /// the file already has, or handles of two different creators in one row.
+#[allow(clippy::too_many_arguments)]
 fn owner_of(
     tx: &rusqlite::Connection,
+    stored: &mut owners::HandleOwners<'_>,
     layout: &Layout,
     row: u64,
     draft: &CreatorDraft,
@@ -295,13 +300,14 @@ fn owner_of(
     let column = |j: usize| layout.column_for(&format!("handles.{j}.handle"), origins).to_string();
     let mut owners: Vec<(i64, usize)> = Vec::new();
     for (j, h) in draft.handles.iter().enumerate() {
-        let Some((platform, key)) = merge::identity(h) else { continue }; // validation reports it
-        if let Some(id) = creators::find_by_handle(tx, platform, &key)? {
+        let Some(identity) = merge::identity(h) else { continue }; // validation reports it
+        if let Some(id) = stored.owner(&identity)? {
             if !owners.iter().any(|(o, _)| *o == id) {
                 owners.push((id, j));
             }
         }
-        match handle_rows.entry((platform, key)) {
+        let platform = identity.0;
+        match handle_rows.entry(identity) {
             Entry::Vacant(v) => {
                 v.insert(row);
             }
