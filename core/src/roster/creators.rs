@@ -241,8 +241,19 @@ pub(crate) fn record_snapshot(conn: &Connection, handle_id: i64, date: &str, fol
     Ok(())
 }
 
+/// What the roster sorts names by: lower case, accents folded ("Émile" before "Zoë").
 pub(crate) fn sort_name(display_name: &str) -> String {
-    display_name.to_lowercase()
+    crate::roster::folding::fold(display_name)
+}
+
+/// Stores every creator's sort name again from the display name (after the rule changed).
+pub(crate) fn refresh_sort_names(conn: &Connection) -> Result<()> {
+    let names: Vec<(i64, String)> = conn.prepare("SELECT id, display_name FROM creators")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE creators SET sort_name = ?2 WHERE id = ?1 AND sort_name IS NOT ?2")?;
+    for (id, name) in names {
+        update.execute(params![id, sort_name(&name)])?;
+    }
+    Ok(())
 }
 
 /// The stored creator as a record, to tell whether a save changes anything.

@@ -4,6 +4,7 @@
 
 pub mod creators;
 pub mod export;
+pub mod folding;
 pub mod import;
 pub mod model;
 pub mod search_index;

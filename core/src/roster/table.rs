@@ -129,12 +129,12 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
             let ids = Some("SELECT rowid FROM creator_search WHERE creator_search MATCH ?");
             conds.push(Cond { sql: IN, probe: IN, params: vec![Value::Text(expr)], ids });
         }
-        SearchPlan::Prefix(prefix) => {
+        SearchPlan::Prefix { name, handle } => {
             // A UNION rather than `name OR handle`: each side uses its own index.
             const IDS: &str = "SELECT id FROM creators WHERE sort_name >= ? AND sort_name < ? UNION SELECT creator_id FROM handles WHERE handle_key >= ? AND handle_key < ?";
             const IN: &str = "c.id IN (SELECT id FROM creators WHERE sort_name >= ? AND sort_name < ? UNION SELECT creator_id FROM handles WHERE handle_key >= ? AND handle_key < ?)";
-            let upper = search_index::prefix_upper_bound(&prefix);
-            let params = vec![Value::Text(prefix.clone()), Value::Text(upper.clone()), Value::Text(prefix), Value::Text(upper)];
+            let (name_upper, handle_upper) = (search_index::prefix_upper_bound(&name), search_index::prefix_upper_bound(&handle));
+            let params = vec![Value::Text(name), Value::Text(name_upper), Value::Text(handle), Value::Text(handle_upper)];
             conds.push(Cond { sql: IN, probe: IN, params, ids: Some(IDS) });
         }
     }
@@ -388,6 +388,25 @@ mod tests {
         assert_eq!(names(&page), vec!["Zoë Martin", "Liam O'Brien"]);
         let page = list(&ws, &RosterQuery { sort: SortKey::Name, ..Default::default() }).unwrap();
         assert_eq!(names(&page), vec!["Anna de Vries", "Bram Jansen", "Liam O'Brien", "Zoë Martin"]);
+    }
+
+    #[test]
+    fn names_sort_with_accents_and_case_folded() {
+        // "Émile" sorted after "Zoë" while the sort name was only lower case.
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        for (name, handle) in [("Zoë Martin", "zoe"), ("Émile Roux", "emile"), ("bram jansen", "bram"), ("Ömer Kaya", "omer"), ("Anna de Vries", "anna")] {
+            add(&mut ws, name, &[("instagram", handle, "100")], &[], "prospect", "NL");
+        }
+        let page = list(&ws, &RosterQuery::default()).unwrap();
+        assert_eq!(names(&page), vec!["Anna de Vries", "bram jansen", "Émile Roux", "Ömer Kaya", "Zoë Martin"]);
+        let page = list(&ws, &RosterQuery { descending: true, ..Default::default() }).unwrap();
+        assert_eq!(names(&page)[0], "Zoë Martin");
+        // The short search compares with the same folded name.
+        let q = |s: &str| list(&ws, &RosterQuery { search: s.into(), ..Default::default() }).unwrap();
+        assert_eq!(names(&q("em")), vec!["Émile Roux"]);
+        assert_eq!(names(&q("ÉM")), vec!["Émile Roux"]);
+        assert_eq!(names(&q("om")), vec!["Ömer Kaya"]);
+        assert_eq!(names(&q("zo")), vec!["Zoë Martin"]);
     }
 
     /// A page is read either by walking the sort index or by fetching the matches and sorting

@@ -24,7 +24,8 @@ pub const APPLICATION_ID: i32 = 0x4348_4F52;
 
 /// Migrations compiled into the binary; index + 1 is the schema version it produces.
 /// A shipped migration is never edited.
-pub(crate) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_campaigns.sql")];
+pub(crate) const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_campaigns.sql"), include_str!("migrations/0003_quality.sql")];
 
 /// The schema version this Chorus writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -330,6 +331,7 @@ fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     }
     for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)?;
+        after_migration(&tx, i as i64 + 1)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
     }
     if version == 0 {
@@ -337,6 +339,16 @@ fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     }
     tx.commit()?;
     Ok(())
+}
+
+/// The part of a migration SQL cannot do, run right after that version's SQL in the same
+/// transaction.
+fn after_migration(tx: &Connection, version: i64) -> Result<()> {
+    match version {
+        // Sort names fold accents and case from version 3 on (see 0003_quality.sql).
+        3 => crate::roster::creators::refresh_sort_names(tx),
+        _ => Ok(()),
+    }
 }
 
 /// Current time, UTC, to the second: `2026-11-25T07:02:49Z`.
