@@ -205,7 +205,8 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
                     merge::overlay(plan.draft.clone().expect("an update keeps its merged draft"), plan.origins.clone(), draft, origins)
                 }
                 (Some(id), None) => {
-                    let base = stored.get(&id).map(|s| s.draft.clone()).ok_or(Error::NotFound { what: "creator", id })?;
+                    // The first row of this creator: its stored draft is needed no more after this.
+                    let base = stored.get_mut(&id).map(|s| std::mem::take(&mut s.draft)).ok_or(Error::NotFound { what: "creator", id })?;
                     merge::overlay(base, Origins::default(), draft, origins)
                 }
                 (None, _) => (draft, origins),
@@ -261,11 +262,11 @@ pub fn run(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, progress: &
             return Err(rejected(&file, problems));
         }
         let suspended = write::SuspendedIndexes::for_bulk_insert(tx, new_plans.len() as u64)?;
-        let mut inserter = write::Inserter::new(tx, currency, &ctx)?;
+        let mut inserter = write::Inserter::new(tx, currency)?;
         for plan in new_plans {
             done += 1;
             bar.at(n + done * n / count.max(1));
-            inserter.insert(&plan.record)?;
+            inserter.insert(&plan.record, &ctx)?;
             report.created += 1;
         }
         inserter.finish()?;

@@ -1,13 +1,13 @@
 //! The import's fast paths to the database, for 100,000-row files.
 //!
-//! [`Inserter`] adds new creators in batches instead of calling `creators::save_record` per
-//! row: by the time it runs, the import has already checked inside the same write transaction
-//! that every handle is free, so `save_record`'s clash checks, re-reads and per-handle snapshot
-//! lookups would only repeat work. It writes exactly what `save_record` writes for a new
+//! [`Inserter`] adds new creators with statements prepared once, instead of calling
+//! `creators::save_record` per row: by the time it runs, the import has already checked inside
+//! the same write transaction that every handle is free, so `save_record`'s clash checks,
+//! re-reads and per-handle snapshot lookups would only repeat work. It writes exactly what `save_record` writes for a new
 //! creator: the creator row with its `sort_name` and `max_followers`, handles with their keys,
-//! today's follower snapshot, niches, tags, rates, the search document and the audit line, with
-//! the ids SQLite would have given them. The test `the_fast_path_writes_what_save_record_writes`
-//! proves it table by table, over several batches.
+//! today's follower snapshot, niches, tags, rates, the search document and the audit line, in
+//! the same order. The test `the_fast_path_writes_what_save_record_writes` proves it table by
+//! table.
 //!
 //! [`SuspendedIndexes`] sets the secondary indexes aside while a large import adds many new
 //! creators; [`load_stored`] reads many stored creators at once, for the merge of a re-import.
@@ -17,215 +17,111 @@ use crate::error::Result;
 use crate::roster::model::*;
 use crate::money::Currency;
 use crate::roster::validate::handle_key;
-use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{params, params_from_iter, Connection, Statement};
+use rusqlite::{params, Connection, Statement};
 use std::collections::HashMap;
 
-/// Adds new creators in bulk. Rows wait in per-table batches and go to SQLite as multi-row
-/// `INSERT`s of [`BATCH`] rows, a table's parents always before its children (creators, then
-/// handles, then snapshots), so every foreign key finds its row. Ids are given here, counting on
-/// from the largest in the table, which is what SQLite itself would choose (the import holds the
-/// write lock). The search documents are written last, after every other row: each statement
-/// that may need undoing opens a savepoint, and at every savepoint FTS5 writes out the terms it
-/// holds in memory, so documents written between other rows would each become a segment of
-/// their own, to be merged again and again.
+/// Adds new creators with statements prepared once, one row each. (A multi-row `INSERT` was
+/// tried and is slower: a statement that may fail after writing some of its rows needs a
+/// statement journal, which copied every page it touched, a gigabyte for 100,000 creators.)
+///
+/// The search documents are written last, after every other row: each statement that may need
+/// undoing opens a savepoint, and at every savepoint FTS5 writes out the terms it holds in
+/// memory, so documents written between other rows would each become a segment of their own,
+/// to be merged again and again.
 ///
 /// CHECK constraints are off for the inserter's own statements ([`ChecksOff`]): a constant
 /// `IN (…)` list in a CHECK costs SQLite a temporary b-tree per row, and every value they test
 /// is guaranteed here by the record's types (stage, platform, payout method, score 1–5, counts
 /// and amounts never negative). The test `the_fast_path_skips_only_the_checks_its_types_keep`
 /// fails when a table gains a CHECK that is not on that list.
-pub(crate) struct Inserter<'c, 'r> {
+pub(crate) struct Inserter<'c> {
     conn: &'c Connection,
-    _checks_off: ChecksOff<'c>,
-    creators: Batch<'c, 'r>,
-    handles: Batch<'c, 'r>,
-    snapshots: Batch<'c, 'r>,
-    niches: Batch<'c, 'r>,
-    tags: Batch<'c, 'r>,
-    rates: Batch<'c, 'r>,
-    audit: Batch<'c, 'r>,
+    creator: Statement<'c>,
+    handle: Statement<'c>,
+    snapshot: Statement<'c>,
+    niche: Statement<'c>,
+    tag: Statement<'c>,
+    rate: Statement<'c>,
+    audit: Statement<'c>,
     documents: Vec<(i64, String)>,
-    next_creator: i64,
-    next_handle: i64,
     currency: &'static str,
-    now: &'r str,
-    today: &'r str,
-    actor: &'static str,
+    /// Last, so dropped after the statements prepared without CHECKs.
+    _checks_off: ChecksOff<'c>,
 }
 
-/// Rows per multi-row `INSERT`.
-const BATCH: usize = 64;
-
-impl<'c, 'r> Inserter<'c, 'r> {
-    pub fn new(conn: &'c Connection, currency: Currency, ctx: &'r WriteContext) -> Result<Self> {
+impl<'c> Inserter<'c> {
+    pub fn new(conn: &'c Connection, currency: Currency) -> Result<Self> {
         let checks_off = ChecksOff::new(conn)?;
-        let next = |table: &str| -> Result<i64> { Ok(conn.query_row(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"), [], |r| r.get(0))?) };
         Ok(Inserter {
             conn,
-            _checks_off: checks_off,
-            creators: Batch::new(
-                conn,
-                "creators (id, display_name, sort_name, city, country, language, email, phone, manager, paypal_email, iban,
-                     account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes, max_followers,
-                     revision, created_at, updated_at, postal_address)",
-                22,
-            ),
-            handles: Batch::new(conn, "handles (id, creator_id, platform, handle, handle_key, profile_url, followers)", 7),
-            snapshots: Batch::new(conn, "follower_snapshots (handle_id, taken_on, followers)", 3),
-            niches: Batch::new(conn, "creator_niches (creator_id, niche, position)", 3),
-            tags: Batch::new(conn, "creator_tags (creator_id, tag, position)", 3),
-            rates: Batch::new(conn, "rate_card (creator_id, format, amount_minor, currency)", 4),
-            audit: Batch::new(conn, "audit_log (at, actor, entity, entity_id, action, detail)", 6),
+            creator: conn.prepare(
+                "INSERT INTO creators (display_name, sort_name, city, country, language, email, phone, manager,
+                     paypal_email, iban, account_holder, payout_method, stage, authenticity_score,
+                     authenticity_notes, notes, max_followers, revision, created_at, updated_at, postal_address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18, ?19)",
+            )?,
+            handle: conn.prepare("INSERT INTO handles (creator_id, platform, handle, handle_key, profile_url, followers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?,
+            snapshot: conn.prepare("INSERT INTO follower_snapshots (handle_id, taken_on, followers) VALUES (?1, ?2, ?3)")?,
+            niche: conn.prepare("INSERT INTO creator_niches (creator_id, niche, position) VALUES (?1, ?2, ?3)")?,
+            tag: conn.prepare("INSERT INTO creator_tags (creator_id, tag, position) VALUES (?1, ?2, ?3)")?,
+            rate: conn.prepare("INSERT INTO rate_card (creator_id, format, amount_minor, currency) VALUES (?1, ?2, ?3, ?4)")?,
+            audit: conn.prepare("INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, 'creator', ?3, 'create', ?4)")?,
             documents: Vec::new(),
-            next_creator: next("creators")?,
-            next_handle: next("handles")?,
             currency: currency.code(),
-            now: &ctx.now,
-            today: &ctx.today,
-            actor: ctx.actor.as_str(),
+            _checks_off: checks_off,
         })
     }
 
     /// Adds a validated creator whose handles the caller has found free in this transaction.
-    pub fn insert(&mut self, r: &'r CreatorRecord) -> Result<i64> {
-        let id = self.next_creator;
-        self.next_creator += 1;
+    pub fn insert(&mut self, r: &CreatorRecord, ctx: &WriteContext) -> Result<i64> {
         let max_followers = r.handles.iter().map(|h| h.followers).max().unwrap_or(0);
-        let score = r.authenticity_score.map_or(Out::Owned(Value::Null), |s| int(i64::from(s)));
-        self.creators.row([
-            int(id),
-            text(&r.display_name),
-            Out::Owned(Value::Text(creators::sort_name(&r.display_name))),
-            text(&r.city),
-            text(&r.country),
-            text(&r.language),
-            text(&r.email),
-            text(&r.phone),
-            text(&r.manager),
-            text(&r.paypal_email),
-            text(&r.iban),
-            text(&r.account_holder),
-            text(r.payout_method.as_str()),
-            text(r.stage.as_str()),
-            score,
-            text(&r.authenticity_notes),
-            text(&r.notes),
-            int(max_followers),
-            int(1),
-            text(self.now),
-            text(self.now),
-            text(&r.postal_address),
-        ]);
+        self.creator.execute(params![
+            r.display_name,
+            creators::sort_name(&r.display_name),
+            r.city,
+            r.country,
+            r.language,
+            r.email,
+            r.phone,
+            r.manager,
+            r.paypal_email,
+            r.iban,
+            r.account_holder,
+            r.payout_method.as_str(),
+            r.stage.as_str(),
+            r.authenticity_score,
+            r.authenticity_notes,
+            r.notes,
+            max_followers,
+            ctx.now,
+            r.postal_address
+        ])?;
+        let id = self.conn.last_insert_rowid();
         for h in &r.handles {
-            let handle_id = self.next_handle;
-            self.next_handle += 1;
-            self.handles.row([
-                int(handle_id),
-                int(id),
-                text(h.platform.as_str()),
-                text(&h.handle),
-                Out::Owned(Value::Text(handle_key(&h.handle))),
-                text(&h.profile_url),
-                int(h.followers),
-            ]);
-            self.snapshots.row([int(handle_id), text(self.today), int(h.followers)]);
+            self.handle.execute(params![id, h.platform.as_str(), h.handle, handle_key(&h.handle), h.profile_url, h.followers])?;
+            let handle_id = self.conn.last_insert_rowid();
+            self.snapshot.execute(params![handle_id, ctx.today, h.followers])?;
         }
         for (position, n) in r.niches.iter().enumerate() {
-            self.niches.row([int(id), text(n), int(position as i64)]);
+            self.niche.execute(params![id, n, position as i64])?;
         }
         for (position, t) in r.tags.iter().enumerate() {
-            self.tags.row([int(id), text(t), int(position as i64)]);
+            self.tag.execute(params![id, t, position as i64])?;
         }
         for rate in &r.rates {
-            self.rates.row([int(id), text(rate.format.as_str()), int(rate.amount_minor), text(self.currency)]);
+            self.rate.execute(params![id, rate.format.as_str(), rate.amount_minor, self.currency])?;
         }
-        self.audit.row([text(self.now), text(self.actor), text("creator"), int(id), text("create"), text(&r.display_name)]);
+        self.audit.execute(params![ctx.now, ctx.actor.as_str(), id, r.display_name])?;
         self.documents.push((id, search_document(r)));
-        if self.creators.is_full() {
-            self.write_batches(false)?;
-        }
         Ok(id)
     }
 
-    /// Writes every full batch, parents first; with `all`, the rest too.
-    fn write_batches(&mut self, all: bool) -> Result<()> {
-        for batch in [&mut self.creators, &mut self.handles, &mut self.snapshots, &mut self.niches, &mut self.tags, &mut self.rates, &mut self.audit] {
-            batch.write(all)?;
-        }
-        Ok(())
-    }
-
-    /// Writes what is still waiting, then the search documents, one statement each (a
-    /// multi-row `INSERT` would open a savepoint, which writes out FTS5's pending terms).
+    /// Writes the search documents of everyone added.
     pub fn finish(mut self) -> Result<()> {
-        self.write_batches(true)?;
         let mut search = self.conn.prepare("INSERT INTO creator_search (rowid, body) VALUES (?1, ?2)")?;
         for (id, body) in std::mem::take(&mut self.documents) {
             search.execute(params![id, body])?;
         }
-        Ok(())
-    }
-}
-
-type Out<'r> = ToSqlOutput<'r>;
-
-fn text(s: &str) -> Out<'_> {
-    Out::Borrowed(ValueRef::Text(s.as_bytes()))
-}
-
-fn int<'r>(n: i64) -> Out<'r> {
-    Out::Owned(Value::Integer(n))
-}
-
-/// The rows of one table waiting to be written, `width` values each.
-struct Batch<'c, 'r> {
-    conn: &'c Connection,
-    table: &'static str,
-    width: usize,
-    values: Vec<Out<'r>>,
-    /// The statement for [`BATCH`] rows, prepared on first use.
-    full: Option<Statement<'c>>,
-}
-
-impl<'c, 'r> Batch<'c, 'r> {
-    fn new(conn: &'c Connection, table: &'static str, width: usize) -> Self {
-        Batch { conn, table, width, values: Vec::with_capacity(2 * BATCH * width), full: None }
-    }
-
-    fn row<const N: usize>(&mut self, values: [Out<'r>; N]) {
-        debug_assert_eq!(N, self.width);
-        self.values.extend(values);
-    }
-
-    fn is_full(&self) -> bool {
-        self.values.len() >= BATCH * self.width
-    }
-
-    fn statement(&self, rows: usize) -> Result<Statement<'c>> {
-        let one = format!("({})", vec!["?"; self.width].join(", "));
-        Ok(self.conn.prepare(&format!("INSERT INTO {} VALUES {}", self.table, vec![one; rows].join(", ")))?)
-    }
-
-    /// Writes the waiting rows in statements of [`BATCH`] rows; with `all`, the rest in one
-    /// more statement, else they wait for the next call.
-    fn write(&mut self, all: bool) -> Result<()> {
-        let chunk = BATCH * self.width;
-        let mut written = 0;
-        while self.values.len() - written >= chunk {
-            if self.full.is_none() {
-                self.full = Some(self.statement(BATCH)?);
-            }
-            let stmt = self.full.as_mut().expect("prepared above");
-            stmt.execute(params_from_iter(&self.values[written..written + chunk]))?;
-            written += chunk;
-        }
-        let rest = self.values.len() - written;
-        if all && rest > 0 {
-            self.statement(rest / self.width)?.execute(params_from_iter(&self.values[written..]))?;
-            written += rest;
-        }
-        self.values.drain(..written);
         Ok(())
     }
 }
@@ -384,7 +280,7 @@ mod tests {
         let settings = Settings::new("Studio Zon", "EUR", "nl-NL");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("creators.csv");
-        let more = 3 * BATCH + 5;
+        let more = 150;
         std::fs::write(&path, csv_with(more)).unwrap();
 
         let mut fast = roster_with_history(&settings);

@@ -7,7 +7,7 @@
 -- migration's Rust step for version 3 (workspace::after_migration) stores every sort name
 -- again, in this same transaction.
 --
--- FTS5 keeps up to 64 MiB of new search terms in memory before it writes them out (the
+-- FTS5 keeps up to 16 MiB of new search terms in memory before it writes them out (the
 -- default is 1 MiB), so a 100,000-row import writes its search index in a few segments
--- instead of a hundred it then merges again and again. A single save holds a few hundred bytes.
-INSERT INTO creator_search (creator_search, rank) VALUES ('hashsize', 67108864);
+-- instead of dozens it then merges again and again. A single save holds a few hundred bytes.
+INSERT INTO creator_search (creator_search, rank) VALUES ('hashsize', 16777216);
