@@ -218,7 +218,7 @@ pub(crate) struct Stored {
 pub(crate) fn load_stored(conn: &Connection, ids: &[i64], currency: Currency) -> Result<HashMap<i64, Stored>> {
     Ok(creators::load_many(conn, ids, currency)?
         .into_iter()
-        .map(|(id, c)| (id, Stored { draft: c.to_draft(), record: c.to_record() }))
+        .map(|(id, c)| (id, Stored { record: c.to_record(), draft: c.into_draft() }))
         .collect())
 }
 
