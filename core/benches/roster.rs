@@ -135,6 +135,12 @@ fn main() {
         times.push(t.elapsed());
     }
     table.timed("roster: facets (all six menus)", &times, String::new(), Some(QUERY_P95_MS));
+    let (times, writes) = under_load(&path, || {
+        let t = Instant::now();
+        roster::facets(&ws).expect("facets");
+        t.elapsed()
+    }, runs);
+    table.timed(&format!("roster: facets while another connection writes ({writes} saves)"), &times, String::new(), Some(QUERY_P95_MS));
     drop(ws);
 
     // 4. CSV import into a fresh file, then the same file again; then the same work in bare
@@ -170,6 +176,42 @@ fn main() {
     if std::env::var_os("CHORUS_BENCH_DIR").is_none() {
         drop(temp);
     }
+}
+
+/// Runs `measure` `runs` times while another connection (another window, the CLI) keeps saving
+/// creators to the same file, each save changing a stage, a niche and a follower count, so the
+/// counts the menus read keep changing too. Returns the timings and how many saves were made.
+fn under_load(path: &Path, mut measure: impl FnMut() -> Duration, runs: usize) -> (Vec<Duration>, u64) {
+    use chorus_core::roster::creators;
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut ws = open(path);
+            let ids: Vec<i64> = ws.conn().prepare("SELECT id FROM creators ORDER BY id LIMIT 200").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            let mut saves = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let c = creators::get(&ws, ids[saves as usize % ids.len()]).expect("a creator");
+                let mut d = c.to_draft();
+                d.stage = if c.stage.as_str() == "active" { "paused".into() } else { "active".into() };
+                d.niches = if d.niches.is_empty() { vec!["tech".into()] } else { Vec::new() };
+                if let Some(h) = d.handles.first_mut() {
+                    h.followers = (c.handles[0].followers + 1).to_string();
+                }
+                creators::update(&mut ws, c.id, c.revision, &d).expect("a save");
+                saves += 1;
+            }
+            saves
+        });
+        std::thread::sleep(Duration::from_millis(100)); // the writer is under way
+        let times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                std::thread::sleep(Duration::from_millis(2)); // let a save land between two reads
+                measure()
+            })
+            .collect();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        (times, writer.join().expect("the writer"))
+    })
 }
 
 /// Opens a workspace the way the app does, plus `CHORUS_BENCH_PRAGMAS` when set.

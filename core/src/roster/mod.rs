@@ -4,6 +4,7 @@
 
 pub mod creators;
 pub mod export;
+pub(crate) mod facet_counts;
 pub mod folding;
 pub mod import;
 pub mod model;

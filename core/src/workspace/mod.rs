@@ -345,8 +345,12 @@ fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
 /// transaction.
 fn after_migration(tx: &Connection, version: i64) -> Result<()> {
     match version {
-        // Sort names fold accents and case from version 3 on (see 0003_quality.sql).
-        3 => crate::roster::creators::refresh_sort_names(tx),
+        // Sort names fold accents and case from version 3 on, and the filter menus' counts are
+        // kept by triggers from then on (see 0003_quality.sql): count the roster once.
+        3 => {
+            crate::roster::creators::refresh_sort_names(tx)?;
+            crate::roster::facet_counts::recount(tx)
+        }
         _ => Ok(()),
     }
 }
