@@ -3,20 +3,20 @@
 
 use chorus_core::workspace::settings::Settings;
 use chorus_core::{Result, Workspace};
+use crate::output::line;
+use std::io::Write;
 use std::path::Path;
 
 pub fn new(path: &Path, brand: &str, currency: &str, locale: &str) -> Result<()> {
     let ws = Workspace::create(path, &Settings::new(brand, currency, locale))?;
-    println!("Created {} for {}.", path.display(), ws.settings()?.brand_name);
-    Ok(())
+    line(format_args!("Created {} for {}.", path.display(), ws.settings()?.brand_name))
 }
 
 pub fn demo(path: &Path) -> Result<()> {
     let ws = chorus_core::demo::create_demo(path)?;
     let info = ws.info()?;
     let campaigns = chorus_core::campaigns::board::campaign_list(&ws, chorus_core::campaigns::fields::local_today())?.len();
-    println!("Created demo workspace {} with {} creators and {campaigns} campaigns.", path.display(), info.creators);
-    Ok(())
+    line(format_args!("Created demo workspace {} with {} creators and {campaigns} campaigns.", path.display(), info.creators))
 }
 
 pub fn info(path: &Path, json: bool) -> Result<()> {
@@ -26,14 +26,20 @@ pub fn info(path: &Path, json: bool) -> Result<()> {
         return crate::print_json(&info);
     }
     let s = ws.settings()?;
-    println!("Workspace  {}", info.path);
-    println!("Brand      {}", info.brand_name);
-    println!("Currency   {}", info.currency);
-    println!("Locale     {}", info.locale);
-    println!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega);
-    println!("Creators   {}", info.creators);
-    println!("Handles    {}", info.handles);
-    println!("Snapshots  {}", info.snapshots);
-    println!("Format     version {}", info.schema_version);
+    let mut out = std::io::stdout().lock();
+    let lines = [
+        format!("Workspace  {}", info.path),
+        format!("Brand      {}", info.brand_name),
+        format!("Currency   {}", info.currency),
+        format!("Locale     {}", info.locale),
+        format!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega),
+        format!("Creators   {}", info.creators),
+        format!("Handles    {}", info.handles),
+        format!("Snapshots  {}", info.snapshots),
+        format!("Format     version {}", info.schema_version),
+    ];
+    for l in lines {
+        writeln!(out, "{l}").map_err(crate::output::write_error)?;
+    }
     Ok(())
 }

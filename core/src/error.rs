@@ -84,7 +84,7 @@ pub enum Error {
     #[error("The workspace is busy: another Chorus window or command is writing to it. Try again in a moment.")]
     Busy,
 
-    #[error("Could not {action} {}: {source}", .path.display())]
+    #[error("Could not {action} {}: {}.", .path.display(), io_reason(.source))]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 
     #[error("The workspace database reported an error: {0}")]
@@ -163,11 +163,34 @@ impl Error {
             }
             Error::Io { path: p, source, .. } => {
                 out.insert("path", path(p));
-                out.insert("detail", source.to_string());
+                out.insert("detail", io_reason(source));
             }
             _ => {}
         }
         out
+    }
+}
+
+/// Why a file could not be read or written, in plain words: the common reasons by their kind;
+/// any other as the system words it, without the name of a temporary file a library may have
+/// added (`… at path "/x/.chorus-new-Ab12.tmp"`): that file is Chorus's business, not the
+/// person's.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "it does not exist".into(),
+        PermissionDenied => "Chorus is not allowed to (the folder or file is protected)".into(),
+        ReadOnlyFilesystem => "the disk is read-only".into(),
+        StorageFull => "the disk is full".into(),
+        NotADirectory => "part of that path is a file, not a folder".into(),
+        IsADirectory => "that is a folder, not a file".into(),
+        AlreadyExists => "something with that name is already there".into(),
+        BrokenPipe => "the program reading the output has stopped".into(),
+        _ => {
+            let text = e.to_string();
+            let text = text.split(" at path \"").next().unwrap_or(&text);
+            text.split(" (os error").next().unwrap_or(text).trim().to_string()
+        }
     }
 }
 

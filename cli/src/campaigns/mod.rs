@@ -59,11 +59,19 @@ pub fn print_list(ws: &Workspace, day: &str, out: &mut impl Write) -> Result<()>
         ]);
     }
     use Align::*;
-    let io = |e: std::io::Error| chorus_core::Error::io("write", "standard output", e);
+    let io = crate::output::write_error;
+    if list.is_empty() {
+        writeln!(out, "No campaigns yet.").map_err(io)?;
+        return Ok(());
+    }
     for line in aligned(&rows, &[Right, Left, Left, Left, Left, Right, Right, Right, Right, Right], "") {
         writeln!(out, "{line}").map_err(io)?;
     }
-    writeln!(out, "{} campaign(s) on {day}", list.len()).map_err(io)?;
+    let footer = match list.len() {
+        1 => format!("1 campaign, phases as of {day}"),
+        n => format!("{n} campaigns, phases as of {day}"),
+    };
+    writeln!(out, "{footer}").map_err(io)?;
     Ok(())
 }
 
@@ -89,7 +97,7 @@ pub fn write_ics(ws: &Workspace, campaign: Option<&str>, out: &Path) -> Result<S
     let of = found.as_ref().map(|c| format!(" of “{}”", clip(&c.name, 80))).unwrap_or_default();
     if out.as_os_str() == "-" {
         let text = calendar::ics(ws, id)?;
-        std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| chorus_core::Error::io("write", "standard output", e))?;
+        std::io::stdout().lock().write_all(text.as_bytes()).map_err(crate::output::write_error)?;
         return Ok(String::new());
     }
     let events = calendar::write_ics(ws, id, out)?;
