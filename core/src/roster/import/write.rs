@@ -375,27 +375,29 @@ mod tests {
         out
     }
 
-    #[test]
-    fn check_constraints_hold_again_after_an_import() {
-        let settings = Settings::new("Studio Zon", "EUR", "nl-NL");
+    /// A workspace with [`CSV`] imported.
+    fn imported(settings: &Settings) -> Workspace {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("creators.csv");
         std::fs::write(&path, CSV).unwrap();
-        let mut ws = Workspace::in_memory(&settings).unwrap();
+        let mut ws = Workspace::in_memory(settings).unwrap();
         run(&mut ws, &path, &ColumnMapping::default(), &mut |_| {}).unwrap();
+        ws
+    }
+
+    #[test]
+    fn check_constraints_hold_again_after_an_import() {
+        let ws = imported(&Settings::new("Studio Zon", "EUR", "nl-NL"));
         let bad = ws.conn().execute("UPDATE creators SET stage = 'married' WHERE id = 1", []);
         assert!(bad.is_err(), "the stage CHECK is enforced again");
         let bad = ws.conn().execute("INSERT INTO handles (creator_id, platform, handle, handle_key) VALUES (1, 'myspace', 'x', 'x')", []);
         assert!(bad.is_err(), "the platform CHECK is enforced again");
     }
+
     #[test]
     fn stored_creators_load_as_creators_get_loads_them() {
         let settings = Settings::new("Studio Zon", "EUR", "nl-NL");
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("creators.csv");
-        std::fs::write(&path, CSV).unwrap();
-        let mut ws = Workspace::in_memory(&settings).unwrap();
-        run(&mut ws, &path, &ColumnMapping::default(), &mut |_| {}).unwrap();
+        let ws = imported(&settings);
         let stored = load_stored(ws.conn(), &[1, 2, 3, 99], settings.currency()).unwrap();
         assert_eq!(stored.len(), 3, "a missing id is left out");
         for id in 1..=3 {
