@@ -8,6 +8,7 @@
 
 mod campaigns;
 mod columns;
+mod output;
 mod roster;
 mod workspace;
 
@@ -41,8 +42,8 @@ enum Command {
         /// ISO 4217 currency of rates and payouts.
         #[arg(long, default_value = "EUR")]
         currency: String,
-        /// Locale for amounts and dates in the window, e.g. nl-NL or en-GB.
-        #[arg(long, default_value = "nl-NL")]
+        /// Locale for amounts and dates in the window: nl-NL, en-GB, en-US or de-DE.
+        #[arg(long, default_value = "nl-NL", value_parser = parse_locale)]
         locale: String,
     },
     /// Create a workspace filled with realistic demo creators and campaigns.
@@ -127,8 +128,8 @@ enum Command {
         /// Largest / latest / Z first.
         #[arg(long)]
         desc: bool,
-        /// How many rows (at most 500).
-        #[arg(long, default_value_t = 50)]
+        /// How many rows: 1 to 500.
+        #[arg(long, default_value_t = 50, value_parser = parse_limit)]
         limit: u32,
         /// Skip this many rows.
         #[arg(long, default_value_t = 0)]
@@ -227,9 +228,33 @@ impl Filters {
     }
 }
 
-/// `2026-11-25` or `25-11-2026`, kept as `YYYY-MM-DD`.
+/// A day as `YYYY-MM-DD`, exactly: `03-11-2026` could be the 3rd of November or the 11th of
+/// March, so a script must say which.
 fn parse_day(text: &str) -> Result<String, String> {
-    chorus_core::campaigns::fields::parse_date(text).map(|d| d.to_string()).ok_or_else(|| format!("“{text}” is not a date: use a date like 2026-11-25"))
+    let t = text.trim();
+    let shaped = t.len() == 10 && t.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    match chorus_core::campaigns::fields::parse_date(t).filter(|_| shaped) {
+        Some(day) => Ok(day.to_string()),
+        None if shaped => Err(format!("{t} is not a day of the calendar")),
+        None => Err(format!("“{t}” is not a date in the form YYYY-MM-DD, like 2026-11-25")),
+    }
+}
+
+/// `--limit`: a page of 1 to 500 rows (what the roster reads at once).
+fn parse_limit(text: &str) -> Result<u32, String> {
+    let max = chorus_core::roster::MAX_PAGE;
+    match text.trim().parse::<u32>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        Ok(0) => Err(format!("a page needs at least one row: use 1 to {max}")),
+        Ok(_) => Err(format!("at most {max} rows at once: use --offset for the next page")),
+        Err(_) => Err(format!("“{}” is not a number of rows: use 1 to {max}", text.trim())),
+    }
+}
+
+/// `--locale`: one the window offers, in any case (`nl-nl`, `nl_NL`).
+fn parse_locale(text: &str) -> Result<String, String> {
+    use chorus_core::workspace::settings::{offered_locale, OFFERED_LOCALES};
+    offered_locale(text).map(str::to_string).ok_or_else(|| format!("“{}” is not a locale Chorus offers: use {} or {}", text.trim(), OFFERED_LOCALES[..OFFERED_LOCALES.len() - 1].join(", "), OFFERED_LOCALES[OFFERED_LOCALES.len() - 1]))
 }
 
 /// `--today`, or today on this computer's clock.
@@ -240,7 +265,7 @@ fn day_or_today(day: Option<String>) -> String {
 /// Says on stderr what was written where (stdout may be carrying the data itself).
 fn tell(message: String) {
     if !message.is_empty() {
-        eprintln!("{message}");
+        let _ = writeln!(std::io::stderr(), "{message}");
     }
 }
 
@@ -284,6 +309,8 @@ fn main() -> ExitCode {
     };
     match result.map_err(|e| workspace::explain(e, path.as_deref())) {
         Ok(status) => status,
+        // The reader of the output stopped early (`| head`): it has what it wanted.
+        Err(e) if output::closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();
             // One readable line: no terminal escapes from a file name or a header.
@@ -312,9 +339,7 @@ pub(crate) fn open(path: &Path) -> chorus_core::Result<Workspace> {
 }
 
 pub(crate) fn print_json(value: &impl serde::Serialize) -> chorus_core::Result<()> {
-    let text = serde_json::to_string_pretty(value).expect("serialisable output");
-    println!("{text}");
-    Ok(())
+    output::json(value)
 }
 
 fn run(command: Command) -> chorus_core::Result<()> {
@@ -330,7 +355,7 @@ fn run(command: Command) -> chorus_core::Result<()> {
         }
         Command::Export { workspace, out, dialect, filters } => roster::export(&workspace, &out, &filters.query(), dialect),
         Command::List { workspace, filters, sort, desc, limit, offset, json } => {
-            roster::list(&workspace, RosterQuery { sort, descending: desc, limit: limit.max(1), offset, ..filters.query() }, json)
+            roster::list(&workspace, RosterQuery { sort, descending: desc, limit, offset, ..filters.query() }, json)
         }
         Command::Due { workspaces, all_recent, days, today, json } => {
             let day = day_or_today(today);
@@ -353,7 +378,7 @@ fn run(command: Command) -> chorus_core::Result<()> {
                     campaigns::due::print_clients(&clients, &mut std::io::stdout().lock())
                 }
             };
-            written.map_err(|e| Error::io("write", "standard output", e))
+            written.map_err(output::write_error)
         }
         Command::Campaigns { workspace, today, archived, json } => {
             let ws = open(&workspace)?;

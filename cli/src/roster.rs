@@ -3,6 +3,7 @@
 //! table with its search and filters. Problems print grouped by kind, one line each.
 
 use crate::columns::clip;
+use crate::output::write_error;
 use chorus_core::roster::export::Dialect;
 use chorus_core::roster::import::{self, display_text, ColumnMapping, ImportOptions, ProblemGroup};
 use chorus_core::roster::{self, RosterQuery};
@@ -42,7 +43,7 @@ fn import_or_preview(workspace: &Path, csv: &Path, maps: &[String], ignores: &[S
         if flags.json {
             return crate::print_json(&p);
         }
-        print_preview(&p);
+        print_preview(&p).map_err(write_error)?;
         return Ok(());
     }
     let mut ws = crate::workspace::open_for_work(workspace, Actor::Import)?;
@@ -59,26 +60,28 @@ fn import_or_preview(workspace: &Path, csv: &Path, maps: &[String], ignores: &[S
             .and_then(|_| writeln!(out, "Left out {} with problems; they are in {} to fix and import again:", rows(left.rows), left.file))
             .and_then(|_| print_groups(&left.groups, &mut out)),
     };
-    written.map_err(|e| Error::io("write", "standard output", e))
+    written.map_err(write_error)
 }
 
 fn rows(n: u64) -> String {
     if n == 1 { "1 row".into() } else { format!("{n} rows") }
 }
 
-fn print_preview(p: &import::ImportPreview) {
-    println!("{}: {} rows, {}, separated by {}", p.file_name, p.row_count, p.encoding, p.delimiter);
+fn print_preview(p: &import::ImportPreview) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}: {} rows, {}, separated by {}", p.file_name, p.row_count, p.encoding, p.delimiter)?;
     for c in &p.columns {
-        println!("  {:<28} → {:<22} {}", clip(&c.header, 28), c.field.as_deref().unwrap_or("(ignored)"), c.samples.iter().map(|s| display_text(s, 30)).collect::<Vec<_>>().join(" | "));
+        writeln!(out, "  {:<28} → {:<22} {}", clip(&c.header, 28), c.field.as_deref().unwrap_or("(ignored)"), c.samples.iter().map(|s| display_text(s, 30)).collect::<Vec<_>>().join(" | "))?;
     }
     if let Some(from) = &p.name_from {
-        println!("No name column: each new creator is named after their handle in ‘{from}’.");
+        writeln!(out, "No name column: each new creator is named after their handle in ‘{from}’.")?;
     }
     let blank: u64 = p.columns.iter().filter(|c| c.field.is_some()).map(|c| c.blank_like).sum();
     if blank > 0 {
         let examples: Vec<String> = p.blank_like_examples.iter().map(|e| format!("“{e}”")).collect();
-        println!("{blank} {} such as {} {} read as empty.", if blank == 1 { "cell" } else { "cells" }, examples.join(", "), if blank == 1 { "is" } else { "are" });
+        writeln!(out, "{blank} {} such as {} {} read as empty.", if blank == 1 { "cell" } else { "cells" }, examples.join(", "), if blank == 1 { "is" } else { "are" })?;
     }
+    Ok(())
 }
 
 /// The problems of an import grouped by kind, one line each, at most [`SHOWN_GROUPS`] of them.
@@ -101,7 +104,7 @@ pub fn export(workspace: &Path, out: &Path, query: &RosterQuery, dialect: Dialec
         chorus_core::roster::export::write_roster_csv_as(&ws, query, dialect, stdout.lock())?;
     } else {
         let rows = chorus_core::roster::export::export_roster_as(&ws, query, dialect, out)?;
-        eprintln!("Exported {rows} creators to {}.", out.display());
+        crate::tell(format!("Exported {rows} creators to {}.", out.display()));
     }
     Ok(())
 }
@@ -112,16 +115,17 @@ pub fn list(workspace: &Path, query: RosterQuery, json: bool) -> Result<()> {
     if json {
         return crate::print_json(&page);
     }
-    print_table(&page);
-    Ok(())
+    print_table(&page)
 }
 
-fn print_table(page: &roster::RosterPage) {
+fn print_table(page: &roster::RosterPage) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  COUNTRY", "ID", "NAME", "TOP HANDLE", "FOLLOWERS", "TIER", "STAGE");
+    if !page.rows.is_empty() {
+        writeln!(out, "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  COUNTRY", "ID", "NAME", "TOP HANDLE", "FOLLOWERS", "TIER", "STAGE").map_err(write_error)?;
+    }
     for r in &page.rows {
         let handle = r.handles.first().map(|h| format!("{}:@{}", h.platform, h.handle)).unwrap_or_default();
-        let _ = writeln!(
+        writeln!(
             out,
             "{:>7}  {:<28}  {:<28}  {:>10}  {:<8}  {:<11}  {}",
             r.id,
@@ -131,8 +135,35 @@ fn print_table(page: &roster::RosterPage) {
             r.tier.as_str(),
             r.stage.as_str(),
             r.country
-        );
+        )
+        .map_err(write_error)?;
     }
-    let shown = page.rows.len() as u64;
-    let _ = writeln!(out, "{} of {} creators (from {})", shown, page.total, page.offset + if shown > 0 { 1 } else { 0 });
+    writeln!(out, "{}", footer(page.total, page.offset, page.rows.len() as u64)).map_err(write_error)
+}
+
+/// The line under the list: "Creators 51–100 of 240", "3 creators", "No creators match.".
+fn footer(total: u64, offset: u32, shown: u64) -> String {
+    let creators = |n: u64| if n == 1 { "1 creator".to_string() } else { format!("{n} creators") };
+    match (total, shown) {
+        (0, _) => "No creators match.".to_string(),
+        (_, 0) => format!("No creators from number {} on; {} in all.", u64::from(offset) + 1, creators(total)),
+        (total, shown) if shown == total => creators(total),
+        (total, shown) => format!("Creators {}–{} of {total}", u64::from(offset) + 1, u64::from(offset) + shown),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footer;
+
+    #[test]
+    fn the_footer_reads_well_for_any_page() {
+        assert_eq!(footer(0, 0, 0), "No creators match.");
+        assert_eq!(footer(1, 0, 1), "1 creator");
+        assert_eq!(footer(53, 0, 53), "53 creators");
+        assert_eq!(footer(240, 50, 50), "Creators 51–100 of 240");
+        assert_eq!(footer(240, 200, 40), "Creators 201–240 of 240");
+        assert_eq!(footer(240, 300, 0), "No creators from number 301 on; 240 creators in all.");
+        assert_eq!(footer(1, 5, 0), "No creators from number 6 on; 1 creator in all.");
+    }
 }

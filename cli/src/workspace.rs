@@ -13,6 +13,7 @@ use chorus_core::workspace::integrity;
 use chorus_core::workspace::settings::Settings;
 use chorus_core::workspace::{Actor, BackupOutcome};
 use chorus_core::{Error, Result, Workspace};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -101,16 +102,14 @@ fn file_name(path: &Path) -> String {
 
 pub fn new(path: &Path, brand: &str, currency: &str, locale: &str) -> Result<()> {
     let ws = Workspace::create(path, &Settings::new(brand, currency, locale))?;
-    println!("Created {} for {}.", path.display(), ws.settings()?.brand_name);
-    Ok(())
+    crate::output::line(format_args!("Created {} for {}.", path.display(), ws.settings()?.brand_name))
 }
 
 pub fn demo(path: &Path) -> Result<()> {
     let ws = chorus_core::demo::create_demo(path)?;
     let info = ws.info()?;
     let campaigns = chorus_core::campaigns::board::campaign_list(&ws, chorus_core::campaigns::fields::local_today())?.len();
-    println!("Created demo workspace {} with {} creators and {campaigns} campaigns.", path.display(), info.creators);
-    Ok(())
+    crate::output::line(format_args!("Created demo workspace {} with {} creators and {campaigns} campaigns.", path.display(), info.creators))
 }
 
 pub fn info(path: &Path, json: bool) -> Result<()> {
@@ -120,17 +119,23 @@ pub fn info(path: &Path, json: bool) -> Result<()> {
         return crate::print_json(&info);
     }
     let s = ws.settings()?;
-    println!("Workspace  {}", info.path);
-    println!("Brand      {}", info.brand_name);
-    println!("Currency   {}", info.currency);
-    println!("Locale     {}", info.locale);
-    println!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega);
-    println!("Creators   {}", info.creators);
-    println!("Handles    {}", info.handles);
-    println!("Snapshots  {}", info.snapshots);
-    println!("Format     version {}", info.schema_version);
+    let mut out = std::io::stdout().lock();
+    let mut lines = vec![
+        format!("Workspace  {}", info.path),
+        format!("Brand      {}", info.brand_name),
+        format!("Currency   {}", info.currency),
+        format!("Locale     {}", info.locale),
+        format!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega),
+        format!("Creators   {}", info.creators),
+        format!("Handles    {}", info.handles),
+        format!("Snapshots  {}", info.snapshots),
+        format!("Format     version {}", info.schema_version),
+    ];
     if info.read_only {
-        println!("Access     read-only here: you can look, not change");
+        lines.push("Access     read-only here: you can look, not change".to_string());
+    }
+    for l in lines {
+        writeln!(out, "{l}").map_err(crate::output::write_error)?;
     }
     Ok(())
 }
@@ -149,24 +154,24 @@ pub fn check(path: &Path, json: bool) -> Result<ExitCode> {
     }
     let name = file_name(path);
     if report.ok {
-        println!("{name}: no damage found. Every page of its structure ({} pages of {} bytes) and every reference between its tables was checked.", report.pages, report.page_size);
+        crate::output::line(format_args!("{name}: no damage found. Every page of its structure ({} pages of {} bytes) and every reference between its tables was checked.", report.pages, report.page_size))?;
         return Ok(status);
     }
     let structure = report.technical_details.len();
     let references = report.broken_references.len();
     let mut found = Vec::new();
     if structure > 0 {
-        found.push(format!("{structure} problem(s) in its structure"));
+        found.push(format!("{} in its structure", chorus_core::words::counted(structure as i64, "problem", "problems")));
     }
     if references > 0 {
-        found.push(format!("{references} row(s) referring to something that is not there"));
+        found.push(format!("{} referring to something that is not there", chorus_core::words::counted(references as i64, "row", "rows")));
     }
-    println!("{name} is damaged: {}. Chorus will not write to it, so it stays as it is.", found.join(" and "));
+    crate::output::line(format_args!("{name} is damaged: {}. Chorus will not write to it, so it stays as it is.", found.join(" and ")))?;
     match latest {
-        Some(copy) => println!("The latest backup copy is from {}: `chorus restore {}` puts it back and keeps the damaged file aside.", copy.day, shell_word(path)),
-        None => println!("No backup copy of it was found. Keep the file as it is, and ask for help before changing it."),
+        Some(copy) => crate::output::line(format_args!("The latest backup copy is from {}: `chorus restore {}` puts it back and keeps the damaged file aside.", copy.day, shell_word(path)))?,
+        None => crate::output::line(format_args!("No backup copy of it was found. Keep the file as it is, and ask for help before changing it."))?,
     }
-    println!("Run `chorus check {} --json` for the technical details.", shell_word(path));
+    crate::output::line(format_args!("Run `chorus check {} --json` for the technical details.", shell_word(path)))?;
     Ok(status)
 }
 
@@ -180,14 +185,14 @@ pub fn list_backups(path: &Path, json: bool) -> Result<()> {
     }
     let name = file_name(path);
     if copies.is_empty() {
-        println!(
+        crate::output::line(format_args!(
             "No backup copies of {name} yet in {}: Chorus takes one on the first day it opens the workspace for changes, and keeps the last {}.",
             place.folder().display(),
             backups::KEEP
-        );
+        ))?;
         return Ok(());
     }
-    println!("Backup copies of {name} in {} (one a day when it is opened for changes; the last {} are kept):", place.folder().display(), backups::KEEP);
+    crate::output::line(format_args!("Backup copies of {name} in {} (one a day when it is opened for changes; the last {} are kept):", place.folder().display(), backups::KEEP))?;
     let rows: Vec<Vec<String>> = copies
         .iter()
         .map(|c| {
@@ -196,7 +201,7 @@ pub fn list_backups(path: &Path, json: bool) -> Result<()> {
         })
         .collect();
     for line in aligned(&rows, &[Align::Left, Align::Left, Align::Right, Align::Left], "  ") {
-        println!("{line}");
+        crate::output::line(format_args!("{line}"))?;
     }
     Ok(())
 }
@@ -207,8 +212,8 @@ pub fn restore(path: &Path, from: Option<&str>) -> Result<()> {
     let done = backups::restore(path, &copy, chrono::Local::now().naive_local())?;
     let when = if copy.day.is_empty() { file_name(&copy.path) } else { format!("the backup copy of {}", copy.day) };
     match &done.kept_aside {
-        Some(aside) => println!("Restored {} from {when}. The file it replaced is kept as {}.", path.display(), aside.display()),
-        None => println!("Restored {} from {when}.", path.display()),
+        Some(aside) => crate::output::line(format_args!("Restored {} from {when}. The file it replaced is kept as {}.", path.display(), aside.display()))?,
+        None => crate::output::line(format_args!("Restored {} from {when}.", path.display()))?,
     }
     Ok(())
 }

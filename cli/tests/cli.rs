@@ -113,7 +113,7 @@ fn import_list_search_and_import_again() {
     assert_eq!(found["rows"][0]["display_name"], "Daan Visser");
     let table = ok(&["list", s(&ws), "--niche", "lifestyle"]);
     assert!(table.contains("Sanne Bakker") && table.contains("Chloé Dubois") && !table.contains("Daan"), "{table}");
-    assert!(table.contains("2 of 2 creators"), "{table}");
+    assert!(table.trim_end().ends_with("\n2 creators"), "{table}");
 
     let again = ok(&["import", s(&ws), s(&csv), "--json"]);
     let report: serde_json::Value = serde_json::from_str(&again).unwrap();
@@ -576,7 +576,7 @@ fn campaigns_lists_phase_dates_and_exact_money() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "ID  NAME         PHASE    START       END         BUDGET EUR  COMMITTED EUR  SPENT EUR  COLLABORATIONS  OPEN DELIVERABLES");
     assert_eq!(lines[1], " 1  Summer 2026  running  2026-06-01  2026-07-31     5000.00         500.00      39.90               3                  6");
-    assert_eq!(lines[2], "1 campaign on 2026-06-15");
+    assert_eq!(lines[2], "1 campaign, phases as of 2026-06-15");
     let list = json(&["campaigns", s(&ws), "--json", "--today", "2026-05-01"]);
     assert_eq!((list[0]["phase"].as_str(), list[0]["budget"]["minor"].as_i64(), list[0]["spent"]["minor"].as_i64()), (Some("upcoming"), Some(500_000), Some(3_990)));
 }
@@ -596,14 +596,14 @@ fn campaigns_leaves_archived_ones_out_unless_asked_and_says_so() {
     }
     let text = ok(&["campaigns", s(&path), "--today", TODAY]);
     assert!(!text.contains("Spring 2026"), "{text}");
-    assert!(text.trim_end().ends_with("1 campaign on 2026-06-15 (1 archived campaign not shown: --archived lists it)"), "{text}");
+    assert!(text.trim_end().ends_with("1 campaign, phases as of 2026-06-15 (1 archived campaign not shown: --archived lists it)"), "{text}");
     let text = ok(&["campaigns", s(&path), "--today", TODAY, "--archived"]);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].ends_with("OPEN DELIVERABLES  ARCHIVED"), "{text}");
     let today = chorus_core::campaigns::fields::local_today().to_string();
     assert!(lines.iter().any(|l| l.contains("Spring 2026") && l.trim_end().ends_with(&today)), "{text}");
     assert!(lines.iter().any(|l| l.contains("Summer 2026") && l.trim_end().ends_with('—')), "{text}");
-    assert_eq!(lines.last().unwrap(), &"2 campaigns on 2026-06-15");
+    assert_eq!(lines.last().unwrap(), &"2 campaigns, phases as of 2026-06-15");
     assert_eq!(json(&["campaigns", s(&path), "--json"]).as_array().unwrap().len(), 1);
     let all = json(&["campaigns", s(&path), "--json", "--archived"]);
     assert_eq!(all.as_array().unwrap().iter().filter(|c| c["archived_on"].is_string()).count(), 1);
@@ -620,4 +620,180 @@ fn the_demo_has_campaigns_and_something_due() {
     }
     let list = json(&["campaigns", s(&ws), "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 5);
+}
+
+/// Runs `chorus args` with its standard output closed before it writes a byte, as when the
+/// reader (`| head -1`) has already gone; returns the exit status and what it said on stderr.
+fn with_closed_stdout(args: &[&str]) -> (std::process::ExitStatus, String) {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take()); // the reader goes away before chorus has even opened the file
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    (child.wait().unwrap(), err)
+}
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_stops_early() {
+    // Regression: `chorus list --json | head -1` panicked ("failed printing to stdout: Broken
+    // pipe"); `export`, `campaigns` and `due` said "Could not write …: Broken pipe".
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let csv = dir.path().join("creators.csv");
+    std::fs::write(&csv, GOOD_CSV).unwrap();
+    ok(&["import", s(&ws), s(&csv)]);
+    let w = s(&ws);
+    let commands: &[&[&str]] = &[
+        &["list", w, "--json"],
+        &["list", w],
+        &["export", w],
+        &["export", w, "--out", "-", "--niche", "lifestyle"],
+        &["info", w],
+        &["info", w, "--json"],
+        &["campaigns", w, "--today", TODAY],
+        &["campaigns", w, "--json"],
+        &["due", w, "--today", TODAY],
+        &["due", w, "--json"],
+        &["due", w, w, "--today", TODAY],
+        &["ics", w, "--out", "-"],
+        &["campaign-export", w, "Summer 2026"],
+        &["import", w, s(&csv), "--preview"],
+        &["import", w, s(&csv), "--preview", "--json"],
+        &["import", w, s(&csv), "--json"],
+        &["--help"],
+    ];
+    for args in commands {
+        let (status, err) = with_closed_stdout(args);
+        assert!(status.success(), "chorus {args:?} ended with {status}: {err}");
+        assert_eq!(err, "", "chorus {args:?} said something on stderr");
+    }
+}
+
+#[test]
+fn a_limit_of_zero_or_above_the_cap_is_refused_not_changed() {
+    // Regression: --limit 0 silently showed one row, --limit 9999 silently showed 500.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    for (limit, words) in [("0", "at least one row"), ("501", "at most 500 rows"), ("-3", "not a number of rows"), ("ten", "not a number of rows")] {
+        let out = chorus(&["list", s(&ws), &format!("--limit={limit}")]);
+        assert!(!out.status.success(), "--limit {limit} accepted");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(words) && err.contains("--limit"), "--limit {limit}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    assert!(ok(&["list", s(&ws), "--limit", "500"]).contains("No creators match."));
+    assert!(ok(&["list", s(&ws), "--limit", "1"]).contains("No creators match."));
+}
+
+#[test]
+fn new_with_a_locale_the_window_does_not_offer_is_refused_and_lists_those_it_does() {
+    // Regression: `chorus new x.chorus --locale xx` made a workspace whose locale was "xx".
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("x.chorus");
+    let out = chorus(&["new", s(&ws), "--brand", "X", "--locale", "xx"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("“xx” is not a locale Chorus offers: use nl-NL, en-GB, en-US or de-DE"), "{err}");
+    assert!(!ws.exists(), "nothing was created");
+    ok(&["new", s(&ws), "--brand", "X", "--locale", "en_gb"]);
+    assert_eq!(json(&["info", s(&ws), "--json"])["locale"], "en-GB", "written as the window writes it");
+}
+
+#[test]
+fn the_locales_chorus_new_takes_are_the_ones_the_window_offers() {
+    let settings = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/js/settings/settings.js")).unwrap();
+    let line = settings.lines().find(|l| l.contains("export const LOCALES")).expect("the window's list of locales");
+    let window: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    assert_eq!(window, chorus_core::workspace::settings::OFFERED_LOCALES);
+}
+
+#[test]
+fn a_today_that_is_not_yyyy_mm_dd_is_refused() {
+    // Regression: `--today 03-11-2026` was read as the 3rd of November without a word (an
+    // English script may have meant the 11th of March).
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    for day in ["03-11-2026", "2026-1-5", "2026/11/03", "tomorrow", "20261103"] {
+        for command in ["due", "campaigns"] {
+            let out = chorus(&[command, s(&ws), "--today", day]);
+            assert!(!out.status.success(), "{command} --today {day} accepted");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(err.contains("YYYY-MM-DD, like 2026-11-25"), "{command} --today {day}: {err}");
+        }
+    }
+    let err = String::from_utf8(chorus(&["due", s(&ws), "--today", "2026-02-30"]).stderr).unwrap();
+    assert!(err.contains("2026-02-30 is not a day of the calendar"), "{err}");
+    assert!(ok(&["due", s(&ws), "--today", "2026-11-03"]).contains("2026-11-03"));
+}
+
+#[test]
+fn no_error_names_a_temporary_file() {
+    // Regression: `chorus new` into a missing folder said "… at path
+    // \"/x/.chorus-new-WsGGlr.tmp\"", a file the person never asked for.
+    let dir = tempfile::tempdir().unwrap();
+    let ws = campaign_workspace(dir.path(), "zon.chorus", "Studio Zon");
+    let missing = dir.path().join("no such folder");
+    let not_a_folder = dir.path().join("a file");
+    std::fs::write(&not_a_folder, "x").unwrap();
+    for base in [&missing, &not_a_folder] {
+        let target = |name: &str| base.join(name).to_str().unwrap().to_string();
+        let runs: Vec<Vec<String>> = vec![
+            vec!["new".into(), target("a.chorus"), "--brand".into(), "X".into()],
+            vec!["demo".into(), target("d.chorus")],
+            vec!["export".into(), s(&ws).into(), "--out".into(), target("out.csv")],
+            vec!["ics".into(), s(&ws).into(), "--out".into(), target("out.ics")],
+            vec!["campaign-export".into(), s(&ws).into(), "1".into(), "--out".into(), target("out.csv")],
+        ];
+        for args in runs {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let err = fails(&args);
+            assert!(!err.contains(".chorus-") && !err.contains("at path \"") && !err.contains("os error"), "{args:?}: {err}");
+            assert!(err.contains(s(base)), "{args:?} names the folder: {err}");
+            let reason = if base == &missing { "there is no such file or folder" } else { "part of that path is a file, not a folder" };
+            assert!(err.contains(reason), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn the_list_footer_reads_well_for_an_empty_result_and_any_page() {
+    // Regression: an empty result ended in "0 of 0 creators (from 0)".
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let last = |args: &[&str]| ok(args).lines().last().unwrap_or("").to_string();
+    assert_eq!(last(&["list", s(&ws)]), "No creators match.");
+    assert_eq!(ok(&["list", s(&ws)]).lines().count(), 1, "no column header above nothing");
+    let csv = dir.path().join("many.csv");
+    let mut text = String::from("name,instagram\n");
+    for i in 0..240 {
+        text.push_str(&format!("Maker {i:03},maker.{i}\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    ok(&["import", s(&ws), s(&csv)]);
+    assert_eq!(last(&["list", s(&ws)]), "Creators 1–50 of 240");
+    assert_eq!(last(&["list", s(&ws), "--offset", "50"]), "Creators 51–100 of 240");
+    assert_eq!(last(&["list", s(&ws), "--offset", "200", "--limit", "100"]), "Creators 201–240 of 240");
+    assert_eq!(last(&["list", s(&ws), "--search", "Maker 007"]), "1 creator");
+    assert_eq!(last(&["list", s(&ws), "--search", "nobody at all"]), "No creators match.");
+    assert_eq!(last(&["list", s(&ws), "--offset", "300"]), "No creators from number 301 on; 240 creators in all.");
+    let campaigns = ok(&["campaigns", s(&ws)]);
+    assert_eq!(campaigns.trim_end(), "No campaigns yet.");
+}
+
+#[test]
+fn names_sort_with_accents_and_case_folded() {
+    // Regression: "Émile" sorted after "Zoë" (the sort name was only lower case).
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("names.csv");
+    std::fs::write(&csv, "name,instagram\nZoë Martin,zoe\nÉmile Roux,emile\nanna Bakker,anna\nØrjan Berg,orjan\n").unwrap();
+    ok(&["import", s(&ws), s(&csv)]);
+    let page = json(&["list", s(&ws), "--json"]);
+    let names: Vec<&str> = page["rows"].as_array().unwrap().iter().map(|r| r["display_name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["anna Bakker", "Émile Roux", "Ørjan Berg", "Zoë Martin"]);
+    let found = json(&["list", s(&ws), "--search", "em", "--json"]);
+    assert_eq!(found["rows"][0]["display_name"], "Émile Roux", "a short search finds her without the accent");
+    let export = ok(&["export", s(&ws)]);
+    let order: Vec<&str> = export.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(order, vec!["anna Bakker", "Émile Roux", "Ørjan Berg", "Zoë Martin"], "the export sorts the same way");
 }

@@ -1,7 +1,9 @@
 //! The roster at agency scale: a workspace file of 100,000 creators, 300,000 handles and
 //! 1,000,000 follower snapshots; how long it takes to open, to answer the roster's queries and
 //! facets, and to import 100,000 CSV rows (then the same file again). Prints a table with the
-//! targets beside each figure; it is a measurement, not a test, and never fails on a miss.
+//! targets beside each figure, then the import's CPU time beside the floor: bare SQLite loading
+//! the same CSV (`support/bare_sqlite.rs`), and the ratio. It is a measurement, not a test,
+//! and never fails on a miss.
 //!
 //! `cargo bench -p chorus-core --bench roster` runs the full size. `cargo test` runs this binary
 //! without `--bench`: then a tiny version (1,000 creators, 5 runs) keeps the code exercised and
@@ -16,11 +18,16 @@ use chorus_core::workspace::settings::Settings;
 use chorus_core::synthetic::{self, Spec};
 use chorus_core::Workspace;
 use std::path::Path;
+
+#[path = "support/bare_sqlite.rs"]
+mod bare_sqlite;
 use std::time::{Duration, Instant};
 
 const QUERY_P95_MS: f64 = 20.0;
 const OPEN_P95_MS: f64 = 300.0;
 const IMPORT_ROWS_PER_S: f64 = 50_000.0;
+/// An import may cost at most this many times the CPU of bare SQLite loading the same CSV.
+const IMPORT_VS_FLOOR: f64 = 4.0;
 
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
@@ -128,29 +135,83 @@ fn main() {
         times.push(t.elapsed());
     }
     table.timed("roster: facets (all six menus)", &times, String::new(), Some(QUERY_P95_MS));
+    let (times, writes) = under_load(&path, || {
+        let t = Instant::now();
+        roster::facets(&ws).expect("facets");
+        t.elapsed()
+    }, runs);
+    table.timed(&format!("roster: facets while another connection writes ({writes} saves)"), &times, String::new(), Some(QUERY_P95_MS));
     drop(ws);
 
-    // 4. CSV import into a fresh file, then the same file again.
+    // 4. CSV import into a fresh file, then the same file again; then the same work in bare
+    // SQLite (see `bare_sqlite`), for the ratio.
     let csv = dir.join("creators.csv");
     synthetic::write_import_csv(&csv, n, 7).expect("write the CSV");
     let target = dir.join("import.chorus");
     remove_workspace(&target);
     let mut ws = Workspace::create(&target, &Settings::new("Import target", "EUR", "nl-NL")).expect("create");
     tune(&ws);
+    let mut ours = Vec::new();
     for (label, expect_created) in [("import CSV, new creators", true), ("re-import same CSV, unchanged", false)] {
         let t = Instant::now();
-        let report = import::run(&mut ws, &csv, &ColumnMapping::default(), &mut |_| {}).expect("import");
+        let (report, cpu) = bare_sqlite::cpu(|| import::run(&mut ws, &csv, &ColumnMapping::default(), &mut |_| {}).expect("import"));
         let took = t.elapsed();
         let (want, got) = if expect_created { (n as u64, report.created) } else { (n as u64, report.unchanged) };
         assert_eq!(got, want, "{label}: {report:?}");
         table.rate(&format!("{label} ({} rows)", thousands(n as u64)), took, n as f64 / took.as_secs_f64(), IMPORT_ROWS_PER_S);
+        ours.push(cpu);
     }
     drop(ws);
+    let mut floor = bare_sqlite::Floor::create(&dir.join("floor.sqlite"), false);
+    let floors: Vec<Duration> = (0..2).map(|_| bare_sqlite::cpu(|| assert_eq!(floor.load(&csv), n as u64)).1).collect();
+    drop(floor);
+    let mut with_search = bare_sqlite::Floor::create(&dir.join("floor-search.sqlite"), true);
+    let (_, search_floor) = bare_sqlite::cpu(|| with_search.load(&csv));
+    drop(with_search);
+    table.versus(&format!("import CSV, new creators ({} rows)", thousands(n as u64)), ours[0], floors[0], Some(IMPORT_VS_FLOOR));
+    table.versus("re-import same CSV, unchanged", ours[1], floors[1], Some(IMPORT_VS_FLOOR));
+    table.versus("new creators vs bare SQLite + the same FTS5 search index (info)", ours[0], search_floor, None);
 
     table.print();
     if std::env::var_os("CHORUS_BENCH_DIR").is_none() {
         drop(temp);
     }
+}
+
+/// Runs `measure` `runs` times while another connection (another window, the CLI) keeps saving
+/// creators to the same file, each save changing a stage, a niche and a follower count, so the
+/// counts the menus read keep changing too. Returns the timings and how many saves were made.
+fn under_load(path: &Path, mut measure: impl FnMut() -> Duration, runs: usize) -> (Vec<Duration>, u64) {
+    use chorus_core::roster::creators;
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut ws = open(path);
+            let ids: Vec<i64> = ws.conn().prepare("SELECT id FROM creators ORDER BY id LIMIT 200").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            let mut saves = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let c = creators::get(&ws, ids[saves as usize % ids.len()]).expect("a creator");
+                let mut d = c.to_draft();
+                d.stage = if c.stage.as_str() == "active" { "paused".into() } else { "active".into() };
+                d.niches = if d.niches.is_empty() { vec!["tech".into()] } else { Vec::new() };
+                if let Some(h) = d.handles.first_mut() {
+                    h.followers = (c.handles[0].followers + 1).to_string();
+                }
+                creators::update(&mut ws, c.id, c.revision, &d).expect("a save");
+                saves += 1;
+            }
+            saves
+        });
+        std::thread::sleep(Duration::from_millis(100)); // the writer is under way
+        let times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                std::thread::sleep(Duration::from_millis(2)); // let a save land between two reads
+                measure()
+            })
+            .collect();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        (times, writer.join().expect("the writer"))
+    })
 }
 
 /// Opens a workspace the way the app does, plus `CHORUS_BENCH_PRAGMAS` when set.
@@ -215,6 +276,8 @@ fn ms(d: Duration) -> f64 {
 #[derive(Default)]
 struct Table {
     rows: Vec<[String; 6]>,
+    /// Ours against the floor: name, ours, floor, ratio, target, result.
+    versus: Vec<[String; 6]>,
     /// Whether the figures are held against the targets (full size, release build).
     judged: bool,
 }
@@ -244,6 +307,16 @@ impl Table {
         ]);
     }
 
+    /// CPU time of ours against the floor's, with the ratio held against `target` (times).
+    fn versus(&mut self, name: &str, ours: Duration, floor: Duration, target: Option<f64>) {
+        let ratio = ours.as_secs_f64() / floor.as_secs_f64().max(1e-9);
+        let (target, verdict) = match target {
+            Some(t) => (format!("≤ {t}×"), self.verdict(ratio <= t)),
+            None => (String::new(), "info".to_string()),
+        };
+        self.versus.push([name.to_string(), format!("{:.3} s", ours.as_secs_f64()), format!("{:.3} s", floor.as_secs_f64()), format!("{ratio:.1}×"), target, verdict]);
+    }
+
     fn verdict(&self, met: bool) -> String {
         match (self.judged, met) {
             (false, _) => "smoke".into(),
@@ -253,23 +326,12 @@ impl Table {
     }
 
     fn print(&self) {
-        let header = ["step", "median", "p95", "count", "target", "result"];
-        let width = |i: usize| self.rows.iter().map(|r| r[i].chars().count()).chain([header[i].len()]).max().unwrap_or(0);
-        let widths: Vec<usize> = (0..6).map(width).collect();
-        let line = |cells: [&str; 6]| {
-            let mut s = format!("{:<w$}", cells[0], w = widths[0]);
-            for i in 1..6 {
-                s.push_str(&format!("  {:>w$}", cells[i], w = widths[i]));
-            }
-            println!("{}", s.trim_end());
-        };
         println!();
-        line(header);
-        println!("{}", "-".repeat(widths.iter().sum::<usize>() + 10));
-        for r in &self.rows {
-            line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]);
-        }
-        let misses = self.rows.iter().filter(|r| r[5] == "MISS").count();
+        print_rows(["step", "median", "p95", "count", "target", "result"], &self.rows);
+        println!();
+        println!("The import against bare SQLite loading the same CSV ({}):", bare_sqlite::CPU_KIND);
+        print_rows(["import", "Chorus", "floor", "ratio", "target", "result"], &self.versus);
+        let misses = self.rows.iter().chain(&self.versus).filter(|r| r[5] == "MISS").count();
         if !self.judged {
             println!("Smoke run: the figures only show the benchmark works. The targets apply to `cargo bench -p chorus-core --bench roster` (100,000 creators, release build).");
         } else if misses == 0 {
@@ -277,5 +339,23 @@ impl Table {
         } else {
             println!("{misses} target(s) missed.");
         }
+    }
+}
+
+/// A table with a header line, the first column left-aligned and the others right-aligned.
+fn print_rows(header: [&str; 6], rows: &[[String; 6]]) {
+    let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..6).map(width).collect();
+    let line = |cells: [&str; 6]| {
+        let mut s = format!("{:<w$}", cells[0], w = widths[0]);
+        for i in 1..6 {
+            s.push_str(&format!("  {:>w$}", cells[i], w = widths[i]));
+        }
+        println!("{}", s.trim_end());
+    };
+    line(header);
+    println!("{}", "-".repeat(widths.iter().sum::<usize>() + 10));
+    for r in rows {
+        line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]);
     }
 }

@@ -160,17 +160,25 @@ fn damaged_sentence(path: &Path, backup: Option<&BackupCopy>) -> String {
     }
 }
 
-/// What went wrong with a file, in words (not the system's error code).
+/// What went wrong with a file, in words (not the system's error code), as the end of a
+/// sentence: the common reasons by their kind; any other as the system words it, without the
+/// name of a temporary file a library may have added (`… at path "/x/.chorus-new-Ab12.tmp"`):
+/// that file is Chorus's business, not the person's.
 fn io_detail(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "there is no such file or folder.".into(),
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "the file, its folder or the disk does not allow it.".into(),
         ErrorKind::StorageFull => "the disk is full.".into(),
+        ErrorKind::NotADirectory => "part of that path is a file, not a folder.".into(),
+        ErrorKind::IsADirectory => "that is a folder, not a file.".into(),
+        ErrorKind::AlreadyExists => "something with that name is already there.".into(),
+        ErrorKind::BrokenPipe => "the program reading the output has stopped.".into(),
         _ => {
             let text = e.to_string();
+            let text = text.split(" at path \"").next().unwrap_or(&text);
             // "Broken pipe (os error 32)" → "broken pipe."
-            let plain = text.split(" (os error").next().unwrap_or(&text).trim();
+            let plain = text.split(" (os error").next().unwrap_or(text).trim();
             let mut chars = plain.chars();
             match chars.next() {
                 Some(c) => format!("{}{}.", c.to_lowercase(), chars.as_str().trim_end_matches('.')),

@@ -69,11 +69,15 @@ pub fn print_list(ws: &Workspace, day: &str, archived: bool, out: &mut impl Writ
         rows.iter_mut().for_each(|row| drop(row.pop()));
     }
     use Align::*;
-    let io = |e: std::io::Error| chorus_core::Error::io("write", "standard output", e);
+    let io = crate::output::write_error;
+    if list.is_empty() && hidden == 0 {
+        writeln!(out, "No campaigns yet.").map_err(io)?;
+        return Ok(());
+    }
     for line in aligned(&rows, &[Right, Left, Left, Left, Left, Right, Right, Right, Right, Right, Left], "") {
         writeln!(out, "{line}").map_err(io)?;
     }
-    let mut count = format!("{} on {day}", counted(list.len() as i64, "campaign", "campaigns"));
+    let mut count = format!("{}, phases as of {day}", counted(list.len() as i64, "campaign", "campaigns"));
     if hidden > 0 {
         count.push_str(&format!(" ({} not shown: --archived lists {})", counted(hidden, "archived campaign", "archived campaigns"), if hidden == 1 { "it" } else { "them" }));
     }
@@ -105,7 +109,7 @@ pub fn write_ics(ws: &Workspace, campaign: Option<&str>, out: &Path) -> Result<S
     let of = found.as_ref().map(|c| format!(" of “{}”", clip(&c.name, 80))).unwrap_or_default();
     if out.as_os_str() == "-" {
         let text = calendar::ics(ws, id)?;
-        std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| chorus_core::Error::io("write", "standard output", e))?;
+        std::io::stdout().lock().write_all(text.as_bytes()).map_err(crate::output::write_error)?;
         return Ok(String::new());
     }
     let events = calendar::write_ics(ws, id, out)?;

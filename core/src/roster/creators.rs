@@ -268,8 +268,19 @@ pub(crate) fn record_snapshot(conn: &Connection, handle_id: i64, date: &str, fol
     Ok(())
 }
 
+/// What the roster sorts names by: lower case, accents folded ("Émile" before "Zoë").
 pub(crate) fn sort_name(display_name: &str) -> String {
-    display_name.to_lowercase()
+    crate::roster::folding::fold(display_name)
+}
+
+/// Stores every creator's sort name again from the display name (after the rule changed).
+pub(crate) fn refresh_sort_names(conn: &Connection) -> Result<()> {
+    let names: Vec<(i64, String)> = conn.prepare("SELECT id, display_name FROM creators")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE creators SET sort_name = ?2 WHERE id = ?1 AND sort_name IS NOT ?2")?;
+    for (id, name) in names {
+        update.execute(params![id, sort_name(&name)])?;
+    }
+    Ok(())
 }
 
 /// The stored creator as a record, to tell whether a save changes anything.
@@ -289,97 +300,130 @@ fn load_without_history(conn: &Connection, id: i64, currency: Currency) -> Resul
     load_many(conn, &[id], currency)?.remove(&id).ok_or(Error::NotFound { what: "creator", id })
 }
 
-/// Loads creators by id, a chunk of ids per query, without their follower history (the tier
-/// is left for the caller). Missing ids are left out.
+/// Loads creators by id, without their follower history (the tier is left for the caller).
+/// Missing ids are left out. A few ids are read a chunk at a time through the indexes; ids for
+/// half the roster or more (a re-import) in one pass over each table, which is cheaper than
+/// probing the indexes for each.
 pub(crate) fn load_many(conn: &Connection, ids: &[i64], currency: Currency) -> Result<HashMap<i64, Creator>> {
     const CHUNK: usize = 500;
     let mut out = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        let marks = vec!["?"; chunk.len()].join(",");
-        let args: Vec<Value> = chunk.iter().map(|&id| Value::Integer(id)).collect();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
-                    account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
-                    max_followers, created_at, updated_at, postal_address, last_contact_on
-             FROM creators WHERE id IN ({marks})"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(&args))?;
-        while let Some(r) = rows.next()? {
-            let c = Creator {
-                id: r.get(0)?,
-                revision: r.get(1)?,
-                display_name: r.get(2)?,
-                city: r.get(3)?,
-                country: r.get(4)?,
-                language: r.get(5)?,
-                email: r.get(6)?,
-                phone: r.get(7)?,
-                manager: r.get(8)?,
-                paypal_email: r.get(9)?,
-                iban: r.get(10)?,
-                account_holder: r.get(11)?,
-                payout_method: PayoutMethod::parse(&r.get::<_, String>(12)?).unwrap_or(PayoutMethod::None),
-                stage: Stage::parse(&r.get::<_, String>(13)?).unwrap_or(Stage::Prospect),
-                authenticity_score: r.get(14)?,
-                authenticity_notes: r.get(15)?,
-                notes: r.get(16)?,
-                max_followers: r.get(17)?,
-                created_at: r.get(18)?,
-                updated_at: r.get(19)?,
-                postal_address: r.get(20)?,
-                last_contact_on: r.get(21)?,
-                handles: Vec::new(),
-                niches: Vec::new(),
-                tags: Vec::new(),
-                rates: Vec::new(),
-                tier: crate::roster::tiers::Tier::Emerging,
-                follower_history: Vec::new(),
-            };
-            out.insert(c.id, c);
-        }
-        drop(rows);
-        // Handles by audience, labels in the order the user gave them.
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT creator_id, id, platform, handle, profile_url, followers FROM handles WHERE creator_id IN ({marks}) ORDER BY creator_id, followers DESC, id"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(&args))?;
-        while let Some(r) = rows.next()? {
-            if let Some(c) = out.get_mut(&r.get::<_, i64>(0)?) {
-                c.handles.push(Handle {
-                    id: r.get(1)?,
-                    platform: Platform::parse(&r.get::<_, String>(2)?).unwrap_or(Platform::Other),
-                    handle: r.get(3)?,
-                    profile_url: r.get(4)?,
-                    followers: r.get(5)?,
-                });
-            }
-        }
-        drop(rows);
-        for table in ["creator_niches", "creator_tags"] {
-            let column = if table == "creator_niches" { "niche" } else { "tag" };
-            let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, {column} FROM {table} WHERE creator_id IN ({marks}) ORDER BY creator_id, position"))?;
-            let mut rows = stmt.query(params_from_iter(&args))?;
-            while let Some(r) = rows.next()? {
-                if let Some(c) = out.get_mut(&r.get::<_, i64>(0)?) {
-                    let label: String = r.get(1)?;
-                    if table == "creator_niches" { c.niches.push(label) } else { c.tags.push(label) }
-                }
-            }
-        }
-        let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, format, amount_minor, currency FROM rate_card WHERE creator_id IN ({marks})"))?;
-        let mut rows = stmt.query(params_from_iter(&args))?;
-        while let Some(r) = rows.next()? {
-            if let (Some(c), Some(format)) = (out.get_mut(&r.get::<_, i64>(0)?), ContentFormat::parse(&r.get::<_, String>(1)?)) {
-                let minor: i64 = r.get(2)?;
-                let cur = Currency::parse(&r.get::<_, String>(3)?).unwrap_or(currency);
-                c.rates.push(Rate { format, amount: Money { minor, currency: cur } });
-            }
+    let stored: i64 = if ids.len() > CHUNK { conn.query_row("SELECT count(*) FROM creators", [], |r| r.get(0))? } else { i64::MAX };
+    if ids.len() as i64 * 2 >= stored {
+        let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
+        read_creators(conn, &mut out, |_| String::new(), &[], |id| wanted.contains(&id), currency)?;
+    } else {
+        for chunk in ids.chunks(CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let args: Vec<Value> = chunk.iter().map(|&id| Value::Integer(id)).collect();
+            read_creators(conn, &mut out, |column| format!("WHERE {column} IN ({marks})"), &args, |_| true, currency)?;
         }
     }
     for c in out.values_mut() {
         c.rates.sort_by_key(|r| r.format);
     }
     Ok(out)
+}
+
+/// Reads the creators `filter` selects (a WHERE clause on the given id column, with `args`)
+/// and `keep` accepts into `out`, each with handles by audience and labels in the order given.
+fn read_creators(
+    conn: &Connection,
+    out: &mut HashMap<i64, Creator>,
+    filter: impl Fn(&str) -> String,
+    args: &[Value],
+    keep: impl Fn(i64) -> bool,
+    currency: Currency,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
+                account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
+                max_followers, created_at, updated_at, postal_address, last_contact_on
+         FROM creators {}",
+        filter("id")
+    ))?;
+    let mut rows = stmt.query(params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if !keep(id) {
+            continue;
+        }
+        let c = Creator {
+            id,
+            revision: r.get(1)?,
+            display_name: r.get(2)?,
+            city: r.get(3)?,
+            country: r.get(4)?,
+            language: r.get(5)?,
+            email: r.get(6)?,
+            phone: r.get(7)?,
+            manager: r.get(8)?,
+            paypal_email: r.get(9)?,
+            iban: r.get(10)?,
+            account_holder: r.get(11)?,
+            payout_method: PayoutMethod::parse(r.get_ref(12)?.as_str().unwrap_or_default()).unwrap_or(PayoutMethod::None),
+            stage: Stage::parse(r.get_ref(13)?.as_str().unwrap_or_default()).unwrap_or(Stage::Prospect),
+            authenticity_score: r.get(14)?,
+            authenticity_notes: r.get(15)?,
+            notes: r.get(16)?,
+            max_followers: r.get(17)?,
+            created_at: r.get(18)?,
+            updated_at: r.get(19)?,
+            postal_address: r.get(20)?,
+            last_contact_on: r.get(21)?,
+            handles: Vec::new(),
+            niches: Vec::new(),
+            tags: Vec::new(),
+            rates: Vec::new(),
+            tier: crate::roster::tiers::Tier::Emerging,
+            follower_history: Vec::new(),
+        };
+        out.insert(c.id, c);
+    }
+    drop(rows);
+    // Handles by audience (largest first), then by id.
+    let mut handles: Vec<(i64, Handle)> = Vec::new();
+    let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, id, platform, handle, profile_url, followers FROM handles {}", filter("creator_id")))?;
+    let mut rows = stmt.query(params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        let creator: i64 = r.get(0)?;
+        if out.contains_key(&creator) {
+            let platform = Platform::parse(r.get_ref(2)?.as_str().unwrap_or_default()).unwrap_or(Platform::Other);
+            handles.push((creator, Handle { id: r.get(1)?, platform, handle: r.get(3)?, profile_url: r.get(4)?, followers: r.get(5)? }));
+        }
+    }
+    drop(rows);
+    handles.sort_unstable_by(|(a, x), (b, y)| a.cmp(b).then(y.followers.cmp(&x.followers)).then(x.id.cmp(&y.id)));
+    for (creator, h) in handles {
+        out.get_mut(&creator).expect("kept above").handles.push(h);
+    }
+    // Niches and tags in the order the user gave them.
+    for (table, column) in [("creator_niches", "niche"), ("creator_tags", "tag")] {
+        let mut labels: Vec<(i64, i64, String)> = Vec::new();
+        let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, position, {column} FROM {table} {}", filter("creator_id")))?;
+        let mut rows = stmt.query(params_from_iter(args))?;
+        while let Some(r) = rows.next()? {
+            let creator: i64 = r.get(0)?;
+            if out.contains_key(&creator) {
+                labels.push((creator, r.get(1)?, r.get(2)?));
+            }
+        }
+        drop(rows);
+        labels.sort_unstable_by_key(|(creator, position, _)| (*creator, *position));
+        for (creator, _, label) in labels {
+            let c = out.get_mut(&creator).expect("kept above");
+            if table == "creator_niches" { c.niches.push(label) } else { c.tags.push(label) }
+        }
+    }
+    let mut stmt = conn.prepare_cached(&format!("SELECT creator_id, format, amount_minor, currency FROM rate_card {}", filter("creator_id")))?;
+    let mut rows = stmt.query(params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        if let (Some(c), Some(format)) = (out.get_mut(&r.get::<_, i64>(0)?), ContentFormat::parse(r.get_ref(1)?.as_str().unwrap_or_default())) {
+            let minor: i64 = r.get(2)?;
+            let cur = Currency::parse(r.get_ref(3)?.as_str().unwrap_or_default()).unwrap_or(currency);
+            c.rates.push(Rate { format, amount: Money { minor, currency: cur } });
+        }
+    }
+    Ok(())
 }
 
 /// Total followers over all handles, per snapshot date. A handle without a snapshot on a date
@@ -521,6 +565,23 @@ mod tests {
         assert!(matches!(delete(&mut ws, c.id), Err(Error::NotFound { .. })));
         // The handle is free again.
         create(&mut ws, &draft("Anna again", "instagram", "annafit", "100")).unwrap();
+    }
+
+    #[test]
+    fn many_creators_load_in_one_pass_as_they_load_by_id() {
+        let mut ws = ws();
+        crate::synthetic::generate(&mut ws, &crate::synthetic::Spec::new(700)).unwrap();
+        let currency = ws.settings().unwrap().currency();
+        let ids: Vec<i64> = (1..=700).collect();
+        let scanned = load_many(ws.conn(), &ids, currency).unwrap(); // half the roster or more: one pass
+        assert_eq!(scanned.len(), 700);
+        for chunk in ids.chunks(7) {
+            for (id, probed) in load_many(ws.conn(), chunk, currency).unwrap() {
+                assert_eq!(format!("{:?}", scanned[&id]), format!("{probed:?}"), "creator {id}");
+            }
+        }
+        let some: Vec<i64> = (1..=600).step_by(2).chain([9999]).collect();
+        assert_eq!(load_many(ws.conn(), &some, currency).unwrap().len(), 300, "only the ids asked for, missing ones left out");
     }
 
     #[test]

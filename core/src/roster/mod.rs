@@ -5,6 +5,8 @@
 pub mod countries;
 pub mod creators;
 pub mod export;
+pub(crate) mod facet_counts;
+pub mod folding;
 pub mod import;
 pub mod model;
 pub mod search_index;

@@ -285,38 +285,43 @@ impl Creator {
 
     /// The creator as an editable draft: what the form starts from and what an import merges into.
     pub fn to_draft(&self) -> CreatorDraft {
+        self.clone().into_draft()
+    }
+
+    /// [`Creator::to_draft`] without copying the texts.
+    pub fn into_draft(self) -> CreatorDraft {
         CreatorDraft {
-            display_name: self.display_name.clone(),
+            display_name: self.display_name,
             handles: self
                 .handles
-                .iter()
+                .into_iter()
                 .map(|h| HandleDraft {
                     platform: h.platform.as_str().to_string(),
-                    handle: h.handle.clone(),
-                    profile_url: h.profile_url.clone(),
+                    handle: h.handle,
+                    profile_url: h.profile_url,
                     followers: h.followers.to_string(),
                 })
                 .collect(),
-            niches: self.niches.clone(),
-            tags: self.tags.clone(),
-            postal_address: self.postal_address.clone(),
-            city: self.city.clone(),
-            country: self.country.clone(),
-            language: self.language.clone(),
-            email: self.email.clone(),
-            phone: self.phone.clone(),
-            manager: self.manager.clone(),
-            paypal_email: self.paypal_email.clone(),
-            iban: self.iban.clone(),
-            account_holder: self.account_holder.clone(),
+            niches: self.niches,
+            tags: self.tags,
+            postal_address: self.postal_address,
+            city: self.city,
+            country: self.country,
+            language: self.language,
+            email: self.email,
+            phone: self.phone,
+            manager: self.manager,
+            paypal_email: self.paypal_email,
+            iban: self.iban,
+            account_holder: self.account_holder,
             payout_method: self.payout_method.as_str().to_string(),
             stage: self.stage.as_str().to_string(),
             authenticity_score: self.authenticity_score.map(|s| s.to_string()).unwrap_or_default(),
-            authenticity_notes: self.authenticity_notes.clone(),
-            notes: self.notes.clone(),
+            authenticity_notes: self.authenticity_notes,
+            notes: self.notes,
             rates: self
                 .rates
-                .iter()
+                .into_iter()
                 .map(|r| RateDraft {
                     format: r.format.as_str().to_string(),
                     amount: crate::money::format_unmistakable(r.amount.minor, r.amount.currency),

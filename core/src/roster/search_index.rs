@@ -1,7 +1,7 @@
 //! The substring search behind the roster's search box: one FTS5 trigram document per creator
 //! (name, handles, niches, tags, city), kept in step with the creator in the same transaction.
 //! Queries of three characters or more use the trigram index; shorter ones fall back to
-//! prefix matches on names and handles, which have ordinary indexes.
+//! prefix matches on names (their folded `sort_name`) and handles, which have ordinary indexes.
 
 use crate::error::Result;
 use rusqlite::{params, Connection};
@@ -33,8 +33,9 @@ pub(crate) enum SearchPlan {
     Everything,
     /// An FTS5 match expression: every word must appear somewhere in the document.
     Trigram(String),
-    /// Words under three characters: a prefix of the name or of a handle.
-    Prefix(String),
+    /// Words under three characters: a prefix of the name (folded like `sort_name`, so "emi"
+    /// finds "Émile") or of a handle (its key: lower case).
+    Prefix { name: String, handle: String },
 }
 
 pub(crate) fn plan(text: &str) -> SearchPlan {
@@ -44,7 +45,8 @@ pub(crate) fn plan(text: &str) -> SearchPlan {
     }
     let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
     if long.is_empty() {
-        return SearchPlan::Prefix(words.join(" "));
+        let handle = words.join(" ");
+        return SearchPlan::Prefix { name: crate::roster::folding::fold(&handle), handle };
     }
     // Each word as an FTS5 string (quotes doubled), all of them required.
     SearchPlan::Trigram(long.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" AND "))

@@ -139,24 +139,53 @@ fn too_long(field: &str, label: &str, max: usize) -> FieldError {
 
 /// Trims and folds runs of whitespace (including line breaks) into one space.
 fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let t = text.trim();
+    // Most text is clean already: one copy, no splitting.
+    let mut previous_space = false;
+    let tidy = t.chars().all(|c| {
+        let ok = c == ' ' && !previous_space || !c.is_whitespace();
+        previous_space = c == ' ';
+        ok
+    });
+    if tidy {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Niches and tags: trimmed, lower case, no empties, no duplicates, in the order given.
 pub fn clean_labels(labels: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<String> = Vec::with_capacity(labels.len());
     for label in labels {
-        let l = clean(label).to_lowercase();
-        if !l.is_empty() && !out.contains(&l) {
-            out.push(l);
-        }
+        push_label(&mut out, label);
     }
     out
 }
 
 /// Splits `fitness, food & drink; tech` into labels (comma, semicolon or pipe).
 pub fn split_labels(text: &str) -> Vec<String> {
-    clean_labels(&text.split([',', ';', '|']).map(str::to_string).collect::<Vec<_>>())
+    let mut out: Vec<String> = Vec::new();
+    for label in text.split([',', ';', '|']) {
+        push_label(&mut out, label);
+    }
+    out
+}
+
+fn push_label(out: &mut Vec<String>, label: &str) {
+    let mut l = clean(label);
+    if l.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        l = l.to_lowercase();
+    }
+    if !l.is_empty() && !out.contains(&l) {
+        out.push(l);
+    }
 }
 
 /// The identity of a handle within its platform: lower case, without `@`.
@@ -200,6 +229,8 @@ fn validate_handles(drafts: &[HandleDraft], spelling: Spelling, errors: &mut Vec
         }
         let followers = match h.followers.trim() {
             "" => 0,
+            // Plain digits, as most files have them, need no reading of separators.
+            text if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) => text.parse().unwrap_or(0),
             text => match numbers::parse_count(text, spelling) {
                 Ok(n) => n,
                 Err(e) => {
@@ -258,8 +289,8 @@ pub(crate) fn split_handle(text: &str) -> (String, Option<String>) {
 
 /// An http(s) address with a host: the only kind of link Chorus stores or opens.
 pub fn is_web_url(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let after = |scheme: &str| text.get(..scheme.len()).filter(|s| s.eq_ignore_ascii_case(scheme)).map(|_| &text[scheme.len()..]);
+    let rest = after("https://").or_else(|| after("http://"));
     match rest {
         Some(r) => {
             let host = r.split(['/', '?', '#']).next().unwrap_or("");

@@ -218,3 +218,18 @@ fn two_connections_writing_at_once_lose_nothing() {
     let ws = Workspace::open(&path).unwrap();
     assert_eq!(ws.info().unwrap().creators, 300);
 }
+
+#[test]
+fn an_older_workspace_sorts_accented_names_as_people_expect_once_migrated() {
+    // Before version 3, `sort_name` was only lower case: "chloé dubois" sorted after every
+    // name starting with a plain letter after c.
+    let dir = tempfile::tempdir().unwrap();
+    let path = frozen_v1_file(dir.path());
+    let stored: String = Connection::open(&path).unwrap().query_row("SELECT sort_name FROM creators WHERE id = 2", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, "chloé dubois");
+    let ws = Workspace::open(&path).unwrap();
+    let sort_names: Vec<String> = ws.conn().prepare("SELECT sort_name FROM creators ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    assert_eq!(sort_names, vec!["sanne bakker", "chloe dubois"]);
+    let page = crate::roster::list(&ws, &crate::roster::RosterQuery { search: "ch".into(), ..Default::default() }).unwrap();
+    assert_eq!(page.rows.iter().map(|r| r.display_name.as_str()).collect::<Vec<_>>(), vec!["Chloé Dubois"]);
+}

@@ -225,6 +225,7 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<()> 
     }
     for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
         tx.execute_batch(sql)?;
+        super::after_migration(&tx, i as i64 + 1)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
     }
     if version == 0 {

@@ -88,6 +88,17 @@ impl Settings {
     }
 }
 
+/// The locales the window offers for a workspace (its settings screen lists the same, in
+/// `ui/js/settings/settings.js`). A file may carry another well-formed tag, set elsewhere; a
+/// new workspace from the command line takes one of these.
+pub const OFFERED_LOCALES: &[&str] = &["nl-NL", "en-GB", "en-US", "de-DE"];
+
+/// The offered locale `text` names, in any case and with `-` or `_`: `nl_nl` → `nl-NL`.
+pub fn offered_locale(text: &str) -> Option<&'static str> {
+    let t = text.trim().replace('_', "-");
+    OFFERED_LOCALES.iter().copied().find(|l| l.eq_ignore_ascii_case(&t))
+}
+
 /// `nl`, `nl-NL`, `en-GB`, `pt-BR`: a language, optionally a region.
 fn is_locale_tag(tag: &str) -> bool {
     let mut parts = tag.split(['-', '_']);

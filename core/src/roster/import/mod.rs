@@ -27,6 +27,7 @@ mod layout;
 mod left_out;
 mod mapping;
 mod merge;
+mod owners;
 mod problems;
 mod read;
 mod write;
@@ -249,10 +250,12 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
         // 1. Whose handles are these? Each handle once in the file, each row one creator.
         let mut handle_rows: HashMap<(Platform, String), u64> = HashMap::with_capacity(rows.len() * 2);
         let mut owners: Vec<Owner> = Vec::with_capacity(rows.len());
+        let mut stored_owners = owners::HandleOwners::new(tx, rows.iter().map(|(_, d, _)| d.handles.len()).sum())?;
         for (i, (row, draft, origins)) in rows.iter().enumerate() {
             bar.at(i as u64 / 2);
-            owners.push(owner_of(tx, &layout, *row, draft, origins, &mut handle_rows, &mut problems)?);
+            owners.push(owner_of(tx, &mut stored_owners, &layout, *row, draft, origins, &mut handle_rows, &mut problems)?);
         }
+        drop(stored_owners);
         drop(handle_rows);
         let mut stored = {
             let mut ids: Vec<i64> = owners.iter().filter_map(|o| if let Owner::Creator(id) = o { Some(*id) } else { None }).collect();
@@ -288,7 +291,8 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
                     merge::overlay(plan.draft.clone().expect("an update keeps its merged draft"), plan.origins.clone(), draft, origins)
                 }
                 (Some(id), None) => {
-                    let base = stored.get(&id).map(|s| s.draft.clone()).ok_or(Error::NotFound { what: "creator", id })?;
+                    // The first row of this creator: its stored draft is needed no more after this.
+                    let base = stored.get_mut(&id).map(|s| std::mem::take(&mut s.draft)).ok_or(Error::NotFound { what: "creator", id })?;
                     merge::overlay(base, Origins::default(), draft, origins)
                 }
                 (None, _) => (draft, origins),
@@ -354,7 +358,7 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
             inserter.insert(&plan.record, &ctx)?;
             report.created += 1;
         }
-        drop(inserter);
+        inserter.finish()?;
         suspended.restore(tx)?;
         let left_out = if left_out_problems.is_empty() {
             None
@@ -398,8 +402,10 @@ enum Owner {
 
 /// Finds the creator a row's handles belong to, and reports a handle that an earlier row of
 /// the file already has, or handles of two different creators in one row.
+#[allow(clippy::too_many_arguments)]
 fn owner_of(
     tx: &rusqlite::Connection,
+    stored: &mut owners::HandleOwners<'_>,
     layout: &Layout,
     row: u64,
     draft: &CreatorDraft,
@@ -410,13 +416,14 @@ fn owner_of(
     let column = |j: usize| layout.column_for(&format!("handles.{j}.handle"), origins).to_string();
     let mut owners: Vec<(i64, usize)> = Vec::new();
     for (j, h) in draft.handles.iter().enumerate() {
-        let Some((platform, key)) = merge::identity(h) else { continue }; // validation reports it
-        if let Some(id) = creators::find_by_handle(tx, platform, &key)? {
+        let Some(identity) = merge::identity(h) else { continue }; // validation reports it
+        if let Some(id) = stored.owner(&identity)? {
             if !owners.iter().any(|(o, _)| *o == id) {
                 owners.push((id, j));
             }
         }
-        match handle_rows.entry((platform, key)) {
+        let platform = identity.0;
+        match handle_rows.entry(identity) {
             Entry::Vacant(v) => {
                 v.insert(row);
             }

@@ -55,3 +55,146 @@ WHEN (SELECT campaign_archived FROM collaborations WHERE id = NEW.collaboration_
 BEGIN
     UPDATE gift_shipments SET campaign_archived = 1 WHERE id = NEW.id;
 END;
+
+-- ===== Roster: names sort as people expect, the import writes its search index in one go =====
+-- creators.sort_name is now the display name in lower case with accents folded ("Émile" sorts
+-- before "Zoë"; the short search finds her with "emi"). SQL cannot fold accents: the
+-- migration's Rust step for version 3 (workspace::after_migration) stores every sort name
+-- again, in this same transaction.
+--
+-- FTS5 keeps up to 16 MiB of new search terms in memory before it writes them out (the
+-- default is 1 MiB), so a 100,000-row import writes its search index in a few segments
+-- instead of dozens it then merges again and again. A single save holds a few hundred bytes.
+INSERT INTO creator_search (creator_search, rank) VALUES ('hashsize', 16777216);
+
+-- ===== Roster: the counts beside the six filter menus =====
+-- How many creators have each niche, tag, country, platform, stage and tier, kept in step by
+-- the triggers below in every writer's transaction (the window, the CLI, an import), so the
+-- menus read a few dozen rows instead of counting 100,000 creators. A value no creator has is
+-- removed. The tier follows the workspace's tier bounds and is counted again when they change.
+-- A large import sets the triggers aside and counts everything again before it commits
+-- (roster::facet_counts); the migration's Rust step counts an existing roster the same way.
+CREATE TABLE roster_facet_counts (
+    menu      TEXT    NOT NULL,             -- niche, tag, country, platform, stage or tier
+    value     TEXT    NOT NULL,
+    creators  INTEGER NOT NULL CHECK (creators >= 0),
+    PRIMARY KEY (menu, value)
+) WITHOUT ROWID;
+
+CREATE TRIGGER roster_facets_creator_added AFTER INSERT ON creators BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) VALUES ('stage', NEW.stage, 1)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    INSERT INTO roster_facet_counts (menu, value, creators) SELECT 'country', NEW.country, 1 WHERE NEW.country <> ''
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    INSERT INTO roster_facet_counts (menu, value, creators)
+        SELECT 'tier', CASE WHEN NEW.max_followers >= tier_mega_min THEN 'mega' WHEN NEW.max_followers >= tier_macro_min THEN 'macro'
+                            WHEN NEW.max_followers >= tier_mid_min THEN 'mid' WHEN NEW.max_followers >= tier_micro_min THEN 'micro'
+                            WHEN NEW.max_followers >= tier_nano_min THEN 'nano' ELSE 'emerging' END, 1
+        FROM workspace_settings WHERE id = 1
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+END;
+
+CREATE TRIGGER roster_facets_creator_removed AFTER DELETE ON creators BEGIN
+    UPDATE roster_facet_counts SET creators = creators - 1
+        WHERE (menu = 'stage' AND value = OLD.stage) OR (menu = 'country' AND value = OLD.country)
+           OR (menu = 'tier' AND value = (SELECT CASE WHEN OLD.max_followers >= tier_mega_min THEN 'mega' WHEN OLD.max_followers >= tier_macro_min THEN 'macro'
+                            WHEN OLD.max_followers >= tier_mid_min THEN 'mid' WHEN OLD.max_followers >= tier_micro_min THEN 'micro'
+                            WHEN OLD.max_followers >= tier_nano_min THEN 'nano' ELSE 'emerging' END FROM workspace_settings WHERE id = 1));
+    DELETE FROM roster_facet_counts WHERE menu = 'stage' AND value = OLD.stage AND creators = 0;
+    DELETE FROM roster_facet_counts WHERE menu = 'country' AND value = OLD.country AND creators = 0;
+    DELETE FROM roster_facet_counts WHERE menu = 'tier' AND creators = 0;
+END;
+
+-- An update counts as the old creator leaving and the new one arriving, for the menus whose
+-- value changed.
+CREATE TRIGGER roster_facets_creator_changed AFTER UPDATE OF stage, country, max_followers ON creators
+WHEN OLD.stage IS NOT NEW.stage OR OLD.country IS NOT NEW.country OR OLD.max_followers IS NOT NEW.max_followers BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) SELECT 'stage', NEW.stage, 1 WHERE OLD.stage IS NOT NEW.stage
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    INSERT INTO roster_facet_counts (menu, value, creators) SELECT 'country', NEW.country, 1 WHERE OLD.country IS NOT NEW.country AND NEW.country <> ''
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    INSERT INTO roster_facet_counts (menu, value, creators)
+        SELECT 'tier', CASE WHEN NEW.max_followers >= tier_mega_min THEN 'mega' WHEN NEW.max_followers >= tier_macro_min THEN 'macro'
+                            WHEN NEW.max_followers >= tier_mid_min THEN 'mid' WHEN NEW.max_followers >= tier_micro_min THEN 'micro'
+                            WHEN NEW.max_followers >= tier_nano_min THEN 'nano' ELSE 'emerging' END, 1
+        FROM workspace_settings WHERE id = 1 AND OLD.max_followers IS NOT NEW.max_followers
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    UPDATE roster_facet_counts SET creators = creators - 1
+        WHERE (menu = 'stage' AND value = OLD.stage AND OLD.stage IS NOT NEW.stage)
+           OR (menu = 'country' AND value = OLD.country AND OLD.country IS NOT NEW.country)
+           OR (menu = 'tier' AND OLD.max_followers IS NOT NEW.max_followers
+               AND value = (SELECT CASE WHEN OLD.max_followers >= tier_mega_min THEN 'mega' WHEN OLD.max_followers >= tier_macro_min THEN 'macro'
+                            WHEN OLD.max_followers >= tier_mid_min THEN 'mid' WHEN OLD.max_followers >= tier_micro_min THEN 'micro'
+                            WHEN OLD.max_followers >= tier_nano_min THEN 'nano' ELSE 'emerging' END FROM workspace_settings WHERE id = 1));
+    DELETE FROM roster_facet_counts WHERE menu = 'stage' AND value = OLD.stage AND creators = 0;
+    DELETE FROM roster_facet_counts WHERE menu = 'country' AND value = OLD.country AND creators = 0;
+    DELETE FROM roster_facet_counts WHERE menu = 'tier' AND creators = 0;
+END;
+
+CREATE TRIGGER roster_facets_tier_bounds_changed AFTER UPDATE OF tier_nano_min, tier_micro_min, tier_mid_min, tier_macro_min, tier_mega_min ON workspace_settings
+WHEN OLD.tier_nano_min IS NOT NEW.tier_nano_min OR OLD.tier_micro_min IS NOT NEW.tier_micro_min OR OLD.tier_mid_min IS NOT NEW.tier_mid_min
+  OR OLD.tier_macro_min IS NOT NEW.tier_macro_min OR OLD.tier_mega_min IS NOT NEW.tier_mega_min BEGIN
+    DELETE FROM roster_facet_counts WHERE menu = 'tier';
+    INSERT INTO roster_facet_counts (menu, value, creators)
+        SELECT 'tier', CASE WHEN c.max_followers >= NEW.tier_mega_min THEN 'mega' WHEN c.max_followers >= NEW.tier_macro_min THEN 'macro'
+                            WHEN c.max_followers >= NEW.tier_mid_min THEN 'mid' WHEN c.max_followers >= NEW.tier_micro_min THEN 'micro'
+                            WHEN c.max_followers >= NEW.tier_nano_min THEN 'nano' ELSE 'emerging' END, count(*)
+        FROM creators c GROUP BY 2;
+END;
+
+-- A creator counts once per platform, however many accounts they have on it.
+CREATE TRIGGER roster_facets_handle_added AFTER INSERT ON handles
+WHEN NOT EXISTS (SELECT 1 FROM handles WHERE platform = NEW.platform AND creator_id = NEW.creator_id AND id <> NEW.id) BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) VALUES ('platform', NEW.platform, 1)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+END;
+
+CREATE TRIGGER roster_facets_handle_removed AFTER DELETE ON handles
+WHEN NOT EXISTS (SELECT 1 FROM handles WHERE platform = OLD.platform AND creator_id = OLD.creator_id) BEGIN
+    UPDATE roster_facet_counts SET creators = creators - 1 WHERE menu = 'platform' AND value = OLD.platform;
+    DELETE FROM roster_facet_counts WHERE menu = 'platform' AND value = OLD.platform AND creators = 0;
+END;
+
+CREATE TRIGGER roster_facets_handle_moved AFTER UPDATE OF platform, creator_id ON handles
+WHEN OLD.platform IS NOT NEW.platform OR OLD.creator_id IS NOT NEW.creator_id BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) SELECT 'platform', NEW.platform, 1
+        WHERE NOT EXISTS (SELECT 1 FROM handles WHERE platform = NEW.platform AND creator_id = NEW.creator_id AND id <> NEW.id)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    UPDATE roster_facet_counts SET creators = creators - 1 WHERE menu = 'platform' AND value = OLD.platform
+        AND NOT EXISTS (SELECT 1 FROM handles WHERE platform = OLD.platform AND creator_id = OLD.creator_id);
+    DELETE FROM roster_facet_counts WHERE menu = 'platform' AND value = OLD.platform AND creators = 0;
+END;
+
+CREATE TRIGGER roster_facets_niche_added AFTER INSERT ON creator_niches BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) VALUES ('niche', NEW.niche, 1)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+END;
+
+CREATE TRIGGER roster_facets_niche_removed AFTER DELETE ON creator_niches BEGIN
+    UPDATE roster_facet_counts SET creators = creators - 1 WHERE menu = 'niche' AND value = OLD.niche;
+    DELETE FROM roster_facet_counts WHERE menu = 'niche' AND value = OLD.niche AND creators = 0;
+END;
+
+CREATE TRIGGER roster_facets_niche_changed AFTER UPDATE OF niche ON creator_niches WHEN OLD.niche IS NOT NEW.niche BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) VALUES ('niche', NEW.niche, 1)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    UPDATE roster_facet_counts SET creators = creators - 1 WHERE menu = 'niche' AND value = OLD.niche;
+    DELETE FROM roster_facet_counts WHERE menu = 'niche' AND value = OLD.niche AND creators = 0;
+END;
+
+CREATE TRIGGER roster_facets_tag_added AFTER INSERT ON creator_tags BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) VALUES ('tag', NEW.tag, 1)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+END;
+
+CREATE TRIGGER roster_facets_tag_removed AFTER DELETE ON creator_tags BEGIN
+    UPDATE roster_facet_counts SET creators = creators - 1 WHERE menu = 'tag' AND value = OLD.tag;
+    DELETE FROM roster_facet_counts WHERE menu = 'tag' AND value = OLD.tag AND creators = 0;
+END;
+
+CREATE TRIGGER roster_facets_tag_changed AFTER UPDATE OF tag ON creator_tags WHEN OLD.tag IS NOT NEW.tag BEGIN
+    INSERT INTO roster_facet_counts (menu, value, creators) VALUES ('tag', NEW.tag, 1)
+        ON CONFLICT (menu, value) DO UPDATE SET creators = creators + 1;
+    UPDATE roster_facet_counts SET creators = creators - 1 WHERE menu = 'tag' AND value = OLD.tag;
+    DELETE FROM roster_facet_counts WHERE menu = 'tag' AND value = OLD.tag AND creators = 0;
+END;
