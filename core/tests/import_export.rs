@@ -189,6 +189,24 @@ fn a_row_for_a_creator_on_the_roster_merges_into_it() {
 }
 
 #[test]
+fn a_re_import_counts_unchanged_changed_and_new_creators_apart() {
+    // Unchanged creators are let go as soon as their row is checked: a creator whom two rows
+    // update, one of them changing nothing, must still be saved, and counted once.
+    let Setup { dir, mut ws } = workspace();
+    let first = write(dir.path(), "first.csv", "Name;Instagram;Instagram volgers;TikTok\nAnna;annafit;100;anna.moves\nBram;bramtech;200;\n");
+    assert_eq!(run(&mut ws, &first).unwrap(), ImportReport { rows: 2, created: 2, updated: 0, unchanged: 0 });
+    let again = write(
+        dir.path(),
+        "again.csv",
+        "Name;Instagram;Instagram volgers;TikTok\nAnna;annafit;100;\n;;;anna.moves\nBram;bramtech;250;\nZoë;zoe.eats;10;\n",
+    );
+    assert_eq!(run(&mut ws, &again).unwrap(), ImportReport { rows: 4, created: 1, updated: 1, unchanged: 1 });
+    assert_eq!(by_handle(&ws, "bramtech").creator.handles[0].followers, 250);
+    assert_eq!(creator_count(&ws), 3);
+    assert_eq!(run(&mut ws, &again).unwrap(), ImportReport { rows: 4, created: 0, updated: 0, unchanged: 3 });
+}
+
+#[test]
 fn several_rows_may_update_one_creator_one_handle_per_row() {
     let Setup { dir, mut ws } = workspace();
     let anna = creators::create(&mut ws, &draft("Anna", &[("instagram", "annafit", "100"), ("tiktok", "anna.moves", "50")])).unwrap();
