@@ -604,6 +604,35 @@ fn skip_bad_rows_imports_the_good_rows_and_saves_the_bad_ones_beside_the_file() 
 }
 
 #[test]
+fn a_left_out_row_does_not_erase_what_a_later_row_of_the_same_creator_keeps() {
+    // Two rows describe Anna (her two handles). The first is left out (its follower count is
+    // not a number); the second adds nothing but her TikTok count. The second row was laid
+    // over an empty creator, because the first had already taken her stored details, and the
+    // import saved Anna with her e-mail, city and Instagram handle gone.
+    let Setup { dir, mut ws } = workspace();
+    let mut anna = draft("Anna", &[("instagram", "annafit", "100"), ("tiktok", "anna.moves", "50")]);
+    anna.email = "anna@example.nl".into();
+    anna.city = "Utrecht".into();
+    let anna = creators::create(&mut ws, &anna).unwrap();
+    let path = write(dir.path(), "two-rows.csv", "Name;Platform;Handle;Volgers\nAnna;Instagram;annafit;veel\nAnna;TikTok;anna.moves;70\n");
+    let outcome = run_skipping(&mut ws, &path).unwrap();
+    assert_eq!(outcome.report.updated, 1);
+    assert_eq!(outcome.left_out.as_ref().map(|l| l.rows), Some(1));
+    let after = creators::get(&ws, anna.id).unwrap();
+    assert_eq!((after.email.as_str(), after.city.as_str()), ("anna@example.nl", "Utrecht"), "what no row changed is kept");
+    let handles: Vec<(&str, i64)> = after.handles.iter().map(|h| (h.handle.as_str(), h.followers)).collect();
+    assert_eq!(handles, [("annafit", 100), ("anna.moves", 70)]);
+
+    // Its sibling: importing all or nothing, the later row was checked against that empty
+    // creator too, and refused for a name it never had to give.
+    let nameless = write(dir.path(), "nameless.csv", "Name;Platform;Handle;Volgers\nAnna;Instagram;annafit;veel\n;TikTok;anna.moves;80\n");
+    match run(&mut ws, &nameless) {
+        Err(Error::ImportRejected { problems, .. }) => assert_eq!(problems.iter().map(|p| p.row).collect::<Vec<_>>(), [2], "{problems:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn skip_bad_rows_with_nothing_wrong_imports_everything_and_saves_nothing() {
     let Setup { dir, mut ws } = workspace();
     let source = write(dir.path(), "good.csv", "Naam;Instagram\nAnna;anna\n");

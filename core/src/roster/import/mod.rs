@@ -301,8 +301,11 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
                     merge::overlay(plan.draft.clone().expect("an update keeps its merged draft"), plan.origins.clone(), draft, origins)
                 }
                 (Some(id), None) => {
-                    // The first row of this creator: its stored draft is needed no more after this.
-                    let base = stored.get_mut(&id).map(|s| std::mem::take(&mut s.draft)).ok_or(Error::NotFound { what: "creator", id })?;
+                    // The first row of this creator. When no other row describes them, the
+                    // stored draft is needed no more after this; otherwise a later row may have
+                    // to start from it again (this one may be left out), so it is copied.
+                    let s = stored.get_mut(&id).ok_or(Error::NotFound { what: "creator", id })?;
+                    let base = if rows_of_owner.get(&id) == Some(&1) { std::mem::take(&mut s.draft) } else { s.draft.clone() };
                     merge::overlay(base, Origins::default(), draft, origins)
                 }
                 (None, _) => (draft, origins),
