@@ -158,3 +158,21 @@ fn a_damaged_workspace_offers_its_latest_backup_copy() {
     assert_eq!(choose.choose(&path, None).unwrap().day, "2026-03-03");
     assert_eq!(choose.choose(&path, Some("2026-03-02")).unwrap_err().kind(), "no_backup");
 }
+
+#[test]
+fn the_days_first_change_waits_for_the_days_copy_so_the_copy_never_holds_it() {
+    // Regression: the copy was taken beside the first write, so a quick import right after
+    // opening could land in the copy that was meant to hold the workspace as it was before.
+    for attempt in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("zon.chorus");
+        let mut ws = Workspace::create(&path, &Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        add(&mut ws, "Before");
+        drop(ws);
+        let mut ws = Workspace::open(&path).unwrap();
+        ws.start_guard(Place::for_workspace(&path, None), day(1));
+        add(&mut ws, "FirstChange"); // at once, without waiting for the guard
+        let BackupOutcome::Taken { copy } = ws.backup_outcome(true) else { panic!("attempt {attempt}: no copy") };
+        assert_eq!(creators_in(&copy.path), 1, "attempt {attempt}: the copy holds the day's first change");
+    }
+}

@@ -1,7 +1,9 @@
 //! The background work of a workspace opened for writing, on a read-only connection of its
 //! own so the window never freezes on a large file: the structural check of a file too large
 //! to check while it opened (the first write waits for its verdict), then the day's backup
-//! copy (see [`super::backups`]). Dropping the guard interrupts the work and waits for it.
+//! copy (see [`super::backups`]), which the day's first change waits for too, so the copy holds
+//! the workspace as it was before that change. Dropping the guard interrupts the work and waits
+//! for it.
 
 use super::backups::Place;
 use super::identity::FileIdentity;

@@ -149,6 +149,12 @@ impl Workspace {
             verdict.map_err(|e| self.noticed(e))?;
             self.checked = true;
         }
+        // The day's copy holds the workspace as it was before the day's first change: that
+        // change waits for it (a copy taken meanwhile could hold it, or not, by chance). A copy
+        // that fails does not stop the change; the window and the CLI say so.
+        if let Some(guard) = self.guard.as_mut() {
+            guard.backup(true);
+        }
         Ok(())
     }
 
