@@ -10,7 +10,9 @@
 //! compiling. `CHORUS_BENCH_CREATORS=N` overrides the size; `CHORUS_BENCH_DIR=dir` keeps the
 //! generated files there (for EXPLAIN QUERY PLAN and friends) instead of a temporary folder;
 //! `CHORUS_BENCH_PRAGMAS="PRAGMA cache_size = -131072"` runs SQL on every workspace the bench
-//! opens, to try a connection setting before proposing it for `workspace.rs`.
+//! opens, to try a connection setting before proposing it for `workspace.rs`;
+//! `CHORUS_BENCH_ONLY=import` runs only the import and its floor (no 100,000-creator workspace
+//! to generate first).
 
 use chorus_core::roster::import::{self, ColumnMapping};
 use chorus_core::roster::{self, RosterQuery, SortKey};
@@ -40,6 +42,20 @@ fn main() {
     // Targets hold for the full size in a release build; a smoke run is not judged against them.
     let mut table = Table { judged: full && !cfg!(debug_assertions), ..Table::default() };
 
+    let n = creators;
+    if std::env::var("CHORUS_BENCH_ONLY").as_deref() != Ok("import") {
+        queries(&dir, creators, runs, opens, &mut table);
+    }
+    imports(&dir, n, &mut table);
+
+    table.print();
+    if std::env::var_os("CHORUS_BENCH_DIR").is_none() {
+        drop(temp);
+    }
+}
+
+/// Steps 1–3: generate the workspace, open it, and time the roster's queries and facets.
+fn queries(dir: &Path, creators: usize, runs: usize, opens: usize, table: &mut Table) {
     // 1. Generate the workspace file.
     let path = dir.join("bench.chorus");
     remove_workspace(&path);
@@ -82,6 +98,7 @@ fn main() {
     // 3. Roster queries on a freshly opened workspace.
     let ws = open(&path);
     let n = generated.creators as usize;
+    assert_eq!(n, creators, "the generator made the creators asked for");
     let names = sample_column(&ws, "SELECT display_name FROM creators", runs);
     let handles: Vec<String> = sample_column(&ws, "SELECT handle FROM handles", runs)
         .into_iter()
@@ -142,7 +159,10 @@ fn main() {
     }, runs);
     table.timed(&format!("roster: facets while another connection writes ({writes} saves)"), &times, String::new(), Some(QUERY_P95_MS));
     drop(ws);
+}
 
+/// Step 4: the import of `n` new creators, then of the same file again, against the floor.
+fn imports(dir: &Path, n: usize, table: &mut Table) {
     // 4. CSV import into a fresh file, then the same file again; then the same work in bare
     // SQLite (see `bare_sqlite`), for the ratio.
     let csv = dir.join("creators.csv");
@@ -171,11 +191,6 @@ fn main() {
     table.versus(&format!("import CSV, new creators ({} rows)", thousands(n as u64)), ours[0], floors[0], Some(IMPORT_VS_FLOOR));
     table.versus("re-import same CSV, unchanged", ours[1], floors[1], Some(IMPORT_VS_FLOOR));
     table.versus("new creators vs bare SQLite + the same FTS5 search index (info)", ours[0], search_floor, None);
-
-    table.print();
-    if std::env::var_os("CHORUS_BENCH_DIR").is_none() {
-        drop(temp);
-    }
 }
 
 /// Runs `measure` `runs` times while another connection (another window, the CLI) keeps saving

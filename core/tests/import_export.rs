@@ -189,6 +189,24 @@ fn a_row_for_a_creator_on_the_roster_merges_into_it() {
 }
 
 #[test]
+fn a_re_import_counts_unchanged_changed_and_new_creators_apart() {
+    // Unchanged creators are let go as soon as their row is checked: a creator whom two rows
+    // update, one of them changing nothing, must still be saved, and counted once.
+    let Setup { dir, mut ws } = workspace();
+    let first = write(dir.path(), "first.csv", "Name;Instagram;Instagram volgers;TikTok\nAnna;annafit;100;anna.moves\nBram;bramtech;200;\n");
+    assert_eq!(run(&mut ws, &first).unwrap(), ImportReport { rows: 2, created: 2, updated: 0, unchanged: 0 });
+    let again = write(
+        dir.path(),
+        "again.csv",
+        "Name;Instagram;Instagram volgers;TikTok\nAnna;annafit;100;\n;;;anna.moves\nBram;bramtech;250;\nZoë;zoe.eats;10;\n",
+    );
+    assert_eq!(run(&mut ws, &again).unwrap(), ImportReport { rows: 4, created: 1, updated: 1, unchanged: 1 });
+    assert_eq!(by_handle(&ws, "bramtech").creator.handles[0].followers, 250);
+    assert_eq!(creator_count(&ws), 3);
+    assert_eq!(run(&mut ws, &again).unwrap(), ImportReport { rows: 4, created: 0, updated: 0, unchanged: 3 });
+}
+
+#[test]
 fn several_rows_may_update_one_creator_one_handle_per_row() {
     let Setup { dir, mut ws } = workspace();
     let anna = creators::create(&mut ws, &draft("Anna", &[("instagram", "annafit", "100"), ("tiktok", "anna.moves", "50")])).unwrap();
@@ -583,6 +601,35 @@ fn skip_bad_rows_imports_the_good_rows_and_saves_the_bad_ones_beside_the_file() 
     let mut fresh = Workspace::in_memory(&Settings::new("Fresh", "EUR", "nl-NL")).unwrap();
     let second = run_skipping(&mut fresh, &source).unwrap().left_out.unwrap();
     assert_eq!(PathBuf::from(second.file), dir.path().join("makers-left-out-2.csv"), "the first list is kept");
+}
+
+#[test]
+fn a_left_out_row_does_not_erase_what_a_later_row_of_the_same_creator_keeps() {
+    // Two rows describe Anna (her two handles). The first is left out (its follower count is
+    // not a number); the second adds nothing but her TikTok count. The second row was laid
+    // over an empty creator, because the first had already taken her stored details, and the
+    // import saved Anna with her e-mail, city and Instagram handle gone.
+    let Setup { dir, mut ws } = workspace();
+    let mut anna = draft("Anna", &[("instagram", "annafit", "100"), ("tiktok", "anna.moves", "50")]);
+    anna.email = "anna@example.nl".into();
+    anna.city = "Utrecht".into();
+    let anna = creators::create(&mut ws, &anna).unwrap();
+    let path = write(dir.path(), "two-rows.csv", "Name;Platform;Handle;Volgers\nAnna;Instagram;annafit;veel\nAnna;TikTok;anna.moves;70\n");
+    let outcome = run_skipping(&mut ws, &path).unwrap();
+    assert_eq!(outcome.report.updated, 1);
+    assert_eq!(outcome.left_out.as_ref().map(|l| l.rows), Some(1));
+    let after = creators::get(&ws, anna.id).unwrap();
+    assert_eq!((after.email.as_str(), after.city.as_str()), ("anna@example.nl", "Utrecht"), "what no row changed is kept");
+    let handles: Vec<(&str, i64)> = after.handles.iter().map(|h| (h.handle.as_str(), h.followers)).collect();
+    assert_eq!(handles, [("annafit", 100), ("anna.moves", 70)]);
+
+    // Its sibling: importing all or nothing, the later row was checked against that empty
+    // creator too, and refused for a name it never had to give.
+    let nameless = write(dir.path(), "nameless.csv", "Name;Platform;Handle;Volgers\nAnna;Instagram;annafit;veel\n;TikTok;anna.moves;80\n");
+    match run(&mut ws, &nameless) {
+        Err(Error::ImportRejected { problems, .. }) => assert_eq!(problems.iter().map(|p| p.row).collect::<Vec<_>>(), [2], "{problems:?}"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -75,7 +75,7 @@ impl Floor {
             let columns: Vec<String> = headers.iter().map(|h| format!("{h} TEXT")).collect();
             tx.execute_batch(&format!("CREATE TABLE creators ({})", columns.join(", "))).expect("create table");
             if self.with_search {
-                tx.execute_batch("CREATE VIRTUAL TABLE creator_search USING fts5 (body, tokenize = 'trigram remove_diacritics 1')").expect("fts5");
+                tx.execute_batch("CREATE VIRTUAL TABLE creator_search USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'); INSERT INTO creator_search (creator_search, rank) VALUES ('hashsize', 16777216)").expect("fts5");
             }
         }
         let marks = vec!["?"; headers.len()].join(", ");
@@ -99,7 +99,7 @@ impl Floor {
             let mut insert = tx.prepare(&sql).expect("prepare the insert");
             let mut search = (self.with_search && !exists).then(|| tx.prepare("INSERT INTO creator_search (rowid, body) VALUES (?1, ?2)").expect("prepare the search insert"));
             let at = |name: &str| headers.iter().position(|h| h.trim_matches('"') == name);
-            let shape = Shape { name: at("name"), city: at("city"), niches: at("niches"), handles: ["instagram", "tiktok", "youtube"].map(at) };
+            let shape = Shape { name: at("name"), city: at("city"), handles: ["instagram", "tiktok", "youtube"].map(at) };
             let mut documents: Vec<(i64, String)> = Vec::new();
             while reader.read_record(&mut record).expect("a record") {
                 insert.execute(params_from_iter(record.iter())).expect("insert");
@@ -127,12 +127,12 @@ impl Floor {
 struct Shape {
     name: Option<usize>,
     city: Option<usize>,
-    niches: Option<usize>,
     handles: [Option<usize>; 3],
 }
 
 impl Shape {
-    /// A search document of the shape the roster's has: name, city, `@handles`, niches.
+    /// A search document of the shape the roster's has: name, city, `@handles` (niches and
+    /// tags are searched through their own tables).
     fn document(&self, r: &csv::StringRecord) -> String {
         let cell = |i: Option<usize>| i.and_then(|i| r.get(i)).unwrap_or("");
         let mut body = format!("{} {}", cell(self.name), cell(self.city));
@@ -141,10 +141,6 @@ impl Shape {
                 body.push_str(" @");
                 body.push_str(cell(h));
             }
-        }
-        for niche in cell(self.niches).split(';').map(str::trim).filter(|n| !n.is_empty()) {
-            body.push(' ');
-            body.push_str(niche);
         }
         body
     }

@@ -97,20 +97,63 @@ pub(crate) struct Filter {
 /// One condition of a filter.
 struct Cond {
     /// Over `creators c`, usable to drive the query from an index.
-    sql: &'static str,
+    sql: String,
     /// The same test, cheap once per scanned creator; takes the same parameters in the same order.
-    probe: &'static str,
+    probe: String,
     params: Vec<Value>,
     /// A `SELECT` of each matching creator id exactly once, all of them existing creators
     /// (foreign keys guarantee it; for search, the one-document-per-creator rule of
     /// `search_index`), with the same parameters.
-    ids: Option<&'static str>,
+    ids: Option<String>,
 }
 
 impl Cond {
-    fn column(sql: &'static str, params: Vec<Value>) -> Cond {
-        Cond { sql, probe: sql, params, ids: None }
+    fn column(sql: &str, params: Vec<Value>) -> Cond {
+        Cond { sql: sql.into(), probe: sql.into(), params, ids: None }
     }
+
+    /// A set of creator ids (`ids`, each once), tested as `c.id IN (…)` both ways.
+    fn set(ids: String, params: Vec<Value>) -> Cond {
+        let sql = format!("c.id IN ({ids})");
+        Cond { sql: sql.clone(), probe: sql, params, ids: Some(ids) }
+    }
+}
+
+/// The search's conditions: words found in no niche or tag as one FTS5 match of all of them;
+/// each other word as its own set, the creators whose document, niches or tags hold it.
+fn search_conds(words: Vec<search_index::Word>) -> Vec<Cond> {
+    // Counting the matching documents counts the matching creators: every write of a creator
+    // rewrites its one document in the same transaction (`search_index`), so there is exactly
+    // one per creator. Counting them through `creators` instead costs a lookup per match.
+    const DOCUMENTS: &str = "SELECT rowid FROM creator_search WHERE creator_search MATCH ?";
+    let (document_only, elsewhere): (Vec<_>, Vec<_>) = words.into_iter().partition(|w| w.niches.is_empty() && w.tags.is_empty());
+    let mut conds = Vec::new();
+    if !document_only.is_empty() {
+        let expr = document_only.iter().map(|w| w.document.as_str()).collect::<Vec<_>>().join(" AND ");
+        conds.push(Cond::set(DOCUMENTS.into(), vec![Value::Text(expr)]));
+    }
+    // While walking the sort order, a creator's own niches and tags are looked up by their
+    // primary keys instead: cheaper than first collecting the 25,000 creators of a niche.
+    const LABELS: [(&str, &str); 2] = [
+        ("SELECT creator_id FROM creator_niches WHERE niche", "EXISTS (SELECT 1 FROM creator_niches n WHERE n.creator_id = c.id AND n.niche"),
+        ("SELECT creator_id FROM creator_tags WHERE tag", "EXISTS (SELECT 1 FROM creator_tags t WHERE t.creator_id = c.id AND t.tag"),
+    ];
+    for w in elsewhere {
+        let mut ids = DOCUMENTS.to_string();
+        let mut probe = format!("(c.id IN ({DOCUMENTS})");
+        let mut params = vec![Value::Text(w.document)];
+        for (values, (labels, own_labels)) in [w.niches, w.tags].into_iter().zip(LABELS) {
+            if !values.is_empty() {
+                let marks = vec!["?"; values.len()].join(", ");
+                ids.push_str(&format!(" UNION {labels} IN ({marks})"));
+                probe.push_str(&format!(" OR {own_labels} IN ({marks}))"));
+                params.extend(values.into_iter().map(Value::Text));
+            }
+        }
+        probe.push(')');
+        conds.push(Cond { sql: format!("c.id IN ({ids})"), probe, params, ids: Some(ids) });
+    }
+    conds
 }
 
 fn non_empty(v: &Option<String>) -> Option<&str> {
@@ -120,24 +163,14 @@ fn non_empty(v: &Option<String>) -> Option<&str> {
 pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
     let mut conds: Vec<Cond> = Vec::new();
     let mut problems = Vec::new();
-    match search_index::plan(&q.search) {
+    match search_index::plan(ws.conn(), &q.search)? {
         SearchPlan::Everything => {}
-        SearchPlan::Trigram(expr) => {
-            // Counting the matching documents counts the matching creators: every write of a
-            // creator rewrites its one document in the same transaction (`search_index`), so
-            // there is exactly one per creator. Counting them through `creators` instead
-            // costs a lookup per match (10 ms for a word in a quarter of 100,000 documents).
-            const IN: &str = "c.id IN (SELECT rowid FROM creator_search WHERE creator_search MATCH ?)";
-            let ids = Some("SELECT rowid FROM creator_search WHERE creator_search MATCH ?");
-            conds.push(Cond { sql: IN, probe: IN, params: vec![Value::Text(expr)], ids });
-        }
+        SearchPlan::Words(words) => conds.extend(search_conds(words)),
         SearchPlan::Prefix { name, handle } => {
             // A UNION rather than `name OR handle`: each side uses its own index.
             const IDS: &str = "SELECT id FROM creators WHERE sort_name >= ? AND sort_name < ? UNION SELECT creator_id FROM handles WHERE handle_key >= ? AND handle_key < ?";
-            const IN: &str = "c.id IN (SELECT id FROM creators WHERE sort_name >= ? AND sort_name < ? UNION SELECT creator_id FROM handles WHERE handle_key >= ? AND handle_key < ?)";
             let (name_upper, handle_upper) = (search_index::prefix_upper_bound(&name), search_index::prefix_upper_bound(&handle));
-            let params = vec![Value::Text(name), Value::Text(name_upper), Value::Text(handle), Value::Text(handle_upper)];
-            conds.push(Cond { sql: IN, probe: IN, params, ids: Some(IDS) });
+            conds.push(Cond::set(IDS.into(), vec![Value::Text(name), Value::Text(name_upper), Value::Text(handle), Value::Text(handle_upper)]));
         }
     }
     if let Some(t) = non_empty(&q.tier) {
@@ -155,28 +188,28 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
     if let Some(p) = non_empty(&q.platform) {
         match Platform::parse_loose(p) {
             Some(platform) => conds.push(Cond {
-                sql: "c.id IN (SELECT creator_id FROM handles WHERE platform = ?)",
-                probe: "EXISTS (SELECT 1 FROM handles h WHERE h.platform = ? AND h.creator_id = c.id)",
+                sql: "c.id IN (SELECT creator_id FROM handles WHERE platform = ?)".into(),
+                probe: "EXISTS (SELECT 1 FROM handles h WHERE h.platform = ? AND h.creator_id = c.id)".into(),
                 params: vec![Value::Text(platform.as_str().into())],
-                ids: Some("SELECT DISTINCT creator_id FROM handles WHERE platform = ?"),
+                ids: Some("SELECT DISTINCT creator_id FROM handles WHERE platform = ?".into()),
             }),
             None => problems.push(FieldError::new("platform", "unknown_platform", format!("“{p}” is not a platform Chorus knows.")).with_value(p)),
         }
     }
     if let Some(n) = non_empty(&q.niche) {
         conds.push(Cond {
-            sql: "c.id IN (SELECT creator_id FROM creator_niches WHERE niche = ?)",
-            probe: "EXISTS (SELECT 1 FROM creator_niches n WHERE n.creator_id = c.id AND n.niche = ?)",
+            sql: "c.id IN (SELECT creator_id FROM creator_niches WHERE niche = ?)".into(),
+            probe: "EXISTS (SELECT 1 FROM creator_niches n WHERE n.creator_id = c.id AND n.niche = ?)".into(),
             params: vec![Value::Text(n.to_lowercase())],
-            ids: Some("SELECT creator_id FROM creator_niches WHERE niche = ?"),
+            ids: Some("SELECT creator_id FROM creator_niches WHERE niche = ?".into()),
         });
     }
     if let Some(t) = non_empty(&q.tag) {
         conds.push(Cond {
-            sql: "c.id IN (SELECT creator_id FROM creator_tags WHERE tag = ?)",
-            probe: "EXISTS (SELECT 1 FROM creator_tags t WHERE t.creator_id = c.id AND t.tag = ?)",
+            sql: "c.id IN (SELECT creator_id FROM creator_tags WHERE tag = ?)".into(),
+            probe: "EXISTS (SELECT 1 FROM creator_tags t WHERE t.creator_id = c.id AND t.tag = ?)".into(),
             params: vec![Value::Text(t.to_lowercase())],
-            ids: Some("SELECT creator_id FROM creator_tags WHERE tag = ?"),
+            ids: Some("SELECT creator_id FROM creator_tags WHERE tag = ?".into()),
         });
     }
     if let Some(s) = non_empty(&q.stage) {
@@ -191,7 +224,7 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
     if !problems.is_empty() {
         return Err(Error::Validation(problems));
     }
-    let clause = |pick: fn(&Cond) -> &'static str| {
+    let clause = |pick: fn(&Cond) -> &str| {
         if conds.is_empty() {
             String::new()
         } else {
@@ -200,10 +233,10 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
     };
     let params: Vec<Value> = conds.iter().flat_map(|c| c.params.iter().cloned()).collect();
     let count_only = match &conds[..] {
-        [one] => one.ids.map(|ids| (ids.to_string(), one.params.clone())),
+        [one] => one.ids.clone().map(|ids| (ids, one.params.clone())),
         _ => None,
     };
-    Ok(Filter { sql: clause(|c| c.sql), probe_sql: clause(|c| c.probe), params, count_only })
+    Ok(Filter { sql: clause(|c| &c.sql), probe_sql: clause(|c| &c.probe), params, count_only })
 }
 
 /// One page of the roster.
@@ -457,6 +490,8 @@ mod tests {
             RosterQuery { search: "van".into(), ..Default::default() },
             RosterQuery { search: "fitness".into(), ..Default::default() },
             RosterQuery { search: "style".into(), country: Some("NL".into()), ..Default::default() },
+            RosterQuery { search: "gifted".into(), ..Default::default() },
+            RosterQuery { search: "wellness fit".into(), ..Default::default() },
         ];
         for base in queries {
             for (sort, descending) in [(SortKey::Name, false), (SortKey::Followers, true), (SortKey::Updated, false)] {

@@ -379,10 +379,12 @@ pub fn schema_version_of(path: &Path) -> Result<i64> {
 /// transaction.
 fn after_migration(tx: &Connection, version: i64) -> Result<()> {
     match version {
-        // Sort names fold accents and case from version 3 on, and the filter menus' counts are
-        // kept by triggers from then on (see 0003_quality.sql): count the roster once.
+        // Sort names fold accents and case from version 3 on, the search index is new, and the
+        // filter menus' counts are kept by triggers from then on (see 0003_quality.sql): write
+        // every search document and count the roster once.
         3 => {
             crate::roster::creators::refresh_sort_names(tx)?;
+            crate::roster::search_index::fill(tx)?;
             crate::roster::facet_counts::recount(tx)
         }
         _ => Ok(()),

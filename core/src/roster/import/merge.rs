@@ -56,9 +56,11 @@ pub(crate) fn overlay(mut base: CreatorDraft, base_origins: Origins, mut row: Cr
     if !row.tags.is_empty() {
         base.tags = row.tags;
     }
+    // Each handle's identity once (it allocates its key), not once per comparison.
+    let mut identities: Vec<Option<(Platform, String)>> = base.handles.iter().map(identity).collect();
     for (h, origin) in row.handles.into_iter().zip(row_origins.handles) {
         let id = identity(&h);
-        let existing = id.as_ref().and_then(|id| base.handles.iter().position(|b| identity(b).as_ref() == Some(id)));
+        let existing = id.as_ref().and_then(|id| identities.iter().position(|b| b.as_ref() == Some(id)));
         match existing {
             Some(i) => {
                 let b = &mut base.handles[i];
@@ -73,6 +75,7 @@ pub(crate) fn overlay(mut base: CreatorDraft, base_origins: Origins, mut row: Cr
             }
             None => {
                 base.handles.push(h);
+                identities.push(id);
                 origins.handles.push(origin);
             }
         }

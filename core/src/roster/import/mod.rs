@@ -267,6 +267,16 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
         // 2. What each creator becomes, checked by the rules of the form.
         let mut plans: Vec<Plan> = Vec::with_capacity(rows.len());
         let mut owner_plans: HashMap<i64, usize> = HashMap::new();
+        // A creator whom only one row of the file updates is compared with what is stored as
+        // soon as that row is checked, and let go at once when it changes nothing: a re-import
+        // then holds no plan for its unchanged rows.
+        let mut rows_of_owner: HashMap<i64, u32> = HashMap::with_capacity(stored.len());
+        for o in &owners {
+            if let Owner::Creator(id) = o {
+                *rows_of_owner.entry(*id).or_default() += 1;
+            }
+        }
+        let mut unchanged = 0u64;
         // Rows already refused (a duplicate handle, too many cells): left out when skipping.
         let refused: std::collections::HashSet<u64> = if skip { problems.iter().map(|p| p.row).collect() } else { Default::default() };
         for (i, ((row, mut draft, origins), owner)) in rows.into_iter().zip(owners).enumerate() {
@@ -291,8 +301,11 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
                     merge::overlay(plan.draft.clone().expect("an update keeps its merged draft"), plan.origins.clone(), draft, origins)
                 }
                 (Some(id), None) => {
-                    // The first row of this creator: its stored draft is needed no more after this.
-                    let base = stored.get_mut(&id).map(|s| std::mem::take(&mut s.draft)).ok_or(Error::NotFound { what: "creator", id })?;
+                    // The first row of this creator. When no other row describes them, the
+                    // stored draft is needed no more after this; otherwise a later row may have
+                    // to start from it again (this one may be left out), so it is copied.
+                    let s = stored.get_mut(&id).ok_or(Error::NotFound { what: "creator", id })?;
+                    let base = if rows_of_owner.get(&id) == Some(&1) { std::mem::take(&mut s.draft) } else { s.draft.clone() };
                     merge::overlay(base, Origins::default(), draft, origins)
                 }
                 (None, _) => (draft, origins),
@@ -307,6 +320,13 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
             };
             if !skip && !problems.is_empty() {
                 continue; // nothing will be written: keep no more than needed
+            }
+            if let (Some(id), None) = (owner, earlier) {
+                if rows_of_owner.get(&id) == Some(&1) && stored.get(&id).is_some_and(|s| s.record == record) {
+                    stored.remove(&id);
+                    unchanged += 1;
+                    continue;
+                }
             }
             let plan = Plan { row, owner, draft: owner.map(|_| merged), record, origins };
             match (owner, earlier) {
@@ -327,7 +347,7 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
         // 3. Write. Changed creators first, through `save_record` (its lookups need the
         // indexes); then new creators by the fast path.
         let ctx = WriteContext::new(Actor::Import);
-        let mut report = ImportReport { rows: n, ..Default::default() };
+        let mut report = ImportReport { rows: n, unchanged, ..Default::default() };
         let count = plans.len() as u64;
         let (new_plans, changed_plans): (Vec<&Plan>, Vec<&Plan>) = plans.iter().partition(|p| p.owner.is_none());
         let mut done = 0u64;

@@ -56,15 +56,25 @@ BEGIN
     UPDATE gift_shipments SET campaign_archived = 1 WHERE id = NEW.id;
 END;
 
--- ===== Roster: names sort as people expect, the import writes its search index in one go =====
+-- ===== Roster: names sort as people expect, a leaner search index =====
 -- creators.sort_name is now the display name in lower case with accents folded ("Émile" sorts
 -- before "Zoë"; the short search finds her with "emi"). SQL cannot fold accents: the
 -- migration's Rust step for version 3 (workspace::after_migration) stores every sort name
 -- again, in this same transaction.
 --
+-- The search index keeps only its trigrams, not a second copy of every document: a
+-- contentless FTS5 table (`content = ''`) whose rows can still be deleted and rewritten one
+-- creator at a time (`contentless_delete = 1`). Searches only ever read matching rowids; with
+-- the full positions of every trigram (detail = full, the default) a match is exact, so nothing
+-- needs the text itself. The document is now name, city and handles: niches and tags are
+-- searched through their own tables (roster::search_index). The migration's Rust step for
+-- version 3 writes every creator's document into the new index, in this same transaction.
+--
 -- FTS5 keeps up to 16 MiB of new search terms in memory before it writes them out (the
 -- default is 1 MiB), so a 100,000-row import writes its search index in a few segments
 -- instead of dozens it then merges again and again. A single save holds a few hundred bytes.
+DROP TABLE creator_search;
+CREATE VIRTUAL TABLE creator_search USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1');
 INSERT INTO creator_search (creator_search, rank) VALUES ('hashsize', 16777216);
 
 -- ===== Roster: the counts beside the six filter menus =====
