@@ -62,9 +62,11 @@ pub enum Error {
     #[error("{0}")]
     BadFile(String),
 
-    /// A file whose columns cannot be imported as they are (no handle column, a followers
-    /// column of no platform, a `--map` naming a column the file does not have, …). `code` and
-    /// `params` let the window say it in its own language; `message` is the English sentence.
+    /// A file that cannot be imported as it is: not a CSV file (a workbook, not text, empty,
+    /// unreadable), no header or no rows, or columns that cannot be imported (no handle column,
+    /// a followers column of no platform, a `--map` naming a column the file does not have, …).
+    /// `code` and `params` let the window say it in its own language (`import.layout.<code>`);
+    /// `message` is the English sentence.
     #[error("{message}")]
     ImportLayout { file: String, code: &'static str, params: BTreeMap<&'static str, String>, message: String },
 

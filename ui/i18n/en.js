@@ -633,6 +633,13 @@ const en = {
   'import.layout.followers_without_platform': 'The column “{column}” has follower counts, but Chorus cannot tell which platform they belong to: it does not come right after one platform’s handle column. Choose which followers they are: {fields}.',
   'import.layout.handles_without_platform': 'The column “{column}” holds handles, but no column says which platform they are on. Choose which handles they are: {fields}, or add a Platform column to the file.',
   'import.layout.platforms_without_handles': 'The column “{column}” names platforms, but no column holds the handles on them. Choose the column with the handles, or ignore “{column}”.',
+  'import.layout.workbook_not_csv': '{file} is an Excel workbook or another zipped file, not a CSV file. In Excel choose File → Save As → “CSV UTF-8”, then import that file.',
+  'import.layout.not_text': '{file} is not a text file, so it cannot be read as CSV. Export the list as CSV and import that file.',
+  'import.layout.empty_file': '{file} is empty: there is nothing to import.',
+  'import.layout.not_csv_near_line': '{file} could not be read as CSV near line {line}. Save it again as CSV from your spreadsheet and try once more.',
+  'import.layout.not_csv': '{file} could not be read as CSV. Save it again as CSV from your spreadsheet and try once more.',
+  'import.layout.no_header': '{file} has no header row. The first row should name the columns, such as Name, Instagram and Instagram followers.',
+  'import.layout.no_rows': '{file} has a header row but no creators below it: there is nothing to import.',
 
   'export.dialect.title': 'Export creators',
   'export.dialect.intro': 'Which program will open the file?',

@@ -633,6 +633,13 @@ const nl = {
   'import.layout.followers_without_platform': 'De kolom “{column}” bevat aantallen volgers, maar Chorus kan niet zien bij welk platform ze horen: de kolom staat niet direct na de handles van één platform. Kies welke volgers het zijn: {fields}.',
   'import.layout.handles_without_platform': 'De kolom “{column}” bevat handles, maar geen kolom zegt op welk platform. Kies welke handles het zijn: {fields}, of voeg een kolom Platform toe aan het bestand.',
   'import.layout.platforms_without_handles': 'De kolom “{column}” noemt platforms, maar geen kolom bevat de handles daarop. Kies de kolom met de handles, of sla “{column}” over.',
+  'import.layout.workbook_not_csv': '{file} is een Excel-werkmap of een ander ingepakt bestand, geen CSV-bestand. Kies in Excel Bestand → Opslaan als → “CSV UTF-8” en importeer dat bestand.',
+  'import.layout.not_text': '{file} is geen tekstbestand en kan dus niet als CSV worden gelezen. Exporteer de lijst als CSV en importeer dat bestand.',
+  'import.layout.empty_file': '{file} is leeg: er is niets te importeren.',
+  'import.layout.not_csv_near_line': '{file} kon rond regel {line} niet als CSV worden gelezen. Sla het in je spreadsheet opnieuw op als CSV en probeer het nog eens.',
+  'import.layout.not_csv': '{file} kon niet als CSV worden gelezen. Sla het in je spreadsheet opnieuw op als CSV en probeer het nog eens.',
+  'import.layout.no_header': '{file} heeft geen kopregel. De eerste regel moet de kolommen noemen, zoals Naam, Instagram en Instagram volgers.',
+  'import.layout.no_rows': '{file} heeft een kopregel, maar geen creators eronder: er is niets te importeren.',
 
   'export.dialect.title': 'Creators exporteren',
   'export.dialect.intro': 'Met welk programma open je het bestand?',
