@@ -478,3 +478,23 @@ fn every_whole_file_import_problem_has_a_sentence_in_both_catalogues() {
         assert!(missing.is_empty(), "no import.layout sentence in {name} for {missing:?}");
     }
 }
+
+/// Issue 8: `kind.io` put the core's English `{detail}` inside the Dutch sentence. Every
+/// reason the core names for a file error (`io_reason` in core/src/error.rs) has its own
+/// sentence in both catalogues, and the fallback for any other reason quotes no English.
+#[test]
+fn file_errors_reach_a_dutch_window_without_english() {
+    let src = std::fs::read_to_string(root().join("core/src/error.rs")).unwrap();
+    let body = &src[src.find("fn io_reason(").unwrap()..];
+    let body = &body[body.find("match e.kind()").unwrap()..body.find("\n}\n").unwrap()]; // past the `'static`
+    let reasons: BTreeSet<String> = literals(body).into_iter().map(|l| l.text).filter(|t| is_code(t)).collect();
+    assert!(reasons.contains("not_found") && reasons.contains("disk_full") && reasons.contains("is_a_folder"), "the scan missed reasons: {reasons:?}");
+    // `other` is worded by the fallback; the reader of a closed pipe is only ever a command line.
+    let window_never_meets = ["other", "reader_stopped"];
+    for (name, cat) in [("en.js", catalogue("en.js")), ("nl.js", catalogue("nl.js"))] {
+        for reason in reasons.iter().filter(|r| !window_never_meets.contains(&r.as_str())) {
+            assert!(cat.contains_key(&format!("kind.io.{reason}")), "kind.io.{reason} is not in {name}");
+        }
+        assert!(!params(&cat["kind.io"]).contains("detail"), "{name}: kind.io quotes the system's English words: {}", cat["kind.io"]);
+    }
+}
