@@ -1073,6 +1073,7 @@ const en = {
   'code.backup_folder_not_absolute': 'This is not a full folder path: choose the folder for backup copies again.',
   'file.readOnly.title': 'Read-only here: you can look, not change',
   'file.readOnly.body': '{name} is on a disk or in a folder that does not allow changes. To work on it, copy it to a folder you can write to and open the copy.',
+  'readOnly.why': 'Not possible here: this workspace is read-only on this computer.',
   'file.damaged.title': 'This workspace file is damaged',
   'file.damaged.body': 'Part of {name} can no longer be read. Chorus has stopped writing to it, so it stays as it is.',
   'file.damaged.backup': 'The latest backup copy is from {date}. Restoring it keeps the damaged file aside.',

@@ -1073,6 +1073,7 @@ const nl = {
   'code.backup_folder_not_absolute': 'Dit is geen volledig pad naar een map: kies de map voor reservekopieën opnieuw.',
   'file.readOnly.title': 'Hier alleen te lezen: je kunt kijken, maar niets veranderen',
   'file.readOnly.body': '{name} staat op een schijf of in een map die geen wijzigingen toestaat. Kopieer het naar een map waarin je mag schrijven en open de kopie om eraan te werken.',
+  'readOnly.why': 'Kan hier niet: deze workspace is op deze computer alleen te lezen.',
   'file.damaged.title': 'Dit workspace-bestand is beschadigd',
   'file.damaged.body': 'Een deel van {name} is niet meer te lezen. Chorus schrijft er niet meer in, zodat het blijft zoals het is.',
   'file.damaged.backup': 'De nieuwste reservekopie is van {date}. Als je die terugzet, blijft het beschadigde bestand apart bewaard.',

@@ -71,10 +71,10 @@ export function deliverableForm(o) {
       h('div', { class: 'field-row cols-3' }, ...TRAITS.map((trait) => f(trait)))),
     f('notes'),
     h('div', { class: 'inline-actions' },
-      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: `${p}-delete`, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
+      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: `${p}-delete`, 'data-changes': true, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', class: 'btn btn-small', id: `${p}-cancel`, onclick: () => o.onCancel() }, t('common.cancel')),
-      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: `${p}-save` }, t(isNew ? 'deliverable.add.save' : 'form.save'))));
+      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: `${p}-save`, 'data-changes': true }, t(isNew ? 'deliverable.add.save' : 'form.save'))));
   submitOnShortcut(form);
   form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); o.onCancel(); } });
 
@@ -119,7 +119,7 @@ export async function markPublished(deliverable) {
       title: t('deliverable.publish.title'), id: 'publish-dialog', body: [form],
       actions: [
         h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, t('common.cancel')),
-        h('button', { type: 'submit', class: 'btn btn-primary', id: 'publish-save', form: 'publish-form' }, t('deliverable.publish.save'))],
+        h('button', { type: 'submit', class: 'btn btn-primary', id: 'publish-save', form: 'publish-form', 'data-changes': true }, t('deliverable.publish.save'))],
       onClose: () => resolve(done),
     });
     url.focus();

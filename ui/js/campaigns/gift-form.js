@@ -93,10 +93,10 @@ export function giftForm(o) {
       h('div', { class: 'field-row cols-2' }, f('city'), f('country', { extra: country.extra, hint: t('form.country.hint') }))),
     f('notes'),
     h('div', { class: 'inline-actions' },
-      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'gf-delete', onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
+      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'gf-delete', 'data-changes': true, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', class: 'btn btn-small', id: 'gf-cancel', onclick: () => o.onCancel() }, t('common.cancel')),
-      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: 'gf-save' }, t(o.shipment ? 'form.save' : 'gift.add.save'))));
+      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: 'gf-save', 'data-changes': true }, t(o.shipment ? 'form.save' : 'gift.add.save'))));
   submitOnShortcut(form);
   form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); o.onCancel(); } });
 

@@ -60,7 +60,7 @@ export function creatorForm(o) {
   const handles = handleRows(draft.handles || []);
   const rates = rateRows(draft.rates || [], vocab?.currency || '');
   const banner = h('div', { class: 'form-banner', id: 'form-banner', hidden: true });
-  const saveBtn = h('button', { type: 'submit', id: 'save-creator', class: 'btn btn-primary' }, t(o.creator ? 'form.save' : 'form.create'));
+  const saveBtn = h('button', { type: 'submit', id: 'save-creator', 'data-changes': true, class: 'btn btn-primary' }, t(o.creator ? 'form.save' : 'form.create'));
   const title = o.creator ? t('form.title.edit', { name: o.creator.display_name }) : t('form.title.new');
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'creator-form', novalidate: true, 'aria-label': title, onsubmit: submit },

@@ -34,7 +34,7 @@ const TODAY_KEYS = ['gift_no_post_days', 'idle_days', 'usage_warning_days'];
  *   screen held unsaved
  */
 export function settingsScreen(hooks, saved = null) {
-  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, onsubmit: save }));
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, 'data-changes': true, onsubmit: save }));
   const info = h('section', { class: 'card', 'aria-labelledby': 'ws-info-title' },
     h('h2', { id: 'ws-info-title', class: 'card-title' }, t('settings.info.title')), h('p', { class: 'muted' }, t('common.loading')));
   const language = languagePicker({
