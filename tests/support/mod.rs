@@ -313,6 +313,20 @@ impl App {
         }
     }
 
+    /// What the window shows cut off among the elements `css` matches: text wider than its box
+    /// (a label, a cell, or the text typed into a box), or more lines than its box shows.
+    pub async fn cut_off(&self, css: &str) -> Vec<String> {
+        let found = self
+            .js(
+                "return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0
+                     && (e.scrollWidth > e.clientWidth + 1 || (getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1)))
+                   .map(e => e.matches('input, textarea') ? '#' + e.id + ': ' + e.value : e.className + ': ' + e.textContent.trim());",
+                vec![json!(css)],
+            )
+            .await;
+        serde_json::from_value(found).unwrap()
+    }
+
     /// Waits for a success notice that says `words`.
     pub async fn notice(&self, words: &str) {
         let script = "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes(arguments[0]));";
