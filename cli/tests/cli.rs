@@ -122,6 +122,27 @@ fn import_list_search_and_import_again() {
     assert_eq!(count(&ws), 3);
 }
 
+/// Issue 8: `chorus list --country Atlantis` filtered on "ATLANTIS" and printed no one, as if
+/// the roster had nobody there.
+#[test]
+fn a_country_chorus_does_not_understand_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("creators.csv");
+    std::fs::write(&csv, GOOD_CSV).unwrap();
+    ok(&["import", s(&ws), s(&csv)]);
+    let err = fails(&["list", s(&ws), "--country", "Atlantis"]);
+    assert!(err.contains("“Atlantis” is not a country Chorus knows"), "{err}");
+    let out = dir.path().join("out.csv");
+    let err = fails(&["export", s(&ws), "--out", s(&out), "--country", "Atlantis"]);
+    assert!(err.contains("Atlantis") && !out.exists(), "{err}");
+    // A name or a code, in either language, as the forms read it.
+    for nl in ["NL", "nl", "Nederland", "the Netherlands", "Holland"] {
+        let table = ok(&["list", s(&ws), "--country", nl]);
+        assert!(table.contains("Sanne Bakker") && table.contains("Daan Visser") && !table.contains("Chloé"), "{nl}: {table}");
+    }
+}
+
 #[test]
 fn a_bad_row_names_row_and_column_and_imports_nothing() {
     let dir = tempfile::tempdir().unwrap();
