@@ -644,9 +644,9 @@ const en = {
   'export.dialect.title': 'Export creators',
   'export.dialect.intro': 'Which program will open the file?',
   'export.dialect.excel-nl': 'Excel (Dutch)',
-  'export.dialect.excel-nl.hint': 'Semicolons and decimal commas (1250,50): opens in columns in Excel on a Dutch or Belgian computer.',
+  'export.dialect.excel-nl.hint': 'Dutch column names, semicolons and decimal commas (1250,50): opens in columns in Excel on a Dutch or Belgian computer.',
   'export.dialect.plain': 'Plain CSV',
-  'export.dialect.plain.hint': 'Commas and decimal points (1250.50): for other software, Google Sheets and scripts.',
+  'export.dialect.plain.hint': 'English column names, commas and decimal points (1250.50): for other software, Google Sheets and scripts.',
   'export.dialect.confirm': 'Export…',
 
   'settings.title': 'Settings',

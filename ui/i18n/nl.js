@@ -644,9 +644,9 @@ const nl = {
   'export.dialect.title': 'Creators exporteren',
   'export.dialect.intro': 'Met welk programma open je het bestand?',
   'export.dialect.excel-nl': 'Excel (Nederlands)',
-  'export.dialect.excel-nl.hint': 'Puntkomma’s en decimale komma’s (1250,50): Excel op een Nederlandse of Belgische computer opent het meteen in kolommen.',
+  'export.dialect.excel-nl.hint': 'Nederlandse kolomnamen, puntkomma’s en decimale komma’s (1250,50): Excel op een Nederlandse of Belgische computer opent het meteen in kolommen.',
   'export.dialect.plain': 'Standaard-CSV',
-  'export.dialect.plain.hint': 'Komma’s en decimale punten (1250.50): voor andere software, Google Sheets en scripts.',
+  'export.dialect.plain.hint': 'Engelse kolomnamen, komma’s en decimale punten (1250.50): voor andere software, Google Sheets en scripts.',
   'export.dialect.confirm': 'Exporteren…',
 
   'settings.title': 'Instellingen',
