@@ -266,12 +266,19 @@ async fn english_forms(app: &App, p: &Prepared) {
     // Switching to Dutch here rebuilds the screen: untouched bounds follow the new language
     // (they once stayed `12,000`, which a Dutch reader takes for twelve), typed text stays.
     app.fill("#set-brand_name", "Studio Zon BV").await;
+    // Issue 8: a bound typed and not saved was carried across the switch as typed, so an
+    // English `55,500` showed in the Dutch window, where it reads as fifty-five and a half.
+    app.fill("#set-tiers-mid", "55,500").await;
     app.choose("#set-language", "nl").await;
     app.wait_for_text("#settings-title", "Dutch settings", |t| t == "Instellingen").await;
     app.wait_until("the bounds in Dutch", "return document.querySelector('#set-tiers-micro')?.value === '12.000';", vec![]).await;
     assert_eq!(value(app, "#set-brand_name").await, "Studio Zon BV");
+    assert_eq!(value(app, "#set-tiers-mid").await, "55.500", "the typed bound in the Dutch spelling");
+    app.screenshot("forms-nl-settings-after-switch").await;
     app.choose("#set-language", "en").await;
     app.wait_for_text("#settings-title", "English settings", |t| t == "Settings").await;
+    assert_eq!(value(app, "#set-tiers-mid").await, "55,500", "and back in the English one");
+    assert_eq!(value(app, "#set-brand_name").await, "Studio Zon BV");
 }
 
 /// A creator's edit form and a campaign's, as they open; the rate and the budget they show.
