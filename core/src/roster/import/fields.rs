@@ -225,32 +225,10 @@ pub(crate) fn recognise(header: &str) -> Option<Field> {
     }
 }
 
-/// Lower case, accents folded, only letters and digits: `E-mail` → `email`,
-/// `Categorieën` → `categorieen`, `Instagram (volgers)` → `instagramvolgers`.
+/// Lower case, accents folded ([`crate::roster::folding::fold`]), only letters and digits:
+/// `E-mail` → `email`, `Categorieën` → `categorieen`, `Instagram (volgers)` → `instagramvolgers`.
 pub(crate) fn normalise(header: &str) -> String {
-    header.chars().flat_map(char::to_lowercase).map(fold_accent).filter(|c| c.is_alphanumeric()).collect()
-}
-
-/// The letter without its accent (`é` → `e`), for the accents of the languages our users write.
-pub(crate) fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ą' => 'a',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ű' | 'ů' => 'u',
-        'ç' | 'č' | 'ć' => 'c',
-        'ñ' | 'ń' => 'n',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' | 'ș' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ř' => 'r',
-        'ł' => 'l',
-        'ğ' => 'g',
-        'ț' | 'ţ' => 't',
-        'đ' => 'd',
-        c => c,
-    }
+    crate::roster::folding::fold(header).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 const PLAIN_SYNONYMS: &[(Field, &[&str])] = &[
