@@ -84,11 +84,18 @@ pub(crate) fn connect_read_write(path: &Path) -> Result<ReadWrite> {
 /// and no unfinished changes wait in a `-wal`, the file is read as the immutable file it is
 /// there. Unfinished changes in a `-wal` Chorus cannot read here are refused in words.
 pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
+    connect_read_only_noting(path).map(|(conn, _)| conn)
+}
+
+/// [`connect_read_only`], and whether the file could be changed here: false when it can be
+/// opened for writing (which changes nothing) and its folder let SQLite set up the `-shm`.
+pub(crate) fn connect_read_only_noting(path: &Path) -> Result<(Connection, bool)> {
+    let file_writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(sqlite_uri(path, "mode=ro"), flags).map_err(|e| unreadable(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     match first_read(&conn) {
-        Ok(()) => return Ok(conn),
+        Ok(()) => return Ok((conn, file_writable)),
         // The `-shm` cannot be created (CANTOPEN), or cannot be set up (READONLY_CANTINIT).
         Err(e) if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)) => {}
         Err(e) => return Err(unreadable(path, e)),
@@ -100,7 +107,7 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     // Nothing waits in a journal and nobody can write here: the file alone is the workspace.
     let conn = Connection::open_with_flags(sqlite_uri(path, "mode=ro&immutable=1"), flags).map_err(|e| unreadable(path, e))?;
     first_read(&conn).map_err(|e| unreadable(path, e))?;
-    Ok(conn)
+    Ok((conn, false))
 }
 
 /// A read-only connection that, once dropped, tidies away the `-wal` and `-shm` it made appear
