@@ -66,7 +66,7 @@ export function deliverableForm(o) {
       h('div', { class: 'field-error', 'data-error-for': 'checklist', hidden: true })),
     isNew ? null : h('fieldset', { class: 'subsection' },
       h('legend', null, t('deliverable.form.traits')),
-      h('div', { class: 'field-row cols-3' }, ...TRAITS.map((trait) => f(trait)))),
+      h('div', { class: 'field-row cols-3-even' }, ...TRAITS.map((trait) => f(trait)))),
     f('notes'),
     h('div', { class: 'inline-actions' },
       o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: `${p}-delete`, 'data-changes': true, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
