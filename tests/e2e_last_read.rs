@@ -9,37 +9,12 @@
 
 mod support;
 
-use serde_json::json;
 use support::{enabled, App, ONE_AT_A_TIME};
 
 /// What a user reads: labels, headings, buttons, badges, cells, tabs, menus and boxes.
 const READ: &str = "h1, h2, h3, .nav-item, .btn, .tab, .badge, .chip, th, td, label, .field-label, .field-hint, .card-name, \
     .board-col-head h3, .campaign-name, .today-what-text, .today-creator, .today-campaign-name, .history-name, .ws-brand, .ws-file, \
     .roster-row .cell, .roster-th, .menu-item, .item-title, input, select, .spend-label, .budget-label, .choice-title";
-
-/// What is cut off on screen now: text wider than its box, or the chosen option of a menu
-/// wider than the menu shows.
-async fn cut_off(app: &App) -> Vec<String> {
-    let script = "const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-        const ctx = document.createElement('canvas').getContext('2d');
-        const out = [];
-        for (const e of document.querySelectorAll(arguments[0])) {
-          // Labels kept for screen readers only are drawn nowhere.
-          if (!shown(e) || e.closest('.sr-only, .label-hidden')) continue;
-          if (e.tagName === 'SELECT') {
-            const cs = getComputedStyle(e);
-            ctx.font = cs.font;
-            const text = e.selectedOptions[0]?.textContent ?? '';
-            const room = e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-            if (ctx.measureText(text).width > room + 1) out.push('#' + e.id + ' (menu): ' + text);
-          } else if (e.scrollWidth > e.clientWidth + 1 || (getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1)) {
-            if (e.matches('input, textarea')) { if (e.value) out.push('#' + e.id + ': ' + e.value); }
-            else out.push(e.tagName.toLowerCase() + '.' + e.className + ': ' + e.textContent.trim().slice(0, 80));
-          }
-        }
-        return out;";
-    serde_json::from_value(app.js(script, vec![json!(READ)]).await).unwrap()
-}
 
 struct Tour<'a> {
     app: &'a App,
@@ -50,7 +25,7 @@ struct Tour<'a> {
 impl Tour<'_> {
     async fn shot(&mut self, screen: &str) {
         self.app.screenshot(&format!("{}-{screen}", self.prefix)).await;
-        for problem in cut_off(self.app).await {
+        for problem in self.app.cut_off(READ).await {
             self.found.push(format!("{screen}: {problem}"));
         }
     }

@@ -314,17 +314,26 @@ impl App {
     }
 
     /// What the window shows cut off among the elements `css` matches: text wider than its box
-    /// (a label, a cell, or the text typed into a box), or more lines than its box shows.
+    /// (a label, a cell, or the text typed into a box), more lines than its box shows, or a
+    /// menu's chosen option wider than the menu. Labels kept for screen readers only are drawn
+    /// nowhere and left out.
     pub async fn cut_off(&self, css: &str) -> Vec<String> {
-        let found = self
-            .js(
-                "return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0
-                     && (e.scrollWidth > e.clientWidth + 1 || (getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1)))
-                   .map(e => e.matches('input, textarea') ? '#' + e.id + ': ' + e.value : e.className + ': ' + e.textContent.trim());",
-                vec![json!(css)],
-            )
-            .await;
-        serde_json::from_value(found).unwrap()
+        let script = "const ctx = document.createElement('canvas').getContext('2d');
+            const out = [];
+            for (const e of document.querySelectorAll(arguments[0])) {
+              if (e.getClientRects().length === 0 || getComputedStyle(e).visibility === 'hidden' || e.closest('.sr-only, .label-hidden')) continue;
+              if (e.tagName === 'SELECT') {
+                const cs = getComputedStyle(e);
+                ctx.font = cs.font;
+                const text = e.selectedOptions[0]?.textContent ?? '';
+                if (ctx.measureText(text).width > e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 1) out.push('#' + e.id + ' (menu): ' + text);
+              } else if (e.scrollWidth > e.clientWidth + 1 || (getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1)) {
+                if (e.matches('input, textarea')) { if (e.value) out.push('#' + e.id + ': ' + e.value); }
+                else out.push(e.className + ': ' + e.textContent.trim().slice(0, 80));
+              }
+            }
+            return out;";
+        serde_json::from_value(self.js(script, vec![json!(css)]).await).unwrap()
     }
 
     /// Waits for a success notice that says `words`.
