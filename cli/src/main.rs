@@ -51,7 +51,7 @@ enum Command {
         /// The workspace file to create (refuses to overwrite).
         workspace: PathBuf,
     },
-    /// Show a workspace's brand, settings and counts.
+    /// Show a workspace's brand, settings and counts, and whether it can be changed here.
     Info {
         workspace: PathBuf,
         /// Print JSON instead of text.

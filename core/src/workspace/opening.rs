@@ -79,6 +79,16 @@ pub(crate) fn connect_read_write(path: &Path) -> Result<ReadWrite> {
     }
 }
 
+/// Whether SQLite opens `path` for writing rather than falling back to reading. Asked through
+/// SQLite, never with a file handle of our own: closing another handle on the file would drop
+/// the locks this process's connections hold on it (POSIX locks belong to the process). An
+/// open reads and writes nothing; the connection is dropped unused.
+fn sqlite_may_write(path: &Path) -> bool {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .and_then(|conn| conn.is_readonly(rusqlite::MAIN_DB))
+        .is_ok_and(|read_only| !read_only)
+}
+
 /// Opens `path` so that this connection can never write to it. A WAL file is read with its
 /// `-wal` and `-shm` beside it; where SQLite may not create them (a read-only disk or folder)
 /// and no unfinished changes wait in a `-wal`, the file is read as the immutable file it is
@@ -87,10 +97,10 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     connect_read_only_noting(path).map(|(conn, _)| conn)
 }
 
-/// [`connect_read_only`], and whether the file could be changed here: false when it can be
-/// opened for writing (which changes nothing) and its folder let SQLite set up the `-shm`.
+/// [`connect_read_only`], and whether the file could be changed here: SQLite may open it for
+/// writing (its permissions and its disk allow it) and its folder let SQLite set up the `-shm`.
 pub(crate) fn connect_read_only_noting(path: &Path) -> Result<(Connection, bool)> {
-    let file_writable = std::fs::OpenOptions::new().write(true).open(path).is_ok();
+    let file_writable = sqlite_may_write(path);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(sqlite_uri(path, "mode=ro"), flags).map_err(|e| unreadable(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
