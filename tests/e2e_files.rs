@@ -3,9 +3,11 @@
 //! Settings → Backups (English light, Dutch dark); a workspace replaced behind the app's back
 //! is let go of with a banner that opens what is there now; a change waits for another Chorus
 //! writing to the file with a calm notice; a workspace on a read-only disk (a read-only bind
-//! mount, where this machine allows mounting) opens read-only with its banner and refuses a
-//! change in words. Screenshots: files-damaged-welcome(-nl-dark).png, files-backups(-nl-dark).png,
-//! files-replaced.png, files-waiting.png, files-read-only(-nl-dark).png.
+//! mount, where this machine allows mounting) opens read-only with its banner and offers no
+//! change anywhere (roster, creator panel, campaigns, board, collaboration tabs, settings),
+//! while search, filters and exports work. Screenshots: files-damaged-welcome(-nl-dark).png,
+//! files-backups(-nl-dark).png, files-replaced.png, files-waiting.png,
+//! files-read-only-{roster,collaboration,board,settings}(-nl-dark).png.
 
 mod support;
 
@@ -18,6 +20,7 @@ use chorus_core::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
+use serde_json::json;
 use support::{enabled, App, ONE_AT_A_TIME};
 
 fn workspace(path: &Path, brand: &str, creators: usize) {
@@ -199,8 +202,31 @@ impl Drop for ReadOnlyMount {
     }
 }
 
+/// Whether each control is there and cannot start a change: `[css, "disabled" | "readonly" | "fixed"]`
+/// (a card that cannot be dragged); the ones that fail, with what they are instead.
+async fn changes_offered(app: &App, controls: &[(&str, &str)]) -> Vec<String> {
+    let list: Vec<_> = controls.iter().map(|(css, how)| json!([css, how])).collect();
+    let v = app.js("return arguments[0].map(([css, how]) => {
+        const e = document.querySelector(css);
+        if (!e) return css + ' is not there';
+        const held = how === 'fixed' ? !e.draggable : how === 'readonly' ? e.readOnly && !e.disabled : e.disabled;
+        return held ? null : css + ' can still change the workspace (' + how + ' expected)';
+      }).filter(Boolean);", vec![json!(list)]).await;
+    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+}
+
+async fn enabled_here(app: &App, css: &str) -> bool {
+    app.wait_for(css).await;
+    app.js("const e = document.querySelector(arguments[0]); return !e.disabled && !e.readOnly;", vec![json!(css)]).await == json!(true)
+}
+
+const REASON: &str = "Not possible here: this workspace is read-only on this computer.";
+
+/// Issue 8: a workspace read-only here kept its edit, add, import, delete, archive, move and
+/// save actions enabled, and they failed in words when used. Now none is offered (each says
+/// why in its tooltip), while looking, searching, filtering, exporting and copying still work.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn journey_a_workspace_on_a_read_only_disk_opens_read_only() {
+async fn journey_a_workspace_on_a_read_only_disk_opens_read_only_and_offers_no_change() {
     if !enabled("Files journey: read-only") {
         return;
     }
@@ -208,35 +234,95 @@ async fn journey_a_workspace_on_a_read_only_disk_opens_read_only() {
     let data = tempfile::tempdir().unwrap();
     let source = data.path().join("stick");
     std::fs::create_dir_all(&source).unwrap();
-    workspace(&source.join("Studio Zon.chorus"), "Studio Zon", 3);
+    drop(chorus_core::demo::create_demo(&source.join("Studio Zon.chorus")).unwrap());
     let Some(disk) = ReadOnlyMount::new(&source, &data.path().join("read-only stick")) else {
         eprintln!("Files journey: read-only skipped: this machine does not allow a read-only bind mount (the core and CLI tests cover the mapping)");
         return;
     };
     let path = disk.0.join("Studio Zon.chorus");
     reopen_at_start(data.path(), &path, "Studio Zon");
+    let before = std::fs::read(&path).unwrap();
 
-    let app = App::start(data.path()).await;
-    let banner = app.wait_for_text("#file-read-only", "the read-only banner", |t| t.contains("Read-only here: you can look, not change")).await;
-    assert!(banner.contains("Studio Zon.chorus is on a disk or in a folder that does not allow changes"), "{banner}");
-    app.click("#nav-roster").await;
-    app.wait_for(".roster-row").await;
-    app.screenshot("files-read-only").await;
-    app.click("#nav-settings").await;
-    app.wait_for("#set-brand_name").await;
-    app.fill("#set-brand_name", "Changed").await;
-    app.click("#save-settings").await;
-    app.wait_for_text(".toast-error", "the refusal", |t| t.contains("is read-only here: you can look, not change")).await;
-    assert!(app.text("#settings-backups").await.contains("No copies are taken while the workspace is read-only here."));
-    assert!(!page_text(&app).await.contains("damaged"));
-    app.stop().await;
+    for (language, dark, suffix) in [("en", false, ""), ("nl", true, "-nl-dark")] {
+        let app = App::start_speaking(data.path(), language, dark).await;
+        let title = if language == "en" { "Read-only here: you can look, not change" } else { "Hier alleen te lezen" };
+        let banner = app.wait_for_text("#file-read-only", "the read-only banner", |t| t.contains(title)).await;
+        if language == "en" {
+            assert!(banner.contains("Studio Zon.chorus is on a disk or in a folder that does not allow changes"), "{banner}");
+        }
 
-    Preferences { language: "nl".into(), ..Default::default() }.save(data.path()).unwrap();
-    std::env::set_var("GTK_THEME", "Adwaita:dark");
-    let app = App::start(data.path()).await;
-    std::env::remove_var("GTK_THEME");
-    app.wait_for_text("#file-read-only", "the read-only banner in Dutch", |t| t.contains("Hier alleen te lezen")).await;
-    app.screenshot("files-read-only-nl-dark").await;
-    app.stop().await;
+        // The roster: nothing to add or import; search, filters and the export work.
+        app.click("#nav-roster").await;
+        app.wait_for(".roster-row").await;
+        assert_eq!(changes_offered(&app, &[("#new-creator", "disabled"), ("#import-csv", "disabled")]).await, Vec::<String>::new());
+        if language == "en" {
+            assert_eq!(app.js("return document.querySelector('#new-creator').title;", vec![]).await, json!(REASON));
+        }
+        assert!(enabled_here(&app, "#export-csv").await && enabled_here(&app, "#search").await && enabled_here(&app, "#sort").await);
+        let all = app.js("return document.querySelectorAll('.roster-row').length;", vec![]).await;
+        app.fill("#search", "a").await;
+        app.wait_until("the search to narrow the roster", "return document.querySelectorAll('.roster-row').length > 0;", vec![]).await;
+        app.fill("#search", "").await;
+        app.wait_until("the whole roster again", "return document.querySelectorAll('.roster-row').length === arguments[0];", vec![all]).await;
+        // Ctrl+N says why instead of opening an empty form.
+        app.js("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', ctrlKey: true, bubbles: true })); return true;", vec![]).await;
+        let said = if language == "en" { REASON } else { "Kan hier niet" };
+        app.wait_until("the reason for Ctrl+N", "return [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes(arguments[0]));", vec![json!(said)]).await;
+        assert!(app.js("return document.querySelector('#creator-panel').hidden;", vec![]).await == json!(true), "Ctrl+N opened a form");
+        app.click(".roster-row").await;
+        app.wait_for("#edit-creator").await;
+        app.wait_for("#log-contact").await;
+        assert_eq!(changes_offered(&app, &[("#edit-creator", "disabled"), ("#add-creator-to-campaign", "disabled"), ("#delete-creator", "disabled"), ("#log-contact", "disabled")]).await, Vec::<String>::new());
+        app.screenshot(&format!("files-read-only-roster{suffix}")).await;
+
+        // Campaigns: nothing to start, edit, archive or move; the exports work.
+        app.click("#nav-campaigns").await;
+        app.wait_for(".campaign-open").await;
+        assert_eq!(changes_offered(&app, &[("#new-campaign", "disabled")]).await, Vec::<String>::new());
+        app.click(".campaign-open").await;
+        app.wait_for(".board-card").await;
+        assert_eq!(changes_offered(&app, &[("#edit-campaign", "disabled"), ("#archive-campaign", "disabled"), ("#add-creator", "disabled"), (".board-card", "fixed")]).await, Vec::<String>::new());
+        assert!(enabled_here(&app, "#export-campaign-csv").await && enabled_here(&app, "#export-campaign-ics").await);
+        // Alt+→ on a card says why and the card stays in its column.
+        let column = app.js("return document.querySelector('.board-card').closest('.board-col').dataset.status;", vec![]).await;
+        app.js("const c = document.querySelector('.board-card'); c.focus(); c.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true, bubbles: true })); return true;", vec![]).await;
+        app.wait_until("the reason for a move", "return [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes(arguments[0]));", vec![json!(said)]).await;
+        assert_eq!(app.js("return document.querySelector('.board-card').closest('.board-col').dataset.status;", vec![]).await, column);
+        // The collaboration panel: its terms can be read and copied, not changed; every tab.
+        app.click(".board-card").await;
+        app.wait_for("#collab-form").await;
+        assert_eq!(changes_offered(&app, &[("#lf-fee", "readonly"), ("#lf-notes", "readonly"), ("#lf-status", "disabled"), ("#lf-starts_on", "readonly"), ("#save-collaboration", "disabled"), ("#choose-contract", "disabled")]).await, Vec::<String>::new());
+        app.screenshot(&format!("files-read-only-collaboration{suffix}")).await;
+        app.click("#collab-tab-deliverables").await;
+        app.wait_for("#add-deliverable").await;
+        assert_eq!(changes_offered(&app, &[("#add-deliverable", "disabled")]).await, Vec::<String>::new());
+        assert_eq!(app.js("return [...document.querySelectorAll('.mark-published, .edit-deliverable')].filter((b) => !b.disabled).length;", vec![]).await, json!(0));
+        app.click("#collab-tab-gifts").await;
+        app.wait_for("#add-gift").await;
+        assert_eq!(changes_offered(&app, &[("#add-gift", "disabled"), ("#copy-earlier-gift", "disabled")]).await, Vec::<String>::new());
+        assert_eq!(app.js("return [...document.querySelectorAll('.edit-gift, .item-actions .btn')].filter((b) => !b.disabled).length;", vec![]).await, json!(0));
+        app.click("#collab-tab-touchpoints").await;
+        app.wait_for("#add-touchpoint").await;
+        assert_eq!(changes_offered(&app, &[("#add-touchpoint", "disabled"), ("#tp-kind", "disabled"), ("#tp-notes", "readonly")]).await, Vec::<String>::new());
+        app.screenshot(&format!("files-read-only-board{suffix}")).await;
+
+        // Settings: the workspace's settings are shown, not offered; the language is the app's.
+        app.click("#nav-settings").await;
+        app.wait_for("#set-brand_name").await;
+        assert_eq!(changes_offered(&app, &[("#set-brand_name", "readonly"), ("#set-tiers-micro", "readonly"), ("#set-locale", "disabled"), ("#save-settings", "disabled")]).await, Vec::<String>::new());
+        assert!(enabled_here(&app, "#set-language").await, "the display language is the app's, not the workspace's");
+        // Enter in a box sends nothing.
+        app.js("document.querySelector('.settings-form').requestSubmit(); return true;", vec![]).await;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        assert!(app.texts(".toast-error").await.is_empty(), "a read-only form was sent: {:?}", app.texts(".toast-error").await);
+        if language == "en" {
+            assert!(app.text("#settings-backups").await.contains("No copies are taken while the workspace is read-only here."));
+        }
+        app.wait_for("#backups-list, #backups-none").await;
+        app.screenshot(&format!("files-read-only-settings{suffix}")).await;
+        assert!(!page_text(&app).await.contains("damaged"));
+        app.stop().await;
+    }
+    assert!(std::fs::read(&path).unwrap() == before, "the read-only workspace changed");
     drop(disk);
 }

@@ -129,19 +129,6 @@ fn program(data_dir: &Path, locale: &str) -> Program {
     Program { anna, bo, sanne, daan, max, chloe, summer, spring, autumn, winter }
 }
 
-/// What the window shows cut off (text wider than its box) among the elements `css` matches.
-async fn cut_off(app: &App, css: &str) -> Vec<String> {
-    let found = app
-        .js(
-            "return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0
-                 && (e.scrollWidth > e.clientWidth + 1 || (getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1)))
-               .map(e => e.className + ': ' + e.textContent.trim());",
-            vec![json!(css)],
-        )
-        .await;
-    serde_json::from_value(found).unwrap()
-}
-
 /// The text a user reads in the roster, the sidebar and on a board.
 const READ: &str = ".roster-row .cell, .roster-th, .handle-text, .cell-niches .chip, .stage, .badge, .ws-brand, .ws-file, .card-name, .board-col-head h3, .campaign-name, .nav-item";
 
@@ -232,7 +219,7 @@ async fn journey_forty_creators_at_once_archive_complete_and_copy_a_gift() {
     roster(&app).await;
     assert_eq!(app.text("#roster-count").await, "26 creators");
     app.screenshot("flows-roster").await;
-    assert_eq!(cut_off(&app, READ).await, Vec::<String>::new(), "cut off in the English roster");
+    assert_eq!(app.cut_off(READ).await, Vec::<String>::new(), "cut off in the English roster");
 
     // Tick Anna, then Shift+tick Sanne: the rows between (by followers: Sanne, Bo, Anna) too.
     assert!(app.js("return document.querySelector('#selection-bar').hidden;", vec![]).await.as_bool().unwrap());
@@ -332,7 +319,7 @@ async fn journey_forty_creators_at_once_archive_complete_and_copy_a_gift() {
     open_campaign(&app, p.summer).await;
     let card = app.wait_for_text(".col-agreed .board-card", "Anna's card", |t| t.contains("Anna de Vries")).await;
     assert!(card.contains("Ready to complete"), "{card}");
-    assert_eq!(cut_off(&app, READ).await, Vec::<String>::new(), "cut off on the English board");
+    assert_eq!(app.cut_off(READ).await, Vec::<String>::new(), "cut off on the English board");
     app.click(".col-agreed .board-card").await;
     app.wait_for_text("#complete-offer", "the offer", |t| t.contains("The post is live.") && t.contains("Mark completed")).await;
     app.wait_until("the panel settled", "return !!document.querySelector('#collab-panel:not([aria-busy]) #complete-offer');", vec![]).await;
@@ -403,7 +390,7 @@ async fn journey_in_dutch_nothing_cut_off_and_the_offer_waits() {
     assert_eq!(app.text("#roster-count").await, "26 creators", "Dutch marketers say creators");
     let stages = app.texts(".roster-row .stage").await;
     assert!(stages.contains(&"Oud-partner".to_string()) && stages.contains(&"In gesprek".to_string()), "{stages:?}");
-    assert_eq!(cut_off(&app, READ).await, Vec::<String>::new(), "cut off in the Dutch roster");
+    assert_eq!(app.cut_off(READ).await, Vec::<String>::new(), "cut off in the Dutch roster");
     tick(&app, p.max, false).await;
     tick(&app, p.daan, false).await;
     app.wait_for_text("#selection-count", "twee aangevinkt", |t| t == "2 geselecteerd").await;
@@ -422,7 +409,7 @@ async fn journey_in_dutch_nothing_cut_off_and_the_offer_waits() {
     assert_eq!(app.text("#archive-campaign").await, "Archiveren");
     let card = app.wait_for_text(".col-agreed .board-card", "Anna's kaart", |t| t.contains("Anna de Vries")).await;
     assert!(card.contains("Klaar om af te ronden"), "{card}");
-    assert_eq!(cut_off(&app, READ).await, Vec::<String>::new(), "cut off on the Dutch board");
+    assert_eq!(app.cut_off(READ).await, Vec::<String>::new(), "cut off on the Dutch board");
     app.screenshot("flows-nl-board").await;
     app.click(".col-agreed .board-card").await;
     app.wait_for_text("#complete-offer", "het aanbod", |t| t.contains("De post staat live.") && t.contains("Afronden")).await;
@@ -473,7 +460,7 @@ async fn journey_in_dutch_nothing_cut_off_and_the_offer_waits() {
     // Dark, in Dutch: the roster and the offer to complete.
     let app = start_dark(data.path()).await;
     roster(&app).await;
-    assert_eq!(cut_off(&app, READ).await, Vec::<String>::new(), "cut off in the dark Dutch roster");
+    assert_eq!(app.cut_off(READ).await, Vec::<String>::new(), "cut off in the dark Dutch roster");
     tick(&app, p.sanne, false).await;
     app.wait_for_text("#selection-count", "een aangevinkt", |t| t == "1 geselecteerd").await;
     app.screenshot("flows-nl-roster-ticked-dark").await;

@@ -9,7 +9,6 @@
 
 mod support;
 
-use chorus_core::app::preferences::Preferences;
 use chorus_core::app::recent::RecentList;
 use chorus_core::campaigns::{campaign, collaboration, gifting, CampaignDraft, CollaborationDraft, GiftItemDraft, ShipmentDraft};
 use chorus_core::roster::model::{CreatorDraft, HandleDraft, RateDraft};
@@ -67,12 +66,6 @@ fn prepare(data_dir: &Path) -> Prepared {
     Prepared { path, collaboration: l.id }
 }
 
-/// The value of a field, as the window holds it.
-async fn value(app: &App, css: &str) -> String {
-    app.wait_for(css).await;
-    app.js("return document.querySelector(arguments[0]).value;", vec![json!(css)]).await.as_str().unwrap().to_string()
-}
-
 async fn placeholder(app: &App, css: &str) -> String {
     app.js("return document.querySelector(arguments[0]).placeholder;", vec![json!(css)]).await.as_str().unwrap_or_default().to_string()
 }
@@ -83,12 +76,6 @@ async fn shown_lines(app: &App, css: &str) -> i64 {
     let script = "const r = document.createRange(); r.selectNodeContents(document.querySelector(arguments[0]));
         return new Set(Array.from(r.getClientRects()).filter(b => b.width > 0).map(b => Math.round(b.top))).size;";
     app.js(script, vec![json!(css)]).await.as_i64().unwrap()
-}
-
-/// Waits for a success notice that says `words`.
-async fn notice(app: &App, words: &str) {
-    let script = "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes(arguments[0]));";
-    app.wait_until(&format!("a notice saying {words:?}"), script, vec![json!(words)]).await;
 }
 
 /// Presses keys on whatever has the keyboard focus.
@@ -115,8 +102,8 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     app.wait_for_text("#detail-name", "Anna's panel", |t| t == "Anna de Vries").await;
     assert_eq!(shown_lines(app, "dd.address").await, 2, "a postal address keeps its line breaks");
     app.click("#edit-creator").await;
-    assert_eq!(value(app, "#f-handle-0-followers").await, "12.400");
-    assert_eq!(value(app, "#f-rate-0-amount").await, "1.300,00");
+    assert_eq!(app.value("#f-handle-0-followers").await, "12.400");
+    assert_eq!(app.value("#f-rate-0-amount").await, "1.300,00");
     assert_eq!(placeholder(app, "#f-handle-0-followers").await, "12.345", "a Dutch 12,345 would be a decimal");
     // All problems at once: no name, a bad email, and a handle that is Anna's already.
     app.click("#cancel-creator").await;
@@ -140,8 +127,8 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     // Settings: tier bounds in Dutch figures; a bad bound and an empty brand name together.
     app.click("#nav-settings").await;
     app.wait_for_text("#set-locale", "the workspace settings", |t| !t.is_empty()).await;
-    assert_eq!(value(app, "#set-tiers-nano").await, "1.000");
-    assert_eq!(value(app, "#set-tiers-mega").await, "1.000.000");
+    assert_eq!(app.value("#set-tiers-nano").await, "1.000");
+    assert_eq!(app.value("#set-tiers-mega").await, "1.000.000");
     app.fill("#set-brand_name", "").await;
     app.fill("#set-tiers-micro", "veel").await;
     app.click("#save-settings").await;
@@ -152,7 +139,7 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     app.fill("#set-brand_name", "Studio Zon").await;
     app.fill("#set-tiers-micro", "12.000").await;
     app.click("#save-settings").await;
-    notice(app, "Instellingen opgeslagen").await;
+    app.notice("Instellingen opgeslagen").await;
     assert_eq!(Workspace::open(&p.path).unwrap().settings().unwrap().tiers.micro, 12_000);
 
     // The campaign form: the budget 5.000,00, dates as dd-mm-jjjj, typed the Dutch way.
@@ -160,24 +147,24 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     app.click(".campaign-open").await;
     app.wait_for_text("#campaign-dates", "the Dutch dates", |t| t.contains("01-12-2026")).await;
     app.click("#edit-campaign").await;
-    assert_eq!(value(app, "#cf-budget").await, "5.000,00");
-    assert_eq!(value(app, "#cf-starts_on").await, "01-12-2026", "the field says what the heading says");
+    assert_eq!(app.value("#cf-budget").await, "5.000,00");
+    assert_eq!(app.value("#cf-starts_on").await, "01-12-2026", "the field says what the heading says");
     app.fill("#cf-ends_on", "").await;
     assert_eq!(placeholder(app, "#cf-ends_on").await, "dd-mm-jjjj", "an empty date field shows only the shape of a date");
     app.fill("#cf-ends_on", "15-2-27").await;
     app.click("#cf-budget").await;
-    assert_eq!(value(app, "#cf-ends_on").await, "15-02-2027", "a typed date is written back the window's way");
+    assert_eq!(app.value("#cf-ends_on").await, "15-02-2027", "a typed date is written back the window's way");
     app.screenshot(&shot("campaign-form")).await;
     app.click("#save-campaign").await;
-    notice(app, "Winterglow opgeslagen").await;
+    app.notice("Winterglow opgeslagen").await;
     let c = campaign::find(&Workspace::open(&p.path).unwrap(), "Winterglow").unwrap().unwrap();
     assert_eq!((c.ends_on.as_deref(), c.budget.minor), (Some("2027-02-15"), 500_000), "dates reach the core as YYYY-MM-DD, the untouched budget unchanged");
 
     // The terms: the fee 1.300,00; a date picked in the calendar from the keyboard; the save says so.
     app.click(&format!("#card-{}", p.collaboration)).await;
     app.wait_for_text("#collab-title", "Anna's collaboration", |t| t == "Anna de Vries").await;
-    assert_eq!(value(app, "#lf-fee").await, "1.300,00");
-    assert_eq!(value(app, "#lf-usage_until").await, "");
+    assert_eq!(app.value("#lf-fee").await, "1.300,00");
+    assert_eq!(app.value("#lf-usage_until").await, "");
     app.click("#lf-usage_until").await;
     app.fill("#lf-usage_until", "30-6-2027").await;
     press(app, &format!("{}{}", char::from(fantoccini::key::Key::Alt), char::from(fantoccini::key::Key::Down))).await;
@@ -188,10 +175,10 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     app.screenshot(&shot("terms-calendar")).await;
     press(app, &char::from(fantoccini::key::Key::Enter).to_string()).await;
     app.wait_until("the calendar closed", "return !document.querySelector('.date-popup') && document.activeElement?.id === 'lf-usage_until';", vec![]).await;
-    assert_eq!(value(app, "#lf-usage_until").await, "01-07-2027");
+    assert_eq!(app.value("#lf-usage_until").await, "01-07-2027");
     app.fill("#lf-fee", "1.450,50").await;
     app.click("#save-collaboration").await;
-    notice(app, "Afspraken met Anna de Vries opgeslagen").await;
+    app.notice("Afspraken met Anna de Vries opgeslagen").await;
     let l = collaboration::get(&Workspace::open(&p.path).unwrap(), p.collaboration).unwrap();
     assert_eq!((l.fee.minor, l.usage_until.as_deref()), (145_050, Some("2027-07-01")));
     app.wait_until("the saved fee shown", "return document.querySelector('#lf-fee')?.value === '1.450,50';", vec![]).await;
@@ -204,7 +191,7 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     app.fill("#dn-due_on", &typed_date("2026-12-14", "nl")).await;
     app.screenshot(&shot("deliverable-form")).await;
     app.click("#dn-save").await;
-    notice(app, "Deliverable toegevoegd").await;
+    app.notice("Deliverable toegevoegd").await;
     app.wait_for_text("#deliverable-list", "the planned reel", |t| t.contains("14-12-2026")).await;
     // Published, at a day and time typed the Dutch way; a day without a time is refused.
     app.click(".mark-published").await;
@@ -215,7 +202,7 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     assert!(err.contains("“14-12-2026”"), "the refusal quotes what was typed: {err}");
     app.fill("#publish-form .time-input", "18.05").await;
     app.click("#publish-save").await;
-    notice(app, "Gemarkeerd als gepubliceerd").await;
+    app.notice("Gemarkeerd als gepubliceerd").await;
     let ws = Workspace::open(&p.path).unwrap();
     let live = &collaboration::detail(&ws, p.collaboration).unwrap().deliverables[0];
     assert_eq!(live.published_at.as_deref(), Some("2026-12-14T18:05"));
@@ -229,26 +216,26 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     assert_eq!(shown_lines(app, ".gift-recipient").await, 4, "the gift's address keeps its line breaks");
     app.screenshot(&shot("gift")).await;
     app.click(".edit-gift").await;
-    assert_eq!(value(app, "#gf-item-0-unit_retail").await, "1.049,95");
-    assert!(value(app, "#gf-shipped_on").await.contains('-'), "the shipping date in Dutch");
+    assert_eq!(app.value("#gf-item-0-unit_retail").await, "1.049,95");
+    assert!(app.value("#gf-shipped_on").await.contains('-'), "the shipping date in Dutch");
     app.screenshot(&shot("gift-form")).await;
     app.click("#gf-save").await;
-    notice(app, "Cadeau opgeslagen").await;
+    app.notice("Cadeau opgeslagen").await;
 }
 
 /// The same forms as an English window shows them.
 async fn english_forms(app: &App, p: &Prepared) {
     assert_eq!(creator_and_campaign_forms(app, "forms-en").await, ("1,300.00".to_string(), "5,000.00".to_string()));
     open_collaboration(app, p, "terms").await;
-    assert_eq!(value(app, "#lf-fee").await, "1,450.50");
-    assert_eq!(value(app, "#lf-usage_until").await, "1 Jul 2027");
+    assert_eq!(app.value("#lf-fee").await, "1,450.50");
+    assert_eq!(app.value("#lf-usage_until").await, "1 Jul 2027");
     assert_eq!(placeholder(app, "#lf-starts_on").await, "dd mmm yyyy");
     app.fill("#lf-starts_on", "3 dec 2026").await;
     press(app, &char::from(fantoccini::key::Key::Up).to_string()).await;
-    assert_eq!(value(app, "#lf-starts_on").await, "4 Dec 2026", "↑ moves the date a day on");
+    assert_eq!(app.value("#lf-starts_on").await, "4 Dec 2026", "↑ moves the date a day on");
     press(app, &char::from(fantoccini::key::Key::Down).to_string()).await;
     app.click("#save-collaboration").await;
-    notice(app, "Terms with Anna de Vries saved").await;
+    app.notice("Terms with Anna de Vries saved").await;
     assert_eq!(collaboration::get(&Workspace::open(&p.path).unwrap(), p.collaboration).unwrap().starts_on.as_deref(), Some("2026-12-03"));
     app.screenshot("forms-en-terms").await;
     app.click("#collab-tab-gifts").await;
@@ -257,21 +244,28 @@ async fn english_forms(app: &App, p: &Prepared) {
     app.screenshot("forms-en-gift").await;
     app.click("#close-collab").await;
     app.click("#edit-campaign").await;
-    assert_eq!(value(app, "#cf-budget").await, "5,000.00");
+    assert_eq!(app.value("#cf-budget").await, "5,000.00");
     app.screenshot("forms-en-campaign-form").await;
     app.click("#nav-settings").await;
     app.wait_for_text("#set-locale", "the workspace settings", |t| !t.is_empty()).await;
-    assert_eq!(value(app, "#set-tiers-micro").await, "12,000");
+    assert_eq!(app.value("#set-tiers-micro").await, "12,000");
     app.screenshot("forms-en-settings").await;
     // Switching to Dutch here rebuilds the screen: untouched bounds follow the new language
     // (they once stayed `12,000`, which a Dutch reader takes for twelve), typed text stays.
     app.fill("#set-brand_name", "Studio Zon BV").await;
+    // Issue 8: a bound typed and not saved was carried across the switch as typed, so an
+    // English `55,500` showed in the Dutch window, where it reads as fifty-five and a half.
+    app.fill("#set-tiers-mid", "55,500").await;
     app.choose("#set-language", "nl").await;
     app.wait_for_text("#settings-title", "Dutch settings", |t| t == "Instellingen").await;
     app.wait_until("the bounds in Dutch", "return document.querySelector('#set-tiers-micro')?.value === '12.000';", vec![]).await;
-    assert_eq!(value(app, "#set-brand_name").await, "Studio Zon BV");
+    assert_eq!(app.value("#set-brand_name").await, "Studio Zon BV");
+    assert_eq!(app.value("#set-tiers-mid").await, "55.500", "the typed bound in the Dutch spelling");
+    app.screenshot("forms-nl-settings-after-switch").await;
     app.choose("#set-language", "en").await;
     app.wait_for_text("#settings-title", "English settings", |t| t == "Settings").await;
+    assert_eq!(app.value("#set-tiers-mid").await, "55,500", "and back in the English one");
+    assert_eq!(app.value("#set-brand_name").await, "Studio Zon BV");
 }
 
 /// A creator's edit form and a campaign's, as they open; the rate and the budget they show.
@@ -282,14 +276,14 @@ async fn creator_and_campaign_forms(app: &App, name: &str) -> (String, String) {
     app.wait_for("#f-rate-0-amount").await;
     app.js("document.querySelector('#f-rate-0-amount').scrollIntoView({block: 'center'}); return true;", vec![]).await;
     app.screenshot(&format!("{name}-creator-form")).await;
-    let rate = value(app, "#f-rate-0-amount").await;
+    let rate = app.value("#f-rate-0-amount").await;
     app.click("#cancel-creator").await;
     app.click("#nav-campaigns").await;
     app.click(".campaign-open").await;
     app.click("#edit-campaign").await;
     app.wait_for("#cf-budget").await;
     app.screenshot(&format!("{name}-campaign-form")).await;
-    let budget = value(app, "#cf-budget").await;
+    let budget = app.value("#cf-budget").await;
     app.click("#cancel-campaign").await;
     app.click("#back-to-campaigns").await;
     (rate, budget)
@@ -314,16 +308,6 @@ async fn dark_screens(app: &App, p: &Prepared, language: &str) {
     app.screenshot(&format!("forms-{language}-settings-dark")).await;
 }
 
-async fn start(data: &Path, language: &str, dark: bool) -> App {
-    Preferences { language: language.into(), ..Default::default() }.save(data).unwrap();
-    if dark {
-        std::env::set_var("GTK_THEME", "Adwaita:dark");
-    }
-    let app = App::start(data).await;
-    std::env::remove_var("GTK_THEME");
-    app
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn journey_forms_in_dutch_and_english_light_and_dark() {
     if !enabled("forms journey") {
@@ -333,16 +317,16 @@ async fn journey_forms_in_dutch_and_english_light_and_dark() {
     let data = tempfile::tempdir().unwrap();
     let p = prepare(data.path());
 
-    let app = start(data.path(), "nl", false).await;
+    let app = App::start_speaking(data.path(), "nl", false).await;
     dutch_forms(&app, &p).await;
     app.stop().await;
-    let app = start(data.path(), "nl", true).await;
+    let app = App::start_speaking(data.path(), "nl", true).await;
     dark_screens(&app, &p, "nl").await;
     app.stop().await;
-    let app = start(data.path(), "en", false).await;
+    let app = App::start_speaking(data.path(), "en", false).await;
     english_forms(&app, &p).await;
     app.stop().await;
-    let app = start(data.path(), "en", true).await;
+    let app = App::start_speaking(data.path(), "en", true).await;
     dark_screens(&app, &p, "en").await;
     app.stop().await;
 }
@@ -385,9 +369,8 @@ async fn journey_every_form_of_the_demo_reads_clean() {
     }
     let _one = ONE_AT_A_TIME.lock().await;
     let data = tempfile::tempdir().unwrap();
-    Preferences { language: "nl".into(), ..Default::default() }.save(data.path()).unwrap();
     // A first run opens the demo; every step below is read by the text guard.
-    let app = App::start(data.path()).await;
+    let app = App::start_speaking(data.path(), "nl", false).await;
     app.wait_for_text("#today-title", "Today", |t| t == "Vandaag").await;
     app.click("#nav-roster").await;
     app.click(".roster-row").await;

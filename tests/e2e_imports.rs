@@ -228,7 +228,7 @@ async fn journey_in_dutch_and_dark_a_stored_country_an_excel_import_and_the_expo
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.starts_with("\u{feff}Name;Instagram handle;"), "{text}");
+    assert!(text.starts_with("\u{feff}Naam;Instagram-handle;"), "Dutch headers for Excel (Dutch): {text}");
     assert!(text.contains(";1250,50;"), "{text}");
     app.stop().await;
 }

@@ -70,7 +70,7 @@ fn prepare(data_dir: &Path, currency: &str) -> Prepared {
     };
     let l = collaboration::create(&mut ws, &terms).unwrap();
     let mut parcel = gifting::new_draft(&ws, l.id).unwrap();
-    parcel.items = vec![GiftItemDraft { name: "Winterglow sample".into(), quantity: "1,000".into(), unit_cost: cost.into(), unit_retail: retail.into(), ..Default::default() }];
+    parcel.items = vec![GiftItemDraft { name: "Zonnecrème SPF 30".into(), sku: "ZON-SPF30-200".into(), quantity: "1,000".into(), unit_cost: cost.into(), unit_retail: retail.into() }];
     parcel.spelling = Spelling::English;
     let s = gifting::create(&mut ws, &parcel).unwrap();
     let mut recent = RecentList::default();
@@ -163,6 +163,9 @@ fn expected(language: &'static str, currency: &'static str) -> Expected {
     }
 }
 
+/// What a user reads in the gift form's products: the column heads and every box.
+const GIFT_PRODUCTS: &str = "#gift-form .items-table th, #gift-form .items-table input";
+
 /// Opens every form with numbers, checks what it shows, saves it unchanged, and checks that
 /// the workspace holds exactly what it held.
 async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
@@ -203,6 +206,8 @@ async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
     app.click(".edit-gift").await;
     let item = [app.value("#gf-item-0-quantity").await, app.value("#gf-item-0-unit_cost").await, app.value("#gf-item-0-unit_retail").await];
     assert_eq!(item, e.item.map(String::from));
+    // Issue 8: the quantity box cut `1.000` to `1.00` (another number) and the product name.
+    assert_eq!(app.cut_off(GIFT_PRODUCTS).await, Vec::<String>::new(), "cut off in the gift's products");
     app.screenshot(&shot("gift-form")).await;
     clear_notices(app).await;
     app.click("#gf-save").await;
@@ -322,6 +327,7 @@ async fn journey_numbers_saved_unchanged_read_back_identical_in_dutch_and_englis
         open_collaboration(&app, &p, "gifts").await;
         app.click(".edit-gift").await;
         app.wait_for("#gf-item-0-unit_retail").await;
+        assert_eq!(app.cut_off(GIFT_PRODUCTS).await, Vec::<String>::new(), "cut off in the gift's products");
         app.screenshot(&format!("numbers-{language}-kwd-gift-form-dark")).await;
         app.stop().await;
     }

@@ -342,10 +342,8 @@ fn the_sentence_check_catches_a_sentence_and_lets_technical_strings_pass() {
     assert_eq!(found, vec![(2, "Hello world".to_string()), (5, "Saved {} just now".to_string())]);
 }
 
-/// The codes the core puts in field and row errors: the second argument of `FieldError::new(`,
-/// the codes of the `(code, message)` tables, and the third argument of `row_error(`.
-fn core_codes() -> BTreeSet<String> {
-    let mut codes = BTreeSet::new();
+/// The sources of core/src.
+fn core_sources() -> Vec<String> {
     let mut files = Vec::new();
     let mut dirs = vec![root().join("core/src")];
     while let Some(dir) = dirs.pop() {
@@ -358,22 +356,30 @@ fn core_codes() -> BTreeSet<String> {
             }
         }
     }
-    let is_code = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-    for file in files {
-        let src = std::fs::read_to_string(&file).unwrap();
-        for (marker, arg) in [("FieldError::new(", 1), ("row_error(", 2)] {
-            for (at, _) in src.match_indices(marker) {
-                let args = call_arguments(&src[at + marker.len()..]);
-                if let Some(a) = args.get(arg) {
-                    // A literal, or an `if … { "a" } else { "b" }`: every literal in it.
-                    for lit in literals(a) {
-                        if is_code(&lit.text) {
-                            codes.insert(lit.text);
-                        }
-                    }
-                }
-            }
+    files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+}
+
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+}
+
+/// The codes given as argument `arg` (0-based) of every call to `marker` in `src`: a literal,
+/// or an `if … { "a" } else { "b" }`: every literal in it.
+fn codes_in_calls(src: &str, marker: &str, arg: usize, codes: &mut BTreeSet<String>) {
+    for (at, _) in src.match_indices(marker) {
+        if let Some(a) = call_arguments(&src[at + marker.len()..]).get(arg) {
+            codes.extend(literals(a).into_iter().map(|lit| lit.text).filter(|text| is_code(text)));
         }
+    }
+}
+
+/// The codes the core puts in field and row errors: the second argument of `FieldError::new(`,
+/// the codes of the `(code, message)` tables, and the third argument of `row_error(`.
+fn core_codes() -> BTreeSet<String> {
+    let mut codes = BTreeSet::new();
+    for src in core_sources() {
+        codes_in_calls(&src, "FieldError::new(", 1, &mut codes);
+        codes_in_calls(&src, "row_error(", 2, &mut codes);
         // `let (code, msg) = match e { X => ("negative_number", format!(…)), … }`
         for (at, _) in src.match_indices("(\"") {
             let rest = &src[at + 2..];
@@ -452,5 +458,43 @@ fn every_error_kind_has_a_sentence_or_keeps_its_own_message() {
             }
             assert!(cat.contains_key(&format!("kind.{}", lit.text)), "kind.{} is not in {name}", lit.text);
         }
+    }
+}
+
+/// Issue 8: an empty file, an Excel workbook or a file that is not text was refused with an
+/// English-only sentence, so a Dutch window showed English. Every whole-file problem of an
+/// import (`layout_error(file, code, …)`) has `import.layout.<code>` in both catalogues.
+#[test]
+fn every_whole_file_import_problem_has_a_sentence_in_both_catalogues() {
+    let mut codes = BTreeSet::new();
+    for src in core_sources() {
+        codes_in_calls(&src, "layout_error(", 1, &mut codes);
+    }
+    for expected in ["empty_file", "workbook_not_csv", "not_text", "no_header", "no_rows", "no_handle_column", "unknown_column"] {
+        assert!(codes.contains(expected), "the scan of core/src missed {expected}: {codes:?}");
+    }
+    for (name, cat) in [("en.js", catalogue("en.js")), ("nl.js", catalogue("nl.js"))] {
+        let missing: Vec<_> = codes.iter().filter(|code| !cat.contains_key(&format!("import.layout.{code}"))).collect();
+        assert!(missing.is_empty(), "no import.layout sentence in {name} for {missing:?}");
+    }
+}
+
+/// Issue 8: `kind.io` put the core's English `{detail}` inside the Dutch sentence. Every
+/// reason the core names for a file error (`io_reason` in core/src/error.rs) has its own
+/// sentence in both catalogues, and the fallback for any other reason quotes no English.
+#[test]
+fn file_errors_reach_a_dutch_window_without_english() {
+    let src = std::fs::read_to_string(root().join("core/src/error.rs")).unwrap();
+    let body = &src[src.find("fn io_reason(").unwrap()..];
+    let body = &body[body.find("match e.kind()").unwrap()..body.find("\n}\n").unwrap()]; // past the `'static`
+    let reasons: BTreeSet<String> = literals(body).into_iter().map(|l| l.text).filter(|t| is_code(t)).collect();
+    assert!(reasons.contains("not_found") && reasons.contains("disk_full") && reasons.contains("is_a_folder"), "the scan missed reasons: {reasons:?}");
+    // `other` is worded by the fallback; the reader of a closed pipe is only ever a command line.
+    let window_never_meets = ["other", "reader_stopped"];
+    for (name, cat) in [("en.js", catalogue("en.js")), ("nl.js", catalogue("nl.js"))] {
+        for reason in reasons.iter().filter(|r| !window_never_meets.contains(&r.as_str())) {
+            assert!(cat.contains_key(&format!("kind.io.{reason}")), "kind.io.{reason} is not in {name}");
+        }
+        assert!(!params(&cat["kind.io"]).contains("detail"), "{name}: kind.io quotes the system's English words: {}", cat["kind.io"]);
     }
 }

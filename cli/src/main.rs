@@ -51,7 +51,7 @@ enum Command {
         /// The workspace file to create (refuses to overwrite).
         workspace: PathBuf,
     },
-    /// Show a workspace's brand, settings and counts.
+    /// Show a workspace's brand, settings and counts, and whether it can be changed here.
     Info {
         workspace: PathBuf,
         /// Print JSON instead of text.
@@ -208,7 +208,7 @@ struct Filters {
     /// prospect, contacted, negotiating, active, paused, alumni or declined.
     #[arg(long)]
     stage: Option<String>,
-    /// Two-letter country code, e.g. NL.
+    /// A country's code or name, e.g. NL or Nederland (or a value stored as it is).
     #[arg(long)]
     country: Option<String>,
 }

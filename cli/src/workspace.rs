@@ -119,23 +119,25 @@ pub fn info(path: &Path, json: bool) -> Result<()> {
         return crate::print_json(&info);
     }
     let s = ws.settings()?;
+    let t = &s.tiers;
     let mut out = std::io::stdout().lock();
-    let mut lines = vec![
-        format!("Workspace  {}", info.path),
-        format!("Brand      {}", info.brand_name),
-        format!("Currency   {}", info.currency),
-        format!("Locale     {}", info.locale),
-        format!("Tiers      nano {} · micro {} · mid {} · macro {} · mega {} (lower bounds)", s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega),
-        format!("Creators   {}", info.creators),
-        format!("Handles    {}", info.handles),
-        format!("Snapshots  {}", info.snapshots),
-        format!("Format     version {}", info.schema_version),
+    // The words the window uses, and for the file what a script can act on: whether it can
+    // change here, and the version of its layout (`schema_version` in `--json`).
+    let lines = [
+        ("Workspace", info.path.clone()),
+        ("Brand", info.brand_name.clone()),
+        ("Currency", info.currency.clone()),
+        ("Number format", info.locale.clone()),
+        ("Tiers", format!("nano from {} followers · micro {} · mid {} · macro {} · mega {}", t.nano, t.micro, t.mid, t.macro_, t.mega)),
+        ("Creators", info.creators.to_string()),
+        ("Handles", info.handles.to_string()),
+        ("Follower counts", format!("{} (every count kept over time)", info.snapshots)),
+        ("File size", format!("{} bytes", info.file_bytes)),
+        ("File layout", format!("schema {} (what this Chorus reads and writes)", info.schema_version)),
+        ("Changes", if info.read_only { "not allowed here: the file, its folder or the disk is read-only (you can look, not change)".to_string() } else { "allowed here".to_string() }),
     ];
-    if info.read_only {
-        lines.push("Access     read-only here: you can look, not change".to_string());
-    }
-    for l in lines {
-        writeln!(out, "{l}").map_err(crate::output::write_error)?;
+    for (label, value) in lines {
+        writeln!(out, "{label:<16} {value}").map_err(crate::output::write_error)?;
     }
     Ok(())
 }

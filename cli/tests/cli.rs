@@ -63,6 +63,13 @@ fn new_and_info() {
     assert_eq!(info["creators"], 0);
     let text = ok(&["info", s(&ws)]);
     assert!(text.contains("Studio Zon") && text.contains("EUR"));
+    // Issue 8: `info` said "Format version 3", and "read-only here" of every file, because it
+    // opens a file only to look at it.
+    assert!(text.contains("\nChanges          allowed here\n"), "{text}");
+    assert!(text.contains("\nFile layout      schema 3 (what this Chorus reads and writes)\n") && !text.contains("Format"), "{text}");
+    assert!(text.contains("\nNumber format    nl-NL\n") && text.contains("\nFollower counts  0 "), "{text}");
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", s(&ws), "--json"])).unwrap();
+    assert_eq!(info["read_only"], false, "a file this person may change is not read-only");
 }
 
 #[test]
@@ -120,6 +127,27 @@ fn import_list_search_and_import_again() {
     assert_eq!(report["created"], 0);
     assert_eq!(report["unchanged"], 3);
     assert_eq!(count(&ws), 3);
+}
+
+/// Issue 8: `chorus list --country Atlantis` filtered on "ATLANTIS" and printed no one, as if
+/// the roster had nobody there.
+#[test]
+fn a_country_chorus_does_not_understand_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_workspace(dir.path());
+    let csv = dir.path().join("creators.csv");
+    std::fs::write(&csv, GOOD_CSV).unwrap();
+    ok(&["import", s(&ws), s(&csv)]);
+    let err = fails(&["list", s(&ws), "--country", "Atlantis"]);
+    assert!(err.contains("“Atlantis” is not a country Chorus knows"), "{err}");
+    let out = dir.path().join("out.csv");
+    let err = fails(&["export", s(&ws), "--out", s(&out), "--country", "Atlantis"]);
+    assert!(err.contains("Atlantis") && !out.exists(), "{err}");
+    // A name or a code, in either language, as the forms read it.
+    for nl in ["NL", "nl", "Nederland", "the Netherlands", "Holland"] {
+        let table = ok(&["list", s(&ws), "--country", nl]);
+        assert!(table.contains("Sanne Bakker") && table.contains("Daan Visser") && !table.contains("Chloé"), "{nl}: {table}");
+    }
 }
 
 #[test]
@@ -267,11 +295,11 @@ fn export_in_the_excel_dutch_dialect_has_semicolons_and_imports_back_unchanged()
     let out = dir.path().join("excel.csv");
     ok(&["export", s(&ws), "--dialect", "excel-nl", "--out", s(&out)]);
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.starts_with("\u{feff}Name;Instagram handle;Instagram followers;Instagram URL;Niches;"), "{text}");
+    assert!(text.starts_with("\u{feff}Naam;Instagram-handle;Instagram volgers;Instagram-profiellink;Niches;"), "{text}");
     assert!(text.contains(";1250,50;"), "{text}");
     assert!(ok(&["import", s(&ws), s(&out)]).contains("1 unchanged"));
     let plain = ok(&["export", s(&ws), "--dialect", "plain"]);
-    assert!(plain.contains(",1250.50,"), "{plain}");
+    assert!(plain.contains(",1250.50,") && plain.starts_with("\u{feff}Name,Instagram handle,"), "the machine file keeps English headers: {plain}");
     let refused = chorus(&["export", s(&ws), "--dialect", "excel-fr"]);
     assert!(!refused.status.success() && refused.stdout.is_empty());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("“excel-fr” is not a dialect: use plain or excel-nl"));

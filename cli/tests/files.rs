@@ -281,7 +281,7 @@ fn a_workspace_on_a_read_only_disk_opens_read_only_in_plain_words_not_as_damaged
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
     let part = |name: &str| text.split(&format!("== {name}\n")).nth(1).unwrap().split("== ").next().unwrap().to_string();
-    assert!(part("info").contains("Access     read-only here: you can look, not change"), "{text}");
+    assert!(part("info").contains("Changes          not allowed here: the file, its folder or the disk is read-only (you can look, not change)"), "{text}");
     assert!(part("list").contains("Creators 1–3 of 53"), "{text}");
     assert!(part("check").contains("no damage found"), "{text}");
     let import = part("import");
@@ -350,7 +350,7 @@ fn a_workspace_in_a_folder_the_person_may_not_change_opens_read_only_in_plain_wo
     for file in [&ws, &writable] {
         let info = as_nobody(&["info", s(file)]).unwrap();
         let text = String::from_utf8_lossy(&info.stdout).into_owned() + &String::from_utf8_lossy(&info.stderr);
-        assert!(info.status.success() && text.contains("read-only here: you can look, not change"), "{}: {text}", file.display());
+        assert!(info.status.success() && text.contains("Changes          not allowed here: the file, its folder or the disk is read-only"), "{}: {text}", file.display());
         let import = as_nobody(&["import", s(file), s(&csv)]).unwrap();
         let err = String::from_utf8_lossy(&import.stderr).into_owned();
         assert!(!import.status.success() && err.contains("is read-only here: you can look, not change"), "{}: {err}", file.display());

@@ -62,9 +62,11 @@ pub enum Error {
     #[error("{0}")]
     BadFile(String),
 
-    /// A file whose columns cannot be imported as they are (no handle column, a followers
-    /// column of no platform, a `--map` naming a column the file does not have, …). `code` and
-    /// `params` let the window say it in its own language; `message` is the English sentence.
+    /// A file that cannot be imported as it is: not a CSV file (a workbook, not text, empty,
+    /// unreadable), no header or no rows, or columns that cannot be imported (no handle column,
+    /// a followers column of no platform, a `--map` naming a column the file does not have, …).
+    /// `code` and `params` let the window say it in its own language (`import.layout.<code>`);
+    /// `message` is the English sentence.
     #[error("{message}")]
     ImportLayout { file: String, code: &'static str, params: BTreeMap<&'static str, String>, message: String },
 
@@ -161,39 +163,56 @@ fn damaged_sentence(path: &Path, backup: Option<&BackupCopy>) -> String {
 }
 
 /// What went wrong with a file, in words (not the system's error code), as the end of a
-/// sentence: the common reasons by their kind; any other as the system words it, without the
-/// name of a temporary file a library may have added (`… at path "/x/.chorus-new-Ab12.tmp"`):
-/// that file is Chorus's business, not the person's.
+/// sentence: the reasons of [`io_reason`] in Chorus's words; any other as the system words it,
+/// without the name of a temporary file a library may have added (`… at path
+/// "/x/.chorus-new-Ab12.tmp"`): that file is Chorus's business, not the person's.
 fn io_detail(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "there is no such file or folder.".into(),
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "the file, its folder or the disk does not allow it.".into(),
-        ErrorKind::StorageFull => "the disk is full.".into(),
-        ErrorKind::NotADirectory => "part of that path is a file, not a folder.".into(),
-        ErrorKind::IsADirectory => "that is a folder, not a file.".into(),
-        ErrorKind::AlreadyExists => "something with that name is already there.".into(),
-        ErrorKind::BrokenPipe => "the program reading the output has stopped.".into(),
+    let words = match io_reason(e) {
+        "not_found" => "there is no such file or folder.",
+        "not_allowed" => "the file, its folder or the disk does not allow it.",
+        "disk_full" => "the disk is full.",
+        "not_a_folder" => "part of that path is a file, not a folder.",
+        "is_a_folder" => "that is a folder, not a file.",
+        "already_exists" => "something with that name is already there.",
+        "bad_name" => "the name is too long or holds characters the disk does not allow.",
+        "too_large" => "the file is too large for the disk it is on.",
+        "in_use" => "another program is using it.",
+        "unreachable" => "the disk or network drive it is on cannot be reached.",
+        "cut_short" => "the file ends before it should; it may not have been copied completely.",
+        "reader_stopped" => "the program reading the output has stopped.",
         _ => {
             let text = e.to_string();
             let text = text.split(" at path \"").next().unwrap_or(&text);
             // "Broken pipe (os error 32)" → "broken pipe."
             let plain = text.split(" (os error").next().unwrap_or(text).trim();
             let mut chars = plain.chars();
-            match chars.next() {
+            return match chars.next() {
                 Some(c) => format!("{}{}.", c.to_lowercase(), chars.as_str().trim_end_matches('.')),
                 None => "an unknown problem.".into(),
-            }
+            };
         }
-    }
+    };
+    words.to_string()
 }
 
-/// The stable reason of an [`Error::Io`], for the window's sentence (`kind.io.<reason>`).
+/// The stable reason of an [`Error::Io`], for the window's sentence (`kind.io.<reason>`): the
+/// system's reasons a person can act on, grouped as a person tells them apart; `other` for the
+/// rest, which the window words without quoting the system.
 fn io_reason(e: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind;
+    use std::io::ErrorKind::*;
     match e.kind() {
-        ErrorKind::NotFound => "not_found",
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "not_allowed",
+        NotFound => "not_found",
+        PermissionDenied | ReadOnlyFilesystem => "not_allowed",
+        StorageFull | QuotaExceeded => "disk_full",
+        NotADirectory => "not_a_folder",
+        IsADirectory | DirectoryNotEmpty => "is_a_folder",
+        AlreadyExists => "already_exists",
+        InvalidFilename => "bad_name",
+        FileTooLarge => "too_large",
+        ResourceBusy | ExecutableFileBusy => "in_use",
+        StaleNetworkFileHandle | NetworkDown | NetworkUnreachable | HostUnreachable | NotConnected | ConnectionReset | ConnectionAborted | TimedOut => "unreachable",
+        UnexpectedEof => "cut_short",
+        BrokenPipe => "reader_stopped",
         _ => "other",
     }
 }
@@ -223,7 +242,7 @@ fn validation_summary(errors: &[FieldError]) -> String {
 impl Error {
     /// A failed file operation; a full disk is [`Error::DiskFull`], whatever the operation.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        if source.kind() == std::io::ErrorKind::StorageFull {
+        if io_reason(&source) == "disk_full" {
             return Error::DiskFull(path.into());
         }
         Error::Io { action, path: path.into(), source }
@@ -378,5 +397,39 @@ impl ErrorPayload {
 impl From<Error> for ErrorPayload {
     fn from(e: Error) -> Self {
         e.to_payload()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::ErrorKind;
+
+    /// Issue 8: the window put the system's English words (`{detail}`) inside its Dutch
+    /// sentence. The reasons a person can act on have a stable name the window words itself.
+    #[test]
+    fn file_errors_name_a_reason_the_window_words_without_the_systems_words() {
+        let reason = |kind: ErrorKind| Error::io("read", "/x/roster.csv", std::io::Error::from(kind)).params().get("reason").cloned();
+        for (kind, expected) in [
+            (ErrorKind::NotFound, "not_found"),
+            (ErrorKind::PermissionDenied, "not_allowed"),
+            (ErrorKind::NotADirectory, "not_a_folder"),
+            (ErrorKind::IsADirectory, "is_a_folder"),
+            (ErrorKind::AlreadyExists, "already_exists"),
+            (ErrorKind::InvalidFilename, "bad_name"),
+            (ErrorKind::FileTooLarge, "too_large"),
+            (ErrorKind::ResourceBusy, "in_use"),
+            (ErrorKind::StaleNetworkFileHandle, "unreachable"),
+            (ErrorKind::UnexpectedEof, "cut_short"),
+            (ErrorKind::Other, "other"),
+        ] {
+            assert_eq!(reason(kind).as_deref(), Some(expected), "{kind:?}");
+        }
+        // A full disk, or a full quota, is its own kind whatever the operation.
+        for kind in [ErrorKind::StorageFull, ErrorKind::QuotaExceeded] {
+            assert_eq!(Error::io("write", "/x/a.chorus", std::io::Error::from(kind)).kind(), "disk_full");
+        }
+        let other = Error::io("read", "/x/a.csv", std::io::Error::other("weird thing at path \"/x/.chorus-new-Ab12.tmp\""));
+        assert_eq!(other.to_string(), "Could not read /x/a.csv: weird thing.", "the CLI keeps the system's words, without a temporary file");
     }
 }

@@ -111,29 +111,7 @@ pub(crate) fn iban(country: &str, bban: &str) -> String {
 
 /// Lower case ASCII letters and digits only: `Siobhán O'Brien` → `siobhanobrien`.
 pub(crate) fn ascii_slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let folded = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'ı' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ş' | 'ś' => "s",
-            'ğ' => "g",
-            'ł' => "l",
-            'ß' => "ss",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "",
-        };
-        out.push_str(folded);
-    }
-    out
+    crate::roster::folding::fold(text).chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
 const FIRST_NAMES: &[&str] = &[

@@ -271,20 +271,23 @@ fn an_unknown_header_is_shown_then_mapped_by_the_person() {
 #[test]
 fn files_that_cannot_be_imported_say_why() {
     let Setup { dir, mut ws } = workspace();
-    let mut bad = |name: &str, content: &str| -> String {
+    // Every whole-file problem has a code the window words in its own language (issue 8: the
+    // empty file, the header without rows and the missing header came as English only).
+    let mut bad = |name: &str, content: &str, expected_code: &str| -> String {
         let path = write(dir.path(), name, content);
         match run(&mut ws, &path) {
-            Err(e @ (Error::BadFile(_) | Error::ImportLayout { .. })) => {
-                assert_eq!(e.kind(), "bad_file");
+            Err(e @ Error::ImportLayout { .. }) => {
+                assert_eq!((e.kind(), e.params()["code"].as_str(), e.params()["file"].as_str()), ("bad_file", expected_code, name));
                 e.to_string()
             }
             other => panic!("{name}: {other:?}"),
         }
     };
-    assert_eq!(bad("empty.csv", ""), "empty.csv is empty: there is nothing to import.");
-    assert!(bad("header-only.csv", "Name,Instagram\n").contains("no creators below it"));
-    assert!(bad("no-handles.csv", "Name,City\nAnna,Utrecht\n").contains("cannot find a handle column"));
-    assert!(bad("gibberish.csv", "foo;bar\n1;2\n").contains("cannot find a name or handle column"));
+    assert_eq!(bad("empty.csv", "", "empty_file"), "empty.csv is empty: there is nothing to import.");
+    assert!(bad("header-only.csv", "Name,Instagram\n", "no_rows").contains("no creators below it"));
+    assert!(bad("blank-header.csv", ",,\nAnna,annafit\n", "no_header").contains("has no header row"));
+    assert!(bad("no-handles.csv", "Name,City\nAnna,Utrecht\n", "no_handle_column").contains("cannot find a handle column"));
+    assert!(bad("gibberish.csv", "foo;bar\n1;2\n", "no_name_or_handle_column").contains("cannot find a name or handle column"));
     let missing = dir.path().join("missing.csv");
     assert_eq!(import::preview(&missing).unwrap_err().kind(), "io");
 }
@@ -692,23 +695,32 @@ fn a_stored_country_that_is_not_a_code_is_named_when_a_row_updates_that_creator(
 }
 
 #[test]
-fn an_excel_dutch_export_has_semicolons_and_decimal_commas_and_imports_back_unchanged() {
+fn an_excel_dutch_export_has_dutch_headers_semicolons_and_decimal_commas_and_imports_back_unchanged() {
     use chorus_core::roster::export::{export_roster_as, Dialect};
     let Setup { dir, mut ws } = workspace();
     sample_roster(&mut ws);
     let out = dir.path().join("roster excel.csv");
     assert_eq!(export_roster_as(&ws, &RosterQuery::default(), Dialect::ExcelNl, &out).unwrap(), 3);
     let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
-    assert!(text.starts_with("\u{feff}Name;Instagram handle;Instagram followers;"), "{}", &text[..80]);
+    // Issue 8: the Excel (Dutch) file once had English headers; a Dutch shop owner reads Dutch.
+    assert!(text.starts_with("\u{feff}Naam;Instagram-handle;Instagram volgers;Instagram-profiellink;Instagram-handle 2;Instagram volgers 2;"), "{}", &text[..120]);
     assert!(text.contains("\r\n"), "Excel's line ends");
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().unwrap().clone();
     let anna = reader.records().map(Result::unwrap).find(|r| &r[0] == "Anna de Vries").unwrap();
     let cell = |name: &str| anna.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
-    assert_eq!((cell("Rate reel").as_str(), cell("Rate story").as_str()), ("450,00", "99,95"));
-    assert_eq!(cell("Instagram followers"), "52000", "counts are plain whole numbers");
-    assert_eq!(cell("Notes"), "Two lines\nof notes, with a comma; and \"quotes\".", "a semicolon inside a cell is quoted");
-    assert_eq!(import::preview(&out).unwrap().delimiter, ";");
+    assert_eq!((cell("Tarief reel").as_str(), cell("Tarief story").as_str()), ("450,00", "99,95"));
+    assert_eq!(cell("Instagram volgers"), "52000", "counts are plain whole numbers");
+    assert_eq!(cell("Notities"), "Two lines\nof notes, with a comma; and \"quotes\".", "a semicolon inside a cell is quoted");
+    assert_eq!(cell("IBAN"), "NL91ABNA0417164300");
+    for english in ["Name", "Notes", "Email", "Country", "Created", "Updated", "Payout method", "Account holder"] {
+        assert!(!headers.iter().any(|h| h == english), "an English header in the Dutch file: {english}");
+    }
+    let preview = import::preview(&out).unwrap();
+    assert_eq!(preview.delimiter, ";");
+    // Every column is recognised by its Dutch name, but for the ones the import derives itself.
+    let unread: Vec<&str> = preview.columns.iter().filter(|c| c.field.is_none()).map(|c| c.header.as_str()).collect();
+    assert_eq!(unread, ["Tier", "Aangemaakt", "Bijgewerkt"]);
 
     // Back into the same workspace: nothing changes. Into another: the same creators.
     let before = all_drafts(&ws);

@@ -313,6 +313,29 @@ impl App {
         }
     }
 
+    /// What the window shows cut off among the elements `css` matches: text wider than its box
+    /// (a label, a cell, or the text typed into a box), more lines than its box shows, or a
+    /// menu's chosen option wider than the menu. Labels kept for screen readers only are drawn
+    /// nowhere and left out.
+    pub async fn cut_off(&self, css: &str) -> Vec<String> {
+        let script = "const ctx = document.createElement('canvas').getContext('2d');
+            const out = [];
+            for (const e of document.querySelectorAll(arguments[0])) {
+              if (e.getClientRects().length === 0 || getComputedStyle(e).visibility === 'hidden' || e.closest('.sr-only, .label-hidden')) continue;
+              if (e.tagName === 'SELECT') {
+                const cs = getComputedStyle(e);
+                ctx.font = cs.font;
+                const text = e.selectedOptions[0]?.textContent ?? '';
+                if (ctx.measureText(text).width > e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 1) out.push('#' + e.id + ' (menu): ' + text);
+              } else if (e.scrollWidth > e.clientWidth + 1 || (getComputedStyle(e).webkitLineClamp !== 'none' && e.scrollHeight > e.clientHeight + 1)) {
+                if (e.matches('input, textarea')) { if (e.value) out.push('#' + e.id + ': ' + e.value); }
+                else out.push(e.className + ': ' + e.textContent.trim().slice(0, 80));
+              }
+            }
+            return out;";
+        serde_json::from_value(self.js(script, vec![json!(css)]).await).unwrap()
+    }
+
     /// Waits for a success notice that says `words`.
     pub async fn notice(&self, words: &str) {
         let script = "return Array.from(document.querySelectorAll('.toast-success')).some(t => t.textContent.includes(arguments[0]));";

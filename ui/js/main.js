@@ -13,7 +13,8 @@ import * as api from './api.js';
 import { h, icon, ICONS, mount, isTyping, isMod } from './shared/dom.js';
 import { t, setLanguage } from './shared/i18n.js';
 import { session, loadWorkspaceData, checkForOutsideChanges } from './shared/session.js';
-import { toastError } from './shared/toast.js';
+import { toast, toastError } from './shared/toast.js';
+import { readOnlyHere, readOnlyReason, setReadOnlyHere } from './shared/read-only.js';
 import { workspaceSwitcher } from './workspace/workspace-switcher.js';
 import { welcomeScreen } from './workspace/welcome.js';
 import { rosterScreen } from './roster/roster.js';
@@ -76,6 +77,7 @@ function showWelcome(state) {
   session.workspace = null;
   session.vocab = null;
   session.facets = null;
+  setReadOnlyHere(false);
   switcher = null;
   screen = welcomeScreen(state, { onOpened: (info) => enter(info), onLanguage: applyLanguage });
   mount(app, screen.el);
@@ -252,6 +254,7 @@ document.addEventListener('keydown', (e) => {
     screen?.focusSearch?.();
   } else if (isMod(e) && key === 'n' && !e.shiftKey) {
     e.preventDefault();
+    if (readOnlyHere()) { toast(readOnlyReason()); return; }
     if (route === 'campaigns' && screen?.newItem?.()) return;
     if (route !== 'roster') go('roster');
     screen?.newCreator?.();

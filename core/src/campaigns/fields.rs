@@ -187,7 +187,7 @@ pub fn local_today() -> NaiveDate {
 /// case-sensitive, so one spelling is kept).
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase).map(crate::roster::import::fields::fold_accent) {
+    for c in crate::roster::folding::fold(text).chars() {
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -15,7 +15,6 @@
 //! list (`Bosnia and Herzegovina`, not `Bosnia & Herzegovina`); the variants come from the ISO
 //! names in English and Dutch (Debian's iso-codes) and from how people write them.
 
-use crate::roster::import::fields::fold_accent;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -69,7 +68,7 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        let w: String = word.chars().flat_map(char::to_lowercase).map(fold_accent).filter(|c| c.is_alphanumeric()).collect();
+        let w: String = crate::roster::folding::fold(word).chars().filter(|c| c.is_alphanumeric()).collect();
         if w != "the" {
             out.push_str(&w);
         }

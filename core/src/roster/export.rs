@@ -3,10 +3,11 @@
 //! Contract:
 //! - UTF-8 with a byte-order mark (so Excel reads accents right), one header row whose names
 //!   the import recognises, so an exported file imports back and changes nothing. Two shapes
-//!   ([`Dialect`]): the plain machine CSV (commas, `1234.56`) for other software and scripts,
-//!   and Excel as a Dutch (or Belgian) computer opens it by a double click (semicolons,
-//!   `1234,56`, CRLF line ends). Both import back unchanged.
-//! - Columns, always in this order: Name; for each platform any exported creator uses (in the
+//!   ([`Dialect`]): the plain machine CSV (commas, `1234.56`, English headers) for other
+//!   software and scripts, and Excel as a Dutch (or Belgian) computer opens it by a double
+//!   click (semicolons, `1234,56`, CRLF line ends, Dutch headers: `Naam`, `Instagram volgers`,
+//!   `Tarief reel`). Both import back unchanged.
+//! - Columns, always in this order (named here in English): Name; for each platform any exported creator uses (in the
 //!   fixed platform order), its handle, followers and URL, with numbered columns (`Instagram 2
 //!   handle`) when a creator has several accounts on one platform; Niches, Tags, Stage, Tier,
 //!   City, Country, Language, Email, Phone, Manager, Payout method, PayPal email, IBAN, Account
@@ -71,6 +72,23 @@ impl Dialect {
         match self {
             Dialect::Plain => csv::Terminator::Any(b'\n'),
             Dialect::ExcelNl => csv::Terminator::CRLF,
+        }
+    }
+
+    /// The header of a field's column: its English label in the plain file, its Dutch one in
+    /// Excel (Dutch); the import recognises both.
+    fn header(self, field: Field) -> String {
+        match self {
+            Dialect::Plain => field.label(),
+            Dialect::ExcelNl => field.dutch_label(),
+        }
+    }
+
+    /// The headers of the two columns of dates (never imported: the import makes its own).
+    fn dates(self) -> [&'static str; 2] {
+        match self {
+            Dialect::Plain => ["Created", "Updated"],
+            Dialect::ExcelNl => ["Aangemaakt", "Bijgewerkt"],
         }
     }
 
@@ -158,11 +176,12 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, dialect: Dialect, mut writer: 
     writer.write_all("\u{feff}".as_bytes()).map_err(io)?;
     let mut csv = csv::WriterBuilder::new().delimiter(dialect.delimiter()).terminator(dialect.terminator()).from_writer(writer);
     let csv_io = |e: csv::Error| io(e.into());
-    let mut header: Vec<String> = vec![Field::Name.label()];
+    let label = |f: Field| dialect.header(f);
+    let mut header: Vec<String> = vec![label(Field::Name)];
     for &(p, n) in &slots {
-        header.extend([Field::Handle(p, n).label(), Field::Followers(p, n).label(), Field::Url(p, n).label()]);
+        header.extend([label(Field::Handle(p, n)), label(Field::Followers(p, n)), label(Field::Url(p, n))]);
     }
-    header.extend([Field::Niches, Field::Tags, Field::Stage].map(Field::label));
+    header.extend([Field::Niches, Field::Tags, Field::Stage].map(label));
     header.push("Tier".into());
     header.extend(
         [
@@ -181,10 +200,10 @@ fn write_csv(ws: &Workspace, query: &RosterQuery, dialect: Dialect, mut writer: 
             Field::AuthenticityNotes,
             Field::Notes,
         ]
-        .map(Field::label),
+        .map(label),
     );
-    header.extend(formats.iter().map(|&f| Field::Rate(f).label()));
-    header.extend(["Created".into(), "Updated".into()]);
+    header.extend(formats.iter().map(|&f| label(Field::Rate(f))));
+    header.extend(dialect.dates().map(String::from));
     csv.write_record(&header).map_err(csv_io)?;
 
     // The same order as the roster view (see `roster::list`).

@@ -219,7 +219,10 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
         }
     }
     if let Some(c) = non_empty(&q.country) {
-        conds.push(Cond::column("c.country = ?", vec![Value::Text(crate::roster::validate::country_code(c).unwrap_or_else(|| c.to_ascii_uppercase()))]));
+        match country_filter(ws, c)? {
+            Some(value) => conds.push(Cond::column("c.country = ?", vec![Value::Text(value)])),
+            None => problems.push(FieldError::new("country", "invalid_country", crate::roster::validate::invalid_country_message(c)).with_value(c)),
+        }
     }
     if !problems.is_empty() {
         return Err(Error::Validation(problems));
@@ -237,6 +240,15 @@ pub(crate) fn build_filter(ws: &Workspace, q: &RosterQuery) -> Result<Filter> {
         _ => None,
     };
     Ok(Filter { sql: clause(|c| &c.sql), probe_sql: clause(|c| &c.probe), params, count_only })
+}
+
+/// The stored country a filter means: exactly a value some creator holds (what the country
+/// menu offers, including a stored value that is no code, like an old import's `HO`), else the
+/// country `text` names as the forms read it (`nl`, `Nederland`, `Holland` → `NL`). None for
+/// anything else: `--country Atlantis` once filtered on `ATLANTIS` and quietly found no one.
+fn country_filter(ws: &Workspace, text: &str) -> Result<Option<String>> {
+    let stored: bool = ws.conn().prepare_cached("SELECT EXISTS (SELECT 1 FROM creators WHERE country = ?)")?.query_row([text], |r| r.get(0))?;
+    Ok(if stored { Some(text.to_string()) } else { crate::roster::validate::country_code(text) })
 }
 
 /// One page of the roster.
@@ -427,6 +439,38 @@ mod tests {
         let page = list(&ws, &RosterQuery { tier: Some("emerging".into()), ..Default::default() }).unwrap();
         assert_eq!(names(&page), vec!["Liam O'Brien"]);
         assert!(matches!(list(&ws, &RosterQuery { tier: Some("giga".into()), ..Default::default() }), Err(Error::Validation(_))));
+    }
+
+    /// Issue 8: `chorus list --country Atlantis` filtered on "ATLANTIS" and found no one, silently.
+    #[test]
+    fn a_country_filter_that_names_no_country_is_refused_naming_it() {
+        let ws = sample();
+        let country = |c: &str| list(&ws, &RosterQuery { country: Some(c.into()), ..Default::default() });
+        match country("Atlantis") {
+            Err(Error::Validation(problems)) => {
+                assert_eq!((problems[0].field.as_str(), problems[0].code, problems[0].value.as_deref()), ("country", "invalid_country", Some("Atlantis")));
+                assert!(problems[0].message.contains("“Atlantis” is not a country Chorus knows"), "{}", problems[0].message);
+            }
+            other => panic!("Atlantis was not refused: {other:?}"),
+        }
+        assert!(matching_ids(&ws, &RosterQuery { country: Some("atlantis".into()), ..Default::default() }).is_err(), "select-all refuses it too");
+        // Names and variants are read as the forms read them.
+        for ireland in ["IE", "ie", "Ireland", "Ierland"] {
+            assert_eq!(names(&country(ireland).unwrap()), vec!["Liam O'Brien"], "{ireland}");
+        }
+        assert_eq!(names(&country("Holland").unwrap()), vec!["Anna de Vries"]);
+    }
+
+    /// A stored value that is no country code (an old import cut "Holland" to "HO") is what the
+    /// country menu offers: filtering on it exactly keeps working.
+    #[test]
+    fn a_stored_value_the_country_menu_offers_stays_filterable() {
+        let ws = sample();
+        ws.conn().execute("UPDATE creators SET country = 'HO' WHERE display_name = 'Zoë Martin'", []).unwrap();
+        assert!(facets(&ws).unwrap().countries.iter().any(|c| c.value == "HO"), "the menu offers HO");
+        let page = list(&ws, &RosterQuery { country: Some("HO".into()), ..Default::default() }).unwrap();
+        assert_eq!(names(&page), vec!["Zoë Martin"]);
+        assert!(list(&ws, &RosterQuery { country: Some("ho".into()), ..Default::default() }).is_err(), "only exactly what is stored");
     }
 
     #[test]

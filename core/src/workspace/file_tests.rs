@@ -63,6 +63,28 @@ fn a_created_workspace_reopens_with_its_data() {
     assert_eq!(mode, "wal");
 }
 
+/// Issue 8: `chorus info` said "read-only here" of every file, because it opens a file only to
+/// look: a handle that writes nothing is not the same as a file that cannot change.
+#[test]
+fn a_file_opened_to_look_is_read_only_here_only_when_it_cannot_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zon.chorus");
+    drop(Workspace::create(&path, &settings()).unwrap());
+    let looking = Workspace::open_for_reading(&path).unwrap();
+    assert!(looking.is_read_only(), "the handle writes nothing");
+    assert!(!looking.info().unwrap().read_only, "but the file can change here");
+    drop(looking);
+    assert!(!Workspace::open(&path).unwrap().info().unwrap().read_only);
+    // A file nobody may write to (root may, so this part needs an ordinary user).
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    if std::fs::OpenOptions::new().write(true).open(&path).is_err() {
+        assert!(Workspace::open_for_reading(&path).unwrap().info().unwrap().read_only);
+        assert!(Workspace::open(&path).unwrap().info().unwrap().read_only);
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
 #[test]
 fn create_never_overwrites_and_leaves_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();

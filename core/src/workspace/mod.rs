@@ -86,7 +86,10 @@ pub struct Workspace {
     conn: Connection,
     path: Option<PathBuf>,
     actor: Actor,
+    /// This handle writes nothing: the file cannot change here, or it was opened to look.
     read_only: bool,
+    /// The file, its folder or the disk does not allow changes here (what `info` reports).
+    read_only_here: bool,
     /// The file that was opened, to notice when the path holds another one.
     identity: Option<FileIdentity>,
     trouble: Option<Trouble>,
@@ -150,7 +153,7 @@ impl Workspace {
         let mut conn = match opening::connect_read_write(path)? {
             ReadWrite::Writable(conn) => conn,
             ReadWrite::ReadOnlyHere if header.version < latest => return Err(Error::OlderReadOnly(path.to_path_buf())),
-            ReadWrite::ReadOnlyHere => return Workspace::reading(path, identity),
+            ReadWrite::ReadOnlyHere => return Workspace::reading(path, identity, true),
         };
         if FileIdentity::of(path) != identity || identity::sqlite_says_moved(&conn) {
             return Err(Error::Replaced(path.to_path_buf()));
@@ -187,15 +190,19 @@ impl Workspace {
         if header.version < SCHEMA_VERSION {
             drop(Workspace::open(path)?);
         }
-        Workspace::reading(path, FileIdentity::of(path))
+        Workspace::reading(path, FileIdentity::of(path), false)
     }
 
-    fn reading(path: &Path, identity: Option<FileIdentity>) -> Result<Workspace> {
+    /// A handle that writes nothing; `read_only_here` when it is known the file cannot change
+    /// here, else found out without writing (`chorus info` on a writable file once said
+    /// "read-only here" because it had only opened the file to look).
+    fn reading(path: &Path, identity: Option<FileIdentity>, read_only_here: bool) -> Result<Workspace> {
         let had_companions = opening::wal_file(path).exists() || opening::companion(path, "-shm").exists();
         // (A Reader tidies the same way, but a Workspace hands its connection to every module.)
-        let conn = opening::connect_read_only(path)?;
+        let (conn, changeable) = opening::connect_read_only_noting(path)?;
         conn.execute_batch("PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")?;
         let mut ws = Workspace::from_parts(conn, Some(path.to_path_buf()), identity, true, false);
+        ws.read_only_here = read_only_here || !changeable;
         ws.tidy_companions = !had_companions;
         Ok(ws)
     }
@@ -206,6 +213,7 @@ impl Workspace {
             path,
             actor: Actor::App,
             read_only,
+            read_only_here: read_only,
             identity,
             trouble: None,
             checked,
@@ -352,7 +360,7 @@ impl Workspace {
             snapshots: count("follower_snapshots")?,
             file_bytes,
             is_demo,
-            read_only: self.read_only,
+            read_only: self.read_only_here,
         })
     }
 

@@ -79,16 +79,33 @@ pub(crate) fn connect_read_write(path: &Path) -> Result<ReadWrite> {
     }
 }
 
+/// Whether SQLite opens `path` for writing rather than falling back to reading. Asked through
+/// SQLite, never with a file handle of our own: closing another handle on the file would drop
+/// the locks this process's connections hold on it (POSIX locks belong to the process). An
+/// open reads and writes nothing; the connection is dropped unused.
+fn sqlite_may_write(path: &Path) -> bool {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .and_then(|conn| conn.is_readonly(rusqlite::MAIN_DB))
+        .is_ok_and(|read_only| !read_only)
+}
+
 /// Opens `path` so that this connection can never write to it. A WAL file is read with its
 /// `-wal` and `-shm` beside it; where SQLite may not create them (a read-only disk or folder)
 /// and no unfinished changes wait in a `-wal`, the file is read as the immutable file it is
 /// there. Unfinished changes in a `-wal` Chorus cannot read here are refused in words.
 pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
+    connect_read_only_noting(path).map(|(conn, _)| conn)
+}
+
+/// [`connect_read_only`], and whether the file could be changed here: SQLite may open it for
+/// writing (its permissions and its disk allow it) and its folder let SQLite set up the `-shm`.
+pub(crate) fn connect_read_only_noting(path: &Path) -> Result<(Connection, bool)> {
+    let file_writable = sqlite_may_write(path);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(sqlite_uri(path, "mode=ro"), flags).map_err(|e| unreadable(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     match first_read(&conn) {
-        Ok(()) => return Ok(conn),
+        Ok(()) => return Ok((conn, file_writable)),
         // The `-shm` cannot be created (CANTOPEN), or cannot be set up (READONLY_CANTINIT).
         Err(e) if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)) => {}
         Err(e) => return Err(unreadable(path, e)),
@@ -100,7 +117,7 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     // Nothing waits in a journal and nobody can write here: the file alone is the workspace.
     let conn = Connection::open_with_flags(sqlite_uri(path, "mode=ro&immutable=1"), flags).map_err(|e| unreadable(path, e))?;
     first_read(&conn).map_err(|e| unreadable(path, e))?;
-    Ok(conn)
+    Ok((conn, false))
 }
 
 /// A read-only connection that, once dropped, tidies away the `-wal` and `-shm` it made appear

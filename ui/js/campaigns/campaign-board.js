@@ -11,6 +11,7 @@
 //! the collaboration, read fresh for its revision: the core decides, and a move it refuses
 //! (cancelled → active, completed with open deliverables, …) is a notice in its words while
 //! the card stays put. After a move `onMoved` reads the campaign again; the card keeps focus.
+//! A workspace read-only here moves no card (read-only.js; Alt+→ says why).
 
 import * as api from '../api.js';
 import { h, icon, ICONS } from '../shared/dom.js';
@@ -18,7 +19,8 @@ import { t, tn, fmt } from '../shared/i18n.js';
 import { platformBadge, wrappingHandle } from '../shared/badges.js';
 import { campaignLabel } from './campaign-vocab.js';
 import { giftChip } from './gift-list.js';
-import { toastError } from '../shared/toast.js';
+import { toast, toastError } from '../shared/toast.js';
+import { readOnlyHere, readOnlyReason } from '../shared/read-only.js';
 
 /** The drag data type of a card (a custom type: dropped on a text field it inserts nothing). */
 const CARD_TYPE = 'application/x-chorus-collaboration';
@@ -58,7 +60,7 @@ export function campaignBoard(board, hooks) {
       h('ul', { class: 'board-cards' }, ...col.cards.map((card) => h('li', null, cardButton(card)))))));
   return h('div', { class: 'board-wrap' },
     h('div', { class: 'tab-toolbar' },
-      hooks.onAdd ? h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-creator', onclick: () => hooks.onAdd?.() }, icon(ICONS.plus, 12), t('board.addCreator')) : null,
+      hooks.onAdd ? h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-creator', 'data-changes': true, onclick: () => hooks.onAdd?.() }, icon(ICONS.plus, 12), t('board.addCreator')) : null,
       h('p', { class: 'muted' }, total ? tn('board.summary', total) : t('board.empty'))),
     h('p', { class: 'sr-only', id: 'board-move-hint' }, t('board.move.hint')),
     columns);
@@ -69,7 +71,7 @@ export function campaignBoard(board, hooks) {
     return h('button', {
       type: 'button', class: ['board-card', card.collaboration_id === hooks.selectedId && 'selected'], id: `card-${card.collaboration_id}`,
       'data-collaboration-id': card.collaboration_id, onclick: () => hooks.onOpen(card.collaboration_id),
-      draggable: 'true', 'aria-describedby': 'board-move-hint', 'aria-keyshortcuts': MOVE_KEYS,
+      draggable: 'true', 'data-moves': true, 'aria-describedby': 'board-move-hint', 'aria-keyshortcuts': MOVE_KEYS,
       ondragstart: (e) => dragStart(e, card), ondragend: dragEnd,
     },
     h('span', { class: 'card-top' },
@@ -158,6 +160,7 @@ export function campaignBoard(board, hooks) {
   /** Asks the core to move the card; a refusal is a notice and the card stays where it was. */
   async function move(id, status) {
     if (moving) return;
+    if (readOnlyHere()) { toast(readOnlyReason()); return; }
     moving = true;
     const card = /** @type {HTMLElement|null} */ (columns.querySelector(`#card-${id}`));
     card?.setAttribute('aria-busy', 'true');

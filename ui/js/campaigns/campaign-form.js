@@ -53,7 +53,7 @@ export function campaignForm(o) {
 
   const f = (name, extra = {}) => field({ id: `cf-${name}`, field: name, errId: `err-cf-${name}`, label: t(`campaign.form.${name}`), control: controls[name], ...extra });
   const title = o.campaign ? t('campaign.form.title.edit', { name: o.campaign.name }) : t('campaign.form.title.new');
-  const saveBtn = h('button', { type: 'submit', id: 'save-campaign', class: 'btn btn-primary' }, t(o.campaign ? 'form.save' : 'campaign.form.create'));
+  const saveBtn = h('button', { type: 'submit', id: 'save-campaign', 'data-changes': true, class: 'btn btn-primary' }, t(o.campaign ? 'form.save' : 'campaign.form.create'));
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'campaign-form', novalidate: true, 'aria-label': title, onsubmit: submit },
     h('header', { class: 'panel-header' },

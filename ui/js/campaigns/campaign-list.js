@@ -89,7 +89,7 @@ export function campaignList(hooks, initial = null) {
   const empty = h('div', { class: 'empty-state', hidden: true },
     h('h2', null, t('campaigns.empty.title')),
     h('p', null, t('campaigns.empty.body')),
-    h('button', { type: 'button', class: 'btn btn-primary', onclick: () => hooks.onNew() }, t('campaigns.new')));
+    h('button', { type: 'button', class: 'btn btn-primary', 'data-changes': true, onclick: () => hooks.onNew() }, t('campaigns.new')));
   const noMatch = h('div', { class: 'empty-state', id: 'campaigns-no-match', hidden: true });
   /** What the empty list says: nothing matches the filters, or every campaign is archived. */
   function showNoMatch(allArchived) {
@@ -99,7 +99,7 @@ export function campaignList(hooks, initial = null) {
         h('p', null, t('campaigns.allArchived.body')),
         h('div', { class: 'button-row' },
           h('button', { type: 'button', class: 'btn', id: 'campaigns-show-archived', onclick: () => { filter.shelf = 'archived'; render(); } }, t('campaigns.allArchived.show')),
-          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => hooks.onNew() }, t('campaigns.new'))));
+          h('button', { type: 'button', class: 'btn btn-primary', 'data-changes': true, onclick: () => hooks.onNew() }, t('campaigns.new'))));
     } else {
       mount(noMatch,
         h('h2', null, t('campaigns.noMatch.title')),

@@ -44,7 +44,7 @@ export function campaignsScreen(previous = null, params = {}) {
     h('header', { class: 'screen-header' },
       h('h1', { id: 'campaigns-title' }, t('campaigns.title')),
       h('div', { class: 'header-actions' },
-        h('button', { type: 'button', class: 'btn btn-primary', id: 'new-campaign', title: t('campaigns.new.shortcut'), onclick: () => newItem() },
+        h('button', { type: 'button', class: 'btn btn-primary', id: 'new-campaign', 'data-changes': true, title: t('campaigns.new.shortcut'), onclick: () => newItem() },
           icon(ICONS.plus, 14), t('campaigns.new')))),
     list.toolbar,
     h('div', { class: 'screen-scroll' }, list.el));

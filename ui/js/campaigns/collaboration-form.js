@@ -41,7 +41,7 @@ export function collaborationForm(o) {
 
   const f = (name, extra = {}) => field({ id: `lf-${name}`, field: name, errId: `err-lf-${name}`, label: t(`collab.form.${name}`), control: controls[name], ...extra });
   const openBtn = h('button', {
-    type: 'button', class: 'btn btn-small', id: 'open-contract', disabled: !l.contract_path,
+    type: 'button', class: 'btn btn-small', id: 'open-contract', 'data-looks': true, disabled: !l.contract_path,
     title: t('collab.contract.open.title'), onclick: () => api.openContract(l.id).catch(toastError),
   }, icon(ICONS.file, 12), t('collab.contract.open'));
   const chooseBtn = h('button', {
@@ -54,7 +54,7 @@ export function collaborationForm(o) {
   // "Open" opens the saved file: once the path was changed, save first.
   controls.contract_path.addEventListener('input', () => { openBtn.disabled = !l.contract_path || controls.contract_path.value !== l.contract_path; });
 
-  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'collab-form', id: 'collab-form', novalidate: true, onsubmit: submit }));
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'collab-form', id: 'collab-form', novalidate: true, 'data-changes': true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
   append(form, kit.banner,
     h('fieldset', { class: 'form-section' },

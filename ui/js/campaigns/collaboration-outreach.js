@@ -21,7 +21,7 @@ export function outreachList(detail, hooks) {
   const kind = select(campaignChoices('touchpoint_kinds'), 'dm');
   const date = dateField({ value: today(), max: today() });
   const notes = textInput({ placeholder: t('outreach.notes.placeholder') });
-  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'outreach-form', id: 'tp-form', novalidate: true, onsubmit: submit }));
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'outreach-form', id: 'tp-form', novalidate: true, 'data-changes': true, onsubmit: submit }));
   const kit = saving(form);
   append(form, kit.banner,
     h('div', { class: 'outreach-grid' },
@@ -52,7 +52,7 @@ export function outreachList(detail, hooks) {
       h('div', { class: 'item-text' },
         h('div', { class: 'item-title' }, fmt.date(tp.happened_on)),
         tp.notes ? h('p', { class: 'prose' }, tp.notes) : null),
-      h('button', { type: 'button', class: 'icon-btn remove-row', 'aria-label': t('outreach.remove'), title: t('outreach.remove'), onclick: () => remove(tp) }, icon(ICONS.trash, 14))))));
+      h('button', { type: 'button', class: 'icon-btn remove-row', 'data-changes': true, 'aria-label': t('outreach.remove'), title: t('outreach.remove'), onclick: () => remove(tp) }, icon(ICONS.trash, 14))))));
 
   return h('div', { class: 'tab-section' },
     form,

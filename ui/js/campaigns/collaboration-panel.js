@@ -149,7 +149,7 @@ export function collaborationPanel(hooks) {
         h('p', { class: 'muted' }, t(l.fee.minor ? 'collab.complete.offer.fee' : 'collab.complete.offer.body'))),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'btn btn-small', id: 'complete-later', onclick: () => { offerDeclined.add(l.id); render(); el.querySelector('#collab-title')?.focus(); } }, t('collab.complete.later')),
-        h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'complete-collaboration', onclick: () => complete(l) }, icon(ICONS.check, 12), t('collab.complete'))));
+        h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'complete-collaboration', 'data-changes': true, onclick: () => complete(l) }, icon(ICONS.check, 12), t('collab.complete'))));
   }
 
   async function complete(l) {

@@ -40,7 +40,7 @@ export function openCollaborationPicker(o) {
     errorSlot('err-pick-creator_id', 'creator_id'),
     h('div', { class: 'field-row cols-2' }, f('kind'), f('status')),
     h('div', { class: 'field-row cols-2' }, f('fee'), f('gift_value')));
-  const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'pick-save', form: 'pick-form', disabled: true }, t('picker.add'));
+  const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'pick-save', form: 'pick-form', 'data-changes': true, disabled: true }, t('picker.add'));
   const dlg = openDialog({
     title: t('picker.title', { campaign: o.campaignName }), id: 'pick-dialog', className: 'dialog-picker', body: [form],
     actions: [h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, t('common.cancel')), saveBtn],

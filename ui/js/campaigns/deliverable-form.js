@@ -1,8 +1,8 @@
 //! The form for one deliverable, inline in the collaboration panel's Deliverables tab. A new one
 //! asks platform, format, due date and optionally "repeat monthly until" (the back end makes
 //! one a month up to that date); an existing one also takes the status, the post's address and
-//! publish time, the brand-rule checklist (ticks labelled with the campaign's own hashtags,
-//! mentions and disclosure) and the content traits (call to action, storytelling, faceless:
+//! publish time, the brand-rule checklist (a tick for each rule the campaign's brief sets,
+//! labelled with its own hashtags, mentions or disclosure; one line when it sets none) and the content traits (call to action, storytelling, faceless:
 //! yes / no / not judged). Control ids: `#dn-<field>` (new) and `#de-<field>` (edit).
 
 import * as api from '../api.js';
@@ -45,18 +45,16 @@ export function deliverableForm(o) {
     notes: h('textarea', { class: 'input textarea', rows: 2, value: d.notes }),
     repeat_until: dateField(),
   };
-  for (const [flag] of CHECKS) c[flag] = h('input', { type: 'checkbox', class: 'checkbox', id: `${p}-${flag}`, checked: d[flag], 'data-field': flag });
+  // Only the rules the campaign's brief sets are checked (a stored tick of another stays as it is).
+  const asked = CHECKS.filter(([, ruleKey]) => o.checklist[ruleKey]);
+  for (const [flag] of asked) c[flag] = h('input', { type: 'checkbox', class: 'checkbox', id: `${p}-${flag}`, checked: d[flag], 'data-field': flag });
   const yesNo = [['', t('deliverable.trait.unknown')], ['yes', t('campaign.yes')], ['no', t('campaign.no')]];
   for (const trait of TRAITS) c[trait] = select(yesNo, traitValue(d[trait]));
 
   const f = (name, extra = {}) => field({ id: `${p}-${name}`, field: name, errId: `err-${p}-${name}`, label: t(`deliverable.form.${name}`), control: c[name], ...extra });
   const form = /** @type {HTMLFormElement} */ (h('form', { class: ['deliverable-form', 'inline-form'], id: `${p}-form`, novalidate: true, onsubmit: submit }));
   const kit = saving(form, { onReload: o.onReload });
-  const rule = (flag, ruleKey) => {
-    const words = o.checklist[ruleKey];
-    return h('label', { class: 'check-field', for: `${p}-${flag}` }, c[flag],
-      words ? t(`deliverable.check.${flag}`, { words }) : h('span', { class: 'muted' }, t(`deliverable.check.${flag}.none`)));
-  };
+  const rule = (flag, ruleKey) => h('label', { class: 'check-field', for: `${p}-${flag}` }, c[flag], t(`deliverable.check.${flag}`, { words: o.checklist[ruleKey] }));
   append(form, kit.banner,
     h('div', { class: 'field-row cols-3' }, f('platform'), f('format'), f('due_on')),
     isNew ? f('repeat_until', { hint: t('deliverable.form.repeat_until.hint') }) : null,
@@ -64,17 +62,17 @@ export function deliverableForm(o) {
     isNew ? null : f('post_url'),
     isNew ? null : h('fieldset', { class: 'subsection' },
       h('legend', null, t('deliverable.form.checklist')),
-      ...CHECKS.map(([flag, key]) => rule(flag, key)),
+      ...(asked.length ? asked.map(([flag, key]) => rule(flag, key)) : [h('p', { class: 'muted', id: `${p}-checklist-none` }, t('deliverable.check.none'))]),
       h('div', { class: 'field-error', 'data-error-for': 'checklist', hidden: true })),
     isNew ? null : h('fieldset', { class: 'subsection' },
       h('legend', null, t('deliverable.form.traits')),
-      h('div', { class: 'field-row cols-3' }, ...TRAITS.map((trait) => f(trait)))),
+      h('div', { class: 'field-row cols-3-even' }, ...TRAITS.map((trait) => f(trait)))),
     f('notes'),
     h('div', { class: 'inline-actions' },
-      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: `${p}-delete`, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
+      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: `${p}-delete`, 'data-changes': true, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', class: 'btn btn-small', id: `${p}-cancel`, onclick: () => o.onCancel() }, t('common.cancel')),
-      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: `${p}-save` }, t(isNew ? 'deliverable.add.save' : 'form.save'))));
+      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: `${p}-save`, 'data-changes': true }, t(isNew ? 'deliverable.add.save' : 'form.save'))));
   submitOnShortcut(form);
   form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); o.onCancel(); } });
 
@@ -82,7 +80,7 @@ export function deliverableForm(o) {
   function collect() {
     const out = /** @type {any} */ ({ ...d });
     for (const name of ['platform', 'format', 'due_on', 'status', 'post_url', 'published_at', 'notes']) out[name] = c[name].value;
-    for (const [flag] of CHECKS) out[flag] = c[flag].checked;
+    for (const [flag] of asked) out[flag] = c[flag].checked;
     for (const trait of TRAITS) out[trait] = traitFrom(c[trait].value);
     return out;
   }
@@ -119,7 +117,7 @@ export async function markPublished(deliverable) {
       title: t('deliverable.publish.title'), id: 'publish-dialog', body: [form],
       actions: [
         h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, t('common.cancel')),
-        h('button', { type: 'submit', class: 'btn btn-primary', id: 'publish-save', form: 'publish-form' }, t('deliverable.publish.save'))],
+        h('button', { type: 'submit', class: 'btn btn-primary', id: 'publish-save', form: 'publish-form', 'data-changes': true }, t('deliverable.publish.save'))],
       onClose: () => resolve(done),
     });
     url.focus();

@@ -32,7 +32,7 @@ export function deliverableList(detail, hooks) {
   const list = h('ul', { class: 'item-list', id: 'deliverable-list' });
   const adder = h('div', { class: 'item-adder' });
   const cancelled = detail.collaboration.status === 'cancelled';
-  const addBtn = h('button', { type: 'button', class: 'btn btn-small', id: 'add-deliverable', disabled: cancelled,
+  const addBtn = h('button', { type: 'button', class: 'btn btn-small', id: 'add-deliverable', 'data-changes': true, disabled: cancelled,
     title: cancelled ? t('deliverable.add.cancelled') : null, onclick: () => openAdd() }, icon(ICONS.plus, 12), t('deliverable.add'));
 
   function openAdd() {
@@ -67,8 +67,8 @@ export function deliverableList(detail, hooks) {
             LIVE.has(d.status) && d.published_at ? h('span', { class: 'muted' }, t('deliverable.publishedAt', { date: fmt.dateTime(d.published_at) })) : null,
             checks(d))),
         h('div', { class: 'item-actions' },
-          OPEN.has(d.status) ? h('button', { type: 'button', class: 'btn btn-small mark-published', onclick: () => publish(d) }, t('deliverable.markPublished')) : null,
-          h('button', { type: 'button', class: 'icon-btn edit-deliverable', 'aria-label': t('deliverable.edit'), title: t('deliverable.edit'), onclick: () => edit() }, icon(ICONS.edit, 14)))),
+          OPEN.has(d.status) ? h('button', { type: 'button', class: 'btn btn-small mark-published', 'data-changes': true, onclick: () => publish(d) }, t('deliverable.markPublished')) : null,
+          h('button', { type: 'button', class: 'icon-btn edit-deliverable', 'data-changes': true, 'aria-label': t('deliverable.edit'), title: t('deliverable.edit'), onclick: () => edit() }, icon(ICONS.edit, 14)))),
       d.post_url ? h('button', { type: 'button', class: 'url link-button post-link', title: t('detail.handle.open'), onclick: () => api.openProfile(d.post_url).catch(toastError) }, d.post_url) : null,
       d.notes ? h('p', { class: 'item-notes prose' }, d.notes) : null);
     const edit = () => {

@@ -43,11 +43,18 @@ export function giftForm(o) {
 
   const f = (name, extra = {}) => field({ id: `gf-${name}`, field: name, errId: `err-gf-${name}`, label: t(`gift.form.${name}`), control: c[name], ...extra });
 
+  // Each product takes two lines: its name across the table (names run long: "Zon Zonnebrand
+  // SPF 50 — 100 ml"), then SKU, quantity and prices, so every box shows what is typed in it.
   let rows = [];
-  const itemList = h('tbody');
+  const head = h('thead', null,
+    h('tr', null, h('th', { scope: 'col', colspan: 4 }, t('gift.item.name')), h('th', { rowspan: 2 })),
+    h('tr', null, ...PARTS.slice(1).map((part) => h('th', { scope: 'col', class: NUMBERS.includes(part) ? 'num' : null }, t(`gift.item.${part}`, { currency })))));
+  const itemTable = h('table', { class: 'items-table' });
   const renderItems = (values, focus = -1) => {
     rows = values.map(itemRow);
-    mount(itemList, ...rows.map((r) => r.el));
+    mount(itemTable,
+      h('colgroup', null, h('col'), h('col', { class: 'col-quantity' }), h('col', { class: 'col-price' }), h('col', { class: 'col-price' }), h('col', { class: 'col-remove' })),
+      head, ...rows.map((r) => r.el));
     if (focus >= 0) rows[Math.min(focus, rows.length - 1)]?.el.querySelector('input')?.focus();
   };
   const values = () => rows.map((r) => r.read());
@@ -61,10 +68,12 @@ export function giftForm(o) {
       input.setAttribute('aria-describedby', `err-gf-items-${i}-${part}`);
       cells[part] = input;
     }
-    const el = h('tr', { class: 'item-row' },
-      ...PARTS.map((part) => h('td', { class: `cell-${part}` }, cells[part], errorSlot(`err-gf-items-${i}-${part}`, `items.${i}.${part}`))),
-      h('td', null, h('button', { type: 'button', class: 'icon-btn remove-row', 'aria-label': t('gift.item.remove', { n }), title: t('gift.item.remove', { n }),
-        onclick: () => { const v = values(); v.splice(i, 1); renderItems(v, v.length ? i : -1); if (!v.length) addItem.focus(); } }, icon(ICONS.close, 14))));
+    const cell = (part, attrs = {}) => h('td', { class: `cell-${part}`, ...attrs }, cells[part], errorSlot(`err-gf-items-${i}-${part}`, `items.${i}.${part}`));
+    const el = h('tbody', { class: 'item-rows' },
+      h('tr', null, cell('name', { colspan: 4 }),
+        h('td', { rowspan: 2 }, h('button', { type: 'button', class: 'icon-btn remove-row', 'aria-label': t('gift.item.remove', { n }), title: t('gift.item.remove', { n }),
+          onclick: () => { const v = values(); v.splice(i, 1); renderItems(v, v.length ? i : -1); if (!v.length) addItem.focus(); } }, icon(ICONS.close, 14)))),
+      h('tr', null, ...PARTS.slice(1).map((part) => cell(part))));
     return { el, read: () => Object.fromEntries(PARTS.map((part) => [part, controlValue(cells[part])])) };
   }
   const addItem = h('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'gf-add-item',
@@ -80,11 +89,7 @@ export function giftForm(o) {
     h('div', { class: 'field-row cols-3' }, ...DATES.map((name) => f(name))),
     h('fieldset', { class: 'subsection', 'data-focus-target': '' },
       h('legend', null, t('gift.form.items')),
-      h('table', { class: 'items-table' },
-        h('thead', null, h('tr', null,
-          ...PARTS.map((part) => h('th', { scope: 'col', class: NUMBERS.includes(part) ? 'num' : null }, t(`gift.item.${part}`, { currency }))),
-          h('th', null))),
-        itemList),
+      itemTable,
       h('div', { class: 'rows-actions' }, addItem, h('span', { class: 'field-hint' }, t('gift.item.hint', { currency }))),
       errorSlot('err-gf-items', 'items')),
     h('fieldset', { class: 'subsection' },
@@ -93,10 +98,10 @@ export function giftForm(o) {
       h('div', { class: 'field-row cols-2' }, f('city'), f('country', { extra: country.extra, hint: t('form.country.hint') }))),
     f('notes'),
     h('div', { class: 'inline-actions' },
-      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'gf-delete', onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
+      o.onDelete ? h('button', { type: 'button', class: 'btn btn-danger-quiet btn-small', id: 'gf-delete', 'data-changes': true, onclick: () => o.onDelete?.() }, icon(ICONS.trash, 12), t('common.delete')) : null,
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', class: 'btn btn-small', id: 'gf-cancel', onclick: () => o.onCancel() }, t('common.cancel')),
-      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: 'gf-save' }, t(o.shipment ? 'form.save' : 'gift.add.save'))));
+      h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: 'gf-save', 'data-changes': true }, t(o.shipment ? 'form.save' : 'gift.add.save'))));
   submitOnShortcut(form);
   form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); e.stopPropagation(); o.onCancel(); } });
 

@@ -29,9 +29,9 @@ export function giftList(detail, hooks) {
   const list = h('ul', { class: 'item-list', id: 'shipment-list' });
   const adder = h('div', { class: 'item-adder' });
   const cancelled = detail.collaboration.status === 'cancelled';
-  const addBtn = h('button', { type: 'button', class: 'btn btn-small', id: 'add-gift', disabled: cancelled,
+  const addBtn = h('button', { type: 'button', class: 'btn btn-small', id: 'add-gift', 'data-changes': true, disabled: cancelled,
     title: cancelled ? t('gift.add.cancelled') : null, onclick: () => openAdd() }, icon(ICONS.plus, 12), t('gift.add'));
-  const copyBtn = h('button', { type: 'button', class: 'btn btn-small btn-ghost', id: 'copy-earlier-gift', disabled: cancelled,
+  const copyBtn = h('button', { type: 'button', class: 'btn btn-small btn-ghost', id: 'copy-earlier-gift', 'data-changes': true, disabled: cancelled,
     title: cancelled ? t('gift.add.cancelled') : t('gift.earlier.hint'),
     onclick: async () => { const draft = await chooseEarlierGift(detail.collaboration.id); if (draft) openAdd(draft); } }, t('gift.earlier'));
 
@@ -80,9 +80,9 @@ export function giftList(detail, hooks) {
             s.carrier || s.tracking_number ? h('span', { class: 'tracking' }, s.carrier, ' ', trackingNumber(s)) : null),
           h('div', { class: 'item-meta muted' }, dates(s))),
         h('div', { class: 'item-actions' },
-          ...NEXT[s.status].map((next, n) => h('button', { type: 'button', class: ['btn', 'btn-small', n === 0 ? null : 'btn-ghost', `gift-to-${next}`], onclick: () => quick(next) },
+          ...NEXT[s.status].map((next, n) => h('button', { type: 'button', class: ['btn', 'btn-small', n === 0 ? null : 'btn-ghost', `gift-to-${next}`], 'data-changes': true, onclick: () => quick(next) },
             t(`gift.mark.${next}`))),
-          h('button', { type: 'button', class: 'icon-btn edit-gift', 'aria-label': t('gift.edit'), title: t('gift.edit'), onclick: () => openForm().focusFirst() }, icon(ICONS.edit, 14)))),
+          h('button', { type: 'button', class: 'icon-btn edit-gift', 'data-changes': true, 'aria-label': t('gift.edit'), title: t('gift.edit'), onclick: () => openForm().focusFirst() }, icon(ICONS.edit, 14)))),
       s.items.length ? itemsTable(s) : null,
       recipient(s));
     view();

@@ -70,7 +70,7 @@ export async function openAddToCampaign(o) {
       h('div', { class: 'field-row cols-2' }, f('kind'), f('status')),
       h('div', { class: 'field-row cols-2' }, f('fee'), f('gift_value'))),
     h('div', { class: 'field-error', 'data-error-for': 'creator_ids', id: 'err-atc-creator_ids', hidden: true }));
-  const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'atc-save', form: 'atc-form' },
+  const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'atc-save', form: 'atc-form', 'data-changes': true },
     count > 1 ? tn('addToCampaign.save', count) : t('picker.add'));
   const dlg = openDialog({
     title, id: 'atc-dialog', className: 'dialog-picker', body: [form],

@@ -60,7 +60,7 @@ export function creatorForm(o) {
   const handles = handleRows(draft.handles || []);
   const rates = rateRows(draft.rates || [], vocab?.currency || '');
   const banner = h('div', { class: 'form-banner', id: 'form-banner', hidden: true });
-  const saveBtn = h('button', { type: 'submit', id: 'save-creator', class: 'btn btn-primary' }, t(o.creator ? 'form.save' : 'form.create'));
+  const saveBtn = h('button', { type: 'submit', id: 'save-creator', 'data-changes': true, class: 'btn btn-primary' }, t(o.creator ? 'form.save' : 'form.create'));
   const title = o.creator ? t('form.title.edit', { name: o.creator.display_name }) : t('form.title.new');
 
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'creator-form', novalidate: true, 'aria-label': title, onsubmit: submit },
@@ -83,17 +83,18 @@ export function creatorForm(o) {
         fieldFor('tags', controls.tags, { hint: t('form.commaHint') })),
       h('fieldset', { class: 'form-section' },
         h('legend', null, t('form.section.location')),
-        h('div', { class: 'field-row cols-3' },
+        // Two to a row: a country's name ("Verenigde Staten", "Bosnië en Herzegovina") needs the room.
+        h('div', { class: 'field-row cols-2' },
           fieldFor('city', text('city')),
-          fieldFor('country', country.input, { extra: country.extra, hint: t('form.country.hint') }),
-          fieldFor('language', text('language', { maxlength: 12 }), { hint: t('form.language.hint') })),
+          fieldFor('country', country.input, { extra: country.extra, hint: t('form.country.hint') })),
+        fieldFor('language', text('language', { maxlength: 12, class: 'input short' }), { hint: t('form.language.hint') }),
         fieldFor('postal_address', controls.postal_address, { hint: t('form.postal_address.hint') })),
       h('fieldset', { class: 'form-section' },
         h('legend', null, t('form.section.contact')),
         fieldFor('email', text('email', { type: 'email', inputmode: 'email' })),
-        h('div', { class: 'field-row cols-2' },
-          fieldFor('phone', text('phone', { type: 'tel', inputmode: 'tel' })),
-          fieldFor('manager', text('manager')))),
+        fieldFor('phone', text('phone', { type: 'tel', inputmode: 'tel' })),
+        // A manager is often a name, an agency and an address: the whole width.
+        fieldFor('manager', text('manager'))),
       h('fieldset', { class: 'form-section' },
         h('legend', null, t('form.section.pipeline')),
         h('div', { class: 'field-row cols-2' },

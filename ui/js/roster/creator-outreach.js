@@ -27,7 +27,7 @@ import { toast, toastError } from '../shared/toast.js';
 export function outreachSection(o) {
   const list = h('div', { class: 'contact-log-list' });
   const formSlot = h('div', { class: 'contact-log-form-slot' });
-  const logBtn = h('button', { type: 'button', id: 'log-contact', class: 'btn btn-small', 'aria-expanded': 'false', onclick: () => openForm() },
+  const logBtn = h('button', { type: 'button', id: 'log-contact', class: 'btn btn-small', 'data-changes': true, 'aria-expanded': 'false', onclick: () => openForm() },
     icon(ICONS.plus, 12), t('contactLog.log'));
   const el = h('section', { class: 'detail-section contact-log', id: 'creator-contact-log', 'aria-labelledby': 'contact-log-title' },
     h('div', { class: 'section-head' },
@@ -55,7 +55,7 @@ export function outreachSection(o) {
             h('time', { class: 'contact-log-date', datetime: entry.happened_on }, date),
             entry.campaign_name ? h('span', { class: 'muted contact-log-campaign', title: entry.campaign_name }, entry.campaign_name) : null,
             h('button', {
-              type: 'button', class: 'icon-btn contact-log-delete', 'aria-label': t('contactLog.delete.label', { kind, date }),
+              type: 'button', class: 'icon-btn contact-log-delete', 'data-changes': true, 'aria-label': t('contactLog.delete.label', { kind, date }),
               title: t('contactLog.delete.short'), onclick: () => remove(entry, kind, date),
             }, icon(ICONS.trash, 13))),
           entry.notes ? h('p', { class: 'prose contact-log-notes' }, entry.notes) : null);
@@ -71,7 +71,7 @@ export function outreachSection(o) {
       collaboration_id: select([['', t('contactLog.noCollaboration')], ...o.collaborations.map((c) => [String(c.id), c.label])], ''),
       notes: h('textarea', { class: 'input textarea', rows: 2, maxlength: 2000 }),
     };
-    const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: 'contact-log-save' }, t('contactLog.save'));
+    const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary btn-small', id: 'contact-log-save', 'data-changes': true }, t('contactLog.save'));
     const form = /** @type {HTMLFormElement} */ (h('form', { class: 'contact-log-form', id: 'contact-log-form', novalidate: true, onsubmit: submit, onkeydown: onKey, 'aria-label': t('contactLog.log') },
       h('div', { class: 'field-row cols-2' },
         field({ id: 'contact-log-kind', field: 'kind', errId: 'err-contact-kind', label: t('contactLog.kind'), control: controls.kind }),

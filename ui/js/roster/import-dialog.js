@@ -12,7 +12,7 @@ import { h, mount } from '../shared/dom.js';
 import { t, tn, fmt, hasKey, currentLocale } from '../shared/i18n.js';
 import { asPayload, errorText, problemText } from '../shared/errors.js';
 import { openDialog } from '../shared/dialog.js';
-import { toastError } from '../shared/toast.js';
+import { toast } from '../shared/toast.js';
 import { session, label } from '../shared/session.js';
 
 /** At most this many kinds of problems are listed; the rest are counted. */
@@ -27,7 +27,7 @@ export async function openImportDialog(hooks) {
     if (!path) return;
     preview = await api.previewImport(path);
   } catch (err) {
-    toastError(err);
+    toast(layoutText(err), { kind: 'error' });
     return;
   }
 

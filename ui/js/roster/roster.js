@@ -59,7 +59,7 @@ export function rosterScreen(saved = null, params = {}) {
   const selectionText = h('span', { class: 'selection-count', id: 'selection-count', 'aria-live': 'polite' });
   const selectionBar = h('div', { class: 'selection-bar', id: 'selection-bar', hidden: true },
     selectionText,
-    h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-selected-to-campaign', onclick: () => addSelected() }, icon(ICONS.plus, 12), t('roster.select.addToCampaign')),
+    h('button', { type: 'button', class: 'btn btn-primary btn-small', id: 'add-selected-to-campaign', 'data-changes': true, onclick: () => addSelected() }, icon(ICONS.plus, 12), t('roster.select.addToCampaign')),
     h('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'clear-selection', onclick: () => { table.setChecked([]); table.focus(); } }, t('roster.select.clear')));
 
   function showSelection(ids) {
@@ -83,8 +83,8 @@ export function rosterScreen(saved = null, params = {}) {
       h('h2', null, t('roster.empty.none.title')),
       h('p', null, t('roster.empty.none.body')),
       h('div', { class: 'button-row' },
-        h('button', { type: 'button', class: 'btn btn-primary', onclick: () => panel.newCreator() }, t('roster.new')),
-        h('button', { type: 'button', class: 'btn', onclick: () => importCsv() }, t('roster.import'))));
+        h('button', { type: 'button', class: 'btn btn-primary', 'data-changes': true, onclick: () => panel.newCreator() }, t('roster.new')),
+        h('button', { type: 'button', class: 'btn', 'data-changes': true, onclick: () => importCsv() }, t('roster.import'))));
   }
 
   async function exportCsv() {
@@ -122,9 +122,9 @@ export function rosterScreen(saved = null, params = {}) {
     h('header', { class: 'screen-header' },
       h('h1', { id: 'roster-title' }, t('roster.title')),
       h('div', { class: 'header-actions' },
-        h('button', { type: 'button', id: 'import-csv', class: 'btn', onclick: importCsv }, icon(ICONS.upload, 14), t('roster.import')),
+        h('button', { type: 'button', id: 'import-csv', class: 'btn', 'data-changes': true, onclick: importCsv }, icon(ICONS.upload, 14), t('roster.import')),
         h('button', { type: 'button', id: 'export-csv', class: 'btn', onclick: () => { exportCsv(); } }, icon(ICONS.download, 14), t('roster.export')),
-        h('button', { type: 'button', id: 'new-creator', class: 'btn btn-primary', title: t('roster.new.shortcut'), onclick: () => panel.newCreator() },
+        h('button', { type: 'button', id: 'new-creator', class: 'btn btn-primary', 'data-changes': true, title: t('roster.new.shortcut'), onclick: () => panel.newCreator() },
           icon(ICONS.plus, 14), t('roster.new')))),
     toolbar.el,
     h('div', { class: 'roster-meta' }, count, toolbar.clearBtn, selectionBar, toolbar.sortEl),

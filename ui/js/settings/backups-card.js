@@ -71,7 +71,7 @@ function copiesTable(copies, hooks) {
         h('td', { class: 'num' }, time),
         h('td', { class: 'num' }, fmt.bytes(copy.bytes)),
         h('td', { class: 'row-actions' }, h('button', {
-          type: 'button', class: 'btn btn-small', 'aria-label': t('backups.restore.label', { date }),
+          type: 'button', class: 'btn btn-small', 'data-changes': true, 'aria-label': t('backups.restore.label', { date }),
           onclick: () => restoreAction({ workspace, copy: copy.path, day: copy.day }, hooks.onOpened),
         }, t('backups.restore'))));
     })));

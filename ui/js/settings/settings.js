@@ -34,7 +34,7 @@ const TODAY_KEYS = ['gift_no_post_days', 'idle_days', 'usage_warning_days'];
  *   screen held unsaved
  */
 export function settingsScreen(hooks, saved = null) {
-  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, onsubmit: save }));
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'settings-form', novalidate: true, 'data-changes': true, onsubmit: save }));
   const info = h('section', { class: 'card', 'aria-labelledby': 'ws-info-title' },
     h('h2', { id: 'ws-info-title', class: 'card-title' }, t('settings.info.title')), h('p', { class: 'muted' }, t('common.loading')));
   const language = languagePicker({
@@ -54,7 +54,7 @@ export function settingsScreen(hooks, saved = null) {
     h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), h('div', { class: 'settings-stack' }, info, backups.el))));
 
   let controls = {};
-  /** What each control showed when the screen was built (what is unchanged since). */
+  /** What each control shows for the workspace's own value (what is unchanged). */
   let shown = {};
   let saveBtn;
 
@@ -65,17 +65,26 @@ export function settingsScreen(hooks, saved = null) {
 
   function fillForm(settings) {
     const locales = LOCALES.includes(settings.locale) ? LOCALES : [...LOCALES, settings.locale];
+    // What was changed and not saved in a previous build (another language) is put back; a
+    // number typed the other language's way is shown this language's way (`12.500` → `12,500`),
+    // as the creator form does (numberInput).
+    const unsaved = saved?.values ?? {};
+    /** What each control shows for the workspace's own value: a change is anything else. */
+    shown = {};
+    const text = (name, value, attrs) => { shown[name] = value; return textInput({ ...attrs, value: unsaved[name] ?? value }); };
+    const number = (name, value, attrs) => { shown[name] = fmt.plain(value); return numberInput(unsaved[name] ?? value, attrs); };
     controls = {
-      brand_name: textInput({ value: settings.brand_name, maxlength: 120 }),
-      currency: textInput({ value: settings.currency, maxlength: 3, class: 'input upper mono short' }),
-      locale: select(locales.map((l) => [l, localeName(l)]), settings.locale),
+      brand_name: text('brand_name', settings.brand_name, { maxlength: 120 }),
+      currency: text('currency', settings.currency, { maxlength: 3, class: 'input upper mono short' }),
+      locale: select(locales.map((l) => [l, localeName(l)]), unsaved.locale ?? settings.locale),
     };
+    shown.locale = settings.locale;
     const tiers = TIER_KEYS.map(([key, wire]) => {
-      controls[`tiers.${key}`] = numberInput(String(settings.tiers[wire]), { inputmode: 'numeric' });
+      controls[`tiers.${key}`] = number(`tiers.${key}`, String(settings.tiers[wire]), { inputmode: 'numeric' });
       return controls[`tiers.${key}`];
     });
     for (const key of TODAY_KEYS) {
-      controls[`today.${key}`] = numberInput(String(settings.today?.[key] ?? ''), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
+      controls[`today.${key}`] = number(`today.${key}`, String(settings.today?.[key] ?? ''), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
     }
     saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
     const benchmark = (key) => fmt.figures(session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–');
@@ -111,11 +120,6 @@ export function settingsScreen(hooks, saved = null) {
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
     clearErrorsOnEdit(form);
-    shown = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.value]));
-    // Rebuilt in another language: put back what was changed and not yet saved.
-    for (const [name, value] of Object.entries(saved?.values ?? {})) {
-      if (controls[name]) controls[name].value = value;
-    }
   }
 
   function fillInfo(ws) {

@@ -152,6 +152,7 @@ export function countryPicker(o) {
   }
 
   function key(e) {
+    if (input.readOnly) return; // a box that may not change (read-only.js) offers nothing
     const isOpen = !list.hidden;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -57,6 +57,7 @@ export function dateField(o = {}) {
   // Once typed, a date is written back the window's way, so the person sees it was understood.
   input.addEventListener('blur', () => { const iso = read(); if (iso) show(iso); });
   input.addEventListener('keydown', (e) => {
+    if (input.readOnly) return; // a box that may not change (read-only.js) takes no date
     if (e.altKey && e.key === 'ArrowDown') { e.preventDefault(); open(); return; }
     const step = { ArrowUp: 1, ArrowDown: -1 }[e.key];
     const months = { PageUp: 1, PageDown: -1 }[e.key];

@@ -2,7 +2,7 @@
 //! (asked every few seconds and whenever a call meets the file's trouble):
 //! - damaged: Chorus writes no more to it; the latest backup copy is offered for restoring;
 //! - moved, deleted or replaced behind Chorus's back: open what is at that place now, or close;
-//! - read-only here: "you can look, not change".
+//! - read-only here: "you can look, not change" (and the window offers no change: read-only.js).
 //! Nothing is shown when the file is fine. Text only, never markup from the file's name.
 
 import * as api from '../api.js';
@@ -10,6 +10,7 @@ import { h, mount, baseName } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { toastError } from '../shared/toast.js';
 import { restoreAction } from './restore-action.js';
+import { setReadOnlyHere } from '../shared/read-only.js';
 
 const LOOK_EVERY_MS = 4000;
 
@@ -27,6 +28,7 @@ export function fileBanner(hooks) {
     if (disposed) return;
     const trouble = status.trouble;
     const readOnly = status.read_only ?? hooks.workspace.read_only;
+    setReadOnlyHere(readOnly);
     const key = trouble ? `${trouble.kind}:${trouble.params?.backup ?? ''}` : readOnly ? 'read_only' : '';
     if (key === shown) return;
     shown = key;

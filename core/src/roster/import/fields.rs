@@ -72,6 +72,48 @@ const SCALARS: &[(Field, &str, &str)] = &[
     (Field::PayoutMethod, "payout_method", "Payout method"),
 ];
 
+/// The Dutch label of each plain field: the header the Excel (Dutch) export writes, in the
+/// window's Dutch words; each is recognised as its field (see the tests).
+const DUTCH_LABELS: &[(Field, &str)] = &[
+    (Field::Name, "Naam"),
+    (Field::Email, "E-mail"),
+    (Field::Phone, "Telefoon"),
+    (Field::Manager, "Manager"),
+    (Field::PostalAddress, "Postadres"),
+    (Field::City, "Plaats"),
+    (Field::Country, "Land"),
+    (Field::Language, "Taal"),
+    (Field::Niches, "Niches"),
+    (Field::Tags, "Tags"),
+    (Field::Stage, "Fase"),
+    (Field::Notes, "Notities"),
+    (Field::AuthenticityScore, "Echtheidsscore"),
+    (Field::AuthenticityNotes, "Toelichting echtheid"),
+    (Field::PaypalEmail, "PayPal-e-mailadres"),
+    (Field::Iban, "IBAN"),
+    (Field::AccountHolder, "Tenaamstelling"),
+    (Field::PayoutMethod, "Payout-methode"),
+    (Field::Platform, "Platform"),
+    (Field::AnyHandle, "Handle"),
+    (Field::AnyFollowers, "Volgers"),
+    (Field::AnyUrl, "Profiellink"),
+];
+
+/// The Dutch name of a format in a rate header (`Tarief losse foto`), as the window says it.
+fn dutch_format(f: ContentFormat) -> &'static str {
+    match f {
+        ContentFormat::Post => "post",
+        ContentFormat::Carousel => "carousel",
+        ContentFormat::SingleImage => "losse foto",
+        ContentFormat::Reel => "reel",
+        ContentFormat::Story => "story",
+        ContentFormat::Short => "short",
+        ContentFormat::Video => "video",
+        ContentFormat::Live => "live",
+        ContentFormat::Blog => "blogpost",
+    }
+}
+
 const GENERIC: &[(Field, &str, &str)] = &[
     (Field::Platform, "platform", "Platform"),
     (Field::AnyHandle, "handle", "Handle"),
@@ -101,6 +143,19 @@ impl Field {
             Field::Url(p, n) => format!("{} URL", slot(p, n)),
             Field::Rate(f) => format!("Rate {}", f.label().to_lowercase()),
             other => SCALARS.iter().chain(GENERIC).find(|(f, _, _)| *f == other).map(|(_, _, l)| l.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The Dutch label, the header the Excel (Dutch) export writes: `Naam`, `Instagram-handle 2`,
+    /// `Instagram volgers 2`, `Tarief losse foto`. Recognised as this field like the English one.
+    pub fn dutch_label(self) -> String {
+        let slot = |n: u8| if n <= 1 { String::new() } else { format!(" {n}") };
+        match self {
+            Field::Handle(p, n) => format!("{}-handle{}", p.label(), slot(n)),
+            Field::Followers(p, n) => format!("{} volgers{}", p.label(), slot(n)),
+            Field::Url(p, n) => format!("{}-profiellink{}", p.label(), slot(n)),
+            Field::Rate(f) => format!("Tarief {}", dutch_format(f)),
+            other => DUTCH_LABELS.iter().find(|(f, _)| *f == other).map(|(_, l)| l.to_string()).unwrap_or_default(),
         }
     }
 
@@ -170,32 +225,10 @@ pub(crate) fn recognise(header: &str) -> Option<Field> {
     }
 }
 
-/// Lower case, accents folded, only letters and digits: `E-mail` → `email`,
-/// `Categorieën` → `categorieen`, `Instagram (volgers)` → `instagramvolgers`.
+/// Lower case, accents folded ([`crate::roster::folding::fold`]), only letters and digits:
+/// `E-mail` → `email`, `Categorieën` → `categorieen`, `Instagram (volgers)` → `instagramvolgers`.
 pub(crate) fn normalise(header: &str) -> String {
-    header.chars().flat_map(char::to_lowercase).map(fold_accent).filter(|c| c.is_alphanumeric()).collect()
-}
-
-/// The letter without its accent (`é` → `e`), for the accents of the languages our users write.
-pub(crate) fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ą' => 'a',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ű' | 'ů' => 'u',
-        'ç' | 'č' | 'ć' => 'c',
-        'ñ' | 'ń' => 'n',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' | 'ș' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ř' => 'r',
-        'ł' => 'l',
-        'ğ' => 'g',
-        'ț' | 'ţ' => 't',
-        'đ' => 'd',
-        c => c,
-    }
+    crate::roster::folding::fold(header).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 const PLAIN_SYNONYMS: &[(Field, &[&str])] = &[
@@ -218,11 +251,11 @@ const PLAIN_SYNONYMS: &[(Field, &[&str])] = &[
     (Field::Stage, &["stage", "pipelinestage", "status", "fase", "pipeline"]),
     (Field::Notes, &["notes", "note", "notities", "notitie", "opmerkingen", "opmerking", "comments", "remarks"]),
     (Field::AuthenticityScore, &["authenticityscore", "authenticity", "authenticiteit", "authenticiteitsscore", "echtheid", "echtheidsscore"]),
-    (Field::AuthenticityNotes, &["authenticitynotes", "authenticiteitsnotities", "authenticiteitnotities", "echtheidsnotities"]),
+    (Field::AuthenticityNotes, &["authenticitynotes", "authenticiteitsnotities", "authenticiteitnotities", "echtheidsnotities", "toelichtingechtheid"]),
     (Field::PaypalEmail, &["paypalemail", "paypal", "paypaladdress", "paypalemailaddress", "paypaladres", "paypalemailadres", "paypalaccount"]),
     (Field::Iban, &["iban", "ibannummer", "rekeningnummer", "bankrekening", "bankrekeningnummer", "bankaccount", "bankaccountnumber"]),
     (Field::AccountHolder, &["accountholder", "accountholdername", "nameonaccount", "tenaamstelling", "rekeninghouder", "naamrekeninghouder", "tennamevan"]),
-    (Field::PayoutMethod, &["payoutmethod", "payout", "paymentmethod", "uitbetaling", "uitbetaalmethode", "uitbetalingsmethode", "betaalmethode"]),
+    (Field::PayoutMethod, &["payoutmethod", "payout", "paymentmethod", "uitbetaling", "uitbetaalmethode", "uitbetalingsmethode", "betaalmethode", "payoutmethode"]),
     (Field::Platform, &["platform", "kanaal", "channel", "network", "netwerk", "socialmedia"]),
     (Field::AnyHandle, &["handle", "username", "gebruikersnaam", "account", "accountnaam"]),
     (Field::AnyFollowers, &["followers", "volgers", "aantalvolgers", "followercount", "subscribers", "abonnees", "fans"]),
@@ -249,7 +282,7 @@ const URL_WORDS: &[&str] = &["url", "link", "profile", "profiel", "profileurl", 
 const FORMAT_NAMES: &[(ContentFormat, &[&str])] = &[
     (ContentFormat::Post, &["post"]),
     (ContentFormat::Carousel, &["carousel", "carrousel"]),
-    (ContentFormat::SingleImage, &["singleimage", "image", "afbeelding", "foto"]),
+    (ContentFormat::SingleImage, &["singleimage", "image", "afbeelding", "foto", "lossefoto"]),
     (ContentFormat::Reel, &["reel", "reels"]),
     (ContentFormat::Story, &["story", "stories"]),
     (ContentFormat::Short, &["short", "shorts"]),
@@ -349,6 +382,8 @@ mod tests {
         all.extend([Field::Handle(Platform::Tiktok, 2), Field::Followers(Platform::X, 3), Field::Url(Platform::Blog, 99)]);
         for f in all {
             assert_eq!(recognise(&f.label()), Some(f), "label {}", f.label());
+            assert!(!f.dutch_label().is_empty(), "{f:?} has no Dutch label");
+            assert_eq!(recognise(&f.dutch_label()), Some(f), "Dutch label {}", f.dutch_label());
             assert_eq!(Field::from_value(&f.value()), Some(f), "value {}", f.value());
         }
         assert_eq!(Field::from_value("instagram_1"), None);

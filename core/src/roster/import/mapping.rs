@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::roster::model::Platform;
 use std::collections::BTreeMap;
 
-fn layout_error(file: &str, code: &'static str, params: &[(&'static str, String)], message: String) -> Error {
+pub(crate) fn layout_error(file: &str, code: &'static str, params: &[(&'static str, String)], message: String) -> Error {
     Error::ImportLayout { file: file.to_string(), code, params: params.iter().cloned().collect::<BTreeMap<_, _>>(), message }
 }
 

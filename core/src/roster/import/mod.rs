@@ -237,7 +237,8 @@ pub fn run_with(ws: &mut Workspace, path: &Path, mapping: &ColumnMapping, option
     drop(records);
     drop(text);
     if rows.is_empty() && problems.is_empty() {
-        return Err(Error::BadFile(format!("{file} has a header row but no creators below it: there is nothing to import.")));
+        let message = format!("{file} has a header row but no creators below it: there is nothing to import.");
+        return Err(mapping::layout_error(&file, "no_rows", &[], message));
     }
 
     let n = rows.len() as u64;
@@ -503,7 +504,10 @@ fn header(records: &mut read::Records<'_>, file: &str) -> Result<Vec<String>> {
 
 /// The header row as the file has it.
 fn header_record(records: &mut read::Records<'_>, file: &str) -> Result<csv::StringRecord> {
-    let no_header = || Error::BadFile(format!("{file} has no header row. The first row should name the columns, such as Name, Instagram and Instagram followers."));
+    let no_header = || {
+        let message = format!("{file} has no header row. The first row should name the columns, such as Name, Instagram and Instagram followers.");
+        mapping::layout_error(file, "no_header", &[], message)
+    };
     let rec = records.next_record()?.ok_or_else(no_header)?;
     if rec.cells.iter().all(|c| c.trim().is_empty()) {
         return Err(no_header());

@@ -8,6 +8,7 @@
 //! one row. A blank line is a row too (a spreadsheet shows it as an empty row), even though the
 //! CSV reader skips it.
 
+use super::mapping::layout_error;
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -40,9 +41,8 @@ pub(crate) fn load(path: &Path) -> Result<Text> {
 
 pub(crate) fn decode(bytes: Vec<u8>, file_name: String) -> Result<Text> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Error::BadFile(format!(
-            "{file_name} is an Excel workbook or another zipped file, not a CSV file. In Excel choose File → Save As → “CSV UTF-8”, then import that file."
-        )));
+        let message = format!("{file_name} is an Excel workbook or another zipped file, not a CSV file. In Excel choose File → Save As → “CSV UTF-8”, then import that file.");
+        return Err(layout_error(&file_name, "workbook_not_csv", &[], message));
     }
     let (text, encoding) = if let Some((enc, _)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, _, _) = enc.decode(&bytes); // removes the mark; malformed bytes become U+FFFD
@@ -57,10 +57,12 @@ pub(crate) fn decode(bytes: Vec<u8>, file_name: String) -> Result<Text> {
         }
     };
     if text.contains('\0') {
-        return Err(Error::BadFile(format!("{file_name} is not a text file, so it cannot be read as CSV. Export the list as CSV and import that file.")));
+        let message = format!("{file_name} is not a text file, so it cannot be read as CSV. Export the list as CSV and import that file.");
+        return Err(layout_error(&file_name, "not_text", &[], message));
     }
     if text.trim().is_empty() {
-        return Err(Error::BadFile(format!("{file_name} is empty: there is nothing to import.")));
+        let message = format!("{file_name} is empty: there is nothing to import.");
+        return Err(layout_error(&file_name, "empty_file", &[], message));
     }
     let delimiter = detect_delimiter(&text);
     Ok(Text { text, encoding, delimiter, file_name })
@@ -114,8 +116,12 @@ impl<'t> Records<'t> {
     /// The next record, or `None` at the end of the file.
     pub fn next_record(&mut self) -> Result<Option<Record<'_>>> {
         let more = self.reader.read_record(&mut self.record).map_err(|e| {
-            let at = e.position().map(|p| format!(" near line {}", p.line())).unwrap_or_default();
-            Error::BadFile(format!("{} could not be read as CSV{at}. Save it again as CSV from your spreadsheet and try once more.", self.file_name))
+            let file = self.file_name;
+            let again = "Save it again as CSV from your spreadsheet and try once more.";
+            match e.position() {
+                Some(p) => layout_error(file, "not_csv_near_line", &[("line", p.line().to_string())], format!("{file} could not be read as CSV near line {}. {again}", p.line())),
+                None => layout_error(file, "not_csv", &[], format!("{file} could not be read as CSV. {again}")),
+            }
         })?;
         if !more {
             return Ok(None);
@@ -218,11 +224,14 @@ mod tests {
         assert_eq!(rows(&crlf).iter().map(|(n, _)| *n).collect::<Vec<_>>(), vec![1, 2, 5, 6, 7], "Excel's CRLF lines");
     }
 
+    /// Issue 8: an empty file, a workbook, a file that is not text came as English-only
+    /// sentences, so a Dutch window showed English. Each is refused with a code the window words.
     #[test]
-    fn what_is_not_a_csv_file_is_refused_with_a_sentence() {
-        for bytes in [&b""[..], b"  \n\n", b"PK\x03\x04rest", b"a\0b"] {
-            let Err(Error::BadFile(msg)) = decode(bytes.to_vec(), "x.csv".into()) else { panic!("accepted {bytes:?}") };
-            assert!(msg.starts_with("x.csv"), "{msg}");
+    fn whole_file_import_problems_have_a_code_the_window_words() {
+        for (bytes, expected) in [(&b""[..], "empty_file"), (b"  \n\n", "empty_file"), (b"PK\x03\x04rest", "workbook_not_csv"), (b"a\0b", "not_text")] {
+            let Err(e) = decode(bytes.to_vec(), "x.csv".into()) else { panic!("accepted {bytes:?}") };
+            assert_eq!((e.kind(), e.params().get("code").map(String::as_str), e.params().get("file").map(String::as_str)), ("bad_file", Some(expected), Some("x.csv")));
+            assert!(e.to_string().starts_with("x.csv"), "the CLI keeps its English sentence: {e}");
         }
     }
 
