@@ -1,0 +1,8 @@
+//! Sales: links, codes, orders and attribution live here. So far the pure building blocks a
+//! collaboration needs to sell: its tracking link ([`links`]), its discount code ([`codes`])
+//! and the QR code of its link ([`qr`]); none of them touches the workspace file.
+
+pub mod links;
+
+#[cfg(test)]
+mod links_tests;
