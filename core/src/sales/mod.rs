@@ -2,7 +2,10 @@
 //! collaboration needs to sell: its tracking link ([`links`]), its discount code ([`codes`])
 //! and the QR code of its link ([`qr`]); none of them touches the workspace file.
 
+pub mod codes;
 pub mod links;
 
+#[cfg(test)]
+mod codes_tests;
 #[cfg(test)]
 mod links_tests;
