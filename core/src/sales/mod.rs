@@ -4,8 +4,11 @@
 
 pub mod codes;
 pub mod links;
+pub mod qr;
 
 #[cfg(test)]
 mod codes_tests;
 #[cfg(test)]
 mod links_tests;
+#[cfg(test)]
+mod qr_tests;
