@@ -85,10 +85,7 @@ pub fn landing_url(text: &str) -> Result<Url> {
     if trimmed.is_empty() {
         return Err(problem("required", "Fill in the campaign's landing page (its web address, such as https://shop.nl/zomer).".into()));
     }
-    let parsed = match Url::parse(trimmed) {
-        Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_a_domain(trimmed) => Url::parse(&format!("https://{trimmed}")),
-        other => other,
-    };
+    let parsed = if !trimmed.contains("://") && looks_like_a_domain(trimmed) { Url::parse(&format!("https://{trimmed}")) } else { Url::parse(trimmed) };
     let url = parsed.map_err(|_| problem("invalid_url", format!("“{trimmed}” is not a web address: write it as the browser shows it, such as https://shop.nl/zomer.")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(problem("not_web_address", format!("“{trimmed}” is not a web page address: a landing page starts with https:// (or http://), not {}:.", url.scheme())));
@@ -99,10 +96,12 @@ pub fn landing_url(text: &str) -> Result<Url> {
     Ok(url)
 }
 
-/// `shop.nl`, `www.shop.nl/zomer?x=1`: a name with a dot before any `/`, `?` or `#`, no spaces.
+/// `shop.nl`, `www.shop.nl/zomer?x=1`, `shop.nl:8080`: a name with a dot before any `:`, `/`,
+/// `?` or `#`, no `@` (`info@shop.nl` is an email address) and no spaces. `mailto:…` and
+/// `javascript:…` have no dot before their `:`, so they stay what they are.
 fn looks_like_a_domain(text: &str) -> bool {
-    let host = text.split(['/', '?', '#']).next().unwrap_or("");
-    host.contains('.') && !host.starts_with('.') && !text.chars().any(char::is_whitespace) && !host.contains(':')
+    let host = text.split([':', '/', '?', '#']).next().unwrap_or("");
+    host.contains('.') && !host.starts_with('.') && !host.contains('@') && !text.chars().any(char::is_whitespace)
 }
 
 /// The tracking link of a collaboration: `landing` with the four UTM parameters (see the

@@ -46,6 +46,7 @@ fn every_shape_of_landing_url_keeps_its_path_query_port_and_fragment() {
         ("https://xn--caf-dma.nl/", format!("https://xn--caf-dma.nl/?{UTM}")),
         ("shop.nl/zomer", format!("https://shop.nl/zomer?{UTM}")),
         ("www.shop.nl", format!("https://www.shop.nl/?{UTM}")),
+        ("shop.nl:8080/x?a=1", format!("https://shop.nl:8080/x?a=1&{UTM}")),
     ] {
         assert_eq!(link(landing), expected, "{landing}");
     }
@@ -63,7 +64,7 @@ fn a_landing_url_that_is_no_web_address_is_refused_with_its_reason() {
     for landing in ["ftp://shop.nl/zomer", "mailto:info@shop.nl", "javascript:alert(1)", "file:///C:/shop.html"] {
         assert_eq!(refusal(landing), ("not_web_address", "landing_url".to_string()), "{landing}");
     }
-    for landing in ["zomer collectie", "https://", "http://[::1", "https://shop .nl", "shop", "://shop.nl", ".nl/x"] {
+    for landing in ["zomer collectie", "https://", "http://[::1", "https://shop .nl", "shop", "://shop.nl", ".nl/x", "info@shop.nl"] {
         assert_eq!(refusal(landing), ("invalid_url", "landing_url".to_string()), "{landing}");
     }
     assert_eq!(refusal("   "), ("required", "landing_url".to_string()));
