@@ -98,7 +98,7 @@ pub fn code_from_pattern(pattern: &str, parts: &CodeParts) -> Result<String> {
 fn percent_text(pattern: &str, percent_bp: Option<u32>) -> Result<String> {
     match percent_bp {
         None => Err(pattern_error("percent_missing", pattern, format!("The code pattern “{pattern}” has {{PERCENT}}, but this collaboration has no discount percentage; fill it in, or type a code."))),
-        Some(bp) if bp % 100 != 0 => {
+        Some(bp) if !bp.is_multiple_of(100) => {
             let shown = format!("{}.{:02}", bp / 100, bp % 100);
             let shown = shown.trim_end_matches('0');
             Err(pattern_error("percent_not_whole", shown, format!("A code shows whole percentages only, and {shown} % is not one; type a code instead.")))
@@ -224,7 +224,7 @@ pub fn write_codes_csv(rows: &[CodeExportRow], dialect: Dialect, out: impl Write
 /// Basis points as a percentage in the dialect's decimals: 1000 → `10`, 1250 → `12.5` / `12,5`.
 fn percent_cell(bp: u32, dialect: Dialect) -> String {
     let whole = (bp / 100).to_string();
-    if bp % 100 == 0 {
+    if bp.is_multiple_of(100) {
         return whole;
     }
     let fraction = format!("{:02}", bp % 100);

@@ -6,7 +6,7 @@ use crate::error::Error;
 
 /// What a scanner reads in a grey image of `side` × `side` pixels.
 fn scan(side: usize, pixel: impl Fn(usize, usize) -> u8) -> String {
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| pixel(x, y));
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, pixel);
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "one code in the image");
     grids[0].decode().expect("the code decodes").1
