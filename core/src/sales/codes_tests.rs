@@ -188,3 +188,20 @@ fn no_pattern_or_typed_code_panics_and_every_code_made_is_clean() {
         }
     }
 }
+
+#[test]
+fn arbitrary_text_as_pattern_parts_or_typed_code_never_panics() {
+    let texts = super::links_tests::arbitrary_texts(3000);
+    for pair in texts.windows(2) {
+        let p = CodeParts { handle: &pair[1], name: &pair[1], campaign: &pair[0], percent_bp: Some(1000) };
+        for pattern in [pair[0].as_str(), DEFAULT_PATTERN, "{NAME}{CAMPAIGN}"] {
+            if let Ok(code) = code_from_pattern(pattern, &p) {
+                assert_eq!(typed_code(&code).unwrap(), code);
+            }
+        }
+        let _ = typed_code(&pair[0]);
+    }
+    let rows: Vec<CodeExportRow> = texts.iter().map(|t| CodeExportRow { code: t.clone(), creator: t.clone(), campaign: t.clone(), percent_bp: Some(1), rule: t.clone() }).collect();
+    let mut bytes = Vec::new();
+    write_codes_csv(&rows, Dialect::ExcelNl, &mut bytes).unwrap();
+}

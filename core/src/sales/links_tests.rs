@@ -183,3 +183,40 @@ fn mangled_landing_urls_and_handles_never_panic_and_links_read_back() {
     }
     assert!(made > 100, "only {made} links were made");
 }
+
+/// Text made of pieces of URLs, percent signs, multi-byte and control characters, from a fixed
+/// seed (so a failure repeats).
+pub(super) fn arbitrary_texts(count: usize) -> Vec<String> {
+    let alphabet: Vec<char> = "aZ09.:/?#&=%+@[]_-~ \t\n\0é🌸ßМ\u{202e}\u{feff}\\'\"{}utmhs".chars().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count)
+        .map(|_| {
+            let len = (next() % 40) as usize;
+            let mut text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            match next() % 3 {
+                0 => text.insert_str(0, "https://"),
+                1 => text.insert_str(0, "utm_source="),
+                _ => {}
+            }
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn arbitrary_text_never_panics_and_every_link_made_reads_back() {
+    let texts = arbitrary_texts(3000);
+    for pair in texts.windows(2) {
+        let _ = read_utm(&pair[0]);
+        let _ = utm_value(&pair[0]);
+        if let Ok(out) = tracking_link(&pair[0], Platform::Blog, &pair[1], &pair[1]) {
+            assert_eq!(read_utm(&out).campaign, Some(utm_value(&pair[1])), "{:?} → {out}", pair[0]);
+        }
+    }
+}

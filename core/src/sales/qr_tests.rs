@@ -117,3 +117,14 @@ fn an_empty_link_or_one_too_long_for_a_qr_code_is_refused() {
         }
     }
 }
+
+#[test]
+fn arbitrary_text_makes_a_qr_code_or_a_clear_refusal() {
+    for text in super::links_tests::arbitrary_texts(40) {
+        match (qr_svg(&text), qr_png(&text)) {
+            (Ok(svg), Ok(_)) => assert!(roxmltree::Document::parse(&svg).is_ok()),
+            (Err(Error::Validation(_)), Err(Error::Validation(_))) => assert!(text.trim().is_empty()),
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+}
