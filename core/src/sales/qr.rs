@@ -2,8 +2,9 @@
 //! into a chat or a brief).
 //!
 //! Contract:
-//! - The code holds the link exactly (without surrounding spaces), at error correction level M (still reads with 15 % of it
-//!   smudged or covered), with the quiet zone of 4 light modules around it that scanners need;
+//! - The code holds the link exactly (without surrounding spaces), at error correction level M
+//!   (still reads with 15 % of it smudged or covered), with the quiet zone of 4 light modules
+//!   around it that scanners need;
 //!   dark (`#000000`) on light (`#ffffff`), never transparent, so it reads on any background.
 //! - The SVG is one self-contained, well-formed document: a light square and one dark path of
 //!   whole modules (`viewBox` in modules, crisp edges), [`SVG_MODULE_SIZE`] units a module by
