@@ -77,9 +77,14 @@ pub fn utm_value(text: &str) -> String {
     out
 }
 
-/// The landing URL as Chorus keeps it: trimmed, checked to be a web address, in its normal
-/// form (scheme and host in lower case, IDN in ASCII). An error names the field `landing_url`.
-pub fn landing_url(text: &str) -> Result<Url> {
+/// The landing URL as a campaign keeps it: trimmed, checked to be a web address, in its normal
+/// form (scheme and host in lower case, IDN in ASCII, `https://` added when none was typed). An
+/// error names the field `landing_url`.
+pub fn landing_url(text: &str) -> Result<String> {
+    parse_landing(text).map(String::from)
+}
+
+fn parse_landing(text: &str) -> Result<Url> {
     let trimmed = text.trim();
     let problem = |code: &'static str, message: String| Error::Validation(vec![FieldError::new("landing_url", code, message).with_value(trimmed)]);
     if trimmed.is_empty() {
@@ -108,7 +113,7 @@ fn looks_like_a_domain(text: &str) -> bool {
 /// contract). `campaign` and `handle` are cleaned with [`utm_value`]; one that is empty after
 /// that is an error naming `utm_campaign` or `utm_content`.
 pub fn tracking_link(landing: &str, platform: Platform, campaign: &str, handle: &str) -> Result<String> {
-    let mut url = landing_url(landing)?;
+    let mut url = parse_landing(landing)?;
     let values = [utm_source(platform).to_string(), UTM_MEDIUM.to_string(), utm_value(campaign), utm_value(handle)];
     let mut errors = Vec::new();
     if values[2].is_empty() {

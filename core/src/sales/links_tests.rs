@@ -53,6 +53,12 @@ fn every_shape_of_landing_url_keeps_its_path_query_port_and_fragment() {
 }
 
 #[test]
+fn a_campaigns_landing_url_is_kept_in_its_normal_form() {
+    assert_eq!(landing_url("  Shop.NL/Zomer?a=1#x ").unwrap(), "https://shop.nl/Zomer?a=1#x");
+    assert_eq!(landing_url("HTTP://bloemen.café").unwrap(), "http://bloemen.xn--caf-dma/");
+}
+
+#[test]
 fn an_existing_utm_parameter_is_replaced_not_repeated_and_others_stay() {
     let out = link("https://shop.nl/?utm_source=facebook&UTM_Campaign=oud&utm_term=tas&a=1&utm%5Fcontent=x");
     assert_eq!(out, format!("https://shop.nl/?utm_term=tas&a=1&{UTM}"));
