@@ -4,7 +4,8 @@
 //! the two always agree. A workspace is one SQLite file per client brand; [`Workspace`] opens,
 //! creates and migrates it, and the modules below read and write it. The folders are the
 //! product's domains: [`roster`] (creators, imports, exports), [`campaigns`] (collaborations,
-//! deliverables, gifting, Today), [`workspace`] (the file, its schema and settings) and [`app`]
+//! deliverables, gifting, Today), [`sales`] (tracking links, discount codes, QR
+//! codes), [`workspace`] (the file, its schema and settings) and [`app`]
 //! (what belongs to the person, not to a client: recent files, preferences).
 
 pub mod app;
@@ -14,6 +15,7 @@ pub mod error;
 pub mod money;
 pub mod numbers;
 pub mod roster;
+pub mod sales;
 pub mod synthetic;
 pub mod words;
 pub mod workspace;

@@ -61,14 +61,14 @@ impl Dialect {
         }
     }
 
-    fn delimiter(self) -> u8 {
+    pub(crate) fn delimiter(self) -> u8 {
         match self {
             Dialect::Plain => b',',
             Dialect::ExcelNl => b';',
         }
     }
 
-    fn terminator(self) -> csv::Terminator {
+    pub(crate) fn terminator(self) -> csv::Terminator {
         match self {
             Dialect::Plain => csv::Terminator::Any(b'\n'),
             Dialect::ExcelNl => csv::Terminator::CRLF,
