@@ -11,7 +11,8 @@
 // pub mod commission;
 // pub mod exchange_rates;
 pub mod rounding;
-// pub mod rules;
+pub mod rule_text;
+pub mod rules;
 
 use crate::error::FieldError;
 use serde::Serialize;
