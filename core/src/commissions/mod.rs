@@ -7,8 +7,8 @@
 //! Every refusal here is a [`Refusal`]: a stable `code` the window words in its own language,
 //! the `params` that sentence needs, and the English sentence the CLI prints.
 
-// pub mod base;
-// pub mod commission;
+pub mod base;
+pub mod commission;
 // pub mod exchange_rates;
 pub mod rounding;
 pub mod rule_text;
