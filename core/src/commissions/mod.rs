@@ -9,7 +9,7 @@
 
 pub mod base;
 pub mod commission;
-// pub mod exchange_rates;
+pub mod exchange_rates;
 pub mod rounding;
 pub mod rule_text;
 pub mod rules;

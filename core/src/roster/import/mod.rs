@@ -34,7 +34,8 @@ mod write;
 
 pub(crate) use fields::{Field, MAX_SLOT};
 pub use problems::{display_text, group_problems, rows_of, ProblemGroup};
-pub(crate) use read::defuse;
+pub(crate) use mapping::layout_error;
+pub(crate) use read::{clean_cell, decode, defuse, Records, Text};
 
 use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result, RowError};
@@ -43,7 +44,7 @@ use crate::workspace::settings;
 use crate::roster::validate::validate_draft;
 use crate::workspace::{Actor, Workspace};
 use layout::{Layout, Origins};
-use problems::row_error;
+pub(crate) use problems::row_error;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;

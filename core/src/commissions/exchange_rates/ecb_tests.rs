@@ -1,0 +1,1 @@
+//! Tests of the ECB readers (being written).
