@@ -1,11 +1,12 @@
 //! Commissions: the rules and the ledger live here. So far the pure building blocks, with no
-//! database: [`rounding`] (the one place money is rounded), [`rules`] (the rule model, rules as
-//! people write them, which rule applies), [`base`] (what an order counts for), [`commission`]
-//! (one order under one rule, with the explanation every commission line shows) and
-//! [`exchange_rates`] (the dated rate table, ECB imports, conversion).
+//! database: [`rounding`] (the one place money is rounded), [`rules`] (the rule model and which
+//! rule applies), [`rule_text`] (rules as people write them), [`base`] (what an order counts
+//! for), [`commission`] (one order under one rule, with the explanation every commission line
+//! shows) and [`exchange_rates`] (the dated rate table, ECB imports, conversion).
 //!
 //! Every refusal here is a [`Refusal`]: a stable `code` the window words in its own language,
-//! the `params` that sentence needs, and the English sentence the CLI prints.
+//! the `params` that sentence needs, and the English sentence the CLI prints. What a commission
+//! line shows in words is a [`Wording`] of the same shape.
 
 pub mod base;
 pub mod commission;

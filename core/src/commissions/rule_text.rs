@@ -8,7 +8,7 @@
 //! [`crate::numbers`]. Tiers and per-SKU rates are not written in one cell; a form builds them
 //! from fields, each read with [`read_percent`] and [`read_flat_amount`].
 
-use super::rules::{money_text, RateRule, Rule, MAX_BASIS_POINTS};
+use super::rules::{RateRule, Rule, MAX_BASIS_POINTS};
 use super::Refusal;
 use crate::money::{parse_amount, AmountError, Currency, Money};
 use crate::numbers::{read_decimal, Spelling};
@@ -195,12 +195,6 @@ fn amount_in(number: &str, currency: Currency, shown: &str, spelling: Spelling) 
         Err(AmountError::TooLarge) => Err(Refusal::new("amount_too_large", &[text()], format!("“{shown}” is too large for a commission."))),
         Err(AmountError::NotANumber | AmountError::WrongCurrency { .. }) => Err(unreadable(shown)),
     }
-}
-
-/// For the machine-readable round trip in tests: a flat rule as the English text writes it.
-#[cfg(test)]
-pub(crate) fn flat_as_written(amount: Money) -> String {
-    format!("{} per order", money_text(amount))
 }
 
 #[cfg(test)]
