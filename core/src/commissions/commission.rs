@@ -18,7 +18,7 @@
 //!   customer is, the commission is refused rather than guessed, and the order waits.
 
 use super::rounding::{apply_rate, apply_ratio, BASIS_POINTS_PER_WHOLE};
-use super::rules::{money_text, percent_text, AppliedRule, RateRule, Tier};
+use super::rules::{money_text, percent_text, sku_key, AppliedRule, RateRule, Tier};
 use super::{Refusal, Wording};
 use crate::money::Money;
 use serde::Serialize;
@@ -124,17 +124,17 @@ pub fn commission_of(order: &OrderForCommission, applied: AppliedRule) -> Result
         RateRule::Percent { basis_points } => (*basis_points, None),
         RateRule::Tiers { tiers } => {
             let reached = order.month_base_before.minor.checked_add(base.minor).ok_or_else(super::rounding::too_large)?;
-            (tier_reached(tiers, reached).basis_points, Some((tier_reached(tiers, reached).from, money(reached))))
+            let tier = tier_reached(tiers, reached);
+            (tier.basis_points, Some((tier.from, money(reached))))
         }
     };
-    let parts = sku_parts(order, applied, order_rate)?;
-    if let Some(parts) = parts {
-        let numerator: i128 = parts.iter().map(|(gross, bp, _)| gross * i128::from(*bp)).sum();
-        let total: i128 = parts.iter().map(|(gross, _, _)| *gross).sum();
+    if let Some(parts) = line_shares(order, applied, order_rate) {
+        let numerator: i128 = parts.iter().map(|p| p.value * i128::from(p.basis_points)).sum();
+        let total: i128 = parts.iter().map(|p| p.value).sum();
         let amount = money(apply_ratio(base.minor, numerator, total * BASIS_POINTS_PER_WHOLE)?);
         let shown: Vec<RatePart> = parts
             .iter()
-            .map(|(gross, bp, sku)| Ok(RatePart { sku: sku.clone(), basis_points: *bp, share_of_base: money(apply_ratio(base.minor, *gross, total)?) }))
+            .map(|p| Ok(RatePart { sku: p.sku.clone(), basis_points: p.basis_points, share_of_base: money(apply_ratio(base.minor, p.value, total)?) }))
             .collect::<Result<_, Refusal>>()?;
         let words: Vec<String> = shown
             .iter()
@@ -194,36 +194,44 @@ fn check_inputs(order: &OrderForCommission, applied: AppliedRule) -> Result<(), 
     Ok(())
 }
 
-/// The lines' values grouped by rate, when the rule has per-SKU rates that some line uses:
-/// (value, rate, the SKU whose own rate it is). `None` when the whole base is at `order_rate`.
-fn sku_parts(order: &OrderForCommission, applied: AppliedRule, order_rate: u32) -> Result<Option<Vec<(i128, u32, Option<String>)>>, Refusal> {
+/// The value of the order's lines at one rate.
+struct LineShare {
+    /// Unit price × quantity, summed over the lines at this rate.
+    value: i128,
+    basis_points: u32,
+    /// The SKU whose own rate this is; `None` for the lines at the rule's rate.
+    sku: Option<String>,
+}
+
+/// The lines' values grouped by rate, when the rule has per-SKU rates that some line of value
+/// uses. `None` when the whole base is at `order_rate`.
+fn line_shares(order: &OrderForCommission, applied: AppliedRule, order_rate: u32) -> Option<Vec<LineShare>> {
     let rule = applied.rule;
     if rule.sku_rates().is_empty() {
-        return Ok(None);
+        return None;
     }
-    let mut parts: Vec<(i128, u32, Option<String>)> = Vec::new();
+    let mut shares: Vec<LineShare> = Vec::new();
     let mut rest: i128 = 0;
     for line in order.lines {
         let value = i128::from(line.unit_price) * i128::from(line.quantity);
         match rule.sku_rate(&line.sku) {
-            Some(bp) => {
-                let sku = line.sku.trim().to_string();
-                match parts.iter_mut().find(|(_, _, s)| s.as_deref().map(super::rules::sku_key) == Some(super::rules::sku_key(&sku))) {
-                    Some(part) => part.0 += value,
-                    None => parts.push((value, bp, Some(sku))),
+            Some(basis_points) => {
+                let key = sku_key(&line.sku);
+                match shares.iter_mut().find(|s| s.sku.as_deref().map(sku_key) == Some(key.clone())) {
+                    Some(share) => share.value += value,
+                    None => shares.push(LineShare { value, basis_points, sku: Some(line.sku.trim().to_string()) }),
                 }
             }
             None => rest += value,
         }
     }
-    let own: i128 = parts.iter().map(|p| p.0).sum();
-    if own == 0 {
-        return Ok(None);
+    if shares.iter().all(|s| s.value == 0) {
+        return None;
     }
     if rest > 0 {
-        parts.push((rest, order_rate, None));
+        shares.push(LineShare { value: rest, basis_points: order_rate, sku: None });
     }
-    Ok(Some(parts))
+    Some(shares)
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ impl ExactRate {
     }
 
     fn new(mut units: u64, mut scale: u32) -> ExactRate {
-        while scale > 0 && units % 10 == 0 {
+        while scale > 0 && units.is_multiple_of(10) {
             units /= 10;
             scale -= 1;
         }
