@@ -15,7 +15,8 @@
 //! - A flat amount is paid for an order whose base is above zero: a cancelled or fully refunded
 //!   order earns nothing, a partly refunded one still earns the whole amount.
 //! - First order only: a repeat customer earns nothing; when the order does not say who the
-//!   customer is, the commission is refused rather than guessed, and the order waits.
+//!   customer is, the commission is refused rather than guessed, and the order waits (an order
+//!   with base zero earns nothing either way, and never waits).
 
 use super::rounding::{apply_rate, apply_ratio, BASIS_POINTS_PER_WHOLE};
 use super::rules::{money_text, percent_text, sku_key, AppliedRule, RateRule, Tier};
@@ -99,6 +100,9 @@ pub fn commission_of(order: &OrderForCommission, applied: AppliedRule) -> Result
         let zero = Money { minor: 0, currency: base.currency };
         Commission { amount: zero, rate: RateUsed::None, explanation: Wording::new(code, &params(zero, String::new()), said(why)) }
     };
+    if base.minor == 0 {
+        return Ok(nothing("base_zero", format!("The base is {}: no commission", money_text(base))));
+    }
     if rule.first_order_only() {
         match order.customer {
             CustomerHistory::FirstOrder => {}
@@ -111,9 +115,6 @@ pub fn commission_of(order: &OrderForCommission, applied: AppliedRule) -> Result
                 ))
             }
         }
-    }
-    if base.minor == 0 {
-        return Ok(nothing("base_zero", format!("The base is {}: no commission", money_text(base))));
     }
     let money = |minor: i64| Money { minor, currency: base.currency };
     let (order_rate, tier) = match rule.rate() {

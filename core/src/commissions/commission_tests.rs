@@ -112,6 +112,9 @@ fn first_order_only_pays_a_first_order_and_nothing_for_a_repeat() {
     assert_eq!(c.explanation.english, "Not the customer's first order: no commission (the collaboration's rule: 10% of the base; first order of a customer only).");
     o.customer = CustomerHistory::Unknown;
     assert_eq!(commission_of(&o, at(&rule)).unwrap_err().code, "first_order_unknown");
+    o.base = eur(0);
+    assert_eq!(commission_of(&o, at(&rule)).unwrap().explanation.code, "base_zero", "a cancelled order never waits for its customer");
+    o.base = eur(10_000);
     let any = Rule::percent(1000).unwrap();
     assert_eq!(commission_of(&o, at(&any)).unwrap().amount, eur(1_000), "an unknown customer is fine for other rules");
 }

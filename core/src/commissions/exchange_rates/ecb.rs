@@ -7,7 +7,7 @@
 //! file (encoding, `,` or `;`, quotes: a copy saved again by Dutch Excel, with decimal
 //! commas, reads too); columns are found by their header, never their place. Currencies Chorus
 //! does not know (the ECB's history holds some that ended long ago, such as CYP) are left out
-//! and listed; a cell that is not a rate is a row problem, and one problem stops the whole
+//! and listed, and so are columns that are not currencies; a cell that is not a rate is a row problem, and one problem stops the whole
 //! import (all or nothing). In the XML a problem's row is the line of the file.
 
 use super::{read_rate_date, DatedRate, ExactRate};
@@ -27,6 +27,8 @@ pub struct EcbRates {
     pub rates: Vec<DatedRate>,
     /// Currency codes of the file that Chorus does not know, left out.
     pub skipped_currencies: Vec<String>,
+    /// Headers that are not currency codes (a column someone added), left out.
+    pub ignored_columns: Vec<String>,
     /// `CSV` or `XML`.
     pub format: &'static str,
 }
@@ -63,12 +65,13 @@ fn not_ecb(file: &str) -> Error {
 struct Collected {
     rates: BTreeMap<(NaiveDate, &'static str), DatedRate>,
     skipped: Vec<String>,
+    ignored: Vec<String>,
     problems: Vec<RowError>,
 }
 
 impl Collected {
     fn new() -> Collected {
-        Collected { rates: BTreeMap::new(), skipped: Vec::new(), problems: Vec::new() }
+        Collected { rates: BTreeMap::new(), skipped: Vec::new(), ignored: Vec::new(), problems: Vec::new() }
     }
 
     fn skip(&mut self, code: &str) {
@@ -104,7 +107,7 @@ impl Collected {
         if self.rates.is_empty() {
             return Err(layout_error(file, "no_rates", &[], format!("{file} holds no exchange rates: every cell is empty or N/A.")));
         }
-        Ok(EcbRates { rates: self.rates.into_values().collect(), skipped_currencies: self.skipped, format })
+        Ok(EcbRates { rates: self.rates.into_values().collect(), skipped_currencies: self.skipped, ignored_columns: self.ignored, format })
     }
 }
 
@@ -125,7 +128,8 @@ fn read_csv(text: &Text) -> Result<EcbRates> {
         match Currency::parse(h).filter(|c| c.code() == h.to_ascii_uppercase() && h.len() == 3) {
             Some(c) if c.code() != "EUR" => columns.push((i, c)),
             Some(_) => {}
-            None => collected.skip(h),
+            None if h.len() == 3 && h.chars().all(|c| c.is_ascii_alphabetic()) => collected.skip(h),
+            None => collected.ignored.push(h.clone()),
         }
     }
     if columns.is_empty() && collected.skipped.is_empty() {

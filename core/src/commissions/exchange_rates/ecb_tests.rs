@@ -110,6 +110,9 @@ fn columns_are_found_by_header_not_by_place() {
     let rates = read(moved.as_bytes()).unwrap();
     assert_eq!(rate_of(&rates, "2026-06-10", "USD").as_deref(), Some("1.0163"));
     assert_eq!(rate_of(&rates, "2026-06-10", "JPY").as_deref(), Some("163.45"));
+    let added = "Date,USD,Notes\n2026-06-10,1.0163,checked\n";
+    let rates = read(added.as_bytes()).unwrap();
+    assert_eq!((rates.rates.len(), rates.ignored_columns.clone(), rates.skipped_currencies.len()), (1, vec!["Notes".to_string()], 0));
     let lower = "date,usd\n2026-06-10,1.0163\n";
     assert_eq!(read(lower.as_bytes()).unwrap().rates.len(), 1, "headers in any case");
 }
