@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod campaigns;
+pub mod commissions;
 pub mod demo;
 pub mod error;
 pub mod money;

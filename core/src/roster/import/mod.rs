@@ -34,10 +34,8 @@ mod write;
 
 pub(crate) use fields::{Field, MAX_SLOT};
 pub use problems::{display_text, group_problems, rows_of, ProblemGroup};
-pub(crate) use read::defuse;
-/// The sales exports' tests read their files back the way the import reads a file.
-#[cfg(test)]
-pub(crate) use read::{clean_cell, decode, Records};
+pub(crate) use mapping::layout_error;
+pub(crate) use read::{clean_cell, decode, defuse, Records, Text};
 
 use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result, RowError};
@@ -46,7 +44,7 @@ use crate::workspace::settings;
 use crate::roster::validate::validate_draft;
 use crate::workspace::{Actor, Workspace};
 use layout::{Layout, Origins};
-use problems::row_error;
+pub(crate) use problems::row_error;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
