@@ -14,6 +14,7 @@ pub mod error;
 pub mod money;
 pub mod numbers;
 pub mod roster;
+pub mod sales;
 pub mod synthetic;
 pub mod words;
 pub mod workspace;
