@@ -36,6 +36,8 @@ struct Draft {
     prices_include_tax: Option<Given<bool>>,
     codes: Vec<String>,
     lines: Vec<LineItem>,
+    /// A problem already said the currency is wrong or missing: said once per order.
+    currency_problem: bool,
 }
 
 const AMOUNTS: [F; 6] = [F::Subtotal, F::Discount, F::Shipping, F::Taxes, F::Total, F::Refunded];
@@ -102,7 +104,10 @@ impl<'a> OrderReader<'a> {
         if !text.is_empty() {
             match Currency::parse(text) {
                 Some(c) => self.settle(d, row, F::Currency, text, c, |d| &mut d.currency),
-                None => self.problems.push(row_error(row, self.header(F::Currency), "unknown_currency", Some(text.into()), &format!("“{text}” is not a currency code such as EUR or USD."))),
+                None => {
+                    d.currency_problem = true;
+                    self.problems.push(row_error(row, self.header(F::Currency), "unknown_currency", Some(text.into()), &format!("“{text}” is not a currency code such as EUR or USD.")));
+                }
             }
         } else if self.plan.column(F::Currency).is_none() && d.currency.is_none() {
             if let Some(c) = self.options.default_currency {
@@ -154,7 +159,8 @@ impl<'a> OrderReader<'a> {
         }
         let Some(currency) = d.currency.as_ref().map(|g| g.value) else {
             let has_amounts = AMOUNTS.iter().chain(&[F::LinePrice, F::LineTotal, F::LineSubtotal, F::LineDiscount]).any(|f| !cell(*f).is_empty());
-            if has_amounts {
+            if has_amounts && !d.currency_problem {
+                d.currency_problem = true;
                 let number = d.number.clone();
                 self.problems.push(row_error(row, self.header(F::Currency), "currency_missing", None, &format!("Order {number} names no currency on its first row, so its amounts cannot be read.")));
             }
@@ -265,8 +271,8 @@ impl<'a> OrderReader<'a> {
         if created.is_none() {
             missing(self, F::CreatedAt);
         }
-        if currency.is_none() && d.amounts.iter().all(Option::is_none) && d.lines.is_empty() {
-            missing(self, F::Currency); // (with amounts, the row already said it)
+        if currency.is_none() && !d.currency_problem {
+            missing(self, F::Currency);
         }
         if subtotal.is_none() && currency.is_some() {
             missing(self, if self.plan.subtotal == SubtotalRule::FromTotal { F::Total } else { F::Subtotal });
