@@ -266,8 +266,8 @@ fn every_problem_of_a_file_is_shown_at_once_with_its_row_and_column_and_nothing_
             (7, "Subtotal", "order_value_missing"),
         ]
     );
-    assert_eq!(problems[4].message, "“12.345” is not an amount in EUR: EUR has 2 decimals.");
-    assert_eq!(problems[4].params.get("currency").map(String::as_str), Some("EUR"));
+    assert_eq!(problems[3].message, "“12.345” is not an amount in EUR: EUR has 2 decimals.");
+    assert_eq!(problems[3].params.get("currency").map(String::as_str), Some("EUR"));
     let groups = e.to_payload().groups;
     let missing = groups.iter().find(|g| g.code == "order_value_missing" && g.column == "Subtotal").unwrap();
     assert_eq!(missing.rows, [4, 6, 7], "grouped as the roster import groups them");

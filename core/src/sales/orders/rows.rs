@@ -161,8 +161,8 @@ impl<'a> OrderReader<'a> {
             let has_amounts = AMOUNTS.iter().chain(&[F::LinePrice, F::LineTotal, F::LineSubtotal, F::LineDiscount]).any(|f| !cell(*f).is_empty());
             if has_amounts && !d.currency_problem {
                 d.currency_problem = true;
-                let number = d.number.clone();
-                self.problems.push(row_error(row, self.header(F::Currency), "currency_missing", None, &format!("Order {number} names no currency on its first row, so its amounts cannot be read.")));
+                let params = [("order", d.number.clone())];
+                self.problems.push(row_error_with(row, self.header(F::Currency), "currency_missing", None, "This order names no currency on its first row, so its amounts cannot be read.", &params));
             }
             return;
         };
@@ -258,7 +258,7 @@ impl<'a> OrderReader<'a> {
         let missing = |s: &mut Self, f: F| {
             let label = f.label();
             let number = &d.number;
-            s.problems.push(row_error_with(row, s.header(f), "order_value_missing", None, &format!("Order {number} has no {label}."), &[("order", number.clone()), ("field", f.value().into())]));
+            s.problems.push(row_error_with(row, s.header(f), "order_value_missing", None, &format!("This order has no {label} (on its first row)."), &[("order", number.clone()), ("field", f.value().into())]));
         };
         let created = d.created.as_ref().map(|g| g.value);
         let currency = d.currency.as_ref().map(|g| g.value);
