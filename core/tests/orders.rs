@@ -239,6 +239,17 @@ fn rows_of_one_order_that_disagree_are_a_problem_naming_both_rows() {
 }
 
 #[test]
+fn an_order_whose_rows_name_two_emails_is_a_problem_that_never_quotes_an_email() {
+    let text = "Name,Email,Created at,Currency,Subtotal,Financial Status\n\
+                #1,anna@example.nl,2025-05-11 09:55:16 +0200,EUR,10.00,paid\n\
+                #1,bram@example.nl,2025-05-11 09:55:16 +0200,,,\n";
+    let Err(Error::ImportRejected { problems, .. }) = orders::read_order_bytes(text.into(), "export.csv", &options()) else { panic!("accepted") };
+    assert_eq!((problems.len(), problems[0].row, problems[0].code, problems[0].params["other_row"].as_str()), (1, 3, "order_rows_disagree", "2"));
+    let shown = serde_json::to_string(&problems).unwrap();
+    assert!(!shown.contains("anna") && !shown.contains("bram"), "{shown}");
+}
+
+#[test]
 fn every_problem_of_a_file_is_shown_at_once_with_its_row_and_column_and_nothing_is_read() {
     let text = "Name,Created at,Currency,Subtotal,Financial Status,Lineitem quantity,Lineitem price,Refunded Amount\n\
                 #1,yesterday,EUR,10.00,paid,1,10.00,\n\

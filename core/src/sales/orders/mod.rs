@@ -185,7 +185,13 @@ pub fn customer_hash(salt: &str, email: &str) -> String {
     let mut h = Sha256::new();
     h.update(salt.as_bytes());
     h.update(email.trim().to_lowercase().as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in h.finalize() {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// The layout the headers say, or `None` when none fits (then the file needs a mapping).

@@ -38,6 +38,8 @@ struct Draft {
     lines: Vec<LineItem>,
     /// A problem already said the currency is wrong or missing: said once per order.
     currency_problem: bool,
+    /// The last email text hashed (follow-on rows repeat it); only while reading, never kept.
+    email_seen: String,
 }
 
 const AMOUNTS: [F; 6] = [F::Subtotal, F::Discount, F::Shipping, F::Taxes, F::Total, F::Refunded];
@@ -93,8 +95,11 @@ impl<'a> OrderReader<'a> {
 
     fn read_into<'c>(&mut self, d: &mut Draft, row: u64, cell: &dyn Fn(F) -> &'c str) {
         let assumed = self.options.assumed_offset;
+        // Follow-on rows repeat the date and the email: the same text as the first row's is
+        // the same value, without reading it again.
+        let same = |g: &Option<Given<_>>, text: &str| g.as_ref().is_some_and(|g: &Given<_>| g.text == text);
         let text = cell(F::CreatedAt);
-        if !text.is_empty() {
+        if !text.is_empty() && !same(&d.created, text) {
             match read_stamp(text, assumed) {
                 Some(s) => self.settle(d, row, F::CreatedAt, text, s, |d| &mut d.created),
                 None => self.bad_date(row, F::CreatedAt, text),
@@ -126,10 +131,10 @@ impl<'a> OrderReader<'a> {
             }
         }
         let text = cell(F::Email);
-        if !text.is_empty() {
+        if !text.is_empty() && d.email_seen != text {
             let hash = customer_hash(&self.options.salt, text);
-            // The sentence of a disagreement never quotes an email.
-            self.settle(d, row, F::Email, "(another email address)", hash, |d| &mut d.customer);
+            d.email_seen = text.to_string();
+            self.settle(d, row, F::Email, "", hash, |d| &mut d.customer);
         }
         for (i, f) in TEXTS.into_iter().enumerate() {
             let text = cell(f);
@@ -227,17 +232,29 @@ impl<'a> OrderReader<'a> {
     /// Keeps the first row's value of a field; a later row that writes another is a problem
     /// naming both rows.
     fn settle<T: PartialEq>(&mut self, d: &mut Draft, row: u64, f: F, text: &str, value: T, slot: impl FnOnce(&mut Draft) -> &mut Option<Given<T>>) {
-        let number = d.number.clone();
-        let slot = slot(d);
-        match slot {
-            None => *slot = Some(Given { value, row, text: text.to_string() }),
-            Some(g) if g.value == value => {}
-            Some(g) => {
-                let (first, label) = (g.row, f.label());
-                let message = format!("Order {number} has {label} “{}” on row {first} and “{text}” here: the rows of one order must agree.", g.text);
-                let params = [("order", number), ("field", f.value().to_string()), ("other_row", first.to_string()), ("other_value", g.text.clone())];
-                self.problems.push(row_error_with(row, self.header(f), "order_rows_disagree", Some(text.into()), &message, &params));
+        let conflict = {
+            let slot = slot(d);
+            match slot {
+                None => {
+                    *slot = Some(Given { value, row, text: text.to_string() });
+                    None
+                }
+                Some(g) if g.value == value => None,
+                Some(g) => Some((g.row, g.text.clone())),
             }
+        };
+        if let Some((first, other)) = conflict {
+            let (number, label) = (d.number.clone(), f.label());
+            if f == F::Email {
+                // Never an email in a sentence.
+                let message = format!("Order {number} has another email address here than on row {first}: the rows of one order must agree.");
+                let params = [("order", number), ("field", f.value().to_string()), ("other_row", first.to_string())];
+                self.problems.push(row_error_with(row, self.header(f), "order_rows_disagree", None, &message, &params));
+                return;
+            }
+            let message = format!("Order {number} has {label} “{other}” on row {first} and “{text}” here: the rows of one order must agree.");
+            let params = [("order", number), ("field", f.value().to_string()), ("other_row", first.to_string()), ("other_value", other)];
+            self.problems.push(row_error_with(row, self.header(f), "order_rows_disagree", Some(text.into()), &message, &params));
         }
     }
 
