@@ -23,6 +23,9 @@ pub fn read_stamp(text: &str, assumed: FixedOffset) -> Option<Stamp> {
     if t.is_empty() || t.len() > 40 {
         return None;
     }
+    if let Some(at) = shopify_shape(t) {
+        return Some(Stamp { at, offset_assumed: false });
+    }
     if let Ok(at) = DateTime::parse_from_rfc3339(t) {
         return Some(Stamp { at, offset_assumed: false });
     }
@@ -38,6 +41,27 @@ pub fn read_stamp(text: &str, assumed: FixedOffset) -> Option<Stamp> {
     let n = naive(t)?;
     let at = assumed.from_local_datetime(&n).single()?;
     Some(Stamp { at, offset_assumed: true })
+}
+
+/// `2025-05-11 09:55:16 -0400` read by hand: every row of a Shopify export has one, and the
+/// general formats below cost more than the rest of the row.
+fn shopify_shape(t: &str) -> Option<DateTime<FixedOffset>> {
+    let b = t.as_bytes();
+    if b.len() != 25 || b[4] != b'-' || b[7] != b'-' || b[10] != b' ' || b[13] != b':' || b[16] != b':' || b[19] != b' ' || !matches!(b[20], b'+' | b'-') {
+        return None;
+    }
+    let num = |from: usize, len: usize| -> Option<u32> {
+        b[from..from + len].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)?;
+    let time = NaiveTime::from_hms_opt(num(11, 2)?, num(14, 2)?, num(17, 2)?)?;
+    let (oh, om) = (num(21, 2)?, num(23, 2)?);
+    if oh > 23 || om > 59 {
+        return None;
+    }
+    let seconds = (oh * 3600 + om * 60) as i32;
+    let offset = FixedOffset::east_opt(if b[20] == b'-' { -seconds } else { seconds })?;
+    offset.from_local_datetime(&date.and_time(time)).single()
 }
 
 /// A date and time without an offset, year first or day first.

@@ -184,7 +184,12 @@ pub struct OrderFile {
 pub fn customer_hash(salt: &str, email: &str) -> String {
     let mut h = Sha256::new();
     h.update(salt.as_bytes());
-    h.update(email.trim().to_lowercase().as_bytes());
+    let email = email.trim();
+    if email.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        h.update(email.to_lowercase().as_bytes());
+    } else {
+        h.update(email.as_bytes());
+    }
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(64);
     for b in h.finalize() {
@@ -239,7 +244,7 @@ fn read_text(text: read::Text, options: &ReadOptions) -> Result<OrderFile> {
         }
     };
     let spelling = plan.spelling.unwrap_or(if text.delimiter == b';' { crate::numbers::Spelling::Dutch } else { crate::numbers::Spelling::English });
-    let mut reader = rows::OrderReader::new(&headers, &plan, options, spelling, format.source());
+    let mut reader = rows::OrderReader::new(&headers, &plan, options, spelling, format.source(), text.text.len());
     while let Some(record) = records.next_record()? {
         reader.add(record.row, record.cells);
     }

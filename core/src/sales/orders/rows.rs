@@ -14,11 +14,55 @@ use crate::roster::import::layout::{read_cell, row_is_empty};
 use crate::roster::import::problems::{row_error, row_error_with};
 use std::collections::HashMap;
 
-/// A value some row gave, with where and how it was written (for a disagreement's sentence).
+/// A value some row gave, and where (for a disagreement's sentence).
 struct Given<T> {
     value: T,
     row: u64,
-    text: String,
+}
+
+/// A value as a disagreement's sentence quotes the earlier row's (its text is not kept: most
+/// rows never disagree, and keeping every cell's text costs more than reading it).
+trait Shown {
+    fn shown(&self, currency: Option<Currency>) -> String;
+}
+
+impl Shown for Stamp {
+    fn shown(&self, _: Option<Currency>) -> String {
+        self.at.format(if self.offset_assumed { "%Y-%m-%d %H:%M:%S" } else { "%Y-%m-%d %H:%M:%S %z" }).to_string()
+    }
+}
+
+impl Shown for Currency {
+    fn shown(&self, _: Option<Currency>) -> String {
+        self.code().to_string()
+    }
+}
+
+impl Shown for FinancialStatus {
+    fn shown(&self, _: Option<Currency>) -> String {
+        match self {
+            FinancialStatus::Other(text) => text.clone(),
+            known => serde_json::to_value(known).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        }
+    }
+}
+
+impl Shown for i64 {
+    fn shown(&self, currency: Option<Currency>) -> String {
+        currency.map_or_else(|| self.to_string(), |c| crate::money::format_plain(*self, c))
+    }
+}
+
+impl Shown for bool {
+    fn shown(&self, _: Option<Currency>) -> String {
+        (if *self { "yes" } else { "no" }).to_string()
+    }
+}
+
+impl Shown for String {
+    fn shown(&self, _: Option<Currency>) -> String {
+        self.clone()
+    }
 }
 
 /// An order while its rows come in.
@@ -32,7 +76,8 @@ struct Draft {
     amounts: [Option<Given<i64>>; 6],
     cancelled: Option<Given<Stamp>>,
     customer: Option<Given<String>>,
-    texts: [Option<Given<String>>; 7],
+    /// UTM values, landing URL, referring site: few files have them (boxed, so a draft stays small).
+    texts: Option<Box<[Option<Given<String>>; 7]>>,
     prices_include_tax: Option<Given<bool>>,
     codes: Vec<String>,
     lines: Vec<LineItem>,
@@ -46,38 +91,45 @@ const AMOUNTS: [F; 6] = [F::Subtotal, F::Discount, F::Shipping, F::Taxes, F::Tot
 const TEXTS: [F; 7] = [F::UtmSource, F::UtmMedium, F::UtmCampaign, F::UtmContent, F::UtmTerm, F::LandingUrl, F::ReferringSite];
 
 pub(crate) struct OrderReader<'a> {
+    reading: Reading<'a>,
+    index: HashMap<String, usize>,
+    drafts: Vec<Draft>,
+}
+
+/// What reading a row needs besides the order it adds to.
+struct Reading<'a> {
     headers: &'a [String],
     plan: &'a Plan,
     options: &'a ReadOptions,
     spelling: Spelling,
     source: Source,
-    index: HashMap<String, usize>,
-    drafts: Vec<Draft>,
     problems: Vec<RowError>,
     rows: u64,
+    last_currency: Option<Currency>,
 }
 
 impl<'a> OrderReader<'a> {
-    pub fn new(headers: &'a [String], plan: &'a Plan, options: &'a ReadOptions, spelling: Spelling, source: Source) -> Self {
-        OrderReader { headers, plan, options, spelling, source, index: HashMap::new(), drafts: Vec::new(), problems: Vec::new(), rows: 0 }
-    }
-
-    fn header(&self, f: F) -> &'a str {
-        self.plan.column(f).and_then(|c| self.headers.get(c)).map_or("", String::as_str)
+    /// `size_hint` is the file's length in bytes, to make room for its orders at once.
+    pub fn new(headers: &'a [String], plan: &'a Plan, options: &'a ReadOptions, spelling: Spelling, source: Source, size_hint: usize) -> Self {
+        let orders = (size_hint / 512).min(4_000_000);
+        let reading = Reading { headers, plan, options, spelling, source, problems: Vec::new(), rows: 0, last_currency: None };
+        OrderReader { reading, index: HashMap::with_capacity(orders), drafts: Vec::with_capacity(orders) }
     }
 
     /// Reads one data row; a row of empty or blank-like cells is skipped.
     pub fn add(&mut self, row: u64, cells: &csv::StringRecord) {
-        if row_is_empty(cells) {
-            return;
-        }
-        self.rows += 1;
-        let plan = self.plan;
+        let r = &mut self.reading;
+        let plan = r.plan;
         let cell = |f: F| plan.column(f).and_then(|c| cells.get(c)).map_or("", read_cell);
         let number = cell(F::Number);
+        if number.is_empty() && row_is_empty(cells) {
+            return;
+        }
+        r.rows += 1;
         if number.is_empty() {
             let label = F::Number.label();
-            self.problems.push(row_error(row, self.header(F::Number), "order_number_missing", None, &format!("This row has no {label}, so Chorus cannot tell which order it belongs to.")));
+            let header = r.header(F::Number);
+            r.problems.push(row_error(row, header, "order_number_missing", None, &format!("This row has no {label}, so Chorus cannot tell which order it belongs to.")));
             return;
         }
         let at = match self.index.get(number) {
@@ -88,18 +140,33 @@ impl<'a> OrderReader<'a> {
                 self.drafts.len() - 1
             }
         };
-        let mut d = std::mem::take(&mut self.drafts[at]);
-        self.read_into(&mut d, row, &cell);
-        self.drafts[at] = d;
+        r.read_into(&mut self.drafts[at], row, &cell);
+    }
+
+    /// The orders, the data rows read and every problem, in row order.
+    pub fn finish(self) -> (Vec<Order>, u64, Vec<RowError>) {
+        let mut r = self.reading;
+        let mut orders = Vec::with_capacity(self.drafts.len());
+        for d in self.drafts {
+            if let Some(o) = r.order(d) {
+                orders.push(o);
+            }
+        }
+        r.problems.sort_by_key(|p| p.row);
+        (orders, r.rows, r.problems)
+    }
+}
+
+impl<'a> Reading<'a> {
+    fn header(&self, f: F) -> &'a str {
+        self.plan.column(f).and_then(|c| self.headers.get(c)).map_or("", String::as_str)
     }
 
     fn read_into<'c>(&mut self, d: &mut Draft, row: u64, cell: &dyn Fn(F) -> &'c str) {
         let assumed = self.options.assumed_offset;
-        // Follow-on rows repeat the date and the email: the same text as the first row's is
-        // the same value, without reading it again.
-        let same = |g: &Option<Given<_>>, text: &str| g.as_ref().is_some_and(|g: &Given<_>| g.text == text);
+        // Follow-on rows repeat the email: the same text is not hashed again.
         let text = cell(F::CreatedAt);
-        if !text.is_empty() && !same(&d.created, text) {
+        if !text.is_empty() {
             match read_stamp(text, assumed) {
                 Some(s) => self.settle(d, row, F::CreatedAt, text, s, |d| &mut d.created),
                 None => self.bad_date(row, F::CreatedAt, text),
@@ -107,8 +174,13 @@ impl<'a> OrderReader<'a> {
         }
         let text = cell(F::Currency);
         if !text.is_empty() {
-            match Currency::parse(text) {
-                Some(c) => self.settle(d, row, F::Currency, text, c, |d| &mut d.currency),
+            // Most files hold one or two currencies: the last one read is checked first.
+            let known = self.last_currency.filter(|c| c.code() == text);
+            match known.or_else(|| Currency::parse(text)) {
+                Some(c) => {
+                    self.last_currency = Some(c);
+                    self.settle(d, row, F::Currency, text, c, |d| &mut d.currency);
+                }
                 None => {
                     d.currency_problem = true;
                     self.problems.push(row_error(row, self.header(F::Currency), "unknown_currency", Some(text.into()), &format!("“{text}” is not a currency code such as EUR or USD.")));
@@ -116,7 +188,7 @@ impl<'a> OrderReader<'a> {
             }
         } else if self.plan.column(F::Currency).is_none() && d.currency.is_none() {
             if let Some(c) = self.options.default_currency {
-                d.currency = Some(Given { value: c, row, text: c.code().into() });
+                d.currency = Some(Given { value: c, row });
             }
         }
         let text = cell(F::Status);
@@ -139,7 +211,7 @@ impl<'a> OrderReader<'a> {
         for (i, f) in TEXTS.into_iter().enumerate() {
             let text = cell(f);
             if !text.is_empty() {
-                self.settle(d, row, f, text, text.to_string(), move |d| &mut d.texts[i]);
+                self.settle(d, row, f, text, text.to_string(), move |d| &mut d.texts.get_or_insert_with(Default::default)[i]);
             }
         }
         let text = cell(F::PricesIncludeTax);
@@ -231,16 +303,17 @@ impl<'a> OrderReader<'a> {
 
     /// Keeps the first row's value of a field; a later row that writes another is a problem
     /// naming both rows.
-    fn settle<T: PartialEq>(&mut self, d: &mut Draft, row: u64, f: F, text: &str, value: T, slot: impl FnOnce(&mut Draft) -> &mut Option<Given<T>>) {
+    fn settle<T: PartialEq + Shown>(&mut self, d: &mut Draft, row: u64, f: F, text: &str, value: T, slot: impl FnOnce(&mut Draft) -> &mut Option<Given<T>>) {
+        let currency = d.currency.as_ref().map(|g| g.value);
         let conflict = {
             let slot = slot(d);
             match slot {
                 None => {
-                    *slot = Some(Given { value, row, text: text.to_string() });
+                    *slot = Some(Given { value, row });
                     None
                 }
                 Some(g) if g.value == value => None,
-                Some(g) => Some((g.row, g.text.clone())),
+                Some(g) => Some((g.row, g.value.shown(currency))),
             }
         };
         if let Some((first, other)) = conflict {
@@ -256,18 +329,6 @@ impl<'a> OrderReader<'a> {
             let params = [("order", number), ("field", f.value().to_string()), ("other_row", first.to_string()), ("other_value", other)];
             self.problems.push(row_error_with(row, self.header(f), "order_rows_disagree", Some(text.into()), &message, &params));
         }
-    }
-
-    /// The orders, the data rows read and every problem, in row order.
-    pub fn finish(mut self) -> (Vec<Order>, u64, Vec<RowError>) {
-        let mut orders = Vec::with_capacity(self.drafts.len());
-        for d in std::mem::take(&mut self.drafts) {
-            if let Some(o) = self.order(d) {
-                orders.push(o);
-            }
-        }
-        self.problems.sort_by_key(|p| p.row);
-        (orders, self.rows, self.problems)
     }
 
     fn order(&mut self, d: Draft) -> Option<Order> {
@@ -296,7 +357,7 @@ impl<'a> OrderReader<'a> {
         }
         let (created, currency, subtotal) = (created?, currency?, subtotal?);
         let [_, discount, shipping, taxes, total, refunded] = d.amounts.map(|g| g.map(|g| g.value));
-        let [utm_source, utm_medium, utm_campaign, utm_content, utm_term, landing_url, referring_site] = d.texts.map(|g| g.map(|g| g.value));
+        let [utm_source, utm_medium, utm_campaign, utm_content, utm_term, landing_url, referring_site] = d.texts.map(|b| *b).unwrap_or_default().map(|g| g.map(|g| g.value));
         let mut utm = Utm { source: utm_source, medium: utm_medium, campaign: utm_campaign, content: utm_content, term: utm_term };
         if utm.is_empty() {
             if let Some(url) = &landing_url {

@@ -38,6 +38,16 @@ impl FinancialStatus {
         if t.is_empty() {
             return FinancialStatus::Unstated;
         }
+        // Shopify's own words, as it writes them, without building a lower-case copy.
+        match t {
+            "paid" => return FinancialStatus::Paid,
+            "pending" => return FinancialStatus::Pending,
+            "refunded" => return FinancialStatus::Refunded,
+            "partially_refunded" => return FinancialStatus::PartiallyRefunded,
+            "voided" => return FinancialStatus::Voided,
+            "authorized" => return FinancialStatus::Authorized,
+            _ => {}
+        }
         let lower = t.to_lowercase();
         let word = lower.strip_prefix("wc-").unwrap_or(&lower).replace([' ', '-'], "_");
         match word.as_str() {
