@@ -216,6 +216,11 @@ fn a_file_no_layout_fits_asks_for_a_mapping() {
     let mut o = options();
     o.source = Some(Source::Shopify);
     assert_eq!(layout_code(&orders::read_order_bytes(text.into(), "export.csv", &o).unwrap_err()).0, "orders_missing_columns", "said to be Shopify: what is missing");
+    o.source = Some(Source::Woocommerce);
+    let shopify = std::fs::read(fixture("shopify_orders_export.csv")).unwrap();
+    let e = orders::read_order_bytes(shopify, "export.csv", &o).unwrap_err();
+    assert_eq!(layout_code(&e).0, "orders_not_that_source", "said to be WooCommerce, a Shopify file");
+    assert!(e.to_string().contains("It looks like a Shopify export."), "{e}");
     o.source = None;
     o.mapping = Some(OrderMapping::from_pairs(["Bestelnummer=order_number", "Datum=created_at", "Bedrag=subtotaal"]));
     assert_eq!(layout_code(&orders::read_order_bytes(text.into(), "export.csv", &o).unwrap_err()).0, "unknown_order_field");
