@@ -49,6 +49,9 @@ pub struct RowError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     pub message: String,
+    /// Further specifics by name for the window's sentence (another row of the same order, …).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<&'static str, String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,9 +1,11 @@
 //! Sales: links, codes, orders and attribution live here. So far the pure building blocks a
-//! collaboration needs to sell: its tracking link ([`links`]), its discount code ([`codes`])
-//! and the QR code of its link ([`qr`]); none of them touches the workspace file.
+//! collaboration needs to sell and the shop orders it sells in, none of which touches the
+//! workspace file: its tracking link ([`links`]), its discount code ([`codes`]), the QR code of
+//! its link ([`qr`]) and the shop's order exports read into orders ([`orders`]).
 
 pub mod codes;
 pub mod links;
+pub mod orders;
 pub mod qr;
 
 #[cfg(test)]

@@ -23,13 +23,13 @@
 //! - Columns are matched by header name, never by position ([`fields`]).
 
 pub(crate) mod fields;
-mod layout;
+pub(crate) mod layout;
 mod left_out;
-mod mapping;
+pub(crate) mod mapping;
 mod merge;
 mod owners;
-mod problems;
-mod read;
+pub(crate) mod problems;
+pub(crate) mod read;
 mod write;
 
 pub(crate) use fields::{Field, MAX_SLOT};

@@ -20,7 +20,14 @@ pub(crate) fn row_error(row: u64, column: &str, code: &'static str, value: Optio
         (Some(raw), Some(s)) if raw != s && !raw.is_empty() => message.replace(raw.as_str(), s),
         _ => message.to_string(),
     };
-    RowError { row, column: display_text(column, MAX_COLUMN), code, value: shown, message: display_text(&message, MAX_MESSAGE) }
+    RowError { row, column: display_text(column, MAX_COLUMN), code, value: shown, message: display_text(&message, MAX_MESSAGE), params: Default::default() }
+}
+
+/// [`row_error`] with specifics for the window's sentence (`params` of the problem).
+pub(crate) fn row_error_with(row: u64, column: &str, code: &'static str, value: Option<String>, message: &str, params: &[(&'static str, String)]) -> RowError {
+    let mut e = row_error(row, column, code, value, message);
+    e.params = params.iter().map(|(k, v)| (*k, display_text(v, MAX_VALUE))).collect();
+    e
 }
 
 /// Text from a file made safe to show on one line: terminal escape sequences and control,
