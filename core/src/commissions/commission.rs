@@ -93,15 +93,18 @@ pub fn commission_of(order: &OrderForCommission, applied: AppliedRule) -> Result
     let base = order.base;
     check_inputs(order, applied)?;
     let said = |what: String| format!("{what} ({}: {}).", applied.level.english(), rule.describe());
+    let level = format!("{:?}", applied.level).to_lowercase();
     let params = |amount: Money, rate: String| {
-        [("amount", money_text(amount)), ("base", money_text(base)), ("rate", rate), ("rule", rule.machine_text()), ("level", format!("{:?}", applied.level).to_lowercase())]
+        [("amount", money_text(amount)), ("base", money_text(base)), ("rate", rate), ("rule", rule.machine_text()), ("level", level.clone())]
     };
     let nothing = |code: &'static str, why: String| {
         let zero = Money { minor: 0, currency: base.currency };
         Commission { amount: zero, rate: RateUsed::None, explanation: Wording::new(code, &params(zero, String::new()), said(why)) }
     };
     if base.minor == 0 {
-        return Ok(nothing("base_zero", format!("The base is {}: no commission", money_text(base))));
+        // An explanation's wording (the window words it by its code later), not an error code.
+        let why = format!("The base is {}: no commission", money_text(base));
+        return Ok(nothing("base_zero", why));
     }
     if rule.first_order_only() {
         match order.customer {

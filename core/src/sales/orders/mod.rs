@@ -273,10 +273,11 @@ fn choose_format(file: &str, headers: &[String], detected: Option<Format>, optio
             };
             let seems = found.map(|f| format!(" It looks like a {} export.", match f.source() { Source::Shopify => "Shopify", _ => "WooCommerce" })).unwrap_or_default();
             let code = if s == Source::Csv { "orders_mapping_needed" } else { "orders_not_that_source" };
+            let source = format!("{s:?}").to_lowercase();
             Err(layout_error(
                 file,
                 code,
-                &[("source", format!("{s:?}").to_lowercase()), ("columns", headers.join("\n"))],
+                &[("source", source), ("columns", headers.join("\n"))],
                 format!("{file} was to be read as {said}, but its columns do not fit that.{seems} Its columns are {}.", quote_list(headers)),
             ))
         }
