@@ -51,6 +51,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_campaigns.sql"),
     include_str!("migrations/0003_quality.sql"),
+    include_str!("migrations/0004_sales.sql"),
 ];
 
 /// The schema version this Chorus writes.

@@ -144,8 +144,8 @@ pub(crate) fn insert(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO workspace_settings (id, brand_name, currency, locale, tier_nano_min, tier_micro_min,
              tier_mid_min, tier_macro_min, tier_mega_min, created_at, updated_at, uid,
-             gift_no_post_days, idle_days, usage_warning_days)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, lower(hex(randomblob(16))), ?10, ?11, ?12)",
+             gift_no_post_days, idle_days, usage_warning_days, customer_salt)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, lower(hex(randomblob(16))), ?10, ?11, ?12, lower(hex(randomblob(16))))",
         params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now,
                 s.today.gift_no_post_days, s.today.idle_days, s.today.usage_warning_days],
     )?;
@@ -160,6 +160,74 @@ pub(crate) fn update(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
          WHERE id = 1",
         params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now,
                 s.today.gift_no_post_days, s.today.idle_days, s.today.usage_warning_days],
+    )?;
+    Ok(())
+}
+
+/// The sales and commission settings (schema 4): how long a code counts after its
+/// collaboration ends, how long a commission is held, whether shop prices include tax, the
+/// shop's offset for times written without one, the customer salt and the code pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesRules {
+    pub attribution_grace_days: i64,
+    pub commission_hold_days: i64,
+    pub prices_include_tax: bool,
+    /// Minutes east of UTC; `None`: this computer's time zone.
+    pub shop_utc_offset_minutes: Option<i32>,
+    /// Mixed into every customer hash; never shown.
+    #[serde(skip_serializing, default)]
+    pub customer_salt: String,
+    pub discount_code_pattern: String,
+}
+
+impl SalesRules {
+    /// Every problem at once, by field.
+    pub fn validate(&self) -> Result<()> {
+        let mut problems = Vec::new();
+        for (field, days) in [("attribution_grace_days", self.attribution_grace_days), ("commission_hold_days", self.commission_hold_days)] {
+            if !(0..=365).contains(&days) {
+                problems.push(FieldError::new(field, "days_out_of_range_or_zero", format!("Use a number of days from 0 to 365 (not {days}).")).with_value(days.to_string()));
+            }
+        }
+        if let Some(minutes) = self.shop_utc_offset_minutes {
+            if !(-840..=840).contains(&minutes) {
+                problems.push(FieldError::new("shop_utc_offset_minutes", "offset_out_of_range", "A time zone is at most 14 hours from UTC.").with_value(minutes.to_string()));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation(problems))
+        }
+    }
+}
+
+pub fn load_sales_rules(conn: &Connection) -> Result<SalesRules> {
+    Ok(conn.query_row(
+        "SELECT attribution_grace_days, commission_hold_days, prices_include_tax, shop_utc_offset_minutes, customer_salt, discount_code_pattern
+         FROM workspace_settings WHERE id = 1",
+        [],
+        |r| {
+            Ok(SalesRules {
+                attribution_grace_days: r.get(0)?,
+                commission_hold_days: r.get(1)?,
+                prices_include_tax: r.get(2)?,
+                shop_utc_offset_minutes: r.get(3)?,
+                customer_salt: r.get(4)?,
+                discount_code_pattern: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+/// Stores the rules (the salt is never changed here: every stored hash depends on it).
+/// The caller writes inside its transaction and audits.
+pub fn save_sales_rules(conn: &Connection, rules: &SalesRules, now: &str) -> Result<()> {
+    rules.validate()?;
+    conn.execute(
+        "UPDATE workspace_settings SET attribution_grace_days = ?1, commission_hold_days = ?2, prices_include_tax = ?3,
+             shop_utc_offset_minutes = ?4, discount_code_pattern = ?5, updated_at = ?6 WHERE id = 1",
+        params![rules.attribution_grace_days, rules.commission_hold_days, rules.prices_include_tax, rules.shop_utc_offset_minutes, rules.discount_code_pattern, now],
     )?;
     Ok(())
 }
@@ -179,6 +247,17 @@ mod tests {
         let Err(Error::Validation(problems)) = s.validate() else { panic!("expected validation errors") };
         let fields: Vec<_> = problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
         assert_eq!(fields, vec![("brand_name", "required"), ("currency", "unknown_currency"), ("locale", "unknown_locale")]);
+    }
+
+    #[test]
+    fn a_new_workspace_has_the_default_sales_rules_and_its_own_salt() {
+        let one = crate::Workspace::in_memory(&Settings::new("A", "EUR", "nl-NL")).unwrap();
+        let two = crate::Workspace::in_memory(&Settings::new("B", "EUR", "nl-NL")).unwrap();
+        let rules = load_sales_rules(one.conn()).unwrap();
+        assert_eq!((rules.attribution_grace_days, rules.commission_hold_days, rules.prices_include_tax), (30, 30, true));
+        assert_eq!(rules.discount_code_pattern, "{HANDLE}{PERCENT}");
+        assert_eq!(rules.customer_salt.len(), 32);
+        assert_ne!(rules.customer_salt, load_sales_rules(two.conn()).unwrap().customer_salt);
     }
 
     #[test]
