@@ -11,6 +11,7 @@
 pub mod base;
 pub mod commission;
 pub mod exchange_rates;
+pub mod ledger;
 pub mod rounding;
 pub mod rule_text;
 pub mod rules;

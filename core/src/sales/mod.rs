@@ -3,6 +3,7 @@
 //! workspace file: its tracking link ([`links`]), its discount code ([`codes`]), the QR code of
 //! its link ([`qr`]) and the shop's order exports read into orders ([`orders`]).
 
+pub mod attribution;
 pub mod codes;
 pub mod links;
 pub mod orders;

@@ -36,6 +36,21 @@ ALTER TABLE collaborations ADD COLUMN discount_code_key TEXT NOT NULL DEFAULT ''
 -- The customer's discount the code gives, in basis points ({PERCENT} of the pattern); NULL: not said.
 ALTER TABLE collaborations ADD COLUMN customer_discount_bp INTEGER
     CHECK (customer_discount_bp IS NULL OR customer_discount_bp BETWEEN 0 AND 10000);
+-- When the collaboration was cancelled (a code counts for orders before it, not after);
+-- kept by the trigger below; NULL while it is not cancelled. A collaboration cancelled before
+-- this schema gets its last change's time, the best the file knows.
+ALTER TABLE collaborations ADD COLUMN cancelled_at TEXT;
+UPDATE collaborations SET cancelled_at = updated_at WHERE status = 'cancelled';
+CREATE TRIGGER collaboration_cancelled_at AFTER UPDATE OF status ON collaborations
+WHEN (OLD.status = 'cancelled') <> (NEW.status = 'cancelled')
+BEGIN
+    UPDATE collaborations SET cancelled_at = CASE WHEN NEW.status = 'cancelled' THEN NEW.updated_at END WHERE id = NEW.id;
+END;
+CREATE TRIGGER collaboration_cancelled_at_insert AFTER INSERT ON collaborations
+WHEN NEW.status = 'cancelled'
+BEGIN
+    UPDATE collaborations SET cancelled_at = NEW.updated_at WHERE id = NEW.id;
+END;
 CREATE UNIQUE INDEX collaborations_by_code ON collaborations (discount_code_key) WHERE discount_code_key <> '';
 
 -- The commission rules, one per owner at each level. Precedence: collaboration, then creator,
