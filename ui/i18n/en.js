@@ -199,6 +199,8 @@ const en = {
   'code.not_this_creator': 'That collaboration belongs to another creator.',
   'code.not_a_document': 'Link the contract as a document: PDF, Word, OpenDocument, RTF, text, e-mail or a scanned image.',
   'code.days_out_of_range': 'Use a number of days from 1 to 365.',
+  'code.days_out_of_range_or_zero': 'Use a number of days from 0 to 365.',
+  'code.offset_out_of_range': 'A time zone is at most 14 hours from UTC.',
   'code.days_out_of_range.value': 'Use a number of days from 1 to 365 (not {value}).',
 
   // Names of stored values (the core's vocabulary), by list and value.

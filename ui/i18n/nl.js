@@ -200,6 +200,8 @@ const nl = {
   'code.not_this_creator': 'Die samenwerking hoort bij een andere creator.',
   'code.not_a_document': 'Koppel het contract als document: pdf, Word, OpenDocument, RTF, tekst, e-mail of een scan.',
   'code.days_out_of_range': 'Gebruik een aantal dagen van 1 tot en met 365.',
+  'code.days_out_of_range_or_zero': 'Gebruik een aantal dagen van 0 tot en met 365.',
+  'code.offset_out_of_range': 'Een tijdzone ligt hoogstens 14 uur van UTC.',
   'code.days_out_of_range.value': 'Gebruik een aantal dagen van 1 tot en met 365 (niet {value}).',
 
   // Namen van opgeslagen waarden (de woordenlijst van de core), per lijst en waarde.
