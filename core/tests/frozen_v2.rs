@@ -7,10 +7,11 @@ use chorus_core::campaigns::{board, today};
 use chorus_core::workspace::settings::Settings;
 use chorus_core::workspace::SCHEMA_VERSION;
 use chorus_core::Workspace;
-use rusqlite::types::Value;
 use rusqlite::Connection;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+mod support;
+use support::frozen::{rows_by_table, schema_of, tables_and_columns};
 
 const FROZEN_V2: &str = include_str!("fixtures/workspace-v2.sql");
 
@@ -30,47 +31,6 @@ fn frozen_v2_file(dir: &Path) -> PathBuf {
     path
 }
 
-/// Every row of every ordinary table, by table, as the v2 file had its columns.
-fn rows_by_table(conn: &Connection, tables: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<Vec<Value>>> {
-    tables
-        .iter()
-        .map(|(table, columns)| {
-            let kept: Vec<String> = columns.iter().filter(|c| !RECOMPUTED.iter().any(|(t, col)| t == table && col == *c)).map(|c| format!("\"{c}\"")).collect();
-            let sql = format!("SELECT {} FROM \"{table}\" ORDER BY {}", kept.join(", "), kept.join(", "));
-            let mut stmt = conn.prepare(&sql).unwrap();
-            let n = stmt.column_count();
-            let rows = stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect()).unwrap().map(Result::unwrap).collect();
-            (table.clone(), rows)
-        })
-        .collect()
-}
-
-fn tables_and_columns(conn: &Connection) -> BTreeMap<String, Vec<String>> {
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'creator_search%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    names
-        .into_iter()
-        .map(|t| {
-            let cols = conn.prepare(&format!("SELECT name FROM pragma_table_info('{t}')")).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-            (t, cols)
-        })
-        .collect()
-}
-
-fn schema_of(conn: &Connection) -> Vec<String> {
-    conn.prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
 #[test]
 fn the_frozen_second_schema_opens_with_every_row_and_matches_a_fresh_schema() {
     let dir = tempfile::tempdir().unwrap();
@@ -78,7 +38,7 @@ fn the_frozen_second_schema_opens_with_every_row_and_matches_a_fresh_schema() {
     let (tables, before, searchable) = {
         let conn = Connection::open(&path).unwrap();
         let tables = tables_and_columns(&conn);
-        let rows = rows_by_table(&conn, &tables);
+        let rows = rows_by_table(&conn, &tables, RECOMPUTED);
         let searchable: i64 = conn.query_row("SELECT count(*) FROM creator_search", [], |r| r.get(0)).unwrap();
         (tables, rows, searchable)
     };
@@ -87,7 +47,7 @@ fn the_frozen_second_schema_opens_with_every_row_and_matches_a_fresh_schema() {
     let ws = Workspace::open(&path).unwrap();
     let version: i64 = ws.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    let after = rows_by_table(ws.conn(), &tables);
+    let after = rows_by_table(ws.conn(), &tables, RECOMPUTED);
     for (table, rows) in &before {
         assert_eq!(&after[table], rows, "table {table} changed in the migration");
     }

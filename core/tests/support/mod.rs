@@ -1,0 +1,3 @@
+//! Helpers the core's integration tests share.
+
+pub mod frozen;
