@@ -131,16 +131,33 @@ async fn dutch_forms(app: &App, p: &Prepared) {
     assert_eq!(app.value("#set-tiers-mega").await, "1.000.000");
     app.fill("#set-brand_name", "").await;
     app.fill("#set-tiers-micro", "veel").await;
+    // The sales settings: a code pattern Chorus cannot fill and days that are no number, in
+    // the same answer; the base formula follows the prices' choice.
+    assert_eq!(app.value("#set-sales-attribution_grace_days").await, "30");
+    assert!(app.text("#base-formula").await.contains("min de btw in de productprijzen"));
+    app.fill("#set-sales-attribution_grace_days", "twee").await;
+    app.fill("#set-sales-pattern", "{HANDEL}{PERCENT}").await;
     app.click("#save-settings").await;
     app.wait_for_text("#err-set-brand_name", "the brand name error", |t| !t.is_empty()).await;
     let micro = app.wait_for_text("#err-set-tiers-micro", "the bound's error in the same answer", |t| !t.is_empty()).await;
     assert!(micro.contains("veel"), "{micro}");
+    app.wait_for_text("#err-set-sales-attribution_grace_days", "the grace days' error in the same answer", |t| !t.is_empty()).await;
+    let pattern = app.wait_for_text("#err-set-sales-pattern", "the pattern's error in the same answer", |t| !t.is_empty()).await;
+    assert!(pattern.contains("HANDEL"), "{pattern}");
+    app.js("document.querySelector('#settings-sales').scrollIntoView({ block: 'center' });", vec![]).await;
     app.screenshot(&shot("settings-errors")).await;
     app.fill("#set-brand_name", "Studio Zon").await;
     app.fill("#set-tiers-micro", "12.000").await;
+    app.fill("#set-sales-attribution_grace_days", "14").await;
+    app.fill("#set-sales-pattern", "ZON{HANDLE}").await;
+    app.choose("#set-sales-prices", "exclude").await;
+    app.wait_for_text("#base-formula", "the formula for prices without tax", |t| t.contains("zonder verzendkosten en btw")).await;
     app.click("#save-settings").await;
     app.notice("Instellingen opgeslagen").await;
-    assert_eq!(Workspace::open(&p.path).unwrap().settings().unwrap().tiers.micro, 12_000);
+    let saved = Workspace::open(&p.path).unwrap();
+    assert_eq!(saved.settings().unwrap().tiers.micro, 12_000);
+    let sales = chorus_core::workspace::settings::load_sales_rules(saved.conn()).unwrap();
+    assert_eq!((sales.attribution_grace_days, sales.prices_include_tax, sales.discount_code_pattern.as_str()), (14, false, "ZON{HANDLE}"));
 
     // The campaign form: the budget 5.000,00, dates as dd-mm-jjjj, typed the Dutch way.
     app.click("#nav-campaigns").await;
@@ -306,6 +323,9 @@ async fn dark_screens(app: &App, p: &Prepared, language: &str) {
     app.click("#nav-settings").await;
     app.wait_for_text("#set-locale", "the workspace settings", |t| !t.is_empty()).await;
     app.screenshot(&format!("forms-{language}-settings-dark")).await;
+    app.js("document.querySelector('#settings-sales').scrollIntoView({ block: 'center' });", vec![]).await;
+    app.check_text("the sales settings").await;
+    app.screenshot(&format!("forms-{language}-settings-sales-dark")).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

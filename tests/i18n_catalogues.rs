@@ -380,6 +380,21 @@ fn core_codes() -> BTreeSet<String> {
     for src in core_sources() {
         codes_in_calls(&src, "FieldError::new(", 1, &mut codes);
         codes_in_calls(&src, "row_error(", 2, &mut codes);
+        // A module's own error helper (`pattern_error("unknown_placeholder", …)`): the first
+        // argument of any call of a function whose name ends in `_error`.
+        for (at, _) in src.match_indices("_error(") {
+            let before = &src[..at];
+            let name_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+            if before[..name_start].trim_end().ends_with("fn") || matches!(&before[name_start..], "row" | "into_field") {
+                continue;
+            }
+            if let Some(first) = call_arguments(&src[at + "_error(".len()..]).first() {
+                let first = first.trim();
+                if first.starts_with('"') {
+                    codes.extend(literals(first).into_iter().map(|lit| lit.text).filter(|text| is_code(text)));
+                }
+            }
+        }
         // `let (code, msg) = match e { X => ("negative_number", format!(…)), … }`
         for (at, _) in src.match_indices("(\"") {
             let rest = &src[at + 2..];

@@ -306,12 +306,12 @@ impl Workspace {
             Err(Error::Validation(problems)) => problems,
             Err(e) => return Err(e),
         };
-        self.save_settings(new, problems)
+        self.save_settings(new, None, problems)
     }
 
     /// Saves `new`, unless `problems` (what the caller found wrong with it) or the currency
     /// lock refuse it: then every one of them is reported at once.
-    pub(crate) fn save_settings(&mut self, new: &Settings, mut problems: Vec<crate::FieldError>) -> Result<Settings> {
+    pub(crate) fn save_settings(&mut self, new: &Settings, sales: Option<&settings::SalesRules>, mut problems: Vec<crate::FieldError>) -> Result<Settings> {
         let actor = self.actor;
         self.write(|tx| {
             let old = settings::load(tx)?;
@@ -321,7 +321,8 @@ impl Workspace {
                     "SELECT (SELECT count(*) FROM rate_card)
                           + (SELECT count(*) FROM campaigns WHERE budget_minor > 0)
                           + (SELECT count(*) FROM collaborations WHERE fee_minor > 0 OR gift_value_minor > 0)
-                          + (SELECT count(*) FROM gift_items WHERE unit_cost_minor > 0 OR unit_retail_minor > 0)",
+                          + (SELECT count(*) FROM gift_items WHERE unit_cost_minor > 0 OR unit_retail_minor > 0)
+                          + (SELECT count(*) FROM commission_rules) + (SELECT count(*) FROM commission_lines)",
                     [],
                     |r| r.get(0),
                 )?;
@@ -339,8 +340,18 @@ impl Workspace {
             if !problems.is_empty() {
                 return Err(Error::Validation(problems));
             }
-            settings::update(tx, new, &now_utc())?;
-            audit(tx, actor, "settings", None, "update", &format!("brand={}, currency={}, locale={}", new.brand_name, new.currency, new.locale))?;
+            let now = now_utc();
+            settings::update(tx, new, &now)?;
+            let mut detail = format!("brand={}, currency={}, locale={}", new.brand_name, new.currency, new.locale);
+            if let Some(sales) = sales {
+                settings::save_sales_rules(tx, sales, &now)?;
+                let offset = sales.shop_utc_offset_minutes.map_or("local".to_string(), |m| m.to_string());
+                detail.push_str(&format!(
+                    ", grace={}, hold={}, prices_include_tax={}, shop_offset={offset}, code_pattern={}",
+                    sales.attribution_grace_days, sales.commission_hold_days, sales.prices_include_tax, sales.discount_code_pattern
+                ));
+            }
+            audit(tx, actor, "settings", None, "update", &detail)?;
             settings::load(tx)
         })
     }

@@ -116,10 +116,15 @@ pub struct SettingsView {
     #[serde(flatten)]
     pub settings: Settings,
     pub overlap_rule: &'static str,
+    pub sales: SalesRules,
+    /// How an order's base is worked out under `sales.prices_include_tax`.
+    pub base_formula: crate::commissions::Wording,
 }
 
-pub fn view(settings: Settings) -> SettingsView {
-    SettingsView { settings, overlap_rule: OVERLAP_RULE }
+pub fn view(conn: &Connection, settings: Settings) -> Result<SettingsView> {
+    let sales = load_sales_rules(conn)?;
+    let prices = if sales.prices_include_tax { crate::commissions::base::ShopPrices::IncludeTax } else { crate::commissions::base::ShopPrices::ExcludeTax };
+    Ok(SettingsView { settings, overlap_rule: OVERLAP_RULE, sales, base_formula: crate::commissions::base::formula_sentence(prices) })
 }
 
 pub(crate) fn load(conn: &Connection) -> Result<Settings> {

@@ -4,7 +4,7 @@
 //! cannot be read is reported in the same answer as every other problem of the screen (an
 //! empty brand name, a locked currency), each at its field.
 
-use super::settings::Settings;
+use super::settings::{SalesRules, Settings};
 use super::Workspace;
 use crate::error::{FieldError, Result};
 use crate::numbers::{self, CountError, Spelling};
@@ -18,6 +18,9 @@ pub struct SettingsDraft {
     pub locale: String,
     pub tiers: TierBoundsDraft,
     pub today: TodayRulesDraft,
+    /// The sales and commission settings; `None` leaves them as they are.
+    #[serde(default)]
+    pub sales: Option<SalesRulesDraft>,
     /// How the numbers are written (the window's language). Not part of the draft the window
     /// sends: the command takes it.
     #[serde(skip)]
@@ -40,6 +43,59 @@ pub struct TodayRulesDraft {
     pub gift_no_post_days: String,
     pub idle_days: String,
     pub usage_warning_days: String,
+}
+
+/// The sales settings as typed: days as text, the rest as chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesRulesDraft {
+    pub attribution_grace_days: String,
+    pub commission_hold_days: String,
+    pub prices_include_tax: bool,
+    /// Minutes east of UTC; `None`: this computer's time zone.
+    pub shop_utc_offset_minutes: Option<i32>,
+    pub discount_code_pattern: String,
+}
+
+/// A collaboration to try a code pattern on: a pattern that cannot make a code of it is refused
+/// when it is saved, not when the first code is made.
+const PATTERN_TRIAL: crate::sales::codes::CodeParts<'static> =
+    crate::sales::codes::CodeParts { handle: "sannebakker", name: "Sanne Bakker", campaign: "Zomer", percent_bp: Some(1000) };
+
+impl SalesRulesDraft {
+    /// The sales rules this draft makes of `current`, with every problem found.
+    pub fn read(&self, current: &SalesRules, spelling: Spelling) -> (SalesRules, Vec<FieldError>) {
+        let mut problems = Vec::new();
+        let mut days = |field: &'static str, text: &str, kept: i64| match numbers::parse_count(text, spelling) {
+            Ok(n) => n,
+            Err(e) => {
+                problems.push(count_problem(field, "The days", text.trim(), e));
+                kept
+            }
+        };
+        let mut rules = current.clone();
+        rules.attribution_grace_days = days("sales.attribution_grace_days", &self.attribution_grace_days, current.attribution_grace_days);
+        rules.commission_hold_days = days("sales.commission_hold_days", &self.commission_hold_days, current.commission_hold_days);
+        rules.prices_include_tax = self.prices_include_tax;
+        rules.shop_utc_offset_minutes = self.shop_utc_offset_minutes;
+        rules.discount_code_pattern = self.discount_code_pattern.trim().to_string();
+        if let Err(crate::Error::Validation(own)) = rules.validate() {
+            for mut p in own {
+                p.field = format!("sales.{}", p.field);
+                if !problems.iter().any(|u| u.field == p.field) {
+                    problems.push(p);
+                }
+            }
+        }
+        if rules.discount_code_pattern.is_empty() {
+            problems.push(FieldError::new("sales.discount_code_pattern", "required", "Give a code pattern, such as {HANDLE}{PERCENT}."));
+        } else if let Err(crate::Error::Validation(own)) = crate::sales::codes::code_from_pattern(&rules.discount_code_pattern, &PATTERN_TRIAL) {
+            problems.extend(own.into_iter().map(|mut p| {
+                p.field = "sales.discount_code_pattern".into();
+                p
+            }));
+        }
+        (rules, problems)
+    }
 }
 
 impl SettingsDraft {
@@ -97,6 +153,10 @@ const FIELD_ORDER: &[&str] = &[
     "today.gift_no_post_days",
     "today.idle_days",
     "today.usage_warning_days",
+    "sales.attribution_grace_days",
+    "sales.commission_hold_days",
+    "sales.shop_utc_offset_minutes",
+    "sales.discount_code_pattern",
 ];
 
 fn count_problem(field: &str, label: &str, text: &str, e: CountError) -> FieldError {
@@ -110,8 +170,17 @@ fn count_problem(field: &str, label: &str, text: &str, e: CountError) -> FieldEr
 /// problem at once (including a currency that can no longer change).
 pub fn save(ws: &mut Workspace, draft: &SettingsDraft) -> Result<Settings> {
     let current = ws.settings()?;
-    let (settings, problems) = draft.read(&current);
-    ws.save_settings(&settings, problems)
+    let (settings, mut problems) = draft.read(&current);
+    let sales = match &draft.sales {
+        Some(sales) => {
+            let (rules, sales_problems) = sales.read(&super::settings::load_sales_rules(ws.conn())?, draft.spelling);
+            problems.extend(sales_problems);
+            problems.sort_by_key(|p| FIELD_ORDER.iter().position(|f| *f == p.field).unwrap_or(FIELD_ORDER.len()));
+            Some(rules)
+        }
+        None => None,
+    };
+    ws.save_settings(&settings, sales.as_ref(), problems)
 }
 
 #[cfg(test)]
@@ -136,8 +205,60 @@ mod tests {
                 idle_days: s.today.idle_days.to_string(),
                 usage_warning_days: s.today.usage_warning_days.to_string(),
             },
+            sales: None,
             spelling: Spelling::Unknown,
         }
+    }
+
+    fn sales_draft(grace: &str, hold: &str, pattern: &str) -> SalesRulesDraft {
+        SalesRulesDraft {
+            attribution_grace_days: grace.into(),
+            commission_hold_days: hold.into(),
+            prices_include_tax: false,
+            shop_utc_offset_minutes: Some(60),
+            discount_code_pattern: pattern.into(),
+        }
+    }
+
+    #[test]
+    fn the_sales_settings_are_saved_with_the_others_and_keep_the_salt() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let salt = crate::workspace::settings::load_sales_rules(ws.conn()).unwrap().customer_salt;
+        let mut d = draft(&ws.settings().unwrap());
+        d.spelling = Spelling::Dutch;
+        d.sales = Some(sales_draft(" 14 ", "0", "zon{HANDLE}"));
+        save(&mut ws, &d).unwrap();
+        let rules = crate::workspace::settings::load_sales_rules(ws.conn()).unwrap();
+        assert_eq!(
+            (rules.attribution_grace_days, rules.commission_hold_days, rules.prices_include_tax, rules.shop_utc_offset_minutes, rules.discount_code_pattern.as_str()),
+            (14, 0, false, Some(60), "zon{HANDLE}")
+        );
+        assert_eq!(rules.customer_salt, salt, "every stored customer hash depends on the salt");
+        let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+        assert!(detail.contains("grace=14") && detail.contains("hold=0"), "{detail}");
+    }
+
+    #[test]
+    fn bad_sales_settings_are_reported_with_every_other_problem_and_nothing_is_saved() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let mut d = draft(&ws.settings().unwrap());
+        d.brand_name = "".into();
+        d.sales = Some(sales_draft("veel", "400", "{HANDEL}10"));
+        let found = problems(save(&mut ws, &d).unwrap_err());
+        let expected = [
+            ("brand_name", "required"),
+            ("sales.attribution_grace_days", "not_a_number"),
+            ("sales.commission_hold_days", "days_out_of_range_or_zero"),
+            ("sales.discount_code_pattern", "unknown_placeholder"),
+        ];
+        assert_eq!(found, expected.map(|(f, c)| (f.to_string(), c)));
+        let rules = crate::workspace::settings::load_sales_rules(ws.conn()).unwrap();
+        assert_eq!((rules.attribution_grace_days, rules.commission_hold_days), (30, 30), "nothing was saved");
+        d.sales = Some(sales_draft("30", "30", ""));
+        d.brand_name = "Studio Zon".into();
+        assert_eq!(problems(save(&mut ws, &d).unwrap_err()), vec![("sales.discount_code_pattern".to_string(), "required")]);
+        d.sales = Some(sales_draft("30", "30", "{HANDLE"));
+        assert_eq!(problems(save(&mut ws, &d).unwrap_err()), vec![("sales.discount_code_pattern".to_string(), "unclosed_placeholder")]);
     }
 
     fn problems(e: Error) -> Vec<(String, &'static str)> {

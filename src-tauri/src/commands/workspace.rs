@@ -95,12 +95,15 @@ pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
 
 #[tauri::command(async)]
 pub fn settings_get(state: State<'_, AppState>) -> CmdResult<SettingsView> {
-    state.with_workspace(|ws| ws.settings().map(settings::view))
+    state.with_workspace(|ws| settings::view(ws.conn(), ws.settings()?))
 }
 
 /// `spelling`: how the window writes numbers (its language), for the tier bounds and days.
 #[tauri::command(async)]
 pub fn settings_update(state: State<'_, AppState>, settings: SettingsDraft, spelling: Spelling) -> CmdResult<SettingsView> {
     let settings = SettingsDraft { spelling, ..settings };
-    state.with_workspace(|ws| settings_form::save(ws, &settings).map(settings::view))
+    state.with_workspace(|ws| {
+        let saved = settings_form::save(ws, &settings)?;
+        settings::view(ws.conn(), saved)
+    })
 }

@@ -3,7 +3,9 @@
 //! `setPreferences`; then the workspace: brand name, currency, the client's number format and
 //! the five tier lower bounds (with the overlap rule and the seed's benchmark engagement per
 //! tier beside them) and the Today view's thresholds in days (a delivered gift without a
-//! post, an idle collaboration, usage rights about to end), saved through `updateSettings`
+//! post, an idle collaboration, usage rights about to end), the sales settings (how long a
+//! code counts after its collaboration, the commission hold, whether shop prices include tax
+//! with the base formula that follows, the shop's time zone, the code pattern), saved through `updateSettings`
 //! with field errors at their fields; and
 //! read-only facts about the file from `workspaceInfo`, and its backup copies (backups-card.js). Bounds and days show in the window's
 //! number spelling (`1.000`) and are sent as typed: the core reads them and reports every
@@ -26,6 +28,17 @@ export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
 const TIER_KEYS = [['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro', 'macro_'], ['mega', 'mega']];
 /** The Today thresholds (days), as named on the wire and in errors (`today.<name>`). */
 const TODAY_KEYS = ['gift_no_post_days', 'idle_days', 'usage_warning_days'];
+/** The sales settings counted in days (`sales.<name>` on the wire and in errors). */
+const SALES_DAY_KEYS = ['attribution_grace_days', 'commission_hold_days'];
+/** Offsets a shop's clock can have, in minutes east of UTC (every half hour, and Nepal's). */
+const OFFSETS = [...Array.from({ length: 53 }, (_, i) => -720 + i * 30), 345].sort((a, b) => a - b);
+
+/** `60` → `UTC+01:00`. */
+export function offsetName(minutes) {
+  const sign = minutes < 0 ? '−' : '+';
+  const m = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
 
 /**
  * @param {{ onSaved: (info: import('../api.js').WorkspaceInfo) => void,
@@ -86,6 +99,27 @@ export function settingsScreen(hooks, saved = null) {
     for (const key of TODAY_KEYS) {
       controls[`today.${key}`] = number(`today.${key}`, String(settings.today?.[key] ?? ''), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
     }
+    const sales = settings.sales;
+    for (const key of SALES_DAY_KEYS) {
+      controls[`sales.${key}`] = number(`sales.${key}`, String(sales[key]), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
+    }
+    const pricesValue = sales.prices_include_tax ? 'include' : 'exclude';
+    controls['sales.prices_include_tax'] = select([['include', t('settings.sales.prices.include')], ['exclude', t('settings.sales.prices.exclude')]],
+      unsaved['sales.prices_include_tax'] ?? pricesValue);
+    shown['sales.prices_include_tax'] = pricesValue;
+    const offsetValue = sales.shop_utc_offset_minutes === null || sales.shop_utc_offset_minutes === undefined ? '' : String(sales.shop_utc_offset_minutes);
+    const offsets = OFFSETS.includes(Number(offsetValue)) || offsetValue === '' ? OFFSETS : [...OFFSETS, Number(offsetValue)].sort((a, b) => a - b);
+    controls['sales.shop_utc_offset_minutes'] = select([['', t('settings.sales.time_zone.local')], ...offsets.map((m) => [String(m), offsetName(m)])],
+      unsaved['sales.shop_utc_offset_minutes'] ?? offsetValue);
+    shown['sales.shop_utc_offset_minutes'] = offsetValue;
+    shown['sales.discount_code_pattern'] = sales.discount_code_pattern;
+    controls['sales.discount_code_pattern'] = textInput({ maxlength: 64, class: 'input mono', value: unsaved['sales.discount_code_pattern'] ?? sales.discount_code_pattern });
+    const baseFormula = h('p', { class: 'note', id: 'base-formula' });
+    const showFormula = () => {
+      baseFormula.textContent = t(controls['sales.prices_include_tax'].value === 'include' ? 'settings.sales.base_formula_prices_with_tax' : 'settings.sales.base_formula_prices_without_tax');
+    };
+    controls['sales.prices_include_tax'].addEventListener('change', showFormula);
+    showFormula();
     saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
     const benchmark = (key) => fmt.figures(session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–');
     mount(form, 
@@ -116,6 +150,20 @@ export function settingsScreen(hooks, saved = null) {
           id: `set-today-${key}`, field: `today.${key}`, errId: `err-set-today-${key}`,
           label: t(`settings.today.${key}`), control: controls[`today.${key}`], hint: t(`settings.today.${key}.hint`),
         })))),
+      h('section', { class: 'card', id: 'settings-sales' },
+        h('h2', { class: 'card-title' }, t('settings.sales')),
+        h('p', { class: 'muted card-intro' }, t('settings.sales.intro')),
+        h('div', { class: 'field-row cols-2' }, ...SALES_DAY_KEYS.map((key) => field({
+          id: `set-sales-${key}`, field: `sales.${key}`, errId: `err-set-sales-${key}`,
+          label: t(`settings.sales.${key}`), control: controls[`sales.${key}`], hint: t(`settings.sales.${key}.hint`),
+        }))),
+        h('div', { class: 'field-row cols-2' },
+          field({ id: 'set-sales-prices', field: 'sales.prices_include_tax', errId: 'err-set-sales-prices', label: t('settings.sales.prices'), control: controls['sales.prices_include_tax'] }),
+          field({ id: 'set-sales-offset', field: 'sales.shop_utc_offset_minutes', errId: 'err-set-sales-offset', label: t('settings.sales.time_zone'),
+            control: controls['sales.shop_utc_offset_minutes'], hint: t('settings.sales.time_zone.hint') })),
+        baseFormula,
+        field({ id: 'set-sales-pattern', field: 'sales.discount_code_pattern', errId: 'err-set-sales-pattern', label: t('settings.sales.discount_code_pattern'),
+          control: controls['sales.discount_code_pattern'], hint: t('settings.sales.discount_code_pattern.hint') })),
       h('div', { class: 'form-actions' }, saveBtn));
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
@@ -140,11 +188,18 @@ export function settingsScreen(hooks, saved = null) {
     clearFieldErrors(form);
     const tiers = Object.fromEntries(TIER_KEYS.map(([key, wire]) => [wire, controlValue(controls[`tiers.${key}`])]));
     const today = Object.fromEntries(TODAY_KEYS.map((key) => [key, controlValue(controls[`today.${key}`])]));
+    const offset = controls['sales.shop_utc_offset_minutes'].value;
+    const sales = {
+      ...Object.fromEntries(SALES_DAY_KEYS.map((key) => [key, controlValue(controls[`sales.${key}`])])),
+      prices_include_tax: controls['sales.prices_include_tax'].value === 'include',
+      shop_utc_offset_minutes: offset === '' ? null : Number(offset),
+      discount_code_pattern: controls['sales.discount_code_pattern'].value,
+    };
     saveBtn.disabled = true;
     try {
       await api.updateSettings({
         brand_name: controls.brand_name.value, currency: controls.currency.value.trim().toUpperCase(),
-        locale: controls.locale.value, tiers: /** @type {any} */ (tiers), today: /** @type {any} */ (today),
+        locale: controls.locale.value, tiers: /** @type {any} */ (tiers), today: /** @type {any} */ (today), sales: /** @type {any} */ (sales),
       });
       const ws = await api.workspaceInfo();
       toast(t('settings.saved'), { kind: 'success' });
