@@ -1,0 +1,1 @@
+//! The affiliate list import (placeholder while it is built).
