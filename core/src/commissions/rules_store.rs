@@ -115,17 +115,30 @@ pub fn rule_of(conn: &Connection, owner: RuleOwner) -> Result<Option<StoredRule>
         .query_row(params![owner.level_text(), owner.id().unwrap_or(0)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((machine_text, as_written, updated_at)) = row else { return Ok(None) };
+    stored_rule(owner, machine_text, as_written, updated_at).map(Some)
+}
+
+/// A stored row of `commission_rules` read back.
+pub(crate) fn stored_rule(owner: RuleOwner, machine_text: String, as_written: String, updated_at: String) -> Result<StoredRule> {
     // Only Chorus writes this column, always from a checked rule.
     let rule = Rule::from_machine_text(&machine_text).map_err(|r| Error::BadFile(r.message))?;
-    Ok(Some(StoredRule { owner, description: rule.describe(), rule, machine_text, as_written, updated_at }))
+    Ok(StoredRule { owner, description: rule.describe(), rule, machine_text, as_written, updated_at })
 }
 
 /// Writes `rule` as `owner`'s, inside the caller's transaction, with the audit line; nothing
 /// when the owner already has exactly this rule and these words.
 pub(crate) fn write_rule(tx: &Connection, actor: Actor, owner: RuleOwner, rule: &Rule, as_written: &str, reason: &str, now: &str) -> Result<RuleChange> {
     let before = rule_of(tx, owner)?;
+    let who = owner_words(tx, owner)?; // refuses an owner that does not exist
+    write_rule_as(tx, actor, owner, &who, before.as_ref(), rule, as_written, reason, now)
+}
+
+/// [`write_rule`] for a caller that knows the owner's words (`who`, for the audit line) and its
+/// stored rule (`before`) already: an import, which read them all at once.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_rule_as(tx: &Connection, actor: Actor, owner: RuleOwner, who: &str, before: Option<&StoredRule>, rule: &Rule, as_written: &str, reason: &str, now: &str) -> Result<RuleChange> {
     let machine_text = rule.machine_text();
-    let change = match &before {
+    let change = match before {
         Some(b) if b.machine_text == machine_text && b.as_written == as_written => return Ok(RuleChange::Unchanged),
         Some(_) => {
             tx.prepare_cached("UPDATE commission_rules SET rule = ?3, as_written = ?4, updated_at = ?5 WHERE level = ?1 AND coalesce(owner_id, 0) = ?2")?
@@ -133,15 +146,14 @@ pub(crate) fn write_rule(tx: &Connection, actor: Actor, owner: RuleOwner, rule: 
             RuleChange::Changed
         }
         None => {
-            owner_words(tx, owner)?; // refuses an owner that does not exist
             tx.prepare_cached("INSERT INTO commission_rules (level, owner_id, rule, as_written, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)")?
                 .execute(params![owner.level_text(), owner.id(), machine_text, as_written, now])?;
             RuleChange::Added
         }
     };
-    let old = before.map_or_else(|| "none".to_string(), |b| b.description);
+    let old = before.map_or_else(|| "none".to_string(), |b| b.description.clone());
     let written = if as_written.is_empty() { String::new() } else { format!(" (written “{as_written}”)") };
-    let detail = format!("{}: commission {old} → {}{written}{}", owner_words(tx, owner)?, rule.describe(), reason_words(reason));
+    let detail = format!("{who}: commission {old} → {}{written}{}", rule.describe(), reason_words(reason));
     audit(tx, actor, "commission_rule", owner.id(), "set", &detail)?;
     Ok(change)
 }
