@@ -131,6 +131,14 @@ pub fn run(ws: &mut Workspace, campaign_id: i64, path: &Path, mapping: &ColumnMa
     })
 }
 
+/// The header row of `path` as the import reads it (to tell a header from a field in the
+/// command line's `--map`).
+pub fn headers(path: &Path) -> Result<Vec<String>> {
+    let text = read::load(path)?;
+    let mut records = read::Records::new(&text);
+    Ok(records.next_record()?.map(|h| h.cells.iter().map(|c| read::clean_cell(c).to_string()).collect()).unwrap_or_default())
+}
+
 /// Reads, checks and plans the file against the workspace.
 fn work_out(conn: &Connection, campaign_id: i64, path: &Path, mapping: &ColumnMapping, skip: bool) -> Result<(AffiliateImport, Vec<plan::Step>)> {
     let campaign = crate::campaigns::campaign::load(conn, campaign_id)?;
