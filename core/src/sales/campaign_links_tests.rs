@@ -75,3 +75,33 @@ fn a_qr_code_is_saved_as_svg_or_png_whole() {
     assert!(!dir.path().join("none.png").exists(), "nothing half-written");
     assert_eq!(QrFormat::parse("gif"), None);
 }
+
+fn query_plan(ws: &crate::workspace::Workspace, sql: &str) -> String {
+    let mut stmt = ws.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let mut rows = stmt.query([1]).unwrap();
+    let mut out = Vec::new();
+    while let Some(r) = rows.next().unwrap() {
+        out.push(r.get::<_, String>(3).unwrap());
+    }
+    out.join("\n")
+}
+
+/// At agency scale (20k affiliate collaborations, 20k rules) every lookup of a link, code or rule
+/// must go through an index, never through the whole table once per collaboration.
+#[test]
+fn links_codes_and_rules_are_read_through_their_indexes() {
+    let ws = workspace();
+    let links = query_plan(
+        &ws,
+        "SELECT l.id FROM collaborations l JOIN creators c ON c.id = l.creator_id
+         LEFT JOIN commission_rules r ON r.level = 'collaboration' AND r.owner_id = l.id WHERE l.campaign_id = ?1",
+    );
+    assert!(links.contains("SEARCH l USING") && links.contains("(campaign_id=?)"), "{links}");
+    assert!(links.contains("commission_rules_by_owner_id (level=? AND owner_id=?)"), "{links}");
+    let holder = query_plan(&ws, "SELECT l.id FROM collaborations l WHERE l.discount_code_key = 'X' AND l.discount_code_key <> '' AND l.id <> ?1");
+    assert!(holder.contains("collaborations_by_code (discount_code_key=?"), "{holder}");
+    let carried = query_plan(&ws, "SELECT 1 FROM order_codes WHERE code_key = 'X' AND ?1 LIMIT 1");
+    assert!(carried.contains("order_codes_by_key (code_key=?)"), "{carried}");
+    let handles = query_plan(&ws, "SELECT l.id, h.platform FROM collaborations l JOIN handles h ON h.creator_id = l.creator_id WHERE l.campaign_id = ?1");
+    assert!(handles.contains("handles_by_creator (creator_id=?)"), "{handles}");
+}

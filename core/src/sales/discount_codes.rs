@@ -151,7 +151,7 @@ fn collision(conn: &Connection, code: &str, own: i64) -> Result<Option<codes::Co
     let holder = conn
         .prepare_cached(
             "SELECT c.display_name, p.name FROM collaborations l JOIN creators c ON c.id = l.creator_id JOIN campaigns p ON p.id = l.campaign_id
-             WHERE l.discount_code_key = ?1 AND l.id <> ?2",
+             WHERE l.discount_code_key = ?1 AND l.discount_code_key <> '' AND l.id <> ?2",
         )?
         .query_row(params![key, own], |r| Ok(CodeHolder { creator: r.get(0)?, campaign: r.get(1)? }))
         .optional()?;

@@ -289,8 +289,8 @@ fn stored_collaborations(conn: &Connection, campaign_id: i64) -> Result<HashMap<
 /// The campaign's collaborations' own rules, by collaboration, in one query.
 fn stored_rules(conn: &Connection, campaign_id: i64) -> Result<HashMap<i64, StoredRule>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT l.id, r.rule, r.as_written, r.updated_at FROM commission_rules r JOIN collaborations l ON l.id = r.owner_id
-         WHERE r.level = 'collaboration' AND l.campaign_id = ?1",
+        "SELECT l.id, r.rule, r.as_written, r.updated_at FROM collaborations l JOIN commission_rules r ON r.level = 'collaboration' AND r.owner_id = l.id
+         WHERE l.campaign_id = ?1",
     )?;
     let mut rows = stmt.query([campaign_id])?;
     let mut out = HashMap::new();
