@@ -10,7 +10,8 @@
 //!   schema's unique index). A code another collaboration holds is refused naming who holds it
 //!   (`code_taken`); nothing is ever renamed.
 //! - A change writes one audit line (old and new code, the customer's discount). Setting what
-//!   is already stored writes nothing.
+//!   is already stored writes nothing. The collaboration's revision stays: its form's draft
+//!   does not hold the code, so an open form saves without undoing it.
 //! - After a code changes, in the same transaction, the orders carrying the old or the new code
 //!   are attributed again and booked ([`after_code_change`]: the attribution and the ledger).
 //! - [`export_codes`] writes the codes of one campaign (or all) as the shop's CSV
