@@ -107,6 +107,8 @@ pub(crate) fn plan(conn: &Connection, campaign_id: i64, rows: Vec<AffiliateRow>,
     let mut owners = HandleOwners::new(conn, rows.len())?;
     let mut name_of = conn.prepare_cached("SELECT display_name FROM creators WHERE id = ?1")?;
     let mut seen: HashMap<(Platform, String), u64> = HashMap::with_capacity(rows.len());
+    // A creator on the roster once, whichever of their handles a row names.
+    let mut creator_rows: HashMap<i64, u64> = HashMap::new();
     let mut steps = Vec::with_capacity(rows.len());
     let refused: std::collections::HashSet<u64> = problems.iter().map(|p| p.row).collect();
     for r in rows {
@@ -135,6 +137,13 @@ pub(crate) fn plan(conn: &Connection, campaign_id: i64, rows: Vec<AffiliateRow>,
                 }
             },
         };
+        if let Some(id) = owner {
+            if let Some(earlier) = creator_rows.insert(id, r.row) {
+                let msg = format!("@{} belongs to {creator_name}, who is also in row {earlier} with another handle; each affiliate can be in the file only once.", r.handle);
+                problems.push(row_error(r.row, &r.identity_column, "duplicate_in_file", Some(r.handle.clone()), &msg));
+                continue;
+            }
+        }
         let collaboration = owner.and_then(|id| stored.get(&id).cloned());
         if let Some(c) = collaboration.as_ref().filter(|c| !matches!(c.kind, CollaborationKind::Affiliate | CollaborationKind::Hybrid)) {
             let msg = format!("{creator_name} is already in this campaign as a {} collaboration: make it affiliate or hybrid in Chorus first, or leave this row out.", c.kind.label().to_lowercase());

@@ -213,6 +213,16 @@ fn every_row_problem_is_named_at_its_row_and_column_and_nothing_is_written() {
 }
 
 #[test]
+fn a_creator_named_twice_by_two_of_their_handles_is_a_problem_not_two_collaborations() {
+    let mut ws = workspace();
+    let campaign = summer(&mut ws);
+    creator(&mut ws, "Sanne", &[("instagram", "sanne.groen", "1"), ("tiktok", "sanne.tok", "1")]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(&dir, "twice.csv", "Platform,Handle,Code\ninstagram,sanne.groen,S1\ntiktok,sanne.tok,S2\n");
+    assert_eq!(problems(import(&mut ws, campaign, &path).unwrap_err()), [(3, "Handle".to_string(), "duplicate_in_file")]);
+}
+
+#[test]
 fn leaving_bad_rows_out_imports_the_good_ones_and_lists_the_rest() {
     let mut ws = workspace();
     let campaign = summer(&mut ws);
