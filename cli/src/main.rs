@@ -1,8 +1,9 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
-//! calendar and a campaign. Commands that only look open the file so they cannot write to it.
-//! Each domain has its file (`workspace`, `roster`, `campaigns`); this one holds the arguments.
+//! calendar and a campaign; make a campaign, bring an affiliate list in, show a campaign's
+//! links and codes. Commands that only look open the file so they cannot write to it.
+//! Each domain has its file (`workspace`, `roster`, `campaigns`, `sales`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
@@ -10,6 +11,7 @@ mod campaigns;
 mod columns;
 mod output;
 mod roster;
+mod sales;
 mod workspace;
 
 use chorus_core::roster::export::Dialect;
@@ -179,6 +181,31 @@ enum Command {
         #[arg(long, short)]
         out: PathBuf,
     },
+    /// Make a campaign: `chorus campaign new <workspace> <name> [--start D] …`.
+    Campaign {
+        #[command(subcommand)]
+        action: CampaignAction,
+    },
+    /// Bring an affiliate program in: `chorus affiliates import <workspace> <campaign> <file>`.
+    Affiliates {
+        #[command(subcommand)]
+        action: AffiliatesAction,
+    },
+    /// A campaign's tracking link and discount code per collaboration.
+    Links {
+        workspace: PathBuf,
+        /// The campaign: its id, UTM slug or name.
+        campaign: String,
+        /// Also write the campaign's codes as a CSV for the shop.
+        #[arg(long, value_name = "FILE")]
+        codes_csv: Option<PathBuf>,
+        /// The codes CSV's spreadsheet: plain or excel-nl.
+        #[arg(long, default_value = "plain", value_parser = parse_dialect)]
+        dialect: Dialect,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -187,6 +214,59 @@ enum Command {
         /// Where to write; `-` for standard output.
         #[arg(long, short, default_value = "-")]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum CampaignAction {
+    /// Create a campaign (checked as the window's form checks it).
+    New {
+        workspace: PathBuf,
+        /// The campaign's name.
+        name: String,
+        /// First day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        start: Option<String>,
+        /// Last day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        end: Option<String>,
+        /// The budget in the workspace currency, e.g. 5000 or 5000.00.
+        #[arg(long)]
+        budget: Option<String>,
+        /// Where the tracking links lead, e.g. shop.nl/zomer (https:// is added).
+        #[arg(long)]
+        landing_url: Option<String>,
+        /// awareness, leads or sales (the default).
+        #[arg(long)]
+        goal: Option<String>,
+        /// Print the campaign as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AffiliatesAction {
+    /// Import an affiliate list (CSV) into a campaign: all or nothing; matches creators on
+    /// platform + handle; a second import of the same file changes nothing.
+    Import {
+        workspace: PathBuf,
+        /// The campaign: its id, UTM slug or name.
+        campaign: String,
+        /// The CSV file: comma or semicolon separated, UTF-8 or Windows-1252.
+        file: PathBuf,
+        /// Choose a column for a field: --map code=Promo (FIELD=HEADER). Repeatable.
+        #[arg(long = "map", value_name = "FIELD=HEADER")]
+        maps: Vec<String>,
+        /// Only show what the import would do; change nothing.
+        #[arg(long)]
+        preview: bool,
+        /// Import the good rows and leave out (and list) the bad ones.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Print JSON instead of text (also for a refused import: every problem).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -292,7 +372,10 @@ impl Command {
             | Command::List { workspace, .. }
             | Command::Campaigns { workspace, .. }
             | Command::Ics { workspace, .. }
-            | Command::CampaignExport { workspace, .. } => Some(workspace),
+            | Command::CampaignExport { workspace, .. }
+            | Command::Links { workspace, .. }
+            | Command::Campaign { action: CampaignAction::New { workspace, .. } }
+            | Command::Affiliates { action: AffiliatesAction::Import { workspace, .. } } => Some(workspace),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
         }
@@ -393,6 +476,13 @@ fn run(command: Command) -> chorus_core::Result<()> {
             tell(campaigns::write_ics(&ws, campaign.as_deref(), &out)?);
             Ok(())
         }
+        Command::Campaign { action: CampaignAction::New { workspace, name, start, end, budget, landing_url, goal, json } } => {
+            campaigns::new::new(&workspace, campaigns::new::NewCampaign { name, start, end, budget, landing_url, goal, json })
+        }
+        Command::Affiliates { action: AffiliatesAction::Import { workspace, campaign, file, maps, preview, skip_bad_rows, json } } => {
+            sales::affiliates::import(&workspace, &campaign, &file, &maps, sales::affiliates::Flags { preview, skip_bad_rows, json })
+        }
+        Command::Links { workspace, campaign, codes_csv, dialect, json } => sales::links::links(&workspace, &campaign, json, codes_csv.as_deref(), dialect),
         Command::CampaignExport { workspace, campaign, out } => {
             let ws = open(&workspace)?;
             tell(campaigns::write_csv(&ws, &campaign, &out)?);

@@ -1,9 +1,11 @@
-//! `chorus campaigns`, `chorus ics` and `chorus campaign-export`: the list of campaigns with
+//! `chorus campaigns`, `chorus ics` and `chorus campaign-export` (and `chorus campaign new`, in
+//! [`new`]): the list of campaigns with
 //! their budgets (archived ones only with `--archived`; the count says how many are left out),
 //! the calendar of due dates, and one campaign as CSV — each a thin call into the core's read
 //! side. A campaign is named by its id, UTM slug or exact name (any case).
 
 pub mod due;
+pub mod new;
 
 use crate::columns::{aligned, clip, Align};
 use due::usage;

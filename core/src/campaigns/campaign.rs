@@ -8,6 +8,11 @@
 //! gifts awaiting a post and idle collaborations go quiet; usage rights still warn before they
 //! end, because the brand may still be using the posts). See
 //! `docs/decisions/0007-archived-campaigns.md`.
+//!
+//! Landing URL (schema 4): where the campaign's tracking links lead, read with
+//! [`crate::sales::links::landing_url`] (`https://` added when none was typed; anything that is
+//! not a web page address is refused with its code); empty while the campaign has none. A
+//! change is written in the update's audit line like a budget change.
 
 use super::fields::{self, Checks, MAX_LONG, MAX_SHORT};
 use super::{CampaignDraft, Goal};
@@ -36,6 +41,8 @@ pub struct Campaign {
     pub required_mentions: String,
     pub disclosure: String,
     pub utm_slug: String,
+    /// Where its tracking links lead (`https://…`); empty while it has none.
+    pub landing_url: String,
     /// The day it was archived (`YYYY-MM-DD`); None while it is in use.
     pub archived_on: Option<String>,
     pub created_at: String,
@@ -59,6 +66,7 @@ struct CampaignRecord {
     required_mentions: String,
     disclosure: String,
     utm_slug: String,
+    landing_url: String,
 }
 
 /// Validates a draft for campaign `own` (None: a new one), its UTM value against the other
@@ -81,7 +89,9 @@ fn validate(conn: &Connection, d: &CampaignDraft, currency: Currency, own: Optio
     } else if let Some(taken) = slug_taken(conn, &utm_slug, own)? {
         c.push(taken);
     }
+    let landing_url = landing(&mut c, &d.landing_url);
     let record = CampaignRecord {
+        landing_url,
         goal: goal.unwrap_or(Goal::Awareness),
         starts_on: fields::date_text(starts),
         ends_on: fields::date_text(ends),
@@ -109,13 +119,14 @@ pub fn create(ws: &mut Workspace, draft: &CampaignDraft) -> Result<Campaign> {
         let now = now_utc();
         tx.execute(
             "INSERT INTO campaigns (name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
-                 required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                 required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at, landing_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
             params![r.name, r.goal.as_str(), r.starts_on, r.ends_on, r.budget_minor, r.niche, r.target_audience, r.brief, r.dos, r.donts,
-                r.required_hashtags, r.required_mentions, r.disclosure, r.utm_slug, now],
+                r.required_hashtags, r.required_mentions, r.disclosure, r.utm_slug, now, r.landing_url],
         )?;
         let id = tx.last_insert_rowid();
-        audit(tx, actor, "campaign", Some(id), "create", &format!("{} (budget {})", r.name, crate::money::format_plain(r.budget_minor, currency)))?;
+        let landing = if r.landing_url.is_empty() { String::new() } else { format!(", landing page {}", r.landing_url) };
+        audit(tx, actor, "campaign", Some(id), "create", &format!("{} (budget {}{landing})", r.name, crate::money::format_plain(r.budget_minor, currency)))?;
         Ok(id)
     })?;
     get(ws, id)
@@ -134,16 +145,19 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CampaignDraft)
         tx.execute(
             "UPDATE campaigns SET name = ?2, goal = ?3, starts_on = ?4, ends_on = ?5, budget_minor = ?6, niche = ?7,
                  target_audience = ?8, brief = ?9, dos = ?10, donts = ?11, required_hashtags = ?12, required_mentions = ?13,
-                 disclosure = ?14, utm_slug = ?15, revision = revision + 1, updated_at = ?16
+                 disclosure = ?14, utm_slug = ?15, revision = revision + 1, updated_at = ?16, landing_url = ?17
              WHERE id = ?1",
             params![id, r.name, r.goal.as_str(), r.starts_on, r.ends_on, r.budget_minor, r.niche, r.target_audience, r.brief, r.dos, r.donts,
-                r.required_hashtags, r.required_mentions, r.disclosure, r.utm_slug, now_utc()],
+                r.required_hashtags, r.required_mentions, r.disclosure, r.utm_slug, now_utc(), r.landing_url],
         )?;
-        let detail = if before.budget.minor != r.budget_minor {
-            format!("{}: budget {} → {}", r.name, crate::money::format_plain(before.budget.minor, currency), crate::money::format_plain(r.budget_minor, currency))
-        } else {
-            r.name.clone()
-        };
+        let mut changes = Vec::new();
+        if before.budget.minor != r.budget_minor {
+            changes.push(format!("budget {} → {}", crate::money::format_plain(before.budget.minor, currency), crate::money::format_plain(r.budget_minor, currency)));
+        }
+        if before.landing_url != r.landing_url {
+            changes.push(landing_change(&before.landing_url, &r.landing_url));
+        }
+        let detail = if changes.is_empty() { r.name.clone() } else { format!("{}: {}", r.name, changes.join(", ")) };
         audit(tx, actor, "campaign", Some(id), "update", &detail)?;
         Ok(())
     })?;
@@ -237,7 +251,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Campaign> {
     let currency = crate::workspace::settings::load(conn)?.currency();
     conn.query_row(
         "SELECT id, revision, name, goal, starts_on, ends_on, budget_minor, niche, target_audience, brief, dos, donts,
-                required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at, archived_on
+                required_hashtags, required_mentions, disclosure, utm_slug, created_at, updated_at, archived_on, landing_url
          FROM campaigns WHERE id = ?1",
         [id],
         |r| {
@@ -260,6 +274,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Campaign> {
                 required_mentions: r.get(13)?,
                 disclosure: r.get(14)?,
                 utm_slug: r.get(15)?,
+                landing_url: r.get(19)?,
                 archived_on: r.get(18)?,
                 created_at: r.get(16)?,
                 updated_at: r.get(17)?,
@@ -289,8 +304,31 @@ fn to_draft(c: &Campaign) -> CampaignDraft {
         required_mentions: c.required_mentions.clone(),
         disclosure: c.disclosure.clone(),
         utm_slug: c.utm_slug.clone(),
+        landing_url: c.landing_url.clone(),
         spelling: crate::numbers::Spelling::Unknown,
     }
+}
+
+/// The landing URL of a draft as stored: empty for none, else in its normal form; a refusal
+/// (not a web address) joins the draft's other problems.
+fn landing(c: &mut Checks, text: &str) -> String {
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    match crate::sales::links::landing_url(text) {
+        Ok(url) => url,
+        Err(Error::Validation(errors)) => {
+            errors.into_iter().for_each(|e| c.push(e));
+            String::new()
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// The audit words of a landing URL that changed.
+fn landing_change(before: &str, after: &str) -> String {
+    let shown = |u: &str| if u.is_empty() { "none".to_string() } else { u.to_string() };
+    format!("landing page {} → {}", shown(before), shown(after))
 }
 
 /// The field error when another campaign than `own` already has the UTM value `slug`.
@@ -448,6 +486,33 @@ pub(crate) mod tests {
         assert_eq!(e[0].code, "campaign_archived");
         restore(&mut ws, l.campaign_id).unwrap();
         crate::campaigns::collaboration::create(&mut ws, &draft).unwrap();
+    }
+
+    #[test]
+    fn a_landing_url_typed_without_https_is_kept_as_a_web_address_and_its_change_audited() {
+        let mut ws = workspace();
+        let c = create(&mut ws, &CampaignDraft { landing_url: " Shop.NL/zomer?ref=ig ".into(), ..summer() }).unwrap();
+        assert_eq!(c.landing_url, "https://shop.nl/zomer?ref=ig");
+        assert_eq!(c.draft.landing_url, c.landing_url, "the form starts from what is stored");
+        let mut d = c.draft.clone();
+        d.landing_url = "https://shop.nl/winter".into();
+        let c2 = update(&mut ws, c.id, c.revision, &d).unwrap();
+        assert_eq!(c2.landing_url, "https://shop.nl/winter");
+        let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'campaign' AND action = 'update'", [], |r| r.get(0)).unwrap();
+        assert_eq!(detail, "Summer 2026: landing page https://shop.nl/zomer?ref=ig → https://shop.nl/winter");
+        d.landing_url = String::new();
+        assert_eq!(update(&mut ws, c.id, c2.revision, &d).unwrap().landing_url, "", "a campaign may have no landing page");
+    }
+
+    #[test]
+    fn a_landing_url_that_is_not_a_web_page_is_refused_with_the_other_problems() {
+        let mut ws = workspace();
+        let draft = CampaignDraft { landing_url: "mailto:info@shop.nl".into(), starts_on: "soon".into(), ..summer() };
+        let Err(Error::Validation(errors)) = create(&mut ws, &draft) else { panic!("must be refused") };
+        let codes: Vec<_> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(codes, vec![("starts_on", "invalid_date"), ("landing_url", "not_web_address")]);
+        let Err(Error::Validation(errors)) = create(&mut ws, &CampaignDraft { landing_url: "https://".into(), ..summer() }) else { panic!("no host") };
+        assert_eq!(errors[0].code, "invalid_url");
     }
 
     #[test]

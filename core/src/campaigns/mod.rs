@@ -137,6 +137,8 @@ pub struct CampaignDraft {
     pub disclosure: String,
     /// Empty: made from the name on the first save.
     pub utm_slug: String,
+    /// Where the tracking links lead (`shop.nl/zomer`; `https://` is added); empty: none yet.
+    pub landing_url: String,
     /// How the numbers are written: the window's language for what is typed there, unknown
     /// for drafts made in code and the ones the core hands out (their numbers read the same in
     /// every spelling). Not part of the draft the window sends: the command takes it.

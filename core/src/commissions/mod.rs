@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod rounding;
 pub mod rule_text;
 pub mod rules;
+pub mod rules_store;
 
 use crate::error::FieldError;
 use serde::Serialize;

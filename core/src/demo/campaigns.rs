@@ -447,6 +447,7 @@ impl Writer<'_> {
             required_mentions: c.mentions.into(),
             disclosure: c.disclosure.into(),
             utm_slug: String::new(),
+            landing_url: String::new(),
             spelling: Spelling::Dutch,
         };
         let id = campaign::create(self.ws, &draft)?.id;

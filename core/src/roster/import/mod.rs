@@ -27,7 +27,7 @@ pub(crate) mod layout;
 mod left_out;
 pub(crate) mod mapping;
 mod merge;
-mod owners;
+pub(crate) mod owners;
 pub(crate) mod problems;
 pub(crate) mod read;
 mod write;

@@ -66,6 +66,9 @@ CREATE TABLE commission_rules (
     CHECK ((level = 'workspace') = (owner_id IS NULL))
 );
 CREATE UNIQUE INDEX commission_rules_by_owner ON commission_rules (level, coalesce(owner_id, 0));
+-- Joins on the owner (a campaign's collaborations with their rules): SQLite does not use the
+-- expression index above for `owner_id = <column>`.
+CREATE INDEX commission_rules_by_owner_id ON commission_rules (level, owner_id);
 
 -- Exchange rates the user keeps (typed, or from the ECB's reference rates): one unit of
 -- from_currency is rate_units / 10^rate_scale units of to_currency, on that date.
