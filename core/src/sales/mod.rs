@@ -1,13 +1,16 @@
-//! Sales: links, codes, orders and attribution live here. So far the pure building blocks a
-//! collaboration needs to sell and the shop orders it sells in, none of which touches the
-//! workspace file: its tracking link ([`links`]), its discount code ([`codes`]), the QR code of
-//! its link ([`qr`]) and the shop's order exports read into orders ([`orders`]).
+//! Sales: links, codes, orders and attribution live here. The pure building blocks a
+//! collaboration needs to sell and the shop orders it sells in: its tracking link ([`links`]),
+//! its discount code ([`codes`]), the QR code of its link ([`qr`]) and the shop's order exports
+//! read into orders ([`orders`]); and the workspace side: orders imported ([`order_import`]),
+//! attributed by the rule ([`attribution`]) or by a person ([`review`]).
 
 pub mod attribution;
 pub mod codes;
 pub mod links;
+pub mod order_import;
 pub mod orders;
 pub mod qr;
+pub mod review;
 
 #[cfg(test)]
 mod codes_tests;
@@ -15,3 +18,5 @@ mod codes_tests;
 mod links_tests;
 #[cfg(test)]
 mod qr_tests;
+#[cfg(test)]
+pub(crate) mod test_world;

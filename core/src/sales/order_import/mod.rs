@@ -1,0 +1,250 @@
+//! Shop orders into the workspace: a preview of what an export would change, and the import
+//! itself, all or nothing, through the write door in one transaction.
+//!
+//! Contract:
+//! - The file is read by [`crate::sales::orders`] (the layout recognised or the person's
+//!   `--source` / mapping), with the workspace's customer salt, the shop's time zone
+//!   (`shop_utc_offset_minutes`, else this computer's) and the workspace currency for a file
+//!   without one. Every problem of the file comes back at once, at its row and column, and
+//!   nothing is written ([`Error::ImportRejected`]). Leaving bad orders out is not offered: the
+//!   readers give orders only from a file with no problem.
+//! - An order is its `(source, number)`. A new one is stored with its lines, its codes (as
+//!   written and folded) and the attribution the rule gives it ([`crate::sales::attribution`]).
+//!   A stored one only moves forward ([`forward`]): refunds up, a cancellation once, the status
+//!   forward; everything else stays as its first import wrote it. An older export changes
+//!   nothing (the preview and report count such orders as `older`); an order missing from the
+//!   file is left as it was. Importing the same file again writes nothing at all: not a row,
+//!   not `updated_at`, no audit line.
+//! - A stored order's attribution is not decided again by an import (its codes do not change);
+//!   it moves with its collaborations (`attribution::reattribute_*`) or by a person.
+//! - Orders that can carry a commission (attributed now) and are new or moved are booked
+//!   (`commissions::ledger::book_orders`) in the same transaction.
+//! - No customer name, address or email is stored: only the salted hash.
+
+mod forward;
+mod write;
+
+pub use forward::{status_rank, status_text, stored_status, Moves, Moving};
+
+use crate::commissions::ledger::{self, Booking};
+use crate::error::Result;
+use crate::money::Currency;
+use crate::sales::attribution::{keys_of, Attributor, Decision, OrderFacts, State};
+use crate::sales::orders::{self, Format, Order, OrderFile, OrderMapping, ReadOptions, Source};
+use crate::workspace::settings::load_sales_rules;
+use crate::workspace::{now_utc, Workspace};
+use chrono::{FixedOffset, Local, Offset, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// The person's choices for a file: which shop wrote it, and the columns of any other CSV.
+#[derive(Debug, Clone, Default)]
+pub struct OrderImportOptions {
+    pub source: Option<Source>,
+    pub mapping: Option<OrderMapping>,
+}
+
+/// How the stored orders move, by part (an order can move in several).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MoveCounts {
+    pub refunds: u64,
+    pub cancellations: u64,
+    pub statuses: u64,
+}
+
+/// What the rule gives the new orders.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AttributionCounts {
+    pub attributed: u64,
+    pub review: u64,
+    /// By reason: `no_code`, `unknown_code`, `expired`, `not_started`, `cancelled_collaboration`.
+    pub unattributed: BTreeMap<&'static str, u64>,
+}
+
+/// What importing a file would do, or did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderPreview {
+    pub file_name: String,
+    pub format: Format,
+    pub source: Source,
+    pub encoding: &'static str,
+    /// Data rows read (a Shopify order has a row per line item).
+    pub rows: u64,
+    pub orders: u64,
+    pub new: u64,
+    /// Stored orders that move forward.
+    pub changed: u64,
+    pub moves: MoveCounts,
+    pub unchanged: u64,
+    /// Stored orders the file is behind on (an older export): kept as stored.
+    pub older: u64,
+    /// Up to ten of those, by number, to say which.
+    pub older_examples: Vec<String>,
+    /// The new orders' attribution.
+    pub attribution: AttributionCounts,
+}
+
+/// What an import did: the preview's counts, and what the ledger booked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderImportReport {
+    #[serde(flatten)]
+    pub counts: OrderPreview,
+    pub booking: Booking,
+}
+
+/// What happens to one order of the file.
+enum Outcome {
+    New(Decision),
+    Moved { id: i64, merged: Moving, attributed: bool },
+    Unchanged,
+    Older,
+}
+
+/// The file read and compared with the workspace.
+struct Plan {
+    file: OrderFile,
+    outcomes: Vec<Outcome>,
+    counts: OrderPreview,
+}
+
+/// Reads `path` and says what importing it would do. Writes nothing.
+pub fn preview_orders(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<OrderPreview> {
+    Ok(plan(conn, path, options)?.counts)
+}
+
+/// Imports the orders of `path` into `ws`, all or nothing (see the module's contract).
+pub fn import_orders(ws: &mut Workspace, path: &Path, options: &OrderImportOptions) -> Result<OrderImportReport> {
+    let now = now_utc();
+    ws.write(|tx| {
+        let plan = plan(tx, path, options)?;
+        let booked = write::apply(tx, &plan.file, &plan.outcomes, &now)?;
+        let booking = if booked.is_empty() { Booking::default() } else { ledger::book_orders(tx, &booked, &now)? };
+        Ok(OrderImportReport { counts: plan.counts, booking })
+    })
+}
+
+/// The reader's options from the workspace's settings and the person's choices.
+pub fn read_options(conn: &Connection, options: &OrderImportOptions) -> Result<ReadOptions> {
+    let rules = load_sales_rules(conn)?;
+    let currency: String = conn.query_row("SELECT currency FROM workspace_settings WHERE id = 1", [], |r| r.get(0))?;
+    let offset = match rules.shop_utc_offset_minutes {
+        Some(minutes) => FixedOffset::east_opt(minutes * 60).unwrap_or(Utc.fix()),
+        None => Local::now().offset().fix(),
+    };
+    let mut read = ReadOptions::new(rules.customer_salt);
+    read.assumed_offset = offset;
+    read.default_currency = Currency::parse(&currency);
+    read.source = options.source;
+    read.mapping = options.mapping.clone();
+    Ok(read)
+}
+
+/// A stored order, as the comparison needs it.
+struct Stored {
+    id: i64,
+    moving: Moving,
+    attributed: bool,
+}
+
+fn plan(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<Plan> {
+    let read = read_options(conn, options)?;
+    let file = orders::read_orders(path, &read)?;
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let source = file.format.source();
+    let mut stored = load_stored(conn, source)?;
+    let attributor = if file.orders.iter().any(|o| !stored.contains_key(o.number.as_str())) { Some(Attributor::load(conn)?) } else { None };
+    let mut counts = OrderPreview {
+        file_name,
+        format: file.format,
+        source,
+        encoding: file.encoding,
+        rows: file.rows,
+        orders: file.orders.len() as u64,
+        new: 0,
+        changed: 0,
+        moves: MoveCounts::default(),
+        unchanged: 0,
+        older: 0,
+        older_examples: Vec::new(),
+        attribution: AttributionCounts::default(),
+    };
+    let mut outcomes = Vec::with_capacity(file.orders.len());
+    for order in &file.orders {
+        let outcome = match stored.remove(order.number.as_str()) {
+            None => {
+                let (keys, utc) = (keys_of(&order.discount_codes), utc_text(order));
+                let d = attributor.as_ref().expect("loaded for new orders").decide(&facts_of(order, &keys, &utc));
+                counts.new += 1;
+                match d.state {
+                    State::Attributed => counts.attribution.attributed += 1,
+                    State::Review => counts.attribution.review += 1,
+                    State::Unattributed => *counts.attribution.unattributed.entry(d.reason.as_str()).or_default() += 1,
+                }
+                Outcome::New(d)
+            }
+            Some(s) => {
+                let (merged, moves) = forward::merge(&s.moving, &moving_of(order));
+                if moves.any() {
+                    counts.changed += 1;
+                    counts.moves.refunds += u64::from(moves.refund_up);
+                    counts.moves.cancellations += u64::from(moves.cancelled);
+                    counts.moves.statuses += u64::from(moves.status_forward);
+                    Outcome::Moved { id: s.id, merged, attributed: s.attributed }
+                } else if moves.older {
+                    counts.older += 1;
+                    if counts.older_examples.len() < 10 {
+                        counts.older_examples.push(order.number.clone());
+                    }
+                    Outcome::Older
+                } else {
+                    counts.unchanged += 1;
+                    Outcome::Unchanged
+                }
+            }
+        };
+        outcomes.push(outcome);
+    }
+    Ok(Plan { file, outcomes, counts })
+}
+
+/// Every stored order of `source`, by number.
+fn load_stored(conn: &Connection, source: Source) -> Result<HashMap<Box<str>, Stored>> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM orders WHERE source = ?1", [source_text(source)], |r| r.get(0))?;
+    let mut out = HashMap::with_capacity(count as usize);
+    let mut stmt = conn.prepare("SELECT number, id, refunded_minor, cancelled_at, financial_status, attribution FROM orders WHERE source = ?1")?;
+    let mut rows = stmt.query([source_text(source)])?;
+    while let Some(r) = rows.next()? {
+        let number: String = r.get(0)?;
+        let moving = Moving { refunded: r.get(2)?, cancelled_at: r.get(3)?, status: stored_status(r.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?) };
+        let attributed = r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)? == "attributed";
+        out.insert(number.into_boxed_str(), Stored { id: r.get(1)?, moving, attributed });
+    }
+    Ok(out)
+}
+
+pub(crate) fn source_text(source: Source) -> &'static str {
+    match source {
+        Source::Shopify => "shopify",
+        Source::Woocommerce => "woocommerce",
+        Source::Csv => "csv",
+    }
+}
+
+/// The moving parts of a file's order.
+fn moving_of(order: &Order) -> Moving {
+    Moving { refunded: order.refunded, cancelled_at: order.cancelled_at.map(|t| t.to_rfc3339()), status: order.financial_status.clone() }
+}
+
+/// The stored form of an order's time in UTC: `YYYY-MM-DDTHH:MM:SSZ`.
+pub(crate) fn utc_text(order: &Order) -> String {
+    order.created_at_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn facts_of<'o>(order: &'o Order, keys: &'o [String], utc: &'o str) -> OrderFacts<'o> {
+    OrderFacts { code_keys: keys, placed_on: order.created_at.date_naive(), placed_at_utc: utc, utm_campaign: order.utm.campaign.as_deref(), utm_content: order.utm.content.as_deref() }
+}
+
+#[cfg(test)]
+mod tests;
