@@ -1,7 +1,7 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
-//! calendar and a campaign. Commands that only look open the file so they cannot write to it.
+//! calendar and a campaign; import shop orders and decide an order's attribution. Commands that only look open the file so they cannot write to it.
 //! Each domain has its file (`workspace`, `roster`, `campaigns`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
@@ -10,6 +10,7 @@ mod campaigns;
 mod columns;
 mod output;
 mod roster;
+mod sales;
 mod workspace;
 
 use chorus_core::roster::export::Dialect;
@@ -188,6 +189,33 @@ enum Command {
         #[arg(long, short, default_value = "-")]
         out: PathBuf,
     },
+    /// Shop orders: `chorus orders import <ws> <file>`.
+    Orders {
+        #[command(subcommand)]
+        command: sales::OrdersCommand,
+    },
+    /// Decide an order by hand (the review queue, or any order): to a creator's collaboration
+    /// (`@handle` or `platform:handle`), or `none`; with the reason, kept in the audit log.
+    Attribute {
+        workspace: PathBuf,
+        /// The order's number, as the shop shows it (#1001 or 1001).
+        order: String,
+        /// @handle, platform:handle, or none.
+        creator: String,
+        #[arg(long)]
+        reason: String,
+        /// The shop of the order, when two shops have its number: shopify, woocommerce or csv.
+        #[arg(long, value_parser = sales::orders_import::parse_source)]
+        source: Option<chorus_core::sales::orders::Source>,
+        /// The creator's campaign (id, UTM value or name), when they have several collaborations.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Give the order to them although it carries none of their codes.
+        #[arg(long)]
+        without_code: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Clone, Default)]
@@ -292,7 +320,9 @@ impl Command {
             | Command::List { workspace, .. }
             | Command::Campaigns { workspace, .. }
             | Command::Ics { workspace, .. }
-            | Command::CampaignExport { workspace, .. } => Some(workspace),
+            | Command::CampaignExport { workspace, .. }
+            | Command::Attribute { workspace, .. } => Some(workspace),
+            Command::Orders { command } => Some(command.workspace()),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
         }
@@ -397,6 +427,10 @@ fn run(command: Command) -> chorus_core::Result<()> {
             let ws = open(&workspace)?;
             tell(campaigns::write_csv(&ws, &campaign, &out)?);
             Ok(())
+        }
+        Command::Orders { command } => sales::run(command),
+        Command::Attribute { workspace, order, creator, reason, source, campaign, without_code, json } => {
+            sales::attribute::run(&workspace, sales::attribute::Choice { order: &order, creator: &creator, reason: &reason, source, campaign: campaign.as_deref(), without_code, json })
         }
     }
 }

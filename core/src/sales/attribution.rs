@@ -246,6 +246,28 @@ impl Attributor {
     }
 }
 
+/// Whether collaboration `collaboration_id`'s window (dates, grace days, cancellation) holds
+/// stored order `order_id`, by the same rule as [`Attributor::decide`].
+pub fn window_holds(conn: &Connection, collaboration_id: i64, order_id: i64) -> Result<bool> {
+    let grace: i64 = conn.query_row("SELECT attribution_grace_days FROM workspace_settings WHERE id = 1", [], |r| r.get(0))?;
+    let day = |text: Option<String>| text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok());
+    let (starts, ends, cancelled_at): (Option<String>, Option<String>, Option<String>) = conn.query_row(
+        "SELECT coalesce(c.starts_on, k.starts_on), coalesce(c.ends_on, k.ends_on), c.cancelled_at FROM collaborations c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = ?1",
+        [collaboration_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let (placed_on, placed_at_utc): (String, String) = conn.query_row("SELECT placed_on, placed_at_utc FROM orders WHERE id = ?1", [order_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let w = Window {
+        collaboration_id,
+        creator_id: 0,
+        starts_on: day(starts),
+        counts_until: day(ends).map(|end| end.checked_add_days(Days::new(grace.max(0) as u64)).unwrap_or(NaiveDate::MAX)),
+        cancelled_at,
+    };
+    let facts = OrderFacts { code_keys: &[], placed_on: day(Some(placed_on)).unwrap_or(NaiveDate::MIN), placed_at_utc: &placed_at_utc, utm_campaign: None, utm_content: None };
+    Ok(w.refuses(&facts).is_none())
+}
+
 /// The codes' keys of an order as written.
 pub fn keys_of(codes: &[String]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(codes.len());

@@ -12,7 +12,11 @@
 //!   shop did not keep). Its window is not checked: that is the person's call.
 //! - [`review_candidates`] lists the collaborations whose codes an order carries, with the
 //!   creator's name and handle; [`find_order`] finds an order by its number as people type it
-//!   (`#1001` or `1001`), refusing a number two shops share unless the source is said.
+//!   (`#1001` or `1001`), refusing a number two shops share unless the source is said;
+//!   [`find_creator`] by handle (`@sanne`, any platform, or `instagram:sanne`), refusing a
+//!   handle two creators share; [`pick_collaboration`] the creator's collaboration for an
+//!   order: their only one, else the one whose window holds the order, else it refuses,
+//!   naming the campaigns to choose from.
 
 use crate::commissions::ledger;
 use crate::error::{Error, FieldError, Result};
@@ -146,4 +150,74 @@ pub fn attribute_order(ws: &mut Workspace, order_id: i64, to: Option<i64>, reaso
         }
         Ok(OrderDecision { order_id, number, collaboration_id: to, changed: true })
     })
+}
+
+/// The creator a handle names: `@sanne` or `sanne` on any platform, `instagram:sanne` on one.
+pub fn find_creator(conn: &Connection, text: &str) -> Result<i64> {
+    let typed = text.trim();
+    let (platform, handle) = match typed.split_once(':') {
+        Some((p, h)) if crate::roster::model::Platform::parse_loose(p).is_some() => (crate::roster::model::Platform::parse_loose(p), h),
+        _ => (None, typed),
+    };
+    let key = crate::roster::validate::handle_key(handle.trim().trim_start_matches('@'));
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT p.id, p.display_name FROM handles h JOIN creators p ON p.id = h.creator_id
+         WHERE h.handle_key = ?1 AND (?2 IS NULL OR h.platform = ?2) ORDER BY p.id",
+    )?;
+    let found: Vec<(i64, String)> = stmt.query_map(params![key, platform.map(|p| p.as_str())], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    match &found[..] {
+        [(id, _)] => Ok(*id),
+        [] => Err(Error::Validation(vec![FieldError::new("creator", "creator_not_found", format!("No creator on the roster has the handle {typed}.")).with_value(typed)])),
+        many => {
+            let names: Vec<&str> = many.iter().map(|(_, n)| n.as_str()).collect();
+            Err(Error::Validation(vec![FieldError::new(
+                "creator",
+                "handle_of_two_creators",
+                format!("The handle {typed} belongs to {} on different platforms. Write it with its platform, such as instagram:{}.", names.join(" and "), key),
+            )
+            .with_value(typed)]))
+        }
+    }
+}
+
+/// The collaboration of creator `creator_id` that order `order_id` goes to (see the module's contract).
+pub fn pick_collaboration(conn: &Connection, creator_id: i64, order_id: i64) -> Result<i64> {
+    let mut stmt = conn.prepare_cached("SELECT c.id, k.name FROM collaborations c JOIN campaigns k ON k.id = c.campaign_id WHERE c.creator_id = ?1 ORDER BY c.id")?;
+    let all: Vec<(i64, String)> = stmt.query_map([creator_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    if let [(only, _)] = &all[..] {
+        return Ok(*only);
+    }
+    let mut holding = Vec::new();
+    for (id, _) in &all {
+        if crate::sales::attribution::window_holds(conn, *id, order_id)? {
+            holding.push(*id);
+        }
+    }
+    if let [one] = &holding[..] {
+        return Ok(*one);
+    }
+    let name: String = conn.query_row("SELECT display_name FROM creators WHERE id = ?1", [creator_id], |r| r.get(0))?;
+    let campaigns: Vec<String> = all.iter().filter(|(id, _)| holding.is_empty() || holding.contains(id)).map(|(_, n)| n.clone()).collect();
+    if campaigns.is_empty() {
+        return Err(Error::Validation(vec![FieldError::new("creator", "creator_has_no_collaboration", format!("{name} has no collaboration to give this order to."))]));
+    }
+    Err(Error::Validation(vec![FieldError::new(
+        "collaboration",
+        "collaboration_to_choose",
+        format!("{name} has collaborations in {}; choose the campaign this order belongs to.", campaigns.join(", ")),
+    )
+    .with_value(campaigns.join(", "))]))
+}
+
+/// The collaboration of `campaign` (its id, UTM value or name) and creator `creator_id`.
+pub fn collaboration_in(conn: &Connection, creator_id: i64, campaign: &str) -> Result<i64> {
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT c.id FROM collaborations c JOIN campaigns k ON k.id = c.campaign_id
+             WHERE c.creator_id = ?1 AND (CAST(k.id AS TEXT) = ?2 OR k.utm_slug = ?2 COLLATE NOCASE OR k.name = ?2 COLLATE NOCASE) ORDER BY k.id LIMIT 1",
+            params![creator_id, campaign.trim()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    found.ok_or_else(|| Error::Validation(vec![FieldError::new("collaboration", "no_collaboration_in_campaign", format!("This creator has no collaboration in the campaign {}.", campaign.trim())).with_value(campaign.trim())]))
 }
