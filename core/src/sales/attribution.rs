@@ -19,7 +19,8 @@
 //!   `link`. Without either: `unknown_code` when it carried codes, else `no_code`.
 //! - An order decided by a person (`attribution_manual = 1`) is never changed here.
 //! - [`reattribute_orders_with_codes`] and [`reattribute_collaboration`] decide again the
-//!   orders a change of codes or of a collaboration can move, write what changed (with
+//!   orders a change of codes or of a collaboration can move ([`reattribute_all`]: every
+//!   order, after the grace days changed), write what changed (with
 //!   `updated_at`), and return those orders; the caller books them
 //!   (`commissions::ledger::book_orders`) in the same transaction.
 
@@ -308,6 +309,13 @@ pub fn reattribute_collaboration(conn: &Connection, collaboration_id: i64, now: 
            WHERE k.utm_slug <> '' AND o.utm_campaign = k.utm_slug COLLATE NOCASE",
     )?;
     let ids = stmt.query_map([collaboration_id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    reattribute(conn, ids, now)
+}
+
+/// Attributes again every order not decided by a person: after the grace days changed.
+/// Returns the orders whose attribution changed; the caller books them.
+pub fn reattribute_all(conn: &Connection, now: &str) -> Result<Vec<i64>> {
+    let ids = conn.prepare("SELECT id FROM orders WHERE attribution_manual = 0")?.query_map([], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
     reattribute(conn, ids, now)
 }
 

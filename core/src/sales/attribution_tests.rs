@@ -170,3 +170,28 @@ fn the_queries_that_find_orders_to_decide_again_use_indexes() {
         assert!(plan.iter().any(|p| p.contains("USING INDEX") || p.contains("USING COVERING INDEX")), "{sql}: {plan:?}");
     }
 }
+
+#[test]
+fn a_longer_grace_window_decided_again_brings_back_an_expired_order() {
+    let (w, sanne, _) = summer();
+    let order = stored_order(&w, "#5", "2025-08-15", &["SANNEGROEN10"]);
+    assert_eq!(state_of(&w, order).2, "expired");
+    w.sql("UPDATE workspace_settings SET attribution_grace_days = 60");
+    assert_eq!(reattribute_all(w.ws.conn(), "t1").unwrap(), vec![order]);
+    assert_eq!(state_of(&w, order), ("attributed".into(), Some(sanne), "code".into()));
+}
+
+#[test]
+#[ignore = "needs s9-ledger"]
+fn cancelling_a_collaboration_in_the_window_moves_its_later_orders_and_books_them() {
+    let (mut w, sanne, _) = summer();
+    let after = stored_order(&w, "#6", "2099-05-15", &["SANNEGROEN10"]);
+    w.sql(&format!("UPDATE collaborations SET ends_on = NULL WHERE id = {sanne}"));
+    crate::sales::attribution::reattribute_collaboration(w.ws.conn(), sanne, "t").unwrap();
+    assert_eq!(state_of(&w, after).0, "attributed");
+    let c = crate::campaigns::collaboration::get(&w.ws, sanne).unwrap();
+    let mut draft = c.draft.clone();
+    draft.status = "cancelled".into();
+    crate::campaigns::collaboration::update(&mut w.ws, sanne, c.revision, &draft).unwrap();
+    assert_eq!(state_of(&w, after), ("unattributed".into(), None, "cancelled_collaboration".into()));
+}

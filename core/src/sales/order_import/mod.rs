@@ -22,6 +22,7 @@
 //! - No customer name, address or email is stored: only the salted hash.
 
 mod forward;
+mod stamps;
 mod write;
 
 pub use forward::{status_rank, status_text, stored_status, Moves, Moving};
@@ -150,11 +151,19 @@ struct Stored {
 
 fn plan(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<Plan> {
     let read = read_options(conn, options)?;
-    let file = orders::read_orders(path, &read)?;
+    // The file is read on a second thread while this one loads what it is compared with. The
+    // stored orders are those of the source the person said, or of every source (the file's
+    // own is known only once it is read; each order's number is looked up with its source).
+    let (file, mut stored, attributor) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| orders::read_orders(path, &read));
+        let loaded = load_stored(conn, options.source).and_then(|stored| Ok((stored, Attributor::load(conn)?)));
+        let file = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let (stored, attributor) = loaded?;
+        Ok::<_, crate::error::Error>((file?, stored, attributor))
+    })?;
     let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let source = file.format.source();
-    let mut stored = load_stored(conn, source)?;
-    let attributor = if file.orders.iter().any(|o| !stored.contains_key(o.number.as_str())) { Some(Attributor::load(conn)?) } else { None };
+    let mut stored = stored.remove(&source).unwrap_or_default();
     let mut counts = OrderPreview {
         file_name,
         format: file.format,
@@ -175,7 +184,7 @@ fn plan(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<
         let outcome = match stored.remove(order.number.as_str()) {
             None => {
                 let (keys, utc) = (keys_of(&order.discount_codes), utc_text(order));
-                let d = attributor.as_ref().expect("loaded for new orders").decide(&facts_of(order, &keys, &utc));
+                let d = attributor.decide(&facts_of(order, &keys, &utc));
                 counts.new += 1;
                 match d.state {
                     State::Attributed => counts.attribution.attributed += 1,
@@ -209,19 +218,34 @@ fn plan(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<
     Ok(Plan { file, outcomes, counts })
 }
 
-/// Every stored order of `source`, by number.
-fn load_stored(conn: &Connection, source: Source) -> Result<HashMap<Box<str>, Stored>> {
-    let count: i64 = conn.query_row("SELECT count(*) FROM orders WHERE source = ?1", [source_text(source)], |r| r.get(0))?;
-    let mut out = HashMap::with_capacity(count as usize);
-    let mut stmt = conn.prepare("SELECT number, id, refunded_minor, cancelled_at, financial_status, attribution FROM orders WHERE source = ?1")?;
-    let mut rows = stmt.query([source_text(source)])?;
+/// The stored orders of `source` (or of every source), by source and number.
+fn load_stored(conn: &Connection, source: Option<Source>) -> Result<HashMap<Source, HashMap<Box<str>, Stored>>> {
+    let mut out: HashMap<Source, HashMap<Box<str>, Stored>> = HashMap::new();
+    let mut counts = conn.prepare("SELECT source, count(*) FROM orders WHERE ?1 IS NULL OR source = ?1 GROUP BY source")?;
+    let wanted = source.map(source_text);
+    let mut rows = counts.query([wanted])?;
     while let Some(r) = rows.next()? {
-        let number: String = r.get(0)?;
-        let moving = Moving { refunded: r.get(2)?, cancelled_at: r.get(3)?, status: stored_status(r.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?) };
-        let attributed = r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)? == "attributed";
-        out.insert(number.into_boxed_str(), Stored { id: r.get(1)?, moving, attributed });
+        let count: i64 = r.get(1)?;
+        out.insert(source_of(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?), HashMap::with_capacity(count as usize));
+    }
+    let mut stmt = conn.prepare("SELECT source, number, id, refunded_minor, cancelled_at, financial_status, attribution FROM orders WHERE ?1 IS NULL OR source = ?1")?;
+    let mut rows = stmt.query([wanted])?;
+    while let Some(r) = rows.next()? {
+        let source = source_of(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?);
+        let number: String = r.get(1)?;
+        let moving = Moving { refunded: r.get(3)?, cancelled_at: r.get(4)?, status: stored_status(r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?) };
+        let attributed = r.get_ref(6)?.as_str().map_err(rusqlite::Error::from)? == "attributed";
+        out.entry(source).or_default().insert(number.into_boxed_str(), Stored { id: r.get(2)?, moving, attributed });
     }
     Ok(out)
+}
+
+fn source_of(text: &str) -> Source {
+    match text {
+        "shopify" => Source::Shopify,
+        "woocommerce" => Source::Woocommerce,
+        _ => Source::Csv,
+    }
 }
 
 pub(crate) fn source_text(source: Source) -> &'static str {
@@ -234,12 +258,12 @@ pub(crate) fn source_text(source: Source) -> &'static str {
 
 /// The moving parts of a file's order.
 fn moving_of(order: &Order) -> Moving {
-    Moving { refunded: order.refunded, cancelled_at: order.cancelled_at.map(|t| t.to_rfc3339()), status: order.financial_status.clone() }
+    Moving { refunded: order.refunded, cancelled_at: order.cancelled_at.as_ref().map(stamps::with_offset), status: order.financial_status.clone() }
 }
 
 /// The stored form of an order's time in UTC: `YYYY-MM-DDTHH:MM:SSZ`.
 pub(crate) fn utc_text(order: &Order) -> String {
-    order.created_at_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    stamps::utc(&order.created_at_utc)
 }
 
 fn facts_of<'o>(order: &'o Order, keys: &'o [String], utc: &'o str) -> OrderFacts<'o> {
