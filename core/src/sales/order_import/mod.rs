@@ -17,11 +17,15 @@
 //!   not `updated_at`, no audit line.
 //! - A stored order's attribution is not decided again by an import (its codes do not change);
 //!   it moves with its collaborations (`attribution::reattribute_*`) or by a person.
+//! - The file is read on a second thread while orders already read are compared and stored
+//!   ([`crate::sales::orders::stream_orders`]); a file whose orders' rows are not together is
+//!   read whole instead (what was stored of it is rolled back first).
 //! - Orders that can carry a commission (attributed now) and are new or moved are booked
 //!   (`commissions::ledger::book_orders`) in the same transaction.
 //! - No customer name, address or email is stored: only the salted hash.
 
 mod forward;
+mod run;
 mod stamps;
 mod write;
 
@@ -30,8 +34,8 @@ pub use forward::{status_rank, status_text, stored_status, Moves, Moving};
 use crate::commissions::ledger::{self, Booking};
 use crate::error::Result;
 use crate::money::Currency;
-use crate::sales::attribution::{keys_of, Attributor, Decision, OrderFacts, State};
-use crate::sales::orders::{self, Format, Order, OrderFile, OrderMapping, ReadOptions, Source};
+use crate::sales::attribution::OrderFacts;
+use crate::sales::orders::{Format, Order, OrderMapping, ReadOptions, Source};
 use crate::workspace::settings::load_sales_rules;
 use crate::workspace::{now_utc, Workspace};
 use chrono::{FixedOffset, Local, Offset, Utc};
@@ -95,34 +99,18 @@ pub struct OrderImportReport {
     pub booking: Booking,
 }
 
-/// What happens to one order of the file.
-enum Outcome {
-    New(Decision),
-    Moved { id: i64, merged: Moving, attributed: bool },
-    Unchanged,
-    Older,
-}
-
-/// The file read and compared with the workspace.
-struct Plan {
-    file: OrderFile,
-    outcomes: Vec<Outcome>,
-    counts: OrderPreview,
-}
-
 /// Reads `path` and says what importing it would do. Writes nothing.
 pub fn preview_orders(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<OrderPreview> {
-    Ok(plan(conn, path, options)?.counts)
+    Ok(run::run(conn, path, options, None)?.0)
 }
 
 /// Imports the orders of `path` into `ws`, all or nothing (see the module's contract).
 pub fn import_orders(ws: &mut Workspace, path: &Path, options: &OrderImportOptions) -> Result<OrderImportReport> {
     let now = now_utc();
     ws.write(|tx| {
-        let plan = plan(tx, path, options)?;
-        let booked = write::apply(tx, &plan.file, &plan.outcomes, &now)?;
+        let (counts, booked) = run::run(tx, path, options, Some(&now))?;
         let booking = if booked.is_empty() { Booking::default() } else { ledger::book_orders(tx, &booked, &now)? };
-        Ok(OrderImportReport { counts: plan.counts, booking })
+        Ok(OrderImportReport { counts, booking })
     })
 }
 
@@ -143,83 +131,14 @@ pub fn read_options(conn: &Connection, options: &OrderImportOptions) -> Result<R
 }
 
 /// A stored order, as the comparison needs it.
-struct Stored {
+pub(super) struct Stored {
     id: i64,
     moving: Moving,
     attributed: bool,
 }
 
-fn plan(conn: &Connection, path: &Path, options: &OrderImportOptions) -> Result<Plan> {
-    let read = read_options(conn, options)?;
-    // The file is read on a second thread while this one loads what it is compared with. The
-    // stored orders are those of the source the person said, or of every source (the file's
-    // own is known only once it is read; each order's number is looked up with its source).
-    let (file, mut stored, attributor) = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| orders::read_orders(path, &read));
-        let loaded = load_stored(conn, options.source).and_then(|stored| Ok((stored, Attributor::load(conn)?)));
-        let file = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let (stored, attributor) = loaded?;
-        Ok::<_, crate::error::Error>((file?, stored, attributor))
-    })?;
-    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let source = file.format.source();
-    let mut stored = stored.remove(&source).unwrap_or_default();
-    let mut counts = OrderPreview {
-        file_name,
-        format: file.format,
-        source,
-        encoding: file.encoding,
-        rows: file.rows,
-        orders: file.orders.len() as u64,
-        new: 0,
-        changed: 0,
-        moves: MoveCounts::default(),
-        unchanged: 0,
-        older: 0,
-        older_examples: Vec::new(),
-        attribution: AttributionCounts::default(),
-    };
-    let mut outcomes = Vec::with_capacity(file.orders.len());
-    for order in &file.orders {
-        let outcome = match stored.remove(order.number.as_str()) {
-            None => {
-                let (keys, utc) = (keys_of(&order.discount_codes), utc_text(order));
-                let d = attributor.decide(&facts_of(order, &keys, &utc));
-                counts.new += 1;
-                match d.state {
-                    State::Attributed => counts.attribution.attributed += 1,
-                    State::Review => counts.attribution.review += 1,
-                    State::Unattributed => *counts.attribution.unattributed.entry(d.reason.as_str()).or_default() += 1,
-                }
-                Outcome::New(d)
-            }
-            Some(s) => {
-                let (merged, moves) = forward::merge(&s.moving, &moving_of(order));
-                if moves.any() {
-                    counts.changed += 1;
-                    counts.moves.refunds += u64::from(moves.refund_up);
-                    counts.moves.cancellations += u64::from(moves.cancelled);
-                    counts.moves.statuses += u64::from(moves.status_forward);
-                    Outcome::Moved { id: s.id, merged, attributed: s.attributed }
-                } else if moves.older {
-                    counts.older += 1;
-                    if counts.older_examples.len() < 10 {
-                        counts.older_examples.push(order.number.clone());
-                    }
-                    Outcome::Older
-                } else {
-                    counts.unchanged += 1;
-                    Outcome::Unchanged
-                }
-            }
-        };
-        outcomes.push(outcome);
-    }
-    Ok(Plan { file, outcomes, counts })
-}
-
 /// The stored orders of `source` (or of every source), by source and number.
-fn load_stored(conn: &Connection, source: Option<Source>) -> Result<HashMap<Source, HashMap<Box<str>, Stored>>> {
+pub(super) fn load_stored(conn: &Connection, source: Option<Source>) -> Result<HashMap<Source, HashMap<Box<str>, Stored>>> {
     let mut out: HashMap<Source, HashMap<Box<str>, Stored>> = HashMap::new();
     let mut counts = conn.prepare("SELECT source, count(*) FROM orders WHERE ?1 IS NULL OR source = ?1 GROUP BY source")?;
     let wanted = source.map(source_text);
@@ -257,7 +176,7 @@ pub(crate) fn source_text(source: Source) -> &'static str {
 }
 
 /// The moving parts of a file's order.
-fn moving_of(order: &Order) -> Moving {
+pub(super) fn moving_of(order: &Order) -> Moving {
     Moving { refunded: order.refunded, cancelled_at: order.cancelled_at.as_ref().map(stamps::with_offset), status: order.financial_status.clone() }
 }
 
@@ -266,7 +185,7 @@ pub(crate) fn utc_text(order: &Order) -> String {
     stamps::utc(&order.created_at_utc)
 }
 
-fn facts_of<'o>(order: &'o Order, keys: &'o [String], utc: &'o str) -> OrderFacts<'o> {
+pub(super) fn facts_of<'o>(order: &'o Order, keys: &'o [String], utc: &'o str) -> OrderFacts<'o> {
     OrderFacts { code_keys: keys, placed_on: order.created_at.date_naive(), placed_at_utc: utc, utm_campaign: order.utm.campaign.as_deref(), utm_content: order.utm.content.as_deref() }
 }
 

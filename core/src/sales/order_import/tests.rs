@@ -123,6 +123,23 @@ fn an_order_missing_from_a_later_export_is_left_as_it_was_and_a_new_one_is_added
 }
 
 #[test]
+fn an_export_whose_rows_of_one_order_are_apart_imports_as_a_whole_file() {
+    let (mut w, orders) = world_and_orders();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = shopify_csv(&orders);
+    let mut lines: Vec<&str> = csv.lines().collect();
+    lines.swap(2, 3); // #1001's second row after #1002's first
+    let report = import(&mut w, &write(&dir, "sorted_by_product.csv", &(lines.join("\n") + "\n")));
+    assert_eq!((report.counts.orders, report.counts.new, report.counts.rows), (3, 3, 6));
+    assert_eq!(w.one::<i64>("SELECT count(*) FROM orders"), 3, "nothing twice from the streamed attempt");
+    assert_eq!(w.one::<i64>("SELECT count(*) FROM order_lines WHERE order_id = (SELECT id FROM orders WHERE number = '#1001')"), 2);
+    let (mut whole, _) = world_and_orders();
+    whole.sql(&format!("UPDATE workspace_settings SET customer_salt = '{}'", crate::workspace::settings::load_sales_rules(w.ws.conn()).unwrap().customer_salt));
+    import(&mut whole, &write(&dir, "together.csv", &csv));
+    assert_eq!(orders_without_times(&w), orders_without_times(&whole));
+}
+
+#[test]
 fn a_file_with_a_problem_imports_nothing_and_names_the_row_and_column() {
     let (mut w, mut orders) = world_and_orders();
     orders[2].subtotal = "fifty".into();

@@ -1,48 +1,20 @@
-//! Writes an order import's plan inside the caller's transaction: new orders with their lines
-//! and codes by prepared statements, stored orders' forward moves, and nothing for the rest.
+//! Writes an order import inside the caller's transaction: new orders with their lines and
+//! codes by prepared statements, stored orders' forward moves, and nothing for the rest.
 //! A large first import sets the orders' secondary indexes aside and builds them again from
 //! their stored SQL before the transaction ends (as the roster's import does): building an
 //! index once is several times cheaper than updating it order by order, and a failure rolls
 //! the indexes back with everything else.
 
-use super::{source_text, utc_text, Moving, Outcome};
+use super::{source_text, Moving};
 use crate::error::Result;
-use crate::sales::attribution::{Decision, State};
+use crate::sales::attribution::Decision;
 use crate::sales::codes::code_key;
-use crate::sales::orders::{Order, OrderFile};
+use crate::sales::orders::Order;
 use rusqlite::{params, Connection};
 
-/// Writes `outcomes` (one per order of `file`, in its order); returns the orders to book: new
-/// ones attributed, and attributed ones whose money moved.
-pub(super) fn apply(conn: &Connection, file: &OrderFile, outcomes: &[Outcome], now: &str) -> Result<Vec<i64>> {
-    let new = outcomes.iter().filter(|o| matches!(o, Outcome::New(_))).count() as u64;
-    let suspended = SuspendedIndexes::for_bulk_insert(conn, new)?;
-    let mut to_book = Vec::new();
-    {
-        let mut w = Writer::new(conn, now)?;
-        for (order, outcome) in file.orders.iter().zip(outcomes) {
-            match outcome {
-                Outcome::New(d) => {
-                    let id = w.insert(order, d)?;
-                    if d.state == State::Attributed {
-                        to_book.push(id);
-                    }
-                }
-                Outcome::Moved { id, merged, attributed, .. } => {
-                    w.moved(*id, merged)?;
-                    if *attributed {
-                        to_book.push(*id);
-                    }
-                }
-                Outcome::Unchanged | Outcome::Older => {}
-            }
-        }
-    }
-    suspended.restore(conn)?;
-    Ok(to_book)
-}
-
-struct Writer<'c> {
+/// Stores new orders and forward moves with statements prepared once.
+pub(super) struct Writer<'c> {
+    conn: &'c Connection,
     now: &'c str,
     order: rusqlite::Statement<'c>,
     line: rusqlite::Statement<'c>,
@@ -51,8 +23,9 @@ struct Writer<'c> {
 }
 
 impl<'c> Writer<'c> {
-    fn new(conn: &'c Connection, now: &'c str) -> Result<Self> {
+    pub fn new(conn: &'c Connection, now: &'c str) -> Result<Self> {
         Ok(Writer {
+            conn,
             now,
             order: conn.prepare(
                 "INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, discount_minor,
@@ -70,13 +43,18 @@ impl<'c> Writer<'c> {
         })
     }
 
-    fn insert(&mut self, o: &Order, d: &Decision) -> Result<i64> {
+    pub fn conn(&self) -> &'c Connection {
+        self.conn
+    }
+
+    /// Stores a new order (`utc`: its time as [`utc_text`] writes it) with its lines and codes.
+    pub fn insert(&mut self, o: &Order, d: &Decision, utc: &str) -> Result<i64> {
         let status = super::status_text(&o.financial_status);
         let id = self.order.insert(params![
             source_text(o.source),
             o.number,
             super::stamps::with_offset(&o.created_at),
-            utc_text(o),
+            utc,
             super::stamps::day(&o.created_at),
             o.currency.code(),
             o.subtotal,
@@ -115,14 +93,14 @@ impl<'c> Writer<'c> {
         Ok(id)
     }
 
-    fn moved(&mut self, id: i64, m: &Moving) -> Result<()> {
+    pub fn moved(&mut self, id: i64, m: &Moving) -> Result<()> {
         self.moved.execute(params![id, m.refunded, m.cancelled_at, super::status_text(&m.status), self.now])?;
         Ok(())
     }
 }
 
 /// The secondary indexes of the order tables, set aside for a large import.
-struct SuspendedIndexes {
+pub(super) struct SuspendedIndexes {
     definitions: Vec<String>,
 }
 
@@ -131,7 +109,7 @@ impl SuspendedIndexes {
     /// updating the indexes in place is cheaper than building them again.
     const MIN_NEW: u64 = 5_000;
 
-    fn for_bulk_insert(conn: &Connection, new_orders: u64) -> Result<SuspendedIndexes> {
+    pub fn for_bulk_insert(conn: &Connection, new_orders: u64) -> Result<SuspendedIndexes> {
         let existing: i64 = conn.query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
         if new_orders < Self::MIN_NEW || (new_orders as i64) * 2 < existing {
             return Ok(SuspendedIndexes { definitions: Vec::new() });
@@ -147,7 +125,7 @@ impl SuspendedIndexes {
         Ok(SuspendedIndexes { definitions: indexes.into_iter().map(|(_, sql)| sql).collect() })
     }
 
-    fn restore(self, conn: &Connection) -> Result<()> {
+    pub fn restore(self, conn: &Connection) -> Result<()> {
         for sql in &self.definitions {
             conn.execute_batch(sql)?;
         }
