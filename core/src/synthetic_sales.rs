@@ -85,9 +85,9 @@ pub fn write_shopify_export(path: &Path, orders: usize, codes: &[String], step: 
         let created = format!("2025-05-{day:02} {hour:02}:{minute:02}:16 +0200");
         let m = |v: i64| format!("{}.{:02}", v / 100, v % 100);
         use std::fmt::Write as _;
-        let _ = write!(
+        let _ = writeln!(
             line,
-            "#{n},customer{c}@example.com,{status},{created},fulfilled,,no,{currency},{sub},4.95,{tax},{total},{code},0.00,PostNL,{created},2,Vitamine C serum 30ml,{price},,GS-SER-{sku},true,true,fulfilled,Anna de Vries,Keizersgracht 1,Keizersgracht 1,,,Amsterdam,'1012 AB,,NL,,Anna de Vries,Keizersgracht 1,Keizersgracht 1,,,Amsterdam,'1012 AB,,NL,,,,{cancelled},iDEAL,c{n}.1,{refunded},Groen Skincare,0.00,,,,{id},,Low,web,0.00,NL BTW 21%,{tax},,,,,,,,,,,,,,c{n}.1,,,c{n}.1\n",
+            "#{n},customer{c}@example.com,{status},{created},fulfilled,,no,{currency},{sub},4.95,{tax},{total},{code},0.00,PostNL,{created},2,Vitamine C serum 30ml,{price},,GS-SER-{sku},true,true,fulfilled,Anna de Vries,Keizersgracht 1,Keizersgracht 1,,,Amsterdam,'1012 AB,,NL,,Anna de Vries,Keizersgracht 1,Keizersgracht 1,,,Amsterdam,'1012 AB,,NL,,,,{cancelled},iDEAL,c{n}.1,{refunded},Groen Skincare,0.00,,,,{id},,Low,web,0.00,NL BTW 21%,{tax},,,,,,,,,,,,,,c{n}.1,,,c{n}.1",
             n = 1000 + i,
             c = i % 300_000,
             sub = m(subtotal),
@@ -100,9 +100,9 @@ pub fn write_shopify_export(path: &Path, orders: usize, codes: &[String], step: 
         );
         written.rows += 1;
         if two {
-            let _ = write!(
+            let _ = writeln!(
                 line,
-                "#{n},customer{c}@example.com,,,,,,,,,,,,,,{created},1,Lipbalsem,6.95,,GS-LIP,true,true,fulfilled,,,,,,,,,,,,,,,,,,,,,,,,,,,Groen Skincare,,,,,,,,,0.00,,,,,,,,,,,,,,,,,,,\n",
+                "#{n},customer{c}@example.com,,,,,,,,,,,,,,{created},1,Lipbalsem,6.95,,GS-LIP,true,true,fulfilled,,,,,,,,,,,,,,,,,,,,,,,,,,,Groen Skincare,,,,,,,,,0.00,,,,,,,,,,,,,,,,,,,",
                 n = 1000 + i,
                 c = i % 300_000,
             );

@@ -255,7 +255,7 @@ pub fn stream_orders(path: &Path, options: &ReadOptions, sink: &mut dyn FnMut(Or
     while let Some(record) = records.next_record()? {
         match stream.add(record.row, record.cells) {
             rows::Streamed::Nothing => {}
-            rows::Streamed::Order(o) => sink(o)?,
+            rows::Streamed::Order(o) => sink(*o)?,
             rows::Streamed::Scattered => return Ok(end(0, true)),
         }
     }

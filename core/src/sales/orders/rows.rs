@@ -151,7 +151,7 @@ impl<'a> OrderReader<'a> {
 pub(crate) enum Streamed {
     Nothing,
     /// The order before this row's, complete (it had no problem).
-    Order(Order),
+    Order(Box<Order>),
     /// This row belongs to an order given out already: its rows are not together, so the
     /// file must be read whole ([`OrderReader`]).
     Scattered,
@@ -189,7 +189,7 @@ impl<'a> OrderStream<'a> {
         let mut d = Draft { row, number: number.to_string(), ..Draft::default() };
         r.read_into(&mut d, row, &cell);
         match self.current.replace(d).and_then(|done| r.order(done)) {
-            Some(o) => Streamed::Order(o),
+            Some(o) => Streamed::Order(Box::new(o)),
             None => Streamed::Nothing,
         }
     }
