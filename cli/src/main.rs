@@ -2,8 +2,9 @@
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
 //! calendar and a campaign; make a campaign, bring an affiliate list in, show a campaign's
-//! links and codes. Commands that only look open the file so they cannot write to it.
-//! Each domain has its file (`workspace`, `roster`, `campaigns`, `sales`); this one holds the arguments.
+//! links and codes; import shop orders and decide an order's attribution. Commands that only
+//! look open the file so they cannot write to it. Each domain has its file (`workspace`,
+//! `roster`, `campaigns`, `sales`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
@@ -215,6 +216,33 @@ enum Command {
         #[arg(long, short, default_value = "-")]
         out: PathBuf,
     },
+    /// Shop orders: `chorus orders import <ws> <file>`.
+    Orders {
+        #[command(subcommand)]
+        command: sales::OrdersCommand,
+    },
+    /// Decide an order by hand (the review queue, or any order): to a creator's collaboration
+    /// (`@handle` or `platform:handle`), or `none`; with the reason, kept in the audit log.
+    Attribute {
+        workspace: PathBuf,
+        /// The order's number, as the shop shows it (#1001 or 1001).
+        order: String,
+        /// @handle, platform:handle, or none.
+        creator: String,
+        #[arg(long)]
+        reason: String,
+        /// The shop of the order, when two shops have its number: shopify, woocommerce or csv.
+        #[arg(long, value_parser = sales::orders_import::parse_source)]
+        source: Option<chorus_core::sales::orders::Source>,
+        /// The creator's campaign (id, UTM value or name), when they have several collaborations.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Give the order to them although it carries none of their codes.
+        #[arg(long)]
+        without_code: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -375,7 +403,9 @@ impl Command {
             | Command::CampaignExport { workspace, .. }
             | Command::Links { workspace, .. }
             | Command::Campaign { action: CampaignAction::New { workspace, .. } }
-            | Command::Affiliates { action: AffiliatesAction::Import { workspace, .. } } => Some(workspace),
+            | Command::Affiliates { action: AffiliatesAction::Import { workspace, .. } }
+            | Command::Attribute { workspace, .. } => Some(workspace),
+            Command::Orders { command } => Some(command.workspace()),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
         }
@@ -487,6 +517,10 @@ fn run(command: Command) -> chorus_core::Result<()> {
             let ws = open(&workspace)?;
             tell(campaigns::write_csv(&ws, &campaign, &out)?);
             Ok(())
+        }
+        Command::Orders { command } => sales::run(command),
+        Command::Attribute { workspace, order, creator, reason, source, campaign, without_code, json } => {
+            sales::attribute::run(&workspace, sales::attribute::Choice { order: &order, creator: &creator, reason: &reason, source, campaign: campaign.as_deref(), without_code, json })
         }
     }
 }

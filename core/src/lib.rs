@@ -18,6 +18,7 @@ pub mod numbers;
 pub mod roster;
 pub mod sales;
 pub mod synthetic;
+pub mod synthetic_sales;
 pub mod words;
 pub mod workspace;
 

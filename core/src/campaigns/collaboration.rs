@@ -392,6 +392,14 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CollaborationD
             ));
         }
         audit(tx, actor, "collaboration", Some(id), "update", &format!("{} in {}: {}", before.creator_name, before.campaign_name, if changes.is_empty() { "details".to_string() } else { changes.join(", ") }))?;
+        // Its window or cancellation moved: the orders it can hold are decided again and booked.
+        if before.status != r.status || before.starts_on != r.starts_on || before.ends_on != r.ends_on {
+            let now = now_utc();
+            let moved = crate::sales::attribution::reattribute_collaboration(tx, id, &now)?;
+            if !moved.is_empty() {
+                crate::commissions::ledger::book_orders(tx, &moved, &now)?;
+            }
+        }
         Ok(())
     })?;
     get(ws, id)

@@ -1,9 +1,10 @@
-//! Sales: links, codes, orders and attribution live here. So far the pure building blocks a
-//! collaboration needs to sell and the shop orders it sells in, none of which touches the
-//! workspace file: its tracking link ([`links`]), its discount code ([`codes`]), the QR code of
-//! its link ([`qr`]) and the shop's order exports read into orders ([`orders`]). In the
-//! workspace: a collaboration's code ([`discount_codes`]), a campaign's links and codes
-//! ([`campaign_links`]) and the affiliate program a brand brings in ([`affiliates`]).
+//! Sales: links, codes, orders and attribution live here. The pure building blocks a
+//! collaboration needs to sell and the shop orders it sells in: its tracking link ([`links`]),
+//! its discount code ([`codes`]), the QR code of its link ([`qr`]) and the shop's order exports
+//! read into orders ([`orders`]); and the workspace side: a collaboration's code
+//! ([`discount_codes`]), a campaign's links and codes ([`campaign_links`]), the affiliate
+//! program a brand brings in ([`affiliates`]), orders imported ([`order_import`]), attributed by
+//! the rule ([`attribution`]) or by a person ([`review`]).
 
 pub mod affiliates;
 pub mod attribution;
@@ -11,8 +12,10 @@ pub mod campaign_links;
 pub mod codes;
 pub mod discount_codes;
 pub mod links;
+pub mod order_import;
 pub mod orders;
 pub mod qr;
+pub mod review;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -22,3 +25,5 @@ mod codes_tests;
 mod links_tests;
 #[cfg(test)]
 mod qr_tests;
+#[cfg(test)]
+pub(crate) mod test_world;

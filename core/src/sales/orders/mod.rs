@@ -6,6 +6,8 @@
 //!   recognise its layout from the headers ([`detect_format`]: the Shopify orders export,
 //!   SkyVerge's Customer/Order CSV Export, Advanced Order Export, WooCommerce Analytics) or
 //!   read it with the person's [`OrderMapping`], and give back every order of the file.
+//! - [`stream_orders`] reads the same way and gives each order out as soon as its rows are
+//!   read, for storing orders while the file is still being read.
 //! - Columns are found by header name, never by position; a layout missing a column it needs is
 //!   an [`Error::ImportLayout`] naming what is missing and the columns the file has.
 //! - Every cell problem of the file is collected (file, the file's own row number, column, a
@@ -226,24 +228,72 @@ pub fn read_order_bytes(bytes: Vec<u8>, file_name: &str, options: &ReadOptions) 
     read_text(read::decode(bytes, file_name.to_string())?, options)
 }
 
-fn read_text(text: read::Text, options: &ReadOptions) -> Result<OrderFile> {
+/// How a streamed file ended ([`stream_orders`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamEnd {
+    pub format: Format,
+    pub encoding: &'static str,
+    /// Data rows read (blank rows not counted).
+    pub rows: u64,
+    /// The rows of some order are not together: the orders given so far are not the file's;
+    /// read it with [`read_orders`] instead.
+    pub scattered: bool,
+}
+
+/// Reads an order export as [`read_orders`] does, giving each order to `sink` as soon as it
+/// is complete (a row of another order follows it), in the file's order, while the rest of
+/// the file is still being read. The orders a file with problems gave are not the file's:
+/// the caller throws them away when this returns [`Error::ImportRejected`]. An error of `sink`
+/// stops the reading and is returned.
+pub fn stream_orders(path: &Path, options: &ReadOptions, sink: &mut dyn FnMut(Order) -> Result<()>) -> Result<StreamEnd> {
+    let text = read::load(path)?;
     let file = text.file_name.clone();
     let mut records = Records::new(&text);
+    let (headers, format, plan, spelling) = prologue(&text, &mut records, options)?;
+    let mut stream = rows::OrderStream::new(&headers, &plan, options, spelling, format.source(), text.text.len());
+    let end = |rows, scattered| StreamEnd { format, encoding: text.encoding, rows, scattered };
+    while let Some(record) = records.next_record()? {
+        match stream.add(record.row, record.cells) {
+            rows::Streamed::Nothing => {}
+            rows::Streamed::Order(o) => sink(*o)?,
+            rows::Streamed::Scattered => return Ok(end(0, true)),
+        }
+    }
+    let (last, rows, problems) = stream.finish();
+    if !problems.is_empty() {
+        return Err(Error::ImportRejected { file, problems });
+    }
+    if let Some(o) = last {
+        sink(o)?;
+    }
+    Ok(end(rows, false))
+}
+
+/// The header row, the layout, its plan and the number spelling of a file.
+fn prologue(text: &read::Text, records: &mut Records<'_>, options: &ReadOptions) -> Result<(Vec<String>, Format, columns::Plan, crate::numbers::Spelling)> {
+    let file = &text.file_name;
     let headers: Vec<String> = match records.next_record()? {
         Some(r) => r.cells.iter().map(|h| h.trim().to_string()).collect(),
-        None => return Err(layout_error(&file, "empty_file", &[], format!("{file} is empty: there is nothing to import."))),
+        None => return Err(layout_error(file, "empty_file", &[], format!("{file} is empty: there is nothing to import."))),
     };
     let detected = detect_format(&headers);
-    let format = choose_format(&file, &headers, detected, options)?;
+    let format = choose_format(file, &headers, detected, options)?;
     let plan = match format {
-        Format::Shopify => shopify::plan(&file, &headers)?,
-        Format::WooSkyverge | Format::WooAdvancedExport | Format::WooAnalytics => woocommerce::plan(format, &file, &headers, options)?,
+        Format::Shopify => shopify::plan(file, &headers)?,
+        Format::WooSkyverge | Format::WooAdvancedExport | Format::WooAnalytics => woocommerce::plan(format, file, &headers, options)?,
         Format::Mapped => {
             let mapping = options.mapping.as_ref().expect("a mapped format has a mapping");
-            mapped::plan(mapping, &file, &headers, options)?
+            mapped::plan(mapping, file, &headers, options)?
         }
     };
     let spelling = plan.spelling.unwrap_or(if text.delimiter == b';' { crate::numbers::Spelling::Dutch } else { crate::numbers::Spelling::English });
+    Ok((headers, format, plan, spelling))
+}
+
+fn read_text(text: read::Text, options: &ReadOptions) -> Result<OrderFile> {
+    let file = text.file_name.clone();
+    let mut records = Records::new(&text);
+    let (headers, format, plan, spelling) = prologue(&text, &mut records, options)?;
     let mut reader = rows::OrderReader::new(&headers, &plan, options, spelling, format.source(), text.text.len());
     while let Some(record) = records.next_record()? {
         reader.add(record.row, record.cells);

@@ -121,17 +121,7 @@ impl<'a> OrderReader<'a> {
         let r = &mut self.reading;
         let plan = r.plan;
         let cell = |f: F| plan.column(f).and_then(|c| cells.get(c)).map_or("", read_cell);
-        let number = cell(F::Number);
-        if number.is_empty() && row_is_empty(cells) {
-            return;
-        }
-        r.rows += 1;
-        if number.is_empty() {
-            let label = F::Number.label();
-            let header = r.header(F::Number);
-            r.problems.push(row_error(row, header, "order_number_missing", None, &format!("This row has no {label}, so Chorus cannot tell which order it belongs to.")));
-            return;
-        }
+        let Some(number) = r.number(row, cells, &cell) else { return };
         let at = match self.index.get(number) {
             Some(&i) => i,
             None => {
@@ -157,7 +147,79 @@ impl<'a> OrderReader<'a> {
     }
 }
 
+/// What [`OrderStream::add`] gives back.
+pub(crate) enum Streamed {
+    Nothing,
+    /// The order before this row's, complete (it had no problem).
+    Order(Box<Order>),
+    /// This row belongs to an order given out already: its rows are not together, so the
+    /// file must be read whole ([`OrderReader`]).
+    Scattered,
+}
+
+/// Reads rows into orders and gives each order out as soon as a row of another order follows
+/// it (Shopify and WooCommerce write an order's rows together), so that a caller can store
+/// orders while the file is still being read. Problems are collected as [`OrderReader`]
+/// collects them; a caller that got orders from a file with problems throws them away.
+pub(crate) struct OrderStream<'a> {
+    reading: Reading<'a>,
+    seen: std::collections::HashSet<String>,
+    current: Option<Draft>,
+}
+
+impl<'a> OrderStream<'a> {
+    pub fn new(headers: &'a [String], plan: &'a Plan, options: &'a ReadOptions, spelling: Spelling, source: Source, size_hint: usize) -> Self {
+        let reading = Reading { headers, plan, options, spelling, source, problems: Vec::new(), rows: 0, last_currency: None };
+        OrderStream { reading, seen: std::collections::HashSet::with_capacity((size_hint / 512).min(4_000_000)), current: None }
+    }
+
+    pub fn add(&mut self, row: u64, cells: &csv::StringRecord) -> Streamed {
+        let r = &mut self.reading;
+        let plan = r.plan;
+        let cell = |f: F| plan.column(f).and_then(|c| cells.get(c)).map_or("", read_cell);
+        let Some(number) = r.number(row, cells, &cell) else { return Streamed::Nothing };
+        if let Some(d) = self.current.as_mut().filter(|d| d.number == number) {
+            r.read_into(d, row, &cell);
+            return Streamed::Nothing;
+        }
+        if self.seen.contains(number) {
+            return Streamed::Scattered;
+        }
+        self.seen.insert(number.to_string());
+        let mut d = Draft { row, number: number.to_string(), ..Draft::default() };
+        r.read_into(&mut d, row, &cell);
+        match self.current.replace(d).and_then(|done| r.order(done)) {
+            Some(o) => Streamed::Order(Box::new(o)),
+            None => Streamed::Nothing,
+        }
+    }
+
+    /// The last order, the data rows read and every problem, in row order.
+    pub fn finish(mut self) -> (Option<Order>, u64, Vec<RowError>) {
+        let last = self.current.take().and_then(|d| self.reading.order(d));
+        let mut r = self.reading;
+        r.problems.sort_by_key(|p| p.row);
+        (last, r.rows, r.problems)
+    }
+}
+
 impl<'a> Reading<'a> {
+    /// The row's order number; `None` for a blank row, or one without a number (a problem).
+    fn number<'c>(&mut self, row: u64, cells: &csv::StringRecord, cell: &dyn Fn(F) -> &'c str) -> Option<&'c str> {
+        let number = cell(F::Number);
+        if number.is_empty() && row_is_empty(cells) {
+            return None;
+        }
+        self.rows += 1;
+        if number.is_empty() {
+            let label = F::Number.label();
+            let header = self.header(F::Number);
+            self.problems.push(row_error(row, header, "order_number_missing", None, &format!("This row has no {label}, so Chorus cannot tell which order it belongs to.")));
+            return None;
+        }
+        Some(number)
+    }
+
     fn header(&self, f: F) -> &'a str {
         self.plan.column(f).and_then(|c| self.headers.get(c)).map_or("", String::as_str)
     }

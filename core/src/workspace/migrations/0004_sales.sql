@@ -135,6 +135,8 @@ CREATE INDEX orders_by_collaboration ON orders (collaboration_id, placed_at_utc)
 CREATE INDEX orders_not_attributed ON orders (attribution, attribution_reason, placed_at_utc) WHERE attribution <> 'attributed';
 CREATE INDEX orders_by_customer ON orders (customer_hash, placed_at_utc) WHERE customer_hash IS NOT NULL;
 CREATE INDEX orders_waiting ON orders (waiting_code) WHERE waiting_code <> '';
+-- The orders a campaign's tracking links brought (attributed again when its collaborations change).
+CREATE INDEX orders_by_utm_campaign ON orders (utm_campaign COLLATE NOCASE) WHERE utm_campaign IS NOT NULL;
 
 -- An order's product lines, as the file gave them (for per-SKU rates and the order's detail).
 CREATE TABLE order_lines (
