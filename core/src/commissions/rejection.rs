@@ -65,3 +65,7 @@ pub fn reject_commission(ws: &mut Workspace, order_id: i64, collaboration_id: i6
         Ok(booking)
     })
 }
+
+#[cfg(test)]
+#[path = "rejection_tests.rs"]
+mod tests;

@@ -111,6 +111,14 @@ impl Shop {
         self.ws.conn().query_row("SELECT waiting_code, waiting_message FROM orders WHERE id = ?1", [order], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
     }
 
+    /// `n` unattributed orders of another day, so that booking a few orders reads them through
+    /// the batch table (a booking of a large share of the orders reads whole tables).
+    pub fn filler(&self, n: usize) {
+        for i in 0..n {
+            self.order(&format!("#F{i}"), "2026-04-01T08:00:00Z", 1_000, None);
+        }
+    }
+
     /// One creator in one campaign with a workspace default rule.
     pub fn with_one_affiliate(rule: &str) -> (Shop, i64) {
         let shop = Shop::new();
@@ -291,6 +299,7 @@ fn an_attribution_that_moves_reverses_here_and_books_there() {
     let (campaign, sanne, bo) = (shop.campaign("Zomer"), shop.creator("Sanne"), shop.creator("Bo"));
     let (a, b) = (shop.collaboration(campaign, sanne), shop.collaboration(campaign, bo));
     shop.rule("workspace", None, "percent:1000");
+    shop.filler(40);
     let mut shop = shop;
     let order = shop.order("#1001", "2026-05-03T10:00:00Z", 10_000, Some(a));
     shop.book(&[order]);
@@ -312,6 +321,7 @@ fn an_attribution_that_moves_reverses_here_and_books_there() {
 fn a_tier_is_the_same_whatever_order_the_orders_arrive_in() {
     // 10 % up to € 1,000 in the month, 15 % from there.
     let (mut shop, sanne) = Shop::with_one_affiliate("tiers:EUR:0=1000,100000=1500");
+    shop.filler(40);
     let late = shop.order("#1003", "2026-05-20T10:00:00Z", 30_000, Some(sanne));
     shop.book(&[late]);
     assert_eq!(shop.booked(late, sanne), 3_000, "alone in the month: the first tier");
@@ -345,6 +355,7 @@ fn per_sku_rates_earn_their_share_of_the_base() {
 #[test]
 fn first_order_only_pays_a_customers_first_order_whatever_order_they_arrive_in() {
     let (mut shop, sanne) = Shop::with_one_affiliate("percent:1000 first_order_only");
+    shop.filler(40);
     let second = shop.order("#1002", "2026-05-10T10:00:00Z", 10_000, Some(sanne));
     shop.sql(&format!("UPDATE orders SET customer_hash = 'k1' WHERE id = {second}"));
     shop.book(&[second]);
@@ -427,4 +438,33 @@ fn a_lines_status_reads_the_same_in_rust_and_in_sql() {
     }
     assert_eq!(line_status("2026-06-02", None, None, "2026-06-02"), LineStatus::Approved, "approved on the day the hold ends");
     assert_eq!(line_status("2026-06-03", None, None, "2026-06-02"), LineStatus::Pending);
+}
+
+#[test]
+fn a_tier_counts_the_creators_month_across_their_collaborations_read_in_either_way() {
+    // The same orders booked one by one among many others (read through the batch table) and
+    // all at once (read from whole tables) give the same lines.
+    let run = |filler: usize, one_by_one: bool| {
+        let mut shop = Shop::new();
+        let (summer, winter, sanne) = (shop.campaign("Zomer"), shop.campaign("Winter"), shop.creator("Sanne"));
+        let (a, b) = (shop.collaboration(summer, sanne), shop.collaboration(winter, sanne));
+        shop.rule("workspace", None, "tiers:EUR:0=1000,50000=2000");
+        shop.filler(filler);
+        let orders = [
+            shop.order("#3", "2026-05-20T10:00:00Z", 10_000, Some(a)),
+            shop.order("#1", "2026-05-02T10:00:00Z", 30_000, Some(b)),
+            shop.order("#2", "2026-05-10T10:00:00Z", 20_000, Some(a)),
+        ];
+        if one_by_one {
+            for o in orders {
+                shop.book(&[o]);
+            }
+        } else {
+            shop.book(&orders);
+        }
+        orders.iter().map(|o| shop.booked(*o, if *o == orders[1] { b } else { a })).collect::<Vec<_>>()
+    };
+    let expected = vec![2_000, 3_000, 4_000];
+    assert_eq!(run(0, false), expected, "#1 € 300 at 10 %, #2 reaches € 500 at 20 %, #3 too");
+    assert_eq!(run(60, true), expected);
 }
