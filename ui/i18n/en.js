@@ -757,7 +757,7 @@ const en = {
   'campaign.no': 'No',
   'campaign.overdue': 'Overdue',
   'campaign.stale': 'This was changed elsewhere (another window or the command line) after you opened it. Reload to see the latest version; what you typed here will be lost.',
-  'campaign.budget.formula': 'Planned is the campaign budget. Committed is the fee plus the agreed gift value of every collaboration that is agreed, active or completed. Spent is the fees of completed collaborations plus the retail value (quantity × retail price) of gifts shipped, delivered or lost; gifts still to pack or returned do not count. Remaining is planned minus committed, and is negative when more is committed than planned.',
+  'campaign.budget.formula': 'Planned is the campaign budget. Committed is the fee plus the agreed gift value of every collaboration that is agreed, active or completed. Spent is the fees of completed collaborations plus the retail value (quantity × retail price) of gifts shipped, delivered or lost (gifts still to pack or returned do not count) plus the commissions booked for the orders of its collaborations: every commission line not rejected, pending, approved or paid, with refunds and clawbacks taken off. Remaining is planned minus committed, and is negative when more is committed than planned.',
 
   'campaigns.title': 'Campaigns',
   'campaigns.new': 'New campaign',

@@ -757,7 +757,7 @@ const nl = {
   'campaign.no': 'Nee',
   'campaign.overdue': 'Te laat',
   'campaign.stale': 'Dit is elders gewijzigd (in een ander venster of via de opdrachtregel) nadat je het opende. Laad opnieuw om de nieuwste versie te zien; wat je hier typte gaat dan verloren.',
-  'campaign.budget.formula': 'Begroot is het budget van de campagne. Toegezegd is de fee plus de afgesproken cadeauwaarde van elke samenwerking die is afgesproken, actief of afgerond. Besteed is de fees van afgeronde samenwerkingen plus de winkelwaarde (aantal × verkoopprijs) van cadeaus die verzonden, bezorgd of kwijt zijn; cadeaus die nog ingepakt moeten worden of retour kwamen tellen niet mee. Resterend is begroot min toegezegd, en is negatief als er meer is toegezegd dan begroot.',
+  'campaign.budget.formula': 'Begroot is het budget van de campagne. Toegezegd is de fee plus de afgesproken cadeauwaarde van elke samenwerking die is afgesproken, actief of afgerond. Besteed is de fees van afgeronde samenwerkingen plus de winkelwaarde (aantal × verkoopprijs) van cadeaus die verzonden, bezorgd of kwijt zijn (cadeaus die nog ingepakt moeten worden of retour kwamen tellen niet mee) plus de commissies die voor de bestellingen van haar samenwerkingen zijn geboekt: elke commissieregel die niet is afgewezen, in afwachting, goedgekeurd of uitbetaald, met terugbetalingen en terugvorderingen eraf. Resterend is begroot min toegezegd, en is negatief als er meer is toegezegd dan begroot.',
 
   'campaigns.title': 'Campagnes',
   'campaigns.new': 'Nieuwe campagne',
