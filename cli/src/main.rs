@@ -1,13 +1,15 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
-//! calendar and a campaign. Commands that only look open the file so they cannot write to it.
+//! calendar and a campaign; keep exchange rates. Commands that only look open the file so they
+//! cannot write to it.
 //! Each domain has its file (`workspace`, `roster`, `campaigns`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
 mod campaigns;
 mod columns;
+mod commissions;
 mod output;
 mod roster;
 mod workspace;
@@ -179,6 +181,8 @@ enum Command {
         #[arg(long, short)]
         out: PathBuf,
     },
+    /// Exchange rates: list them, `import` the ECB's reference rates, or `set` one as typed.
+    Rates(commissions::rates::RatesArgs),
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -295,6 +299,7 @@ impl Command {
             | Command::CampaignExport { workspace, .. } => Some(workspace),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
+            Command::Rates(args) => args.workspace(),
         }
     }
 }
@@ -398,5 +403,6 @@ fn run(command: Command) -> chorus_core::Result<()> {
             tell(campaigns::write_csv(&ws, &campaign, &out)?);
             Ok(())
         }
+        Command::Rates(args) => commissions::rates::run(args),
     }
 }
