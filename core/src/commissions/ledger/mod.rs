@@ -337,11 +337,14 @@ fn line_for(set: &WorkingSet, o: &OrderRow, collaboration: i64, target: &Target,
         }
         Target::NotAttributed | Target::Rejected => {
             let b = booked.expect("a collaboration without lines has nothing to take back");
+            // Explanation codes of a line (the window words them), not error codes.
             let (code, english) = if matches!(target, Target::Rejected) {
                 let why = set.rejected.get(&(o.id, collaboration)).cloned().unwrap_or_default();
-                ("commission_rejected", format!("The commission of order {} for this collaboration was rejected ({why}): it earns nothing.{tail}", o.number))
+                let english = format!("The commission of order {} for this collaboration was rejected ({why}): it earns nothing.{tail}", o.number);
+                ("commission_rejected", english)
             } else {
-                ("attribution_moved", format!("Order {} is no longer attributed to this collaboration: it earns it nothing.{tail}", o.number))
+                let english = format!("Order {} is no longer attributed to this collaboration: it earns it nothing.{tail}", o.number);
+                ("attribution_moved", english)
             };
             let params = [("order", o.number.clone()), ("amount", money(difference)), ("booked_before", money(booked_before))];
             (b.first_rule.clone(), level_text(level_of(&b.first_level)), Wording::new(code, &params, english))
