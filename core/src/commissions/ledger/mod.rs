@@ -318,21 +318,22 @@ fn line_for(set: &WorkingSet, o: &OrderRow, collaboration: i64, target: &Target,
     };
     let tail = if booked.is_some() { format!(" Booked before: {}; this line: {}.", money(booked_before), money(difference)) } else { String::new() };
     let base = value.map(|v| v.in_workspace.minor).or(booked.map(|b| b.last_base)).unwrap_or(0);
-    let mut json = serde_json::Map::new();
+    let mut parts = LineParams::default();
     let (rule, level, explanation) = match target {
         Target::Earns { commission, rule, level } => {
             let v = value.expect("an order that earns has a base");
-            let mut english = v.base.explain().english;
-            json.insert("base".into(), wording_json(&v.base.explain()));
+            let base_words = v.base.explain();
+            let mut english = base_words.english.clone();
             if let Some(c) = &v.conversion {
                 english.push(' ');
                 english.push_str(&c.explanation.english);
-                json.insert("conversion".into(), wording_json(&c.explanation));
+                parts.conversion = Some(Words::of(&c.explanation));
             }
             english.push(' ');
             english.push_str(&commission.explanation.english);
             english.push_str(&tail);
-            json.insert("commission".into(), wording_json(&commission.explanation));
+            parts.base = Some(Words { code: base_words.code, params: base_words.params });
+            parts.params = commission.explanation.params.clone();
             (rule.machine_text(), level_text(*level), Wording { code: commission.explanation.code, params: commission.explanation.params.clone(), english })
         }
         Target::NotAttributed | Target::Rejected => {
@@ -347,12 +348,14 @@ fn line_for(set: &WorkingSet, o: &OrderRow, collaboration: i64, target: &Target,
                 ("attribution_moved", english)
             };
             let params = [("order", o.number.clone()), ("amount", money(difference)), ("booked_before", money(booked_before))];
-            (b.first_rule.clone(), level_text(level_of(&b.first_level)), Wording::new(code, &params, english))
+            let words = Wording::new(code, &params, english);
+            parts.params = words.params.clone();
+            (b.first_rule.clone(), level_text(level_of(&b.first_level)), words)
         }
         Target::Waits(_) => unreachable!("a waiting order books no line"),
     };
-    json.insert("booked_before".into(), money(booked_before).into());
-    json.insert("line".into(), money(difference).into());
+    parts.booked_before = money(booked_before);
+    parts.line = money(difference);
     let conversion = value.and_then(|v| v.conversion.as_ref());
     let hold_until = o.placed_on.checked_add_days(Days::new(hold_days)).unwrap_or(o.placed_on).to_string();
     Ok(NewLine {
@@ -366,7 +369,7 @@ fn line_for(set: &WorkingSet, o: &OrderRow, collaboration: i64, target: &Target,
         base,
         rule,
         level,
-        params_json: serde_json::Value::Object(json).to_string(),
+        params_json: serde_json::to_string(&parts).map_err(|_| Error::BadFile("A commission line's explanation could not be written.".into()))?,
         explanation,
         order_currency: conversion.map(|c| c.original.currency.code().to_string()),
         order_base: value.filter(|v| v.conversion.is_some()).map(|v| v.base.base.minor),
@@ -375,8 +378,30 @@ fn line_for(set: &WorkingSet, o: &OrderRow, collaboration: i64, target: &Target,
     })
 }
 
-fn wording_json(w: &Wording) -> serde_json::Value {
-    serde_json::json!({ "code": w.code, "params": w.params, "english": w.english })
+/// `explanation_params` of a line: the parameters of its `explanation_code`, and the code and
+/// parameters of the base's and the conversion's sentences, what was booked before and this
+/// line, for the window to word the whole explanation in its own language.
+#[derive(Default, Serialize)]
+struct LineParams {
+    params: std::collections::BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<Words>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conversion: Option<Words>,
+    booked_before: String,
+    line: String,
+}
+
+#[derive(Serialize)]
+struct Words {
+    code: &'static str,
+    params: std::collections::BTreeMap<&'static str, String>,
+}
+
+impl Words {
+    fn of(w: &Wording) -> Words {
+        Words { code: w.code, params: w.params.clone() }
+    }
 }
 
 /// Why a line is booked, from what changed since the pair's last line.
@@ -417,7 +442,10 @@ fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], waiting: &[(usi
              hold_until, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?;
-    for l in lines {
+    // In the order of the order index: its pages fill one after the other.
+    let mut by_order: Vec<&NewLine> = lines.iter().collect();
+    by_order.sort_unstable_by_key(|l| (l.order_id, l.collaboration_id));
+    for l in by_order {
         let (units, scale, on) = match &l.fx {
             Some((u, s, d)) => (Some(*u as i64), Some(i64::from(*s)), Some(d.as_str())),
             None => (None, None, None),

@@ -150,6 +150,9 @@ fn an_attributed_order_books_one_commission_line_with_its_base_rule_and_hold() {
     assert_eq!((base, rule.as_str(), level.as_str(), hold.as_str(), code.as_str(), fx), (9_000, "percent:1000", "workspace", "2026-06-02", "percent", None));
     let explanation: String = shop.ws.conn().query_row("SELECT explanation FROM commission_lines WHERE order_id = ?1", [order], |r| r.get(0)).unwrap();
     assert!(explanation.contains("10% of EUR 90.00 = EUR 9.00"), "{explanation}");
+    let params: String = shop.ws.conn().query_row("SELECT explanation_params FROM commission_lines WHERE order_id = ?1", [order], |r| r.get(0)).unwrap();
+    let params: serde_json::Value = serde_json::from_str(&params).unwrap();
+    assert_eq!((params["params"]["rate"].as_str(), params["base"]["code"].as_str(), params["line"].as_str()), (Some("10%"), Some("base_worked_out"), Some("EUR 9.00")), "{params}");
 }
 
 #[test]
