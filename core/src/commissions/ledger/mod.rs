@@ -435,7 +435,25 @@ fn reason_of(o: &OrderRow, target: &Target, booked: Option<&working_set::Booked>
     }
 }
 
+/// Below this many new lines, or when they add less than half of the ledger, updating the
+/// lines' indexes in place is cheaper than building them again (as the roster import does).
+const REBUILD_INDEXES_FROM: usize = 20_000;
+
 fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], waiting: &[(usize, Option<Refusal>)], now: &str) -> Result<Booking> {
+    let existing: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM commission_lines", [], |r| r.get(0))?;
+    let rebuild = lines.len() >= REBUILD_INDEXES_FROM && lines.len() as i64 * 2 >= existing;
+    let mut indexes: Vec<(String, String)> = Vec::new();
+    if rebuild {
+        // Indexes made by CREATE INDEX have their SQL stored: dropped here and made again
+        // below, in the same transaction, from their own definitions.
+        indexes = conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines' AND sql IS NOT NULL")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &indexes {
+            conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+    }
     let mut insert = conn.prepare_cached(
         "INSERT INTO commission_lines (order_id, collaboration_id, creator_id, kind, reason, amount_minor, currency, base_minor, rule, rule_level,
              explanation, explanation_code, explanation_params, order_currency, order_base_minor, fx_rate_units, fx_rate_scale, fx_on_date,
@@ -454,6 +472,9 @@ fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], waiting: &[(usi
             l.order_id, l.collaboration_id, l.creator_id, l.kind, l.reason, l.amount, l.currency.code(), l.base, l.rule, l.level,
             l.explanation.english, l.explanation.code, l.params_json, l.order_currency, l.order_base, units, scale, on, l.hold_until, now
         ])?;
+    }
+    for (_, sql) in &indexes {
+        conn.execute_batch(sql)?;
     }
     let mut mark = conn.prepare_cached("UPDATE orders SET waiting_code = ?2, waiting_message = ?3 WHERE id = ?1")?;
     let mut orders_waiting = 0;

@@ -471,3 +471,26 @@ fn a_tier_counts_the_creators_month_across_their_collaborations_read_in_either_w
     assert_eq!(run(0, false), expected, "#1 € 300 at 10 %, #2 reaches € 500 at 20 %, #3 too");
     assert_eq!(run(60, true), expected);
 }
+
+#[test]
+fn a_large_booking_builds_the_lines_indexes_again_as_they_were() {
+    let (mut shop, sanne) = Shop::with_one_affiliate("percent:1000");
+    let indexes = |shop: &Shop| -> Vec<(String, String)> {
+        let mut stmt = shop.ws.conn().prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines' AND sql IS NOT NULL ORDER BY name").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let before = indexes(&shop);
+    shop.sql(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {REBUILD_INDEXES_FROM})
+         INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status, attribution, collaboration_id,
+             attribution_reason, imported_at, updated_at)
+         SELECT 'shopify', '#' || i, '2026-05-03T10:00:00Z', '2026-05-03T10:00:00Z', '2026-05-03', 'EUR', 1000 + i, 'paid', 'attributed', {sanne}, 'code', 'now', 'now' FROM n"
+    ));
+    let ids: Vec<i64> = (1..=REBUILD_INDEXES_FROM as i64).collect();
+    assert_eq!(shop.book(&ids).lines_added, REBUILD_INDEXES_FROM as u64);
+    assert_eq!(indexes(&shop), before);
+    let total: i64 = shop.ws.conn().query_row("SELECT sum(amount_minor) FROM commission_lines INDEXED BY commission_lines_by_collaboration WHERE collaboration_id = ?1 AND rejected_at IS NULL", [sanne], |r| r.get(0)).unwrap();
+    let expected: i64 = (1..=REBUILD_INDEXES_FROM as i64).map(|i| crate::commissions::rounding::apply_rate(1000 + i, 1000).unwrap()).sum();
+    assert_eq!(total, expected);
+    assert_eq!(shop.book(&ids).lines_added, 0);
+}
