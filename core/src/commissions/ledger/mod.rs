@@ -127,12 +127,18 @@ pub fn book_orders(conn: &Connection, order_ids: &[i64], now: &str) -> Result<Bo
     lined.values_mut().for_each(|v| v.sort_unstable());
     let mut rules: HashMap<i64, Option<Result<(Rule, RuleLevel), Refusal>>> = HashMap::new();
     let (mut need_history, mut need_lines) = (Vec::new(), Vec::new());
+    let mut applicable: HashMap<i64, Option<Result<(Rule, RuleLevel), Refusal>>> = HashMap::new();
     for o in &set.orders {
         let Some(collaboration) = o.collaboration_id else { continue };
         if set.rejected.contains_key(&(o.id, collaboration)) {
             continue;
         }
-        let rule = rule_for(&set, o.id, collaboration);
+        // Before its first line an order takes its collaboration's rule: worked out once each.
+        let rule = if set.booked.contains_key(&(o.id, collaboration)) {
+            rule_for(&set, o.id, collaboration)
+        } else {
+            applicable.entry(collaboration).or_insert_with(|| rule_for(&set, o.id, collaboration)).clone()
+        };
         if let Some(Ok((rule, _))) = &rule {
             if rule.first_order_only() && o.has_customer {
                 need_history.push(o.id);
