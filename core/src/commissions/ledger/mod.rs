@@ -125,9 +125,9 @@ pub fn book_orders(conn: &Connection, order_ids: &[i64], now: &str) -> Result<Bo
         lined.entry(order).or_default().push(collaboration);
     }
     lined.values_mut().for_each(|v| v.sort_unstable());
-    let mut rules: HashMap<i64, Option<Result<(Rule, RuleLevel), Refusal>>> = HashMap::new();
+    let mut rules: HashMap<i64, ChosenRule> = HashMap::new();
     let (mut need_history, mut need_lines) = (Vec::new(), Vec::new());
-    let mut applicable: HashMap<i64, Option<Result<(Rule, RuleLevel), Refusal>>> = HashMap::new();
+    let mut applicable: HashMap<i64, ChosenRule> = HashMap::new();
     for o in &set.orders {
         let Some(collaboration) = o.collaboration_id else { continue };
         if set.rejected.contains_key(&(o.id, collaboration)) {
@@ -245,9 +245,13 @@ fn pairs_of(o: &OrderRow, lined: Option<&Vec<i64>>) -> Vec<i64> {
     pairs
 }
 
+/// The rule an order's commission is worked out under, and its level; `None`: no rule at any
+/// level; a refusal: a stored rule Chorus cannot read.
+type ChosenRule = Option<Result<(Rule, RuleLevel), Refusal>>;
+
 /// The rule an order keeps (its first line's) or, before its first line, the rule that applies
 /// by precedence. `None`: no level has one. A stored rule Chorus cannot read is a refusal.
-fn rule_for(set: &WorkingSet, order_id: i64, collaboration: i64) -> Option<Result<(Rule, RuleLevel), Refusal>> {
+fn rule_for(set: &WorkingSet, order_id: i64, collaboration: i64) -> ChosenRule {
     if let Some(b) = set.booked.get(&(order_id, collaboration)) {
         return Some(Rule::from_machine_text(&b.first_rule).map(|r| (r, level_of(&b.first_level))));
     }
