@@ -2,26 +2,18 @@
 //! that waited or could use a changed rate booked again in the same transaction.
 
 use super::*;
-use crate::workspace::settings::Settings;
+use crate::commissions::ledger::tests::Shop;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rates").join(name)
 }
 
+/// Sanne's collaboration (id 1) at 10 %, in a workspace in EUR.
 fn workspace() -> Workspace {
-    let ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
-    ws.conn()
-        .execute_batch(
-            "UPDATE workspace_settings SET prices_include_tax = 0;
-             INSERT INTO creators (id, display_name, sort_name, created_at, updated_at) VALUES (1, 'Sanne', 'sanne', 'now', 'now');
-             INSERT INTO campaigns (id, name, goal, created_at, updated_at) VALUES (1, 'Zomer', 'sales', 'now', 'now');
-             INSERT INTO collaborations (id, campaign_id, creator_id, kind, status, last_activity_on, created_at, updated_at)
-                 VALUES (1, 1, 1, 'affiliate', 'active', '2026-05-01', 'now', 'now');
-             INSERT INTO commission_rules (level, owner_id, rule, created_at, updated_at) VALUES ('workspace', NULL, 'percent:1000', 'now', 'now');",
-        )
-        .unwrap();
-    ws
+    let (shop, collaboration) = Shop::with_one_affiliate("percent:1000");
+    assert_eq!(collaboration, 1);
+    shop.ws
 }
 
 /// An attributed order of USD 101.63 on `day`, booked.

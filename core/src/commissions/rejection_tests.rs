@@ -2,8 +2,7 @@
 //! refusals say why, the audit log has the person's reason.
 
 use super::*;
-use crate::commissions::ledger::book_orders;
-use crate::workspace::settings::Settings;
+use crate::commissions::ledger::tests::Shop;
 
 struct Fixture {
     ws: Workspace,
@@ -11,31 +10,13 @@ struct Fixture {
     order: i64,
 }
 
+/// Sanne's collaboration under a tiered rule (10 %, 20 % from € 200 in the month) with
+/// `orders` orders of € 150 on the first days of May, booked.
 fn fixture(orders: usize) -> Fixture {
-    let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
-    ws.conn()
-        .execute_batch(
-            "UPDATE workspace_settings SET prices_include_tax = 0;
-             INSERT INTO creators (id, display_name, sort_name, created_at, updated_at) VALUES (1, 'Sanne', 'sanne', 'now', 'now');
-             INSERT INTO campaigns (id, name, goal, created_at, updated_at) VALUES (1, 'Zomer', 'sales', 'now', 'now');
-             INSERT INTO collaborations (id, campaign_id, creator_id, kind, status, last_activity_on, created_at, updated_at)
-                 VALUES (1, 1, 1, 'affiliate', 'active', '2026-05-01', 'now', 'now');
-             INSERT INTO commission_rules (level, owner_id, rule, created_at, updated_at) VALUES ('workspace', NULL, 'tiers:EUR:0=1000,20000=2000', 'now', 'now');",
-        )
-        .unwrap();
-    for i in 0..orders {
-        ws.conn()
-            .execute(
-                "INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status,
-                     attribution, collaboration_id, attribution_reason, imported_at, updated_at)
-                 VALUES ('shopify', ?1, ?2, ?2, substr(?2, 1, 10), 'EUR', 15000, 'paid', 'attributed', 1, 'code', 'now', 'now')",
-                rusqlite::params![format!("#{}", 1001 + i), format!("2026-05-{:02}T10:00:00Z", 1 + i)],
-            )
-            .unwrap();
-    }
-    let ids: Vec<i64> = (1..=orders as i64).collect();
-    ws.write(|tx| book_orders(tx, &ids, "2026-05-20T00:00:00Z")).unwrap();
-    Fixture { ws, sanne: 1, order: 1 }
+    let (mut shop, sanne) = Shop::with_one_affiliate("tiers:EUR:0=1000,20000=2000");
+    let ids: Vec<i64> = (0..orders).map(|i| shop.order(&format!("#{}", 1001 + i), &format!("2026-05-{:02}T10:00:00Z", 1 + i), 15_000, Some(sanne))).collect();
+    shop.book(&ids);
+    Fixture { ws: shop.ws, sanne, order: ids[0] }
 }
 
 fn lines(ws: &Workspace, order: i64) -> Vec<(String, String, i64, Option<String>)> {

@@ -33,7 +33,7 @@ mod target;
 mod working_set;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod property_tests;
 

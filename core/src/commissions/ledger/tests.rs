@@ -1,28 +1,29 @@
 //! The ledger on in-memory workspaces: orders, rules and attribution set up with plain SQL (as
-//! the order import and attribution would write them), then booked.
+//! the order import and attribution would write them), then booked. [`Shop`] is the fixture
+//! the rate store's and the rejection's tests use too.
 
 use super::*;
 use crate::workspace::settings::Settings;
 use crate::Workspace;
 
 /// A workspace in EUR with prices without tax (so bases read plainly), hold 30 days.
-pub(super) struct Shop {
+pub(crate) struct Shop {
     pub ws: Workspace,
 }
 
 impl Shop {
-    pub fn new() -> Shop {
+    pub(crate) fn new() -> Shop {
         let ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
         let shop = Shop { ws };
         shop.sql("UPDATE workspace_settings SET prices_include_tax = 0, commission_hold_days = 30");
         shop
     }
 
-    pub fn sql(&self, sql: &str) {
+    pub(crate) fn sql(&self, sql: &str) {
         self.ws.conn().execute_batch(sql).unwrap();
     }
 
-    pub fn creator(&self, name: &str) -> i64 {
+    pub(crate) fn creator(&self, name: &str) -> i64 {
         self.ws
             .conn()
             .execute("INSERT INTO creators (display_name, sort_name, created_at, updated_at) VALUES (?1, lower(?1), 'now', 'now')", [name])
@@ -30,12 +31,12 @@ impl Shop {
         self.ws.conn().last_insert_rowid()
     }
 
-    pub fn campaign(&self, name: &str) -> i64 {
+    pub(crate) fn campaign(&self, name: &str) -> i64 {
         self.ws.conn().execute("INSERT INTO campaigns (name, goal, created_at, updated_at) VALUES (?1, 'sales', 'now', 'now')", [name]).unwrap();
         self.ws.conn().last_insert_rowid()
     }
 
-    pub fn collaboration(&self, campaign: i64, creator: i64) -> i64 {
+    pub(crate) fn collaboration(&self, campaign: i64, creator: i64) -> i64 {
         self.ws
             .conn()
             .execute(
@@ -47,7 +48,7 @@ impl Shop {
     }
 
     /// A rule in its machine text at `level` for `owner` (None: the workspace default).
-    pub fn rule(&self, level: &str, owner: Option<i64>, text: &str) {
+    pub(crate) fn rule(&self, level: &str, owner: Option<i64>, text: &str) {
         self.ws
             .conn()
             .execute(
@@ -60,7 +61,7 @@ impl Shop {
 
     /// An order in EUR, paid, placed at `utc` (`2026-05-03T10:00:00Z`, its day the shop's day),
     /// attributed to `collaboration` when given.
-    pub fn order(&self, number: &str, utc: &str, subtotal: i64, collaboration: Option<i64>) -> i64 {
+    pub(crate) fn order(&self, number: &str, utc: &str, subtotal: i64, collaboration: Option<i64>) -> i64 {
         self.ws
             .conn()
             .execute(
@@ -74,7 +75,7 @@ impl Shop {
         self.ws.conn().last_insert_rowid()
     }
 
-    pub fn attribute(&self, order: i64, collaboration: Option<i64>) {
+    pub(crate) fn attribute(&self, order: i64, collaboration: Option<i64>) {
         self.ws
             .conn()
             .execute(
@@ -85,18 +86,18 @@ impl Shop {
             .unwrap();
     }
 
-    pub fn book(&mut self, ids: &[i64]) -> Booking {
+    pub(crate) fn book(&mut self, ids: &[i64]) -> Booking {
         self.ws.write(|tx| book_orders(tx, ids, "2026-06-01T12:00:00Z")).unwrap()
     }
 
     /// The lines of an order: (collaboration, kind, reason, amount), in booking order.
-    pub fn lines(&self, order: i64) -> Vec<(i64, String, String, i64)> {
+    pub(crate) fn lines(&self, order: i64) -> Vec<(i64, String, String, i64)> {
         let mut stmt = self.ws.conn().prepare("SELECT collaboration_id, kind, reason, amount_minor FROM commission_lines WHERE order_id = ?1 ORDER BY id").unwrap();
         stmt.query_map([order], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
     }
 
     /// What an order's lines not rejected sum to for a collaboration.
-    pub fn booked(&self, order: i64, collaboration: i64) -> i64 {
+    pub(crate) fn booked(&self, order: i64, collaboration: i64) -> i64 {
         self.ws
             .conn()
             .query_row(
@@ -107,20 +108,20 @@ impl Shop {
             .unwrap()
     }
 
-    pub fn waiting(&self, order: i64) -> (String, String) {
+    pub(crate) fn waiting(&self, order: i64) -> (String, String) {
         self.ws.conn().query_row("SELECT waiting_code, waiting_message FROM orders WHERE id = ?1", [order], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
     }
 
     /// `n` unattributed orders of another day, so that booking a few orders reads them through
     /// the batch table (a booking of a large share of the orders reads whole tables).
-    pub fn filler(&self, n: usize) {
+    pub(crate) fn filler(&self, n: usize) {
         for i in 0..n {
             self.order(&format!("#F{i}"), "2026-04-01T08:00:00Z", 1_000, None);
         }
     }
 
     /// One creator in one campaign with a workspace default rule.
-    pub fn with_one_affiliate(rule: &str) -> (Shop, i64) {
+    pub(crate) fn with_one_affiliate(rule: &str) -> (Shop, i64) {
         let shop = Shop::new();
         let (campaign, creator) = (shop.campaign("Zomer"), shop.creator("Sanne"));
         let collaboration = shop.collaboration(campaign, creator);
