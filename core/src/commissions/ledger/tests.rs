@@ -2,6 +2,7 @@
 //! the order import and attribution would write them), then booked. [`Shop`] is the fixture
 //! the rate store's and the rejection's tests use too.
 
+use super::lines::REBUILD_INDEXES_FROM;
 use super::*;
 use crate::workspace::settings::Settings;
 use crate::Workspace;
