@@ -44,7 +44,8 @@ pub(crate) fn item_tax(subtotal: i64, shipping: i64, tax: i64) -> Result<i64, Re
 
 /// The order's base and, for another currency, its conversion (see the module's words).
 pub(crate) fn order_value(order: &OrderRow, workspace: Currency, shop_prices: ShopPrices, rates: &RateTable) -> Result<Valued, Refusal> {
-    let currency = Currency::parse(&order.currency).ok_or_else(|| {
+    let known = (order.currency == workspace.code()).then_some(workspace);
+    let currency = known.or_else(|| Currency::parse(&order.currency)).ok_or_else(|| {
         Refusal::new("currency_unknown", &[("text", order.currency.clone())], format!("“{}” is not a currency code Chorus knows, so this order's commission cannot be worked out.", order.currency))
     })?;
     let prices = match order.prices_include_tax {
