@@ -496,3 +496,17 @@ fn a_large_booking_builds_the_lines_indexes_again_as_they_were() {
     assert_eq!(total, expected);
     assert_eq!(shop.book(&ids).lines_added, 0);
 }
+
+/// Left to guess, SQLite walked the expansion from the orders' indexes and probed the batch for
+/// each: booking one order (a rejection) read every order of the workspace.
+#[test]
+fn a_small_booking_reads_from_its_batch_through_the_indexes_not_every_order() {
+    let shop = Shop::new();
+    let conn = shop.ws.conn();
+    conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS ledger_batch (order_id INTEGER PRIMARY KEY)").unwrap();
+    for sql in [super::working_set::EXPAND_BY_CUSTOMER, super::working_set::EXPAND_BY_MONTH] {
+        let plan: Vec<String> = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap().query_map([], |r| r.get(3)).unwrap().map(Result::unwrap).collect();
+        let scans: Vec<&String> = plan.iter().filter(|step| step.starts_with("SCAN") && !matches!(step.as_str(), "SCAN b" | "SCAN m")).collect();
+        assert!(scans.is_empty(), "{plan:#?}");
+    }
+}

@@ -229,7 +229,7 @@ impl WorkingSet {
         }
         let from = needed(conn, order_ids)?;
         let sql = format!(
-            "SELECT o.id FROM {from} JOIN orders o ON o.id = n.order_id
+            "SELECT o.id FROM {from} CROSS JOIN orders o ON o.id = n.order_id
              WHERE o.customer_hash IS NOT NULL AND EXISTS (
                  SELECT 1 FROM orders e WHERE e.customer_hash = o.customer_hash
                    AND (e.placed_at_utc < o.placed_at_utc OR (e.placed_at_utc = o.placed_at_utc AND e.id < o.id))
@@ -252,7 +252,7 @@ impl WorkingSet {
         }
         let from = needed(conn, order_ids)?;
         let sql = format!(
-            "SELECT l.order_id, l.sku, l.quantity, l.unit_price_minor, l.total_minor FROM {from} JOIN order_lines l ON l.order_id = n.order_id ORDER BY l.order_id, l.position"
+            "SELECT l.order_id, l.sku, l.quantity, l.unit_price_minor, l.total_minor FROM {from} CROSS JOIN order_lines l ON l.order_id = n.order_id ORDER BY l.order_id, l.position"
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
@@ -292,26 +292,31 @@ fn fill_batch(conn: &Connection, order_ids: &[i64]) -> Result<()> {
 
 /// Adds the orders whose commission depends on the batch's: first the later orders of the
 /// same customers (first order only), then every attributed order of the months of the
-/// creators the batch's orders are or were attributed to (tiers count the month).
+/// creators the batch's orders are or were attributed to (tiers count the month). The joins
+/// are CROSS JOINs so that SQLite walks them from the batch, through the indexes, whatever it
+/// guesses of the tables' sizes (left to itself it may scan every order for a batch of one).
 fn expand_batch(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "INSERT OR IGNORE INTO temp.ledger_batch (order_id)
-         SELECT e.id FROM temp.ledger_batch b JOIN orders o ON o.id = b.order_id
-         JOIN orders e ON e.customer_hash = o.customer_hash AND e.placed_at_utc >= o.placed_at_utc
-         WHERE o.customer_hash IS NOT NULL;
-
-         INSERT OR IGNORE INTO temp.ledger_batch (order_id)
-         SELECT e.id FROM (
-             SELECT c.creator_id AS creator_id, substr(o.placed_on, 1, 7) AS month
-             FROM temp.ledger_batch b JOIN orders o ON o.id = b.order_id JOIN collaborations c ON c.id = o.collaboration_id
-             UNION
-             SELECT l.creator_id, substr(o.placed_on, 1, 7)
-             FROM temp.ledger_batch b JOIN commission_lines l ON l.order_id = b.order_id JOIN orders o ON o.id = b.order_id
-         ) m
-         JOIN collaborations c ON c.creator_id = m.creator_id
-         JOIN orders e ON e.collaboration_id = c.id
-              AND e.placed_at_utc >= date(m.month || '-01', '-1 day') AND e.placed_at_utc < date(m.month || '-01', '+1 month', '+1 day')
-              AND substr(e.placed_on, 1, 7) = m.month;",
-    )?;
+    conn.execute(EXPAND_BY_CUSTOMER, [])?;
+    conn.execute(EXPAND_BY_MONTH, [])?;
     Ok(())
 }
+
+/// The later orders of the batch's customers.
+pub(super) const EXPAND_BY_CUSTOMER: &str = "INSERT OR IGNORE INTO temp.ledger_batch (order_id)
+         SELECT e.id FROM temp.ledger_batch b CROSS JOIN orders o ON o.id = b.order_id
+         CROSS JOIN orders e ON e.customer_hash = o.customer_hash AND e.placed_at_utc >= o.placed_at_utc
+         WHERE o.customer_hash IS NOT NULL";
+
+/// Every attributed order of the months of the batch's creators, now or by their lines.
+pub(super) const EXPAND_BY_MONTH: &str = "INSERT OR IGNORE INTO temp.ledger_batch (order_id)
+         SELECT e.id FROM (
+             SELECT c.creator_id AS creator_id, substr(o.placed_on, 1, 7) AS month
+             FROM temp.ledger_batch b CROSS JOIN orders o ON o.id = b.order_id CROSS JOIN collaborations c ON c.id = o.collaboration_id
+             UNION
+             SELECT l.creator_id, substr(o.placed_on, 1, 7)
+             FROM temp.ledger_batch b CROSS JOIN commission_lines l ON l.order_id = b.order_id CROSS JOIN orders o ON o.id = b.order_id
+         ) m
+         CROSS JOIN collaborations c ON c.creator_id = m.creator_id
+         CROSS JOIN orders e ON e.collaboration_id = c.id
+              AND e.placed_at_utc >= date(m.month || '-01', '-1 day') AND e.placed_at_utc < date(m.month || '-01', '+1 month', '+1 day')
+              AND substr(e.placed_on, 1, 7) = m.month";
