@@ -210,7 +210,7 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], wait
     for (_, sql) in &indexes {
         conn.execute_batch(sql)?;
     }
-    let mut mark = conn.prepare_cached("UPDATE orders SET waiting_code = ?2, waiting_message = ?3 WHERE id = ?1")?;
+    let mut mark = conn.prepare_cached("UPDATE orders SET waiting_code = ?2, waiting_message = ?3, waiting_params = ?4 WHERE id = ?1")?;
     let mut orders_waiting = 0;
     for (at, refusal) in waiting {
         let o = &set.orders[*at];
@@ -219,7 +219,11 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], wait
             orders_waiting += 1;
         }
         if o.waiting_code != code || o.waiting_message != message {
-            mark.execute(params![o.id, code, message])?;
+            let params_json = match refusal {
+                Some(r) => serde_json::to_string(&r.params).map_err(|_| Error::BadFile("An order's waiting reason could not be written.".into()))?,
+                None => "{}".to_string(),
+            };
+            mark.execute(params![o.id, code, message, params_json])?;
         }
     }
     Ok(Booking { lines_added: lines.len() as u64, orders_waiting })

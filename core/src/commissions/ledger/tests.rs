@@ -387,9 +387,14 @@ fn an_order_in_another_currency_waits_for_its_rate_and_is_booked_when_it_comes()
     let (code, message) = shop.waiting(order);
     assert_eq!(code, "rate_missing");
     assert!(message.contains("USD") && message.contains("2026-05-03"), "{message}");
+    let params: String = shop.ws.conn().query_row("SELECT waiting_params FROM orders WHERE id = ?1", [order], |r| r.get(0)).unwrap();
+    let params: serde_json::Value = serde_json::from_str(&params).unwrap();
+    assert_eq!((params["currency"].as_str(), params["date"].as_str()), (Some("USD"), Some("2026-05-03")), "the window words the wait from these");
     let set = crate::commissions::rates_store::set_rate(&mut shop.ws, "2026-05-01", "EUR", "USD", "1.25").unwrap();
     assert_eq!(set.booking.lines_added, 1);
     assert_eq!(shop.waiting(order).0, "");
+    let cleared: String = shop.ws.conn().query_row("SELECT waiting_params FROM orders WHERE id = ?1", [order], |r| r.get(0)).unwrap();
+    assert_eq!(cleared, "{}");
     // USD 100.00 at 1 EUR = 1.25 USD (taken the other way round) = EUR 80.00; 10 % = EUR 8.00.
     assert_eq!(shop.booked(order, sanne), 800);
     let (base, _, _, _, _, fx) = line_detail(&shop, order);

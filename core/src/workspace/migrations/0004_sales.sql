@@ -121,6 +121,7 @@ CREATE TABLE orders (
     -- customer under a first-order rule): the code and its sentence; '' when none waits.
     waiting_code         TEXT    NOT NULL DEFAULT '',
     waiting_message      TEXT    NOT NULL DEFAULT '',
+    waiting_params       TEXT    NOT NULL DEFAULT '{}',   -- JSON object: the window words the code with them
     imported_at          TEXT    NOT NULL,
     updated_at           TEXT    NOT NULL,
     UNIQUE (source, number),
