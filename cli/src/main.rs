@@ -2,14 +2,16 @@
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
 //! calendar and a campaign; make a campaign, bring an affiliate list in, show a campaign's
-//! links and codes; import shop orders and decide an order's attribution. Commands that only
-//! look open the file so they cannot write to it. Each domain has its file (`workspace`,
-//! `roster`, `campaigns`, `sales`); this one holds the arguments.
+//! links and codes; import shop orders and decide an order's attribution; keep exchange
+//! rates. Commands that only look open the file so they cannot write to it. Each domain has
+//! its file (`workspace`, `roster`, `campaigns`, `sales`, `commissions`); this one holds the
+//! arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
 mod campaigns;
 mod columns;
+mod commissions;
 mod output;
 mod roster;
 mod sales;
@@ -207,6 +209,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Exchange rates: list them, `import` the ECB's reference rates, or `set` one as typed.
+    Rates(commissions::rates::RatesArgs),
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -408,6 +412,7 @@ impl Command {
             Command::Orders { command } => Some(command.workspace()),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
+            Command::Rates(args) => args.workspace(),
         }
     }
 }
@@ -522,5 +527,6 @@ fn run(command: Command) -> chorus_core::Result<()> {
         Command::Attribute { workspace, order, creator, reason, source, campaign, without_code, json } => {
             sales::attribute::run(&workspace, sales::attribute::Choice { order: &order, creator: &creator, reason: &reason, source, campaign: campaign.as_deref(), without_code, json })
         }
+        Command::Rates(args) => commissions::rates::run(args),
     }
 }

@@ -137,7 +137,6 @@ fn a_creator_whose_code_the_order_lacks_is_refused_unless_said_and_an_unknown_ha
 }
 
 #[test]
-#[ignore = "needs s9-ledger"]
 fn a_review_order_is_given_to_one_creator_by_handle() {
     let dir = tempfile::tempdir().unwrap();
     let ws = workspace(dir.path());

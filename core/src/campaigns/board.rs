@@ -22,8 +22,9 @@ use std::collections::hash_map::{Entry, HashMap};
 /// How the board's budget is computed, in words the window can show beside it.
 pub const BUDGET_FORMULA: &str = "Planned is the campaign budget. Committed is the fee plus the agreed gift value of every \
 collaboration that is agreed, active or completed. Spent is the fees of completed collaborations plus the retail value \
-(quantity × retail price) of gifts shipped, delivered or lost; gifts still to pack or returned do not count. \
-Remaining is planned minus committed, and is negative when more is committed than planned.";
+(quantity × retail price) of gifts shipped, delivered or lost (gifts still to pack or returned do not count) plus the \
+commissions booked for the orders of its collaborations: every commission line not rejected, pending, approved or paid, \
+with refunds and clawbacks taken off. Remaining is planned minus committed, and is negative when more is committed than planned.";
 
 /// How a creator's compensation is computed, in words the window can show beside it.
 pub const COMPENSATION_FORMULA: &str = "Committed fees are the fees of collaborations agreed, active or completed. \
@@ -133,12 +134,15 @@ pub struct Budget {
     pub planned: Money,
     /// Fee + agreed gift value of collaborations agreed, active or completed.
     pub committed: Money,
-    /// `spent_fees + spent_gifts`.
+    /// `spent_fees + spent_gifts + spent_commissions`.
     pub spent: Money,
     /// Fees of completed collaborations.
     pub spent_fees: Money,
     /// Retail value (Σ quantity × unit retail) of gifts shipped, delivered or lost.
     pub spent_gifts: Money,
+    /// The commission lines not rejected of the campaign's collaborations (pending, approved
+    /// and paid; refunds and clawbacks are negative lines), in the workspace currency.
+    pub spent_commissions: Money,
     /// `planned − committed`; negative when over budget.
     pub remaining: Money,
     pub formula: &'static str,
@@ -360,12 +364,20 @@ pub fn campaign_board(ws: &Workspace, campaign_id: i64, today: NaiveDate) -> Res
             spent_fees = add(spent_fees, card.fee.minor)?;
         }
     }
+    // Through the covering index on (collaboration_id, rejected_at, amount_minor): no line is read.
+    let spent_commissions: i64 = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(l.amount_minor), 0) FROM collaborations c JOIN commission_lines l ON l.collaboration_id = c.id AND l.rejected_at IS NULL
+             WHERE c.campaign_id = ?1",
+        )?
+        .query_row([campaign_id], |r| r.get(0))?;
     let budget = Budget {
         planned: money(planned),
         committed: money(committed),
-        spent: money(add(spent_fees, spent_gifts)?),
+        spent: money(add(add(spent_fees, spent_gifts)?, spent_commissions)?),
         spent_fees: money(spent_fees),
         spent_gifts: money(spent_gifts),
+        spent_commissions: money(spent_commissions),
         remaining: money(planned.checked_sub(committed).ok_or_else(too_large)?),
         formula: BUDGET_FORMULA,
     };
@@ -388,7 +400,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
     let mut stmt = ws.conn().prepare_cached(
         "SELECT k.id, k.name, k.goal, k.starts_on, k.ends_on, k.budget_minor,
                 coalesce(l.n, 0), coalesce(l.committed_fees, 0), coalesce(l.committed_gifts, 0), coalesce(l.earned_fees, 0),
-                coalesce(o.n, 0), coalesce(g.retail, 0), k.niche, k.utm_slug, k.archived_on
+                coalesce(o.n, 0), coalesce(g.retail, 0), k.niche, k.utm_slug, k.archived_on, coalesce(m.commissions, 0)
          FROM campaigns k
          LEFT JOIN (SELECT campaign_id, count(*) AS n,
                            sum(CASE WHEN status IN ('agreed', 'active', 'completed') THEN fee_minor ELSE 0 END) AS committed_fees,
@@ -403,6 +415,9 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
                     FROM gift_shipments s JOIN collaborations c ON c.id = s.collaboration_id JOIN gift_items i ON i.shipment_id = s.id
                     WHERE s.status IN ('shipped', 'delivered', 'lost')
                     GROUP BY c.campaign_id) g ON g.campaign_id = k.id
+         LEFT JOIN (SELECT c.campaign_id, sum(l.amount_minor) AS commissions
+                    FROM collaborations c JOIN commission_lines l ON l.collaboration_id = c.id AND l.rejected_at IS NULL
+                    GROUP BY c.campaign_id) m ON m.campaign_id = k.id
          ORDER BY k.starts_on IS NOT NULL, k.starts_on DESC, k.id DESC",
     )?;
     let mut rows = stmt.query([])?;
@@ -421,7 +436,7 @@ pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSum
             budget: money(r.get(5)?),
             collaborations: r.get(6)?,
             committed: money(add(r.get(7)?, r.get(8)?)?),
-            spent: money(add(r.get(9)?, r.get(11)?)?),
+            spent: money(add(add(r.get(9)?, r.get(11)?)?, r.get(15)?)?),
             open_deliverables: r.get(10)?,
             archived_on: r.get(14)?,
         });
@@ -648,6 +663,14 @@ mod tests {
         assert_eq!(b.remaining, eur(500_000 - 128_000));
         assert_eq!(b.formula, BUDGET_FORMULA);
 
+        // Commissions: Anna's lines count, a refund off them; a rejected line does not.
+        commission_lines(&ws, anna, &[(2_000, false), (-500, false), (900, true)]);
+        commission_lines(&ws, dewi, &[(300, false)]);
+        let b = campaign_board(&ws, summer, day(TODAY)).unwrap().budget;
+        assert_eq!(b.spent_commissions, eur(2_000 - 500 + 300));
+        assert_eq!(b.spent, eur(12_500 + 1_800));
+        assert_eq!(b.remaining, eur(500_000 - 128_000), "commissions are spent, not committed");
+
         sql(&ws, &format!("UPDATE collaborations SET status = 'completed' WHERE id = {anna}; UPDATE campaigns SET budget_minor = 100000 WHERE id = {summer}"));
         let b = campaign_board(&ws, summer, day(TODAY)).unwrap().budget;
         assert_eq!(b.spent_fees, eur(120_000));
@@ -695,12 +718,29 @@ mod tests {
         assert_eq!(list[2].goal, Goal::Awareness);
     }
 
+    /// Commission lines of `collaboration`, each (amount, rejected), on one order of their own.
+    fn commission_lines(ws: &Workspace, collaboration: i64, lines: &[(i64, bool)]) {
+        for (n, (amount, rejected)) in lines.iter().enumerate() {
+            sql(ws, &format!(
+                "INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status, imported_at, updated_at)
+                 VALUES ('shopify', '#{collaboration}-{n}', '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z', '2026-06-10', 'EUR', 10000, 'paid', 'now', 'now');
+                 INSERT INTO commission_lines (order_id, collaboration_id, creator_id, kind, reason, amount_minor, currency, base_minor, rule, rule_level,
+                     explanation, explanation_code, hold_until, rejected_at, rejected_reason, created_at)
+                 SELECT last_insert_rowid(), c.id, c.creator_id, 'commission', 'order', {amount}, 'EUR', 10000, 'percent:1000', 'workspace',
+                     '', 'percent', '2026-07-10', {rejected_at}, {rejected_reason}, 'now' FROM collaborations c WHERE c.id = {collaboration}",
+                rejected_at = if *rejected { "'now'" } else { "NULL" },
+                rejected_reason = if *rejected { "'fraud'" } else { "NULL" },
+            ));
+        }
+    }
+
     #[test]
     fn the_list_and_the_board_agree() {
         let (ws, summer, _, [anna, bo, cas, dewi]) = summer();
         for (c, status) in [(anna, "shipped"), (bo, "delivered"), (cas, "lost"), (dewi, "to_pack")] {
             shipment(&ws, c, status, "2026-06-01", None, &[(2, 1_250), (1, 999)]);
         }
+        commission_lines(&ws, anna, &[(1_234, false), (-34, false), (5_000, true)]);
         sql(&ws, &format!("UPDATE collaborations SET status = 'completed' WHERE id = {anna}"));
         let board = campaign_board(&ws, summer, day(TODAY)).unwrap().budget;
         let listed = campaign_list(&ws, day(TODAY)).unwrap().remove(0);

@@ -1,5 +1,7 @@
-//! Commissions: the rules and the ledger live here. So far the pure building blocks, with no
-//! database: [`rounding`] (the one place money is rounded), [`rules`] (the rule model and which
+//! Commissions: the rules and the ledger live here. In the workspace: [`ledger`] (the
+//! append-only commission lines, booked as differences), [`rates_store`] (the exchange rates
+//! the user keeps) and [`rejection`] (a person's decision that an order earns nothing). The
+//! pure building blocks, with no database: [`rounding`] (the one place money is rounded), [`rules`] (the rule model and which
 //! rule applies), [`rule_text`] (rules as people write them), [`base`] (what an order counts
 //! for), [`commission`] (one order under one rule, with the explanation every commission line
 //! shows) and [`exchange_rates`] (the dated rate table, ECB imports, conversion).
@@ -12,6 +14,8 @@ pub mod base;
 pub mod commission;
 pub mod exchange_rates;
 pub mod ledger;
+pub mod rates_store;
+pub mod rejection;
 pub mod rounding;
 pub mod rule_text;
 pub mod rules;

@@ -182,11 +182,11 @@ fn a_longer_grace_window_decided_again_brings_back_an_expired_order() {
 }
 
 #[test]
-#[ignore = "needs s9-ledger"]
-fn cancelling_a_collaboration_in_the_window_moves_its_later_orders_and_books_them() {
+fn cancelling_a_collaboration_in_the_window_takes_its_later_orders_from_it() {
     let (mut w, sanne, _) = summer();
     let after = stored_order(&w, "#6", "2099-05-15", &["SANNEGROEN10"]);
-    w.sql(&format!("UPDATE collaborations SET ends_on = NULL WHERE id = {sanne}"));
+    // Open-ended: no end on the collaboration, nor on its campaign (whose dates it would take).
+    w.sql(&format!("UPDATE collaborations SET ends_on = NULL WHERE id = {sanne}; UPDATE campaigns SET ends_on = NULL"));
     crate::sales::attribution::reattribute_collaboration(w.ws.conn(), sanne, "t").unwrap();
     assert_eq!(state_of(&w, after).0, "attributed");
     let c = crate::campaigns::collaboration::get(&w.ws, sanne).unwrap();

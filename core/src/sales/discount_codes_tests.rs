@@ -83,7 +83,6 @@ fn without_orders_carrying_the_codes_a_code_change_attributes_nothing_again() {
 }
 
 #[test]
-#[ignore = "needs s9-import (attribution) and s9-ledger (book_orders)"]
 fn an_order_carrying_a_new_code_is_attributed_to_its_collaboration_in_the_same_change() {
     let mut ws = workspace();
     let campaign = summer(&mut ws);

@@ -14,6 +14,12 @@ impl World {
         World { ws: Workspace::in_memory(&Settings::new("Groen Skincare", "EUR", "nl-NL")).unwrap() }
     }
 
+    /// A workspace-wide rule (10 %), for tests that need something booked.
+    pub fn with_default_rule(self) -> World {
+        self.sql("INSERT INTO commission_rules (level, owner_id, rule, as_written, created_at, updated_at) VALUES ('workspace', NULL, 'percent:1000', '10%', 't', 't')");
+        self
+    }
+
     pub fn sql(&self, sql: &str) {
         self.ws.conn().execute_batch(sql).unwrap();
     }

@@ -280,7 +280,6 @@ fn without_orders_the_import_attributes_nothing_again() {
 }
 
 #[test]
-#[ignore = "needs s9-import (attribution) and s9-ledger (book_orders)"]
 fn orders_carrying_an_imported_code_are_attributed_in_the_same_import() {
     let mut ws = workspace();
     let campaign = summer(&mut ws);

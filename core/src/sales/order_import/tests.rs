@@ -188,9 +188,9 @@ fn a_collaboration_without_the_orders_code_is_refused_unless_the_person_says_so(
 }
 
 #[test]
-#[ignore = "needs s9-ledger"]
 fn a_manual_attribution_is_stored_audited_and_booked() {
-    let (mut w, orders) = world_and_orders();
+    let (w, orders) = world_and_orders();
+    let mut w = w.with_default_rule();
     let dir = tempfile::tempdir().unwrap();
     import(&mut w, &write(&dir, "orders.csv", &shopify_csv(&orders)));
     let sanne: i64 = w.one("SELECT id FROM collaborations WHERE discount_code = 'SANNE10'");
@@ -201,9 +201,8 @@ fn a_manual_attribution_is_stored_audited_and_booked() {
 }
 
 #[test]
-#[ignore = "needs s9-ledger"]
 fn attributed_orders_are_booked_and_a_second_import_books_nothing() {
-    let w0 = World::new();
+    let w0 = World::new().with_default_rule();
     let campaign = w0.campaign("Zomer", "zomer25", None, None);
     w0.collaboration(campaign, w0.creator("Sanne", "sanne"), "SANNE10", None, None);
     let mut w = w0;
