@@ -91,7 +91,10 @@ pub fn set_rule(ws: &mut Workspace, owner: RuleOwner, as_written: &str, spelling
     ws.write(|tx| {
         let currency = crate::workspace::settings::load(tx)?.currency();
         let rule = read_rule(as_written, currency, spelling).map_err(|r| Error::Validation(vec![r.into_field_error("rule")]))?;
-        write_rule(tx, actor, owner, &rule, as_written.trim(), reason, &now_utc())?;
+        let now = now_utc();
+        write_rule(tx, actor, owner, &rule, as_written.trim(), reason, &now)?;
+        // Orders that waited for a rule are booked now (booked orders keep theirs).
+        crate::commissions::ledger::book_waiting_orders(tx, &["no_rule"], &now)?;
         rule_of(tx, owner)?.ok_or(Error::NotFound { what: "commission rule", id: owner.id().unwrap_or(0) })
     })
 }

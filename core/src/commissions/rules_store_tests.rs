@@ -75,3 +75,22 @@ fn clearing_a_rule_lets_the_next_level_apply_and_is_audited_once() {
     assert_eq!(rule_of(ws.conn(), owner).unwrap(), None);
     assert_eq!(audit_details(&ws)[1], "clear: campaign Summer 2026: commission 10% of the base → none; reason: the campaign ended");
 }
+
+#[test]
+fn orders_that_waited_for_a_rule_are_booked_when_their_collaboration_gets_one() {
+    use crate::sales::order_import::{import_orders, OrderImportOptions};
+    use crate::sales::test_world::{shopify_csv, ShopOrder, World};
+    let mut w = World::new();
+    let campaign = w.campaign("Zomer", "zomer25", None, None);
+    let sanne = w.collaboration(campaign, w.creator("Sanne", "sanne"), "SANNE10", None, None);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("orders.csv");
+    std::fs::write(&path, shopify_csv(&[ShopOrder::new("#1", "2025-05-11", "SANNE10")])).unwrap();
+    let report = import_orders(&mut w.ws, &path, &OrderImportOptions::default()).unwrap();
+    assert_eq!(report.booking.lines_added, 0, "no rule anywhere: nothing is owed yet");
+    assert_eq!(w.one::<String>("SELECT waiting_code FROM orders"), "no_rule");
+    set_rule(&mut w.ws, RuleOwner::Collaboration(sanne), "10%", Spelling::Unknown, "agreed").unwrap();
+    assert_eq!(w.one::<String>("SELECT waiting_code FROM orders"), "", "the order no longer waits");
+    let (lines, rule): (i64, String) = w.ws.conn().query_row("SELECT count(*), max(rule) FROM commission_lines", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((lines, rule.as_str()), (1, "percent:1000"));
+}

@@ -195,3 +195,22 @@ fn cancelling_a_collaboration_in_the_window_takes_its_later_orders_from_it() {
     crate::campaigns::collaboration::update(&mut w.ws, sanne, c.revision, &draft).unwrap();
     assert_eq!(state_of(&w, after), ("unattributed".into(), None, "cancelled_collaboration".into()));
 }
+
+#[test]
+fn a_longer_grace_window_in_the_settings_brings_an_expired_order_back_and_books_it() {
+    let (w, sanne, _) = summer();
+    let mut w = w.with_default_rule();
+    let late = stored_order(&w, "#7", "2025-08-10", &["SANNEGROEN10"]); // 41 days after the end
+    assert_eq!(state_of(&w, late), ("unattributed".into(), None, "expired".into()));
+    let settings = w.ws.settings().unwrap();
+    let mut rules = crate::workspace::settings::load_sales_rules(w.ws.conn()).unwrap();
+    rules.attribution_grace_days = 60;
+    w.ws.save_settings(&settings, Some(&rules), Vec::new()).unwrap();
+    assert_eq!(state_of(&w, late), ("attributed".into(), Some(sanne), "code".into()));
+    assert_eq!(w.one::<i64>(&format!("SELECT sum(amount_minor) FROM commission_lines WHERE order_id = {late}")), 500, "10 % of 50,00");
+    rules.attribution_grace_days = 30;
+    w.ws.save_settings(&settings, Some(&rules), Vec::new()).unwrap();
+    assert_eq!(state_of(&w, late).0, "unattributed");
+    assert_eq!(w.one::<i64>(&format!("SELECT sum(amount_minor) FROM commission_lines WHERE order_id = {late}")), 0, "reversed by a new line, never deleted");
+    assert_eq!(w.one::<i64>(&format!("SELECT count(*) FROM commission_lines WHERE order_id = {late}")), 2);
+}

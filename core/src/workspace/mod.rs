@@ -344,7 +344,22 @@ impl Workspace {
             settings::update(tx, new, &now)?;
             let mut detail = format!("brand={}, currency={}, locale={}", new.brand_name, new.currency, new.locale);
             if let Some(sales) = sales {
+                let before = settings::load_sales_rules(tx)?;
                 settings::save_sales_rules(tx, sales, &now)?;
+                // A longer or shorter grace window decides the orders again; prices with or
+                // without tax change every order's base: the ledger follows with new lines.
+                let mut to_book = Vec::new();
+                if before.attribution_grace_days != sales.attribution_grace_days {
+                    to_book.extend(crate::sales::attribution::reattribute_all(tx, &now)?);
+                }
+                if before.prices_include_tax != sales.prices_include_tax {
+                    to_book.extend(tx.prepare("SELECT id FROM orders WHERE attribution = 'attributed'")?.query_map([], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<i64>>>()?);
+                }
+                if !to_book.is_empty() {
+                    to_book.sort_unstable();
+                    to_book.dedup();
+                    crate::commissions::ledger::book_orders(tx, &to_book, &now)?;
+                }
                 let offset = sales.shop_utc_offset_minutes.map_or("local".to_string(), |m| m.to_string());
                 detail.push_str(&format!(
                     ", grace={}, hold={}, prices_include_tax={}, shop_offset={offset}, code_pattern={}",

@@ -23,6 +23,7 @@ pub(crate) fn write(tx: &Connection, campaign_id: i64, campaign_name: &str, file
     let today = local_today().to_string();
     let reason = format!("affiliate list {file}");
     let mut changed_keys: Vec<String> = Vec::new();
+    let mut rules_changed = false;
     // Codes moving away from their collaborations are let go first, so a code this file moves
     // from one of its collaborations to another never meets itself in the unique index.
     for s in steps.iter().filter(|s| s.code_change) {
@@ -68,7 +69,16 @@ pub(crate) fn write(tx: &Connection, campaign_id: i64, campaign_name: &str, file
         }
         if let (true, Some((rule, written))) = (s.rule_change, &s.rule) {
             write_rule_as(tx, actor, RuleOwner::Collaboration(collaboration_id), &who, s.rule_before.as_ref(), rule, written, &reason, now)?;
+            rules_changed = true;
         }
     }
-    after_code_change(tx, &changed_keys, now)
+    let (moved, mut booking) = after_code_change(tx, &changed_keys, now)?;
+    if rules_changed {
+        // Orders that waited for a rule (attributed before the program came in) are booked now.
+        let waited = crate::commissions::ledger::book_waiting_orders(tx, &["no_rule"], now)?;
+        booking.lines_added += waited.lines_added;
+        // The same order can wait in both bookings: the larger count is the one not counted twice.
+        booking.orders_waiting = waited.orders_waiting.max(booking.orders_waiting);
+    }
+    Ok((moved, booking))
 }
