@@ -159,6 +159,18 @@ pub fn update(ws: &mut Workspace, id: i64, revision: i64, draft: &CampaignDraft)
         }
         let detail = if changes.is_empty() { r.name.clone() } else { format!("{}: {}", r.name, changes.join(", ")) };
         audit(tx, actor, "campaign", Some(id), "update", &detail)?;
+        // Collaborations without dates of their own count in the campaign's, and links name
+        // its UTM value: when those move, its orders are decided again and the ledger follows.
+        if before.starts_on != r.starts_on || before.ends_on != r.ends_on || before.utm_slug != r.utm_slug {
+            let now = now_utc();
+            let collaborations: Vec<i64> =
+                tx.prepare("SELECT id FROM collaborations WHERE campaign_id = ?1")?.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let mut moved = Vec::new();
+            for collaboration in collaborations {
+                moved.extend(crate::sales::attribution::reattribute_collaboration(tx, collaboration, &now)?);
+            }
+            crate::commissions::ledger::book_orders(tx, &moved, &now)?;
+        }
         Ok(())
     })?;
     get(ws, id)

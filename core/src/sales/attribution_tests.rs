@@ -214,3 +214,19 @@ fn a_longer_grace_window_in_the_settings_brings_an_expired_order_back_and_books_
     assert_eq!(w.one::<i64>(&format!("SELECT sum(amount_minor) FROM commission_lines WHERE order_id = {late}")), 0, "reversed by a new line, never deleted");
     assert_eq!(w.one::<i64>(&format!("SELECT count(*) FROM commission_lines WHERE order_id = {late}")), 2);
 }
+
+#[test]
+fn a_campaign_whose_end_moves_decides_again_the_orders_of_its_collaborations_without_dates() {
+    let w = World::new().with_default_rule();
+    let campaign = w.campaign("Zomer", "zomer25", Some("2025-05-01"), Some("2025-06-30"));
+    let sanne = w.collaboration(campaign, w.creator("Sanne Groen", "SanneGroen"), "SANNEGROEN10", None, None);
+    let mut w = w;
+    let late = stored_order(&w, "#8", "2025-09-15", &["SANNEGROEN10"]);
+    assert_eq!(state_of(&w, late).2, "expired");
+    let c = crate::campaigns::campaign::get(&w.ws, campaign).unwrap();
+    let mut draft = c.draft.clone();
+    draft.ends_on = "2025-08-31".into();
+    crate::campaigns::campaign::update(&mut w.ws, campaign, c.revision, &draft).unwrap();
+    assert_eq!(state_of(&w, late), ("attributed".into(), Some(sanne), "code".into()));
+    assert!(w.one::<i64>(&format!("SELECT count(*) FROM commission_lines WHERE order_id = {late}")) == 1, "booked in the same change");
+}
