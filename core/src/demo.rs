@@ -16,7 +16,6 @@
 //! know of; the UK and US phone numbers sit in the ranges reserved for fiction.
 
 mod campaigns;
-#[allow(dead_code)] // fed to the order import by the demo once that lands (issue 9)
 mod orders;
 
 use crate::roster::creators::{self, WriteContext};
@@ -44,6 +43,10 @@ pub struct DemoSummary {
     pub deliverables: u64,
     pub shipments: u64,
     pub touchpoints: u64,
+    /// Discount codes of the affiliate and hybrid collaborations.
+    pub codes: u64,
+    pub orders: u64,
+    pub commission_lines: u64,
 }
 
 /// The demo's settings: EUR, nl-NL, the seed article's tier bounds.
@@ -86,13 +89,18 @@ pub fn fill(ws: &mut Workspace) -> Result<DemoSummary> {
 
 fn write_all(ws: &mut Workspace) -> Result<DemoSummary> {
     let roster = write_roster(ws)?;
-    let c = campaigns::write(ws, crate::campaigns::fields::local_today())?;
+    let today = crate::campaigns::fields::local_today();
+    let c = campaigns::write(ws, today)?;
+    let sales = orders::write(ws, today)?;
     Ok(DemoSummary {
         campaigns: c.campaigns,
         collaborations: c.collaborations,
         deliverables: c.deliverables,
         shipments: c.shipments,
         touchpoints: c.touchpoints,
+        codes: sales.codes,
+        orders: sales.orders,
+        commission_lines: sales.commission_lines,
         ..roster
     })
 }

@@ -11,10 +11,81 @@
 //! customers come back (the first-order rule has something to tell). Prices include 21 % Dutch
 //! VAT, as the shop's do; shipping is 4,95 below 40,00.
 
+use crate::commissions::rules_store::{set_rule, RuleOwner};
 use crate::error::Result;
+use crate::numbers::Spelling;
+use crate::sales::discount_codes::{set_discount_code, CodeChoice};
+use crate::sales::order_import::{import_orders, OrderImportOptions};
 use crate::synthetic::Rng;
+use crate::workspace::Workspace;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rusqlite::Connection;
+
+/// Where each demo campaign's tracking links lead (the shop is invented: `.example`).
+const LANDING_PAGES: &[(&str, &str)] = &[
+    ("Spring Glow", "https://shop.studiozon.example/spring-glow"),
+    ("Zomer in de stad", "https://shop.studiozon.example/zomer?ref=creators"),
+    ("Back to School", "https://shop.studiozon.example/school"),
+    ("Zon Ambassadors", "https://shop.studiozon.example/ambassadors"),
+];
+
+/// What [`write`] added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SalesWritten {
+    pub codes: u64,
+    pub orders: u64,
+    pub commission_lines: u64,
+}
+
+/// The demo's selling side, as a person would set it up: landing pages, the codes and the
+/// commission of the affiliate and hybrid collaborations (from their terms, `10% via NOOR10`),
+/// weekly pound rates, and the shop's orders imported from its export.
+pub(crate) fn write(ws: &mut Workspace, today: NaiveDate) -> Result<SalesWritten> {
+    let mut written = SalesWritten::default();
+    let campaigns: Vec<(i64, String)> = ws.conn().prepare("SELECT id, name FROM campaigns ORDER BY id")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (id, name) in campaigns {
+        let Some((_, url)) = LANDING_PAGES.iter().find(|(prefix, _)| name.starts_with(prefix)) else { continue };
+        let c = crate::campaigns::campaign::get(ws, id)?;
+        let draft = crate::campaigns::CampaignDraft { landing_url: (*url).to_string(), ..c.draft.clone() };
+        crate::campaigns::campaign::update(ws, id, c.revision, &draft)?;
+    }
+    let deals: Vec<(i64, String)> = ws
+        .conn()
+        .prepare("SELECT id, commission_terms FROM collaborations WHERE kind IN ('affiliate', 'hybrid') AND commission_terms LIKE '%via %' ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, terms) in deals {
+        let (Some(percent), Some(code)) = (terms.split_whitespace().find(|w| w.ends_with('%')), terms.split("via ").nth(1).and_then(|rest| rest.split([' ', ',']).next())) else {
+            continue;
+        };
+        let discount = percent_of(code) as u32 * 100;
+        set_discount_code(ws, id, &CodeChoice::Typed(code.to_string()), Some(discount))?;
+        set_rule(ws, RuleOwner::Collaboration(id), percent, Spelling::Dutch, "demo")?;
+        written.codes += 1;
+    }
+    // The ECB's pound rate, once a week (about what it was in 2025).
+    let mut day = today - Duration::days(DAYS + 7);
+    let mut step = 0u32;
+    while day <= today {
+        let rate = format!("0.{}", 8550 + (step * 37) % 120);
+        crate::commissions::rates_store::set_rate(ws, &day.to_string(), "EUR", "GBP", &rate)?;
+        day += Duration::days(7);
+        step += 1;
+    }
+    // Two exports, as a shop owner brings them: one from before the refunds, then today's,
+    // which moves the refunds and the cancellation forward and the ledger with them.
+    for refunds_known in [false, true] {
+        let export = shopify_export(ws.conn(), today, refunds_known)?;
+        let path = std::env::temp_dir().join(format!("chorus-demo-orders-{}-{}-{refunds_known}.csv", std::process::id(), today));
+        std::fs::write(&path, export).map_err(|e| crate::error::Error::io("write", &path, e))?;
+        let imported = import_orders(ws, &path, &OrderImportOptions::default());
+        let _ = std::fs::remove_file(&path);
+        let report = imported?;
+        written.orders += report.counts.new;
+        written.commission_lines += report.booking.lines_added;
+    }
+    Ok(written)
+}
 
 /// Shopify's export header, as Shopify writes it.
 const HEADER: &str = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References";
@@ -77,10 +148,17 @@ enum Refund {
     Cancelled,
 }
 
-/// The export, as Shopify would write it today, from the codes the workspace's collaborations hold.
-pub(crate) fn shopify_export(conn: &Connection, today: NaiveDate) -> Result<String> {
+/// The export, as Shopify would write it today, from the codes the workspace's collaborations
+/// hold; `refunds_known: false` is an earlier export of the same orders, written before any
+/// of them was refunded or cancelled.
+pub(crate) fn shopify_export(conn: &Connection, today: NaiveDate, refunds_known: bool) -> Result<String> {
     let windows = code_windows(conn)?;
-    let orders = plan(&windows, today);
+    let mut orders = plan(&windows, today);
+    if !refunds_known {
+        for order in &mut orders {
+            order.refund = Refund::None;
+        }
+    }
     // Writing into memory cannot fail.
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let columns: Vec<&str> = HEADER.split(',').collect();
@@ -301,16 +379,6 @@ mod tests {
     fn demo_with_codes() -> Workspace {
         let mut ws = Workspace::in_memory(&Settings::new(crate::demo::BRAND, "EUR", "nl-NL")).unwrap();
         crate::demo::fill(&mut ws).unwrap();
-        // The codes the demo's affiliate and hybrid collaborations hold (set by the demo itself
-        // once the codes' module writes them; here straight into the table).
-        ws.conn()
-            .execute_batch(
-                "UPDATE collaborations SET discount_code = upper(replace(substr(commission_terms, instr(commission_terms, 'via ') + 4), ',', ' '))
-                 WHERE kind IN ('affiliate', 'hybrid') AND instr(commission_terms, 'via ') > 0;
-                 UPDATE collaborations SET discount_code = substr(discount_code, 1, instr(discount_code || ' ', ' ') - 1);
-                 UPDATE collaborations SET discount_code_key = lower(discount_code);",
-            )
-            .unwrap();
         ws
     }
 
@@ -318,7 +386,7 @@ mod tests {
     fn the_demo_export_is_a_shopify_export_the_reader_takes_whole() {
         let today = crate::campaigns::fields::local_today();
         let ws = demo_with_codes();
-        let text = shopify_export(ws.conn(), today).unwrap();
+        let text = shopify_export(ws.conn(), today, true).unwrap();
         let file = read_order_bytes(text.into_bytes(), "demo-orders.csv", &ReadOptions::new("salt")).unwrap();
         assert_eq!(file.format, Format::Shopify);
         let orders = &file.orders;
@@ -348,7 +416,25 @@ mod tests {
     fn the_demo_export_is_the_same_every_time_but_for_its_dates() {
         let today = crate::campaigns::fields::local_today();
         let ws = demo_with_codes();
-        assert_eq!(shopify_export(ws.conn(), today).unwrap(), shopify_export(ws.conn(), today).unwrap());
+        assert_eq!(shopify_export(ws.conn(), today, true).unwrap(), shopify_export(ws.conn(), today, true).unwrap());
+    }
+
+    #[test]
+    fn the_demo_sells_codes_books_refunds_as_new_lines_and_leaves_one_order_for_review() {
+        let ws = demo_with_codes();
+        let one = |sql: &str| -> i64 { ws.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert!(one("SELECT count(*) FROM collaborations WHERE discount_code <> ''") >= 8, "every affiliate and hybrid deal has its code");
+        assert!(one("SELECT count(*) FROM campaigns WHERE landing_url LIKE 'https://shop.studiozon.example/%'") >= 4);
+        assert_eq!(one("SELECT count(*) FROM orders WHERE attribution = 'review'"), 1);
+        assert!(one("SELECT count(*) FROM orders WHERE attribution = 'attributed'") >= 80);
+        for reason in ["no_code", "unknown_code", "expired", "not_started"] {
+            assert!(one(&format!("SELECT count(*) FROM orders WHERE attribution_reason = '{reason}'")) > 0, "an order unattributed as {reason}");
+        }
+        assert!(one("SELECT count(*) FROM commission_lines WHERE kind = 'adjustment' AND reason IN ('refund', 'cancelled') AND amount_minor < 0") >= 3, "refunds after the first export are negative lines");
+        assert!(one("SELECT count(*) FROM commission_lines WHERE order_currency = 'GBP' AND fx_rate_units IS NOT NULL") >= 1, "a pound order converted at a rate shown on its line");
+        assert_eq!(one("SELECT count(*) FROM orders WHERE waiting_code <> ''"), 0, "nothing waits: every rate and rule is there");
+        // Per order and collaboration, the lines sum to what the order earns now: never below zero.
+        assert_eq!(one("SELECT count(*) FROM (SELECT sum(amount_minor) s FROM commission_lines GROUP BY order_id, collaboration_id HAVING s < 0)"), 0);
     }
 
     #[test]
