@@ -76,10 +76,10 @@ pub(crate) fn write(ws: &mut Workspace, today: NaiveDate) -> Result<SalesWritten
     // which moves the refunds and the cancellation forward and the ledger with them.
     for refunds_known in [false, true] {
         let export = shopify_export(ws.conn(), today, refunds_known)?;
-        let path = std::env::temp_dir().join(format!("chorus-demo-orders-{}-{}-{refunds_known}.csv", std::process::id(), today));
-        std::fs::write(&path, export).map_err(|e| crate::error::Error::io("write", &path, e))?;
-        let imported = import_orders(ws, &path, &OrderImportOptions::default());
-        let _ = std::fs::remove_file(&path);
+        // A file of its own, removed when dropped (also when several demos are made at once).
+        let mut file = tempfile::Builder::new().prefix("chorus-demo-orders-").suffix(".csv").tempfile().map_err(|e| crate::error::Error::io("create", std::env::temp_dir(), e))?;
+        std::io::Write::write_all(&mut file, export.as_bytes()).map_err(|e| crate::error::Error::io("write", file.path(), e))?;
+        let imported = import_orders(ws, file.path(), &OrderImportOptions::default());
         let report = imported?;
         written.orders += report.counts.new;
         written.commission_lines += report.booking.lines_added;
