@@ -87,8 +87,6 @@ pub(crate) fn write(ws: &mut Workspace, today: NaiveDate) -> Result<SalesWritten
     Ok(written)
 }
 
-/// Shopify's export header, as Shopify writes it.
-const HEADER: &str = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References";
 
 /// The shop's products: SKU, name, price in cents (VAT included).
 const PRODUCTS: &[(&str, &str, i64)] = &[
@@ -161,7 +159,7 @@ pub(crate) fn shopify_export(conn: &Connection, today: NaiveDate, refunds_known:
     }
     // Writing into memory cannot fail.
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let columns: Vec<&str> = HEADER.split(',').collect();
+    let columns: Vec<&str> = crate::synthetic_sales::SHOPIFY_HEADER.split(',').collect();
     out.write_record(&columns).expect("writing into memory");
     for order in &orders {
         for row in rows_of(order) {
