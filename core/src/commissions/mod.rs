@@ -12,6 +12,7 @@ pub mod base;
 pub mod commission;
 pub mod exchange_rates;
 pub mod ledger;
+pub mod lines_list;
 pub mod rounding;
 pub mod rule_text;
 pub mod rules;

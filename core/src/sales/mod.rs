@@ -6,12 +6,16 @@
 pub mod attribution;
 pub mod codes;
 pub mod links;
+pub mod order_list;
 pub mod orders;
 pub mod qr;
+pub mod summaries;
 
 #[cfg(test)]
 mod codes_tests;
 #[cfg(test)]
 mod links_tests;
+#[cfg(test)]
+mod order_list_tests;
 #[cfg(test)]
 mod qr_tests;

@@ -241,3 +241,38 @@ WHEN OLD.payout_line_id IS NOT NULL OR OLD.rejected_at IS NOT NULL
 BEGIN
     SELECT RAISE(ABORT, 'a paid or rejected commission line is never paid again');
 END;
+
+-- The ledger summed by currency, kind, hold day and state (unpaid, paid, rejected), kept by the
+-- triggers below whoever writes, so that the Sales screen's totals by status (pending and
+-- approved as of any day: unpaid lines on either side of their hold day) and its counts read a
+-- few hundred rows, not every line of the ledger.
+CREATE TABLE commission_totals (
+    currency      TEXT    NOT NULL,
+    kind          TEXT    NOT NULL,
+    hold_until    TEXT    NOT NULL,
+    state         TEXT    NOT NULL CHECK (state IN ('unpaid', 'paid', 'rejected')),
+    amount_minor  INTEGER NOT NULL,
+    lines         INTEGER NOT NULL,
+    PRIMARY KEY (currency, kind, hold_until, state)
+) WITHOUT ROWID;
+
+CREATE TRIGGER commission_totals_line_booked AFTER INSERT ON commission_lines BEGIN
+    INSERT INTO commission_totals (currency, kind, hold_until, state, amount_minor, lines)
+    VALUES (NEW.currency, NEW.kind, NEW.hold_until,
+            CASE WHEN NEW.rejected_at IS NOT NULL THEN 'rejected' WHEN NEW.payout_line_id IS NOT NULL THEN 'paid' ELSE 'unpaid' END,
+            NEW.amount_minor, 1)
+        ON CONFLICT (currency, kind, hold_until, state) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor, lines = lines + 1;
+END;
+
+CREATE TRIGGER commission_totals_line_settled AFTER UPDATE OF rejected_at, payout_line_id ON commission_lines
+WHEN (OLD.rejected_at IS NULL) <> (NEW.rejected_at IS NULL) OR (OLD.payout_line_id IS NULL) <> (NEW.payout_line_id IS NULL)
+BEGIN
+    UPDATE commission_totals SET amount_minor = amount_minor - OLD.amount_minor, lines = lines - 1
+     WHERE currency = OLD.currency AND kind = OLD.kind AND hold_until = OLD.hold_until
+       AND state = CASE WHEN OLD.rejected_at IS NOT NULL THEN 'rejected' WHEN OLD.payout_line_id IS NOT NULL THEN 'paid' ELSE 'unpaid' END;
+    INSERT INTO commission_totals (currency, kind, hold_until, state, amount_minor, lines)
+    VALUES (NEW.currency, NEW.kind, NEW.hold_until,
+            CASE WHEN NEW.rejected_at IS NOT NULL THEN 'rejected' WHEN NEW.payout_line_id IS NOT NULL THEN 'paid' ELSE 'unpaid' END,
+            NEW.amount_minor, 1)
+        ON CONFLICT (currency, kind, hold_until, state) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor, lines = lines + 1;
+END;
