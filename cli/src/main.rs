@@ -1,15 +1,17 @@
 //! `chorus`: the command line face of Chorus, on the same core as the window. For scripting
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
-//! calendar and a campaign. Commands that only look open the file so they cannot write to it.
-//! Each domain has its file (`workspace`, `roster`, `campaigns`); this one holds the arguments.
+//! calendar and a campaign; list shop orders and commission lines. Commands that only look open the file so they cannot write to it.
+//! Each domain has its file (`workspace`, `roster`, `campaigns`, `sales`, `commissions`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
 mod campaigns;
 mod columns;
+mod commissions;
 mod output;
 mod roster;
+mod sales;
 mod workspace;
 
 use chorus_core::roster::export::Dialect;
@@ -188,6 +190,51 @@ enum Command {
         #[arg(long, short, default_value = "-")]
         out: PathBuf,
     },
+    /// List shop orders, newest first: attribution (or why not), base and commission.
+    Orders {
+        workspace: PathBuf,
+        /// Only the orders attributed to no one (with the reason).
+        #[arg(long, conflicts_with = "review")]
+        unattributed: bool,
+        /// Only the orders in the review queue (codes of two creators).
+        #[arg(long)]
+        review: bool,
+        /// Only the orders of the creator with this handle (or platform:handle).
+        #[arg(long, value_name = "HANDLE")]
+        creator: Option<String>,
+        /// How many rows: 1 to 500.
+        #[arg(long, default_value_t = 50, value_parser = parse_limit)]
+        limit: u32,
+        /// Skip this many rows.
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        /// Print JSON instead of a table (amounts in minor units).
+        #[arg(long)]
+        json: bool,
+    },
+    /// List commission lines (order, creator, base, rule, rate, amount, status) and the totals
+    /// by status.
+    Commissions {
+        workspace: PathBuf,
+        /// Only the lines of the creator with this handle (or platform:handle).
+        #[arg(long, value_name = "HANDLE")]
+        creator: Option<String>,
+        /// pending, approved, paid or rejected.
+        #[arg(long, value_parser = commissions::list::parse_status)]
+        status: Option<chorus_core::commissions::lines_list::LineStatus>,
+        /// The day statuses are read on (default: today on this computer).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        as_of: Option<String>,
+        /// How many rows: 1 to 500.
+        #[arg(long, default_value_t = 50, value_parser = parse_limit)]
+        limit: u32,
+        /// Skip this many rows.
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        /// Print JSON instead of a table (amounts in minor units).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Clone, Default)]
@@ -292,7 +339,9 @@ impl Command {
             | Command::List { workspace, .. }
             | Command::Campaigns { workspace, .. }
             | Command::Ics { workspace, .. }
-            | Command::CampaignExport { workspace, .. } => Some(workspace),
+            | Command::CampaignExport { workspace, .. }
+            | Command::Orders { workspace, .. }
+            | Command::Commissions { workspace, .. } => Some(workspace),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
         }
@@ -397,6 +446,14 @@ fn run(command: Command) -> chorus_core::Result<()> {
             let ws = open(&workspace)?;
             tell(campaigns::write_csv(&ws, &campaign, &out)?);
             Ok(())
+        }
+        Command::Orders { workspace, unattributed, review, creator, limit, offset, json } => {
+            let args = sales::orders_list::OrdersArgs { unattributed, review, creator: creator.as_deref(), limit, offset, json };
+            sales::orders_list::run(&open(&workspace)?, args)
+        }
+        Command::Commissions { workspace, creator, status, as_of, limit, offset, json } => {
+            let args = commissions::list::CommissionsArgs { creator: creator.as_deref(), status, as_of: day_or_today(as_of), limit, offset, json };
+            commissions::list::run(&open(&workspace)?, args)
         }
     }
 }

@@ -114,3 +114,30 @@ fn orders_and_revenue(conn: &Connection, condition: &str, id: i64) -> Result<(u6
     revenue.sort_by(|a, b| b.minor.cmp(&a.minor));
     Ok((orders, revenue))
 }
+
+/// A creator as a handle names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedCreator {
+    pub creator_id: i64,
+    pub display_name: String,
+    pub platform: String,
+}
+
+/// The creators holding handle `text` (`sanne.groen`, `@sanne.groen` or
+/// `instagram:sanne.groen`), any case: one, none, or one per platform that has the handle.
+pub fn creators_with_handle(conn: &Connection, text: &str) -> Result<Vec<NamedCreator>> {
+    let text = text.trim();
+    let (platform, handle) = match text.split_once(':') {
+        Some((platform, handle)) if crate::roster::model::Platform::parse(&platform.trim().to_lowercase()).is_some() => (Some(platform.trim().to_lowercase()), handle),
+        _ => (None, text),
+    };
+    let key = crate::roster::validate::handle_key(handle);
+    let mut statement = conn.prepare_cached(
+        "SELECT DISTINCT p.id, p.display_name, h.platform FROM handles h JOIN creators p ON p.id = h.creator_id
+         WHERE h.handle_key = ?1 AND (?2 IS NULL OR h.platform = ?2) ORDER BY h.platform, p.id",
+    )?;
+    let found = statement
+        .query_map(rusqlite::params![key, platform], |r| Ok(NamedCreator { creator_id: r.get(0)?, display_name: r.get(1)?, platform: r.get(2)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
