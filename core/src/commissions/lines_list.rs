@@ -192,7 +192,7 @@ pub(crate) fn line_row(r: &Row) -> rusqlite::Result<LineRow> {
 }
 
 /// `units / 10^scale` written exactly: `983961 / 10^6` is `0.983961`.
-fn decimal_text(units: i64, scale: i64) -> String {
+pub(crate) fn decimal_text(units: i64, scale: i64) -> String {
     let digits = units.unsigned_abs().to_string();
     let scale = scale.clamp(0, 18) as usize;
     let sign = if units < 0 { "-" } else { "" };

@@ -13,6 +13,7 @@ pub mod commission;
 pub mod exchange_rates;
 pub mod ledger;
 pub mod lines_list;
+pub mod rates_list;
 pub mod rounding;
 pub mod rule_text;
 pub mod rules;

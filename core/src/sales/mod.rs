@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod codes;
+pub mod collaboration_link;
 pub mod links;
 pub mod order_list;
 pub mod orders;
