@@ -9,7 +9,8 @@
 //! not a test: it never fails on a miss.
 //!
 //! `cargo bench -p chorus-core --bench sales_lists` runs the full size. `cargo test` runs it
-//! without `--bench`: a tiny version keeps it compiling and working.
+//! without `--bench`: a tiny version keeps it compiling and working. `CHORUS_BENCH_DIR=dir`
+//! keeps the generated file there instead of a temporary folder.
 
 use chorus_core::commissions::lines_list::{commission_lines, LineFilter, LineStatus};
 use chorus_core::sales::order_list::{order_detail, orders_page, AttributionState, OrderFilter, Page};
@@ -31,7 +32,13 @@ fn main() {
     let runs = if full { 40 } else { 3 };
     let judged = full && !cfg!(debug_assertions);
     let temp = tempfile::tempdir().expect("a temporary folder");
-    let path = temp.path().join("sales.chorus");
+    // CHORUS_BENCH_DIR=dir keeps the file there (for EXPLAIN QUERY PLAN), replacing one left before.
+    let dir = std::env::var_os("CHORUS_BENCH_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| temp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).expect("the bench folder");
+    let path = dir.join("sales.chorus");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("sales.chorus{suffix}")));
+    }
     let started = Instant::now();
     let ws = Workspace::create(&path, &Settings::new("Bench shop", "EUR", "nl-NL")).expect("create");
     fill(ws.conn(), creators, collaborations, orders);

@@ -153,11 +153,11 @@ fn conditions(filter: &OrderFilter) -> (String, Vec<Box<dyn ToSql>>) {
     };
     if let Some(id) = filter.creator_id {
         let p = param(Box::new(id), &mut params);
-        terms.push(format!("o.collaboration_id IN (SELECT id FROM collaborations WHERE creator_id = {p})"));
+        terms.push(format!("o.collaboration_id IS NOT NULL AND o.collaboration_id IN (SELECT id FROM collaborations WHERE creator_id = {p})"));
     }
     if let Some(id) = filter.campaign_id {
         let p = param(Box::new(id), &mut params);
-        terms.push(format!("o.collaboration_id IN (SELECT id FROM collaborations WHERE campaign_id = {p})"));
+        terms.push(format!("o.collaboration_id IS NOT NULL AND o.collaboration_id IN (SELECT id FROM collaborations WHERE campaign_id = {p})"));
     }
     // The states are written as literals so that the partial indexes of 0004 apply.
     match filter.attribution {

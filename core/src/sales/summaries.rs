@@ -54,7 +54,7 @@ pub struct CampaignSales {
 pub fn creator_sales(conn: &Connection, creator_id: i64, as_of: &str) -> Result<SalesSummary> {
     let snapshot = conn.unchecked_transaction()?;
     conn.query_row("SELECT 1 FROM creators WHERE id = ?1", [creator_id], |_| Ok(())).optional()?.ok_or(Error::NotFound { what: "creator", id: creator_id })?;
-    let (orders, revenue) = orders_and_revenue(conn, "o.collaboration_id IN (SELECT id FROM collaborations WHERE creator_id = ?1)", creator_id)?;
+    let (orders, revenue) = orders_and_revenue(conn, "o.collaboration_id IS NOT NULL AND o.collaboration_id IN (SELECT id FROM collaborations WHERE creator_id = ?1)", creator_id)?;
     let commissions = status_totals(conn, &LineFilter { creator_id: Some(creator_id), as_of: as_of.to_string(), ..Default::default() })?;
     snapshot.finish()?;
     Ok(SalesSummary { orders, revenue, commissions, revenue_formula: REVENUE_FORMULA, as_of: as_of.to_string() })
@@ -64,14 +64,14 @@ pub fn creator_sales(conn: &Connection, creator_id: i64, as_of: &str) -> Result<
 pub fn campaign_sales(conn: &Connection, campaign_id: i64, as_of: &str) -> Result<CampaignSales> {
     let snapshot = conn.unchecked_transaction()?;
     conn.query_row("SELECT 1 FROM campaigns WHERE id = ?1", [campaign_id], |_| Ok(())).optional()?.ok_or(Error::NotFound { what: "campaign", id: campaign_id })?;
-    let (orders, revenue) = orders_and_revenue(conn, "o.collaboration_id IN (SELECT id FROM collaborations WHERE campaign_id = ?1)", campaign_id)?;
+    let (orders, revenue) = orders_and_revenue(conn, "o.collaboration_id IS NOT NULL AND o.collaboration_id IN (SELECT id FROM collaborations WHERE campaign_id = ?1)", campaign_id)?;
     let commissions = status_totals(conn, &LineFilter { campaign_id: Some(campaign_id), as_of: as_of.to_string(), ..Default::default() })?;
     let mut collaborations: Vec<CollaborationSales> = Vec::new();
     {
         let mut statement = conn.prepare_cached(&format!(
             "SELECT c.id, c.creator_id, p.display_name, 'order', o.currency, count(*), sum({REVENUE_SQL})
                FROM collaborations c JOIN creators p ON p.id = c.creator_id JOIN orders o ON o.collaboration_id = c.id
-              WHERE c.campaign_id = ?1 GROUP BY c.id, o.currency
+              WHERE c.campaign_id = ?1 AND o.collaboration_id IS NOT NULL GROUP BY c.id, o.currency
              UNION ALL
              SELECT c.id, c.creator_id, p.display_name, 'line', l.currency, count(*), sum(l.amount_minor)
                FROM collaborations c JOIN creators p ON p.id = c.creator_id JOIN commission_lines l ON l.collaboration_id = c.id

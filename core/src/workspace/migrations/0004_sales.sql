@@ -129,6 +129,8 @@ CREATE TABLE orders (
 CREATE INDEX orders_by_time ON orders (placed_at_utc, id);
 CREATE INDEX orders_by_collaboration ON orders (collaboration_id, placed_at_utc) WHERE collaboration_id IS NOT NULL;
 CREATE INDEX orders_not_attributed ON orders (attribution, attribution_reason, placed_at_utc) WHERE attribution <> 'attributed';
+-- The Sales screen's unattributed and review lists, newest first, whatever the reason.
+CREATE INDEX orders_not_attributed_by_time ON orders (attribution, placed_at_utc) WHERE attribution <> 'attributed';
 CREATE INDEX orders_by_customer ON orders (customer_hash, placed_at_utc) WHERE customer_hash IS NOT NULL;
 CREATE INDEX orders_waiting ON orders (waiting_code) WHERE waiting_code <> '';
 
@@ -204,8 +206,9 @@ CREATE TABLE commission_lines (
     CHECK ((rejected_at IS NULL) = (rejected_reason IS NULL))
 );
 CREATE INDEX commission_lines_by_order ON commission_lines (order_id, collaboration_id);
-CREATE INDEX commission_lines_by_creator ON commission_lines (creator_id, hold_until);
-CREATE INDEX commission_lines_by_collaboration ON commission_lines (collaboration_id);
+-- A creator's and a collaboration's totals by status read from these indexes alone (covering).
+CREATE INDEX commission_lines_by_creator ON commission_lines (creator_id, hold_until, currency, amount_minor, rejected_at, payout_line_id);
+CREATE INDEX commission_lines_by_collaboration ON commission_lines (collaboration_id, hold_until, currency, amount_minor, rejected_at, payout_line_id);
 CREATE INDEX commission_lines_unpaid ON commission_lines (hold_until) WHERE payout_line_id IS NULL AND rejected_at IS NULL;
 
 -- The ledger's guarantees, in the schema so that no writer (the app, the CLI, a script) can
