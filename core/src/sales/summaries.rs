@@ -64,7 +64,6 @@ pub fn creator_sales(conn: &Connection, creator_id: i64, as_of: &str) -> Result<
 pub fn campaign_sales(conn: &Connection, campaign_id: i64, as_of: &str) -> Result<CampaignSales> {
     let snapshot = conn.unchecked_transaction()?;
     conn.query_row("SELECT 1 FROM campaigns WHERE id = ?1", [campaign_id], |_| Ok(())).optional()?.ok_or(Error::NotFound { what: "campaign", id: campaign_id })?;
-    let (orders, revenue) = orders_and_revenue(conn, "o.collaboration_id IS NOT NULL AND o.collaboration_id IN (SELECT id FROM collaborations WHERE campaign_id = ?1)", campaign_id)?;
     let commissions = status_totals(conn, &LineFilter { campaign_id: Some(campaign_id), as_of: as_of.to_string(), ..Default::default() })?;
     let mut collaborations: Vec<CollaborationSales> = Vec::new();
     {
@@ -98,6 +97,16 @@ pub fn campaign_sales(conn: &Connection, campaign_id: i64, as_of: &str) -> Resul
         }
     }
     snapshot.finish()?;
+    // The campaign's orders and revenue are its collaborations' (one read of the orders).
+    let orders = collaborations.iter().map(|c| c.orders).sum();
+    let mut revenue: Vec<Money> = Vec::new();
+    for m in collaborations.iter().flat_map(|c| c.revenue.iter()) {
+        match revenue.iter_mut().find(|r| r.currency == m.currency) {
+            Some(r) => r.minor = r.minor.checked_add(m.minor).ok_or_else(|| Error::Validation(vec![crate::error::FieldError::new("revenue", "too_large", "The revenue is larger than Chorus can add up.")]))?,
+            None => revenue.push(*m),
+        }
+    }
+    revenue.sort_by(|a, b| b.minor.cmp(&a.minor));
     let first = |v: &Vec<Money>| v.first().map(|m| m.minor).unwrap_or(0);
     collaborations.sort_by(|a, b| first(&b.revenue).cmp(&first(&a.revenue)).then_with(|| a.creator_name.cmp(&b.creator_name)));
     Ok(CampaignSales { summary: SalesSummary { orders, revenue, commissions, revenue_formula: REVENUE_FORMULA, as_of: as_of.to_string() }, collaborations })
