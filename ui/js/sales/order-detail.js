@@ -63,7 +63,7 @@ export function orderDetailPanel(hooks) {
           h('p', { id: 'order-attribution-state' }, attributionCell(o)),
           h('p', { class: 'muted', id: 'order-attribution-why' }, t(`sales.why.${o.attribution}`, { reason: reasonText(o.reason) })),
           d.note ? h('p', { class: 'note', id: 'order-note' }, t('sales.detail.note', { note: d.note })) : null,
-          d.candidates.length ? h('div', { class: 'candidates' },
+          d.candidates.length && o.attribution !== 'attributed' ? h('div', { class: 'candidates' },
             h('p', null, t(o.attribution === 'review' ? 'sales.detail.candidates.review' : 'sales.detail.candidates')),
             h('ul', { class: 'history-list', id: 'order-candidates' }, ...d.candidates.map((c) => h('li', { class: 'candidate' },
               h('button', { type: 'button', class: 'history-row', onclick: () => navigate('campaigns', { campaignId: c.collaboration.campaign_id, collaborationId: c.collaboration.collaboration_id }) },
