@@ -246,7 +246,7 @@ const en = {
   'nav.label': 'Workspace',
   'nav.roster': 'Creators',
   'nav.settings': 'Settings',
-  'nav.shortcuts': 'Alt+1–4 screens · / search · Ctrl+N new creator',
+  'nav.shortcuts': 'Alt+1–5 screens · / search · Ctrl+N new creator',
 
   // ── Issue 3, B2: routing, Today, across clients, the creator's side ──
   'nav.today': 'Today',

@@ -246,7 +246,7 @@ const nl = {
   'nav.label': 'Workspace',
   'nav.roster': 'Creators',
   'nav.settings': 'Instellingen',
-  'nav.shortcuts': 'Alt+1–4 schermen · / zoeken · Ctrl+N nieuwe creator',
+  'nav.shortcuts': 'Alt+1–5 schermen · / zoeken · Ctrl+N nieuwe creator',
 
   // ── Issue 3, B2: routing, Today, alle klanten, de kant van de creator ──
   'nav.today': 'Vandaag',

@@ -57,7 +57,7 @@ function linkSection(l) {
     h('div', { class: 'link-row' },
       h('code', { class: 'tracking-link', id: 'collab-link' }, link),
       h('button', { type: 'button', class: 'btn btn-small', id: 'collab-link-copy', onclick: copy }, t('sales.link.copy'))),
-    h('p', { class: 'muted formula' }, t('sales.link.explained', { platform: l.platform ?? '', handle: l.handle ?? '' })),
+    h('p', { class: 'muted formula' }, t('sales.link.explained', { platform: l.platform ? t(`vocab.platforms.${l.platform}`) : '', handle: l.handle ?? '' })),
     qr ? h('div', { class: 'qr-block' }, qr,
       h('div', { class: 'qr-actions' },
         h('button', { type: 'button', class: 'btn btn-small', id: 'collab-qr-svg', onclick: () => save('svg') }, icon(ICONS.download, 14), t('sales.qr.saveSvg')),
