@@ -17,10 +17,13 @@ use chorus_core::sales::order_list::{order_detail, orders_page, AttributionState
 use chorus_core::sales::summaries::{campaign_sales, creator_sales};
 use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[path = "support/replayed_sql.rs"]
 mod replayed_sql;
+#[path = "support/timing_table.rs"]
+mod timing_table;
+use timing_table::{print, Row};
 
 /// A page with its totals must answer within this (p95, milliseconds).
 const PAGE_P95_MS: f64 = 50.0;
@@ -112,7 +115,7 @@ fn main() {
     measure("commission_lines() + totals, busiest campaign", Some(PAGE_P95_MS), &lines_of(LineFilter { campaign_id: Some(busiest_campaign), ..as_of() }));
     measure("creator_sales(), busiest creator", Some(PAGE_P95_MS), &|| format!("{} orders", creator_sales(conn, busiest_creator, AS_OF).expect("sales").orders));
     measure("campaign_sales(), busiest campaign", Some(PAGE_P95_MS), &|| format!("{} orders", campaign_sales(conn, busiest_campaign, AS_OF).expect("sales").summary.orders));
-    print(&rows, judged);
+    print(&rows, judged, "sales_lists");
 }
 
 /// Fills the workspace with plain SQL: creators, campaigns, collaborations with codes, orders
@@ -184,55 +187,4 @@ fn fill(conn: &rusqlite::Connection, creators: i64, collaborations: i64, orders:
     run("UPDATE commission_lines SET rejected_at = ?1, rejected_reason = 'Staff order' WHERE id % 97 = 0", &[&now]);
     run("UPDATE commission_lines SET payout_line_id = id WHERE rejected_at IS NULL AND hold_until < '2026-01-01' AND id % 3 = 0", &[]);
     conn.execute_batch("COMMIT; ANALYZE").unwrap();
-}
-
-struct Row {
-    name: String,
-    median: Duration,
-    p95: Duration,
-    floor: Duration,
-    what: String,
-    target: String,
-    verdict: &'static str,
-}
-
-impl Row {
-    fn new(name: String, times: &[Duration], floors: &[Duration], what: String, target_ms: Option<f64>, judged: bool) -> Row {
-        let sorted = |times: &[Duration]| {
-            let mut sorted = times.to_vec();
-            sorted.sort();
-            sorted
-        };
-        let (sorted, floor) = (sorted(times), sorted(floors)[floors.len() / 2]);
-        let median = sorted[sorted.len() / 2];
-        let p95 = sorted[((sorted.len() * 95).div_ceil(100)).clamp(1, sorted.len()) - 1];
-        let verdict = match (target_ms, judged) {
-            (None, _) => "info",
-            (Some(_), false) => "smoke",
-            (Some(t), true) if p95.as_secs_f64() * 1000.0 <= t => "PASS",
-            (Some(_), true) => "MISS",
-        };
-        Row { name, median, p95, floor, what, target: target_ms.map(|t| format!("p95 ≤ {t} ms")).unwrap_or_default(), verdict }
-    }
-}
-
-fn print(rows: &[Row], judged: bool) {
-    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-    let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
-    let what = rows.iter().map(|r| r.what.chars().count()).max().unwrap_or(0);
-    println!();
-    let ratio = |r: &Row| format!("{:.1}×", r.median.as_secs_f64() / r.floor.as_secs_f64().max(1e-9));
-    println!("{:<width$}  {:>10}  {:>10}  {:>10}  {:>6}  {:<what$}  {:<14}  result", "step", "p50", "p95", "floor", "ratio", "count", "target");
-    for r in rows {
-        println!("{:<width$}  {:>10}  {:>10}  {:>10}  {:>6}  {:<what$}  {:<14}  {}", r.name, ms(r.median), ms(r.p95), ms(r.floor), ratio(r), r.what, r.target, r.verdict);
-    }
-    println!("floor: the same SQL statements Chorus ran, replayed on a bare connection (median); ratio: Chorus's p50 over the floor's.");
-    let misses = rows.iter().filter(|r| r.verdict == "MISS").count();
-    if !judged {
-        println!("Smoke run: the figures only show the benchmark works. The targets apply to `cargo bench -p chorus-core --bench sales_lists` (full size, release build).");
-    } else if misses == 0 {
-        println!("All targets met.");
-    } else {
-        println!("{misses} target(s) missed.");
-    }
 }
