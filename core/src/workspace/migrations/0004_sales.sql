@@ -208,7 +208,7 @@ CREATE TABLE commission_lines (
 CREATE INDEX commission_lines_by_order ON commission_lines (order_id, collaboration_id);
 -- A creator's and a collaboration's totals by status read from these indexes alone (covering).
 CREATE INDEX commission_lines_by_creator ON commission_lines (creator_id, hold_until, currency, amount_minor, rejected_at, payout_line_id);
-CREATE INDEX commission_lines_by_collaboration ON commission_lines (collaboration_id, hold_until, currency, amount_minor, rejected_at, payout_line_id);
+CREATE INDEX commission_lines_by_collaboration ON commission_lines (collaboration_id, rejected_at, amount_minor, hold_until, currency, payout_line_id);
 CREATE INDEX commission_lines_unpaid ON commission_lines (hold_until) WHERE payout_line_id IS NULL AND rejected_at IS NULL;
 
 -- The ledger's guarantees, in the schema so that no writer (the app, the CLI, a script) can
