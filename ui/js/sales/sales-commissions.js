@@ -10,7 +10,7 @@ import { t, fmt } from '../shared/i18n.js';
 import { errorText } from '../shared/errors.js';
 import { dateField } from '../shared/date-field.js';
 import { navigate } from '../shared/nav.js';
-import { money, rateText, statusBadge, explanationText, ruleText, kindText, statusTotals } from './sales-words.js';
+import { money, rateText, statusBadge, explanationText, ruleText, kindText, statusTotals, filterChip } from './sales-words.js';
 
 const PAGE = 50;
 
@@ -59,8 +59,7 @@ export function commissionsTab(state = null) {
       ...(vocab?.statuses ?? []).map((s) => h('option', { value: s, selected: f.status === s }, t(`commissions.status.${s}`))));
     mount(kindSelect, h('option', { value: '', selected: !f.kind }, t('commissions.filter.anyKind')),
       ...(vocab?.kinds ?? []).map((k) => h('option', { value: k, selected: f.kind === k }, t(`commissions.kind.${k}`))));
-    const chip = (label, onRemove, id) => h('span', { class: 'chip', id }, h('span', null, label),
-      h('button', { type: 'button', class: 'chip-remove', 'aria-label': t('sales.filter.remove', { filter: label }), onclick: onRemove }, '×'));
+    const chip = filterChip;
     mount(chips,
       f.creatorId ? chip(t('sales.filter.creatorIs', { name: f.creatorName }), () => { f.creatorId = null; changed(); }, 'lines-chip-creator') : null,
       f.campaignId ? chip(t('sales.filter.campaignIs', { name: f.campaignName }), () => { f.campaignId = null; changed(); }, 'lines-chip-campaign') : null);

@@ -10,7 +10,7 @@ import { h, mount, debounce } from '../shared/dom.js';
 import { t, fmt } from '../shared/i18n.js';
 import { errorText } from '../shared/errors.js';
 import { dateField } from '../shared/date-field.js';
-import { money, amounts, attributionCell, reasonText } from './sales-words.js';
+import { money, amounts, attributionCell, reasonText, filterChip } from './sales-words.js';
 import { orderDetailPanel } from './order-detail.js';
 
 const PAGE = 50;
@@ -80,9 +80,7 @@ export function ordersTab(state = null) {
     mount(reasonSelect, h('option', { value: '', selected: !f.reason }, t('sales.filter.anyReason')),
       ...reasons.filter((r) => !['code', 'link', 'manual', 'two_creators'].includes(r)).map((r) => h('option', { value: r, selected: f.reason === r }, reasonText(r))));
     reasonSelect.hidden = f.attribution !== 'unattributed';
-    const chip = (label, onRemove, id) => h('span', { class: 'chip', id },
-      h('span', null, label),
-      h('button', { type: 'button', class: 'chip-remove', 'aria-label': t('sales.filter.remove', { filter: label }), onclick: onRemove }, '×'));
+    const chip = filterChip;
     mount(chips,
       f.creatorId ? chip(t('sales.filter.creatorIs', { name: f.creatorName }), () => { f.creatorId = null; changed(); }, 'orders-chip-creator') : null,
       f.campaignId ? chip(t('sales.filter.campaignIs', { name: f.campaignName }), () => { f.campaignId = null; changed(); }, 'orders-chip-campaign') : null);

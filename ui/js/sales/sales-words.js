@@ -91,3 +91,7 @@ export function statusTotals(totals, id) {
         h('dd', { class: 'muted status-total-count' }, of.length ? tn('commissions.lineCount', of.reduce((n, x) => n + x.lines, 0)) : ''));
     }));
 }
+
+/** A filter chosen elsewhere (a creator, a campaign) as a chip with its remove button. */
+export const filterChip = (label, onRemove, id) => h('span', { class: 'chip', id }, h('span', null, label),
+  h('button', { type: 'button', class: 'chip-remove', 'aria-label': t('sales.filter.remove', { filter: label }), onclick: onRemove }, '×'));
