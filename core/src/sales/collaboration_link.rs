@@ -129,13 +129,13 @@ pub fn save_qr(conn: &Connection, collaboration_id: i64, format: QrFormat, path:
     crate::roster::export::write_atomically(path, |file| file.write_all(&bytes).map_err(|e| Error::io("write", path, e)))
 }
 
-/// A campaign's short name for the QR file: `Zomer 2026 — Sanne` as a file name.
+/// The QR file's name: `Zomer 2026 - Sanne` (campaign and creator).
 pub fn qr_file_stem(conn: &Connection, collaboration_id: i64) -> Result<String> {
-    Ok(conn
+    conn
         .prepare_cached("SELECT k.name || ' - ' || p.display_name FROM collaborations c JOIN campaigns k ON k.id = c.campaign_id JOIN creators p ON p.id = c.creator_id WHERE c.id = ?1")?
         .query_row([collaboration_id], |r| r.get(0))
         .optional()?
-        .ok_or(Error::NotFound { what: "collaboration", id: collaboration_id })?)
+        .ok_or(Error::NotFound { what: "collaboration", id: collaboration_id })
 }
 
 #[cfg(test)]

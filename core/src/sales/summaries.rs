@@ -106,7 +106,7 @@ pub fn campaign_sales(conn: &Connection, campaign_id: i64, as_of: &str) -> Resul
             None => revenue.push(*m),
         }
     }
-    revenue.sort_by(|a, b| b.minor.cmp(&a.minor));
+    revenue.sort_by_key(|m| std::cmp::Reverse(m.minor));
     let first = |v: &Vec<Money>| v.first().map(|m| m.minor).unwrap_or(0);
     collaborations.sort_by(|a, b| first(&b.revenue).cmp(&first(&a.revenue)).then_with(|| a.creator_name.cmp(&b.creator_name)));
     Ok(CampaignSales { summary: SalesSummary { orders, revenue, commissions, revenue_formula: REVENUE_FORMULA, as_of: as_of.to_string() }, collaborations })
@@ -120,7 +120,7 @@ fn orders_and_revenue(conn: &Connection, condition: &str, id: i64) -> Result<(u6
         orders += r.get::<_, i64>(1)? as u64;
         revenue.push(Money { minor: r.get(2)?, currency: currency_at(r, 0)? });
     }
-    revenue.sort_by(|a, b| b.minor.cmp(&a.minor));
+    revenue.sort_by_key(|m| std::cmp::Reverse(m.minor));
     Ok((orders, revenue))
 }
 
