@@ -2,10 +2,10 @@
 //! and automation: create a workspace, show it, check it, list and restore its backup copies,
 //! import and export creators, list and search; list campaigns, see what is due, export the
 //! calendar and a campaign; make a campaign, bring an affiliate list in, show a campaign's
-//! links and codes; import shop orders and decide an order's attribution; keep exchange
-//! rates. Commands that only look open the file so they cannot write to it. Each domain has
-//! its file (`workspace`, `roster`, `campaigns`, `sales`, `commissions`); this one holds the
-//! arguments.
+//! links and codes; import and list shop orders, decide an order's attribution; list the
+//! commission lines; keep exchange rates. Commands that only look open the file so they cannot
+//! write to it. Each domain has its file (`workspace`, `roster`, `campaigns`, `sales`,
+//! `commissions`); this one holds the arguments.
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
@@ -220,10 +220,14 @@ enum Command {
         #[arg(long, short, default_value = "-")]
         out: PathBuf,
     },
-    /// Shop orders: `chorus orders import <ws> <file>`.
+    /// Shop orders, newest first (attribution or why not, base, commission), or
+    /// `chorus orders import <ws> <file>`.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Orders {
         #[command(subcommand)]
-        command: sales::OrdersCommand,
+        command: Option<sales::OrdersCommand>,
+        #[command(flatten)]
+        list: OrdersList,
     },
     /// Decide an order by hand (the review queue, or any order): to a creator's collaboration
     /// (`@handle` or `platform:handle`), or `none`; with the reason, kept in the audit log.
@@ -247,6 +251,54 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List commission lines (order, creator, base, rule, rate, amount, status) and the totals
+    /// by status.
+    Commissions {
+        workspace: PathBuf,
+        /// Only the lines of the creator with this handle (or platform:handle).
+        #[arg(long, value_name = "HANDLE")]
+        creator: Option<String>,
+        /// pending, approved, paid or rejected.
+        #[arg(long, value_parser = commissions::list::parse_status)]
+        status: Option<chorus_core::commissions::lines_list::LineStatus>,
+        /// The day statuses are read on (default: today on this computer).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        as_of: Option<String>,
+        /// How many rows: 1 to 500.
+        #[arg(long, default_value_t = 50, value_parser = parse_limit)]
+        limit: u32,
+        /// Skip this many rows.
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        /// Print JSON instead of a table (amounts in minor units).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `chorus orders <ws> [--unattributed | --review] [--creator H]`: the list.
+#[derive(Args)]
+struct OrdersList {
+    #[arg(required = true)]
+    workspace: Option<PathBuf>,
+    /// Only the orders attributed to no one (with the reason).
+    #[arg(long, conflicts_with = "review")]
+    unattributed: bool,
+    /// Only the orders in the review queue (codes of two creators).
+    #[arg(long)]
+    review: bool,
+    /// Only the orders of the creator with this handle (or platform:handle).
+    #[arg(long, value_name = "HANDLE")]
+    creator: Option<String>,
+    /// How many rows: 1 to 500.
+    #[arg(long, default_value_t = 50, value_parser = parse_limit)]
+    limit: u32,
+    /// Skip this many rows.
+    #[arg(long, default_value_t = 0)]
+    offset: u32,
+    /// Print JSON instead of a table (amounts in minor units).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -408,8 +460,10 @@ impl Command {
             | Command::Links { workspace, .. }
             | Command::Campaign { action: CampaignAction::New { workspace, .. } }
             | Command::Affiliates { action: AffiliatesAction::Import { workspace, .. } }
-            | Command::Attribute { workspace, .. } => Some(workspace),
-            Command::Orders { command } => Some(command.workspace()),
+            | Command::Attribute { workspace, .. }
+            | Command::Commissions { workspace, .. } => Some(workspace),
+            Command::Orders { command: Some(command), .. } => Some(command.workspace()),
+            Command::Orders { command: None, list } => list.workspace.as_deref(),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
             Command::Rates(args) => args.workspace(),
@@ -523,10 +577,20 @@ fn run(command: Command) -> chorus_core::Result<()> {
             tell(campaigns::write_csv(&ws, &campaign, &out)?);
             Ok(())
         }
-        Command::Orders { command } => sales::run(command),
+        Command::Orders { command: Some(command), .. } => sales::run(command),
+        Command::Orders { command: None, list } => {
+            let OrdersList { workspace, unattributed, review, creator, limit, offset, json } = list;
+            let workspace = workspace.expect("clap requires the workspace without a subcommand");
+            let args = sales::orders_list::OrdersArgs { unattributed, review, creator: creator.as_deref(), limit, offset, json };
+            sales::orders_list::run(&open(&workspace)?, args)
+        }
         Command::Attribute { workspace, order, creator, reason, source, campaign, without_code, json } => {
             sales::attribute::run(&workspace, sales::attribute::Choice { order: &order, creator: &creator, reason: &reason, source, campaign: campaign.as_deref(), without_code, json })
         }
         Command::Rates(args) => commissions::rates::run(args),
+        Command::Commissions { workspace, creator, status, as_of, limit, offset, json } => {
+            let args = commissions::list::CommissionsArgs { creator: creator.as_deref(), status, as_of: day_or_today(as_of), limit, offset, json };
+            commissions::list::run(&open(&workspace)?, args)
+        }
     }
 }

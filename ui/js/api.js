@@ -401,3 +401,65 @@ export const creatorHistory = (creatorId) => call('creator_history', { creatorId
 /** Native save dialog, then every campaign's dates as one .ics. Null when cancelled.
  * @returns {Promise<ExportReport | null>} */
 export const exportCalendarAll = () => call('calendar_export_all', { dialog: dialog('today.dialog.exportIcs', 'today.dialog.filter.ics') });
+
+// ── Sales and commissions (issue 9): the Sales screen, sales in the creator panel and the
+// campaign view, the collaboration's link and QR code ──
+/**
+ * @typedef {{ creator_id?: number|null, campaign_id?: number|null, attribution?: 'attributed'|'unattributed'|'review'|null,
+ *   reason?: string|null, waiting?: boolean, number?: string|null, placed_from?: string|null, placed_to?: string|null }} OrderFilter
+ * @typedef {{ offset: number, limit: number }} Page
+ * @typedef {{ collaboration_id: number, creator_id: number, creator_name: string, campaign_id: number, campaign_name: string }} CollaborationRef
+ * @typedef {{ id: number, source: string, number: string, placed_at: string, placed_on: string, currency: string,
+ *   subtotal: Money, total: Money|null, refunded: Money, cancelled: boolean, financial_status: string, base: Money|null,
+ *   base_source: 'ledger'|'computed', attribution: 'attributed'|'unattributed'|'review', reason: string, manual: boolean,
+ *   attributed_to: CollaborationRef|null, commission: Money[], waiting_code: string }} OrderRow
+ * @typedef {{ rows: OrderRow[], total: number, review_count: number }} OrdersPage
+ * @typedef {{ id: number, order_id: number, order_number: string, placed_on: string, collaboration_id: number, creator_id: number,
+ *   creator_name: string, campaign_id: number, campaign_name: string, kind: string, reason: string, note: string, amount: Money,
+ *   base: Money, rule: string, rule_text: string, rule_level: string, rate_bp: number|null, explanation: string,
+ *   explanation_code: string, explanation_params: Record<string, string>, explanation_amounts: Record<string, Money>,
+ *   conversion: { order_base: Money, rate: string, on_date: string }|null, hold_until: string,
+ *   status: 'pending'|'approved'|'paid'|'rejected', rejected_reason: string|null, created_at: string }} LineRow
+ * @typedef {{ status: string, amount: Money, lines: number }} StatusTotal
+ * @typedef {{ rows: LineRow[], total: number, totals: StatusTotal[], as_of: string }} LinesPage
+ * @typedef {{ order: OrderRow, discount: Money|null, shipping: Money|null, tax: Money|null, cancelled_at: string|null,
+ *   utm: [string, string][], landing_url: string|null, lines: { position: number, sku: string, name: string, quantity: number,
+ *   unit_price: Money|null, total: Money|null, discount: Money|null }[], codes: string[], note: string, waiting_message: string,
+ *   candidates: { collaboration: CollaborationRef, code: string, collaboration_status: string, starts_on: string|null,
+ *   ends_on: string|null }[], commission_lines: LineRow[] }} OrderDetail
+ * @typedef {{ orders: number, revenue: Money[], commissions: StatusTotal[], revenue_formula: string, as_of: string }} SalesSummary
+ * @typedef {{ summary: SalesSummary, collaborations: { collaboration_id: number, creator_id: number, creator_name: string,
+ *   orders: number, revenue: Money[], commission: Money[] }[] }} CampaignSales
+ * @typedef {{ collaboration_id: number, landing_url: string, platform: string|null, handle: string|null, link: string|null,
+ *   qr_svg: string|null, missing: 'landing_url'|'handle'|null, problem: { field: string, code: string, value?: string, message: string }|null, discount_code: string,
+ *   customer_discount_bp: number|null }} CollaborationLink
+ */
+/** The stored values of the Sales screen's menus. @returns {Promise<{ reasons: string[], kinds: string[], statuses: string[], today: string }>} */
+export const salesVocabulary = () => call('sales_vocabulary');
+/** @param {OrderFilter} filter @param {Page} page @returns {Promise<OrdersPage>} */
+export const salesOrders = (filter, page) => call('sales_orders', { filter, page });
+/** @param {number} id @returns {Promise<OrderDetail>} */
+export const salesOrderDetail = (id) => call('sales_order_detail', { id });
+/** @param {number} creatorId @returns {Promise<SalesSummary>} */
+export const salesOfCreator = (creatorId) => call('sales_creator', { creatorId });
+/** @param {number} campaignId @returns {Promise<CampaignSales>} */
+export const salesOfCampaign = (campaignId) => call('sales_campaign', { campaignId });
+/** @param {number} collaborationId @returns {Promise<CollaborationLink>} */
+export const collaborationLink = (collaborationId) => call('sales_collaboration_link', { collaborationId });
+/** Native save dialog, then the QR code as a file. Null when cancelled.
+ * @param {number} collaborationId @param {'svg'|'png'} format @returns {Promise<ExportReport | null>} */
+export const saveQrCode = (collaborationId, format) => call('sales_qr_save', { collaborationId, format, dialog: dialog('sales.qr.dialog', format === 'png' ? 'sales.qr.filter.png' : 'sales.qr.filter.svg') });
+/** @param {{ creator_id?: number|null, campaign_id?: number|null, status?: string|null, kind?: string|null, as_of?: string }} filter
+ * @param {Page} page @returns {Promise<LinesPage>} */
+export const commissionLines = (filter, page) => call('commissions_lines', { filter: { as_of: '', ...filter }, page });
+/** @returns {Promise<{ rates: { on_date: string, from_currency: string, to_currency: string, rate: string, source: string }[], total: number }>} */
+export const ratesList = () => call('rates_list');
+// TODO(merge, issue 9): the shell has no `sales_attribute_order`, `commissions_reject` or
+// `rates_set` yet (their core is on s9-import and s9-ledger); the buttons that call these stay
+// hidden (sales/sales-actions.js, ACTIONS_READY) until the lead wires the commands.
+/** @param {number} orderId @param {number|null} collaborationId null: attributed to no one @param {string} reason */
+export const attributeOrder = (orderId, collaborationId, reason) => call('sales_attribute_order', { orderId, collaborationId, reason });
+/** @param {number} orderId @param {number} collaborationId @param {string} reason */
+export const rejectCommission = (orderId, collaborationId, reason) => call('commissions_reject', { orderId, collaborationId, reason });
+/** @param {string} date @param {string} from @param {string} to @param {string} rate as typed */
+export const setRate = (date, from, to, rate) => call('rates_set', { date, from, to, rate, spelling: spelling() });

@@ -1,12 +1,13 @@
-//! The sales commands: `affiliates import` and `links`; `orders import` and `attribute`:
-//! shop orders into a workspace (a preview first if asked; all or nothing, every problem at
-//! its row and column) and a person's decision on an order (to a creator's collaboration, or
-//! to nobody, with a reason).
+//! The sales commands: `affiliates import` and `links`; `orders` (the list), `orders import`
+//! and `attribute`: shop orders into a workspace (a preview first if asked; all or nothing,
+//! every problem at its row and column) and a person's decision on an order (to a creator's
+//! collaboration, or to nobody, with a reason).
 
 pub mod affiliates;
 pub mod attribute;
 pub mod links;
 pub mod orders_import;
+pub mod orders_list;
 
 use clap::Subcommand;
 use std::path::PathBuf;

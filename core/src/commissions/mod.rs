@@ -14,6 +14,8 @@ pub mod base;
 pub mod commission;
 pub mod exchange_rates;
 pub mod ledger;
+pub mod lines_list;
+pub mod rates_list;
 pub mod rates_store;
 pub mod rejection;
 pub mod rounding;

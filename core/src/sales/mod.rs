@@ -10,12 +10,15 @@ pub mod affiliates;
 pub mod attribution;
 pub mod campaign_links;
 pub mod codes;
+pub mod collaboration_link;
 pub mod discount_codes;
 pub mod links;
 pub mod order_import;
+pub mod order_list;
 pub mod orders;
 pub mod qr;
 pub mod review;
+pub mod summaries;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -23,6 +26,8 @@ pub(crate) mod test_support;
 mod codes_tests;
 #[cfg(test)]
 mod links_tests;
+#[cfg(test)]
+mod order_list_tests;
 #[cfg(test)]
 mod qr_tests;
 #[cfg(test)]

@@ -6,7 +6,9 @@
 pub mod app;
 pub mod backups;
 pub mod campaigns;
+pub mod commissions;
 pub mod roster;
+pub mod sales;
 pub mod today;
 pub mod workspace;
 

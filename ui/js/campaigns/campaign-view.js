@@ -1,6 +1,6 @@
 //! One campaign: its header (name, goal, phase, dates, Edit, Archive or Restore, CSV and
-//! calendar export through native save dialogs), the budget strip, and three tabs: Board,
-//! Timeline and Brief. Delete is offered only for a campaign without creators (the core keeps
+//! calendar export through native save dialogs), the budget strip, and four tabs: Board,
+//! Timeline, Brief and Sales (sales/campaign-sales.js). Delete is offered only for a campaign without creators (the core keeps
 //! one with history); every campaign can be archived, and an archived one says so in a banner
 //! with Restore and takes no new creators. Reads the campaign and its board together;
 //! `refresh()` reads them again (after a save in the collaboration panel, or a change made
@@ -15,11 +15,12 @@ import { budgetStrip } from './campaign-budget.js';
 import { campaignBoard } from './campaign-board.js';
 import { campaignTimeline } from './campaign-timeline.js';
 import { campaignBrief } from './campaign-brief.js';
+import { campaignSalesTab } from '../sales/campaign-sales.js';
 import { openCollaborationPicker } from './collaboration-picker.js';
 import { confirm } from '../shared/dialog.js';
 import { toast, toastError } from '../shared/toast.js';
 
-const TABS = ['board', 'timeline', 'brief'];
+const TABS = ['board', 'timeline', 'brief', 'sales'];
 
 /**
  * @param {number} id
@@ -64,7 +65,7 @@ export function campaignView(id, o) {
     const tabButton = (name) => h('button', {
       type: 'button', role: 'tab', class: 'tab', id: `campaign-tab-${name}`, 'aria-selected': String(tab === name), tabindex: tab === name ? 0 : -1,
       'aria-controls': 'campaign-tabpanel', onclick: () => switchTab(name),
-    }, t(`campaign.tab.${name}`));
+    }, t(name === 'sales' ? 'sales.campaign.tab' : `campaign.tab.${name}`));
     const archived = !!c.archived_on;
     const creators = board.columns.reduce((n, col) => n + col.cards.length, 0);
     let body;
@@ -73,6 +74,7 @@ export function campaignView(id, o) {
         onMoved: (collaborationId) => { o.onCollaborationMoved(collaborationId); return refresh(); } });
     }
     else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
+    else if (tab === 'sales') body = campaignSalesTab(c, o.onOpenCollaboration);
     else body = campaignBrief(c);
     mount(el,
       h('header', { class: 'campaign-header' },

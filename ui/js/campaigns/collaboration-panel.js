@@ -1,5 +1,6 @@
 //! The panel beside the campaign board: one collaboration, with its terms, deliverables, gifts
-//! and outreach in four tabs, the spend so far (fee + retail value of gifts sent, the back
+//! and outreach in four tabs and its Sales tab (tracking link, QR code, discount code:
+//! sales/collaboration-sales.js), the spend so far (fee + retail value of gifts sent, the back
 //! end's figure) and a link to the creator in the roster. `show(id, focus)` opens it on a tab or
 //! an item: focus `deliverable:<id>`, `shipment:<id>`, `touchpoints`, `deliverables`, `gifts`,
 //! `terms` (or `{ kind, id }`). Every save re-reads the collaboration and tells `onChanged`, so
@@ -21,11 +22,12 @@ import { outreachList } from './collaboration-outreach.js';
 import { toast, toastError } from '../shared/toast.js';
 import { asPayload } from '../shared/errors.js';
 import { moveCollaboration } from './campaign-board.js';
+import { collaborationSalesTab } from '../sales/collaboration-sales.js';
 
 /** Collaborations whose "mark completed" offer was put away with "Not now". */
 const offerDeclined = new Set();
 
-const TABS = ['terms', 'deliverables', 'gifts', 'touchpoints'];
+const TABS = ['terms', 'deliverables', 'gifts', 'touchpoints', 'sales'];
 
 /** A focus target as `{ tab, item }`: the tab to open and the element id to land on. */
 export function parseFocus(focus) {
@@ -35,6 +37,7 @@ export function parseFocus(focus) {
   if (kind === 'shipment' || kind === 'gift') return { tab: 'gifts', item: id ? `shipment-${id}` : null };
   if (kind === 'touchpoints' || kind === 'touchpoint' || kind === 'outreach') return { tab: 'touchpoints', item: null };
   if (TABS.includes(kind)) return { tab: kind, item: null };
+  if (kind === 'link' || kind === 'qr') return { tab: 'sales', item: null };
   return { tab: 'terms', item: null };
 }
 
@@ -101,9 +104,10 @@ export function collaborationPanel(hooks) {
     const tabButton = (id, count) => h('button', {
       type: 'button', role: 'tab', id: `collab-tab-${id}`, class: 'tab', 'aria-selected': String(tab === id), tabindex: tab === id ? 0 : -1,
       'aria-controls': 'collab-tabpanel', onclick: () => switchTab(id),
-    }, t(`collab.tab.${id}`), count === null ? null : h('span', { class: 'tab-count' }, fmt.number(count)));
+    }, t(id === 'sales' ? 'sales.collab.tab' : `collab.tab.${id}`), count === null ? null : h('span', { class: 'tab-count' }, fmt.number(count)));
     const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('collab.panel.label'), onkeydown: tabKeys },
-      tabButton('terms', null), tabButton('deliverables', detail.deliverables.length), tabButton('gifts', detail.shipments.length), tabButton('touchpoints', detail.touchpoints.length));
+      tabButton('terms', null), tabButton('deliverables', detail.deliverables.length), tabButton('gifts', detail.shipments.length), tabButton('touchpoints', detail.touchpoints.length),
+      tabButton('sales', null));
     form = null;
     let body;
     if (tab === 'terms') {
@@ -116,6 +120,7 @@ export function collaborationPanel(hooks) {
       body = form.el;
     } else if (tab === 'deliverables') body = deliverableList(detail, { onChanged: changed });
     else if (tab === 'gifts') body = giftList(detail, { onChanged: changed });
+    else if (tab === 'sales') body = collaborationSalesTab(l.id);
     else body = outreachList(detail, { onChanged: changed });
 
     mount(el, h('div', { class: 'detail collab-detail', 'data-collaboration-id': l.id },

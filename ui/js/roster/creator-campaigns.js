@@ -2,7 +2,8 @@
 //! Collaborations (every campaign they were in: type, status, dates, fee, posts live of due;
 //! a row opens that collaboration on the Campaigns screen), Gifts received (status, date, items,
 //! retail value; a row opens the gift), Totals (committed and earned fees, gifts value, total
-//! compensation value, with the formula in words) and the Outreach log (creator-outreach.js).
+//! compensation value, with the formula in words), Sales (sales/creator-sales.js: attributed
+//! orders, revenue, commissions by status) and the Outreach log (creator-outreach.js).
 //! Logging or removing a contact reads the history again and tells the roster (Last contact).
 //! Reading again (`refresh`) replaces the lists but never the Outreach section once it is
 //! there, so a contact being typed keeps its text and its focus.
@@ -15,6 +16,7 @@ import { navigate } from '../shared/nav.js';
 import { loadCampaignVocabulary, campaignLabel } from '../campaigns/campaign-vocab.js';
 import { dateRange } from '../campaigns/campaign-list.js';
 import { outreachSection } from './creator-outreach.js';
+import { creatorSalesSection } from '../sales/creator-sales.js';
 import { errorText } from '../shared/errors.js';
 
 const money = (m) => fmt.money(m.minor, m.currency);
@@ -68,7 +70,8 @@ export function creatorCampaignSide(creator, restored = null, hooks = {}) {
     mount(lists,
       collaborationsSection(history.collaborations),
       giftsSection(history.gifts, new Map(history.collaborations.map((c) => [c.collaboration_id, c.campaign_id]))),
-      totalsSection(history.totals, history.collaborations.length > 0 || history.gifts.length > 0));
+      totalsSection(history.totals, history.collaborations.length > 0 || history.gifts.length > 0),
+      history.collaborations.length ? creatorSalesSection(creator) : null);
     if (outreach) {
       outreach.update(history.touchpoints);
     } else {

@@ -101,24 +101,24 @@ export function settingsScreen(hooks, saved = null) {
     }
     const sales = settings.sales;
     for (const key of SALES_DAY_KEYS) {
-      controls[`sales.${key}`] = number(`sales.${key}`, String(sales[key]), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
+      controls[`sales:${key}`] = number(`sales:${key}`, String(sales[key]), { class: 'input num short', inputmode: 'numeric', maxlength: 5 });
     }
     const pricesValue = sales.prices_include_tax ? 'include' : 'exclude';
-    controls['sales.prices_include_tax'] = select([['include', t('settings.sales.prices.include')], ['exclude', t('settings.sales.prices.exclude')]],
-      unsaved['sales.prices_include_tax'] ?? pricesValue);
-    shown['sales.prices_include_tax'] = pricesValue;
+    controls['sales:prices_include_tax'] = select([['include', t('settings.sales.prices.include')], ['exclude', t('settings.sales.prices.exclude')]],
+      unsaved['sales:prices_include_tax'] ?? pricesValue);
+    shown['sales:prices_include_tax'] = pricesValue;
     const offsetValue = sales.shop_utc_offset_minutes === null || sales.shop_utc_offset_minutes === undefined ? '' : String(sales.shop_utc_offset_minutes);
     const offsets = OFFSETS.includes(Number(offsetValue)) || offsetValue === '' ? OFFSETS : [...OFFSETS, Number(offsetValue)].sort((a, b) => a - b);
-    controls['sales.shop_utc_offset_minutes'] = select([['', t('settings.sales.time_zone.local')], ...offsets.map((m) => [String(m), offsetName(m)])],
-      unsaved['sales.shop_utc_offset_minutes'] ?? offsetValue);
-    shown['sales.shop_utc_offset_minutes'] = offsetValue;
-    shown['sales.discount_code_pattern'] = sales.discount_code_pattern;
-    controls['sales.discount_code_pattern'] = textInput({ maxlength: 64, class: 'input mono', value: unsaved['sales.discount_code_pattern'] ?? sales.discount_code_pattern });
+    controls['sales:shop_utc_offset_minutes'] = select([['', t('settings.sales.time_zone.local')], ...offsets.map((m) => [String(m), offsetName(m)])],
+      unsaved['sales:shop_utc_offset_minutes'] ?? offsetValue);
+    shown['sales:shop_utc_offset_minutes'] = offsetValue;
+    shown['sales:discount_code_pattern'] = sales.discount_code_pattern;
+    controls['sales:discount_code_pattern'] = textInput({ maxlength: 64, class: 'input mono', value: unsaved['sales:discount_code_pattern'] ?? sales.discount_code_pattern });
     const baseFormula = h('p', { class: 'note', id: 'base-formula' });
     const showFormula = () => {
-      baseFormula.textContent = t(controls['sales.prices_include_tax'].value === 'include' ? 'settings.sales.base_formula_prices_with_tax' : 'settings.sales.base_formula_prices_without_tax');
+      baseFormula.textContent = t(controls['sales:prices_include_tax'].value === 'include' ? 'settings.sales.base_formula_prices_with_tax' : 'settings.sales.base_formula_prices_without_tax');
     };
-    controls['sales.prices_include_tax'].addEventListener('change', showFormula);
+    controls['sales:prices_include_tax'].addEventListener('change', showFormula);
     showFormula();
     saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-settings' }, t('settings.save'));
     const benchmark = (key) => fmt.figures(session.vocab?.tiers.find((tier) => tier.value === key)?.benchmark ?? '–');
@@ -155,15 +155,15 @@ export function settingsScreen(hooks, saved = null) {
         h('p', { class: 'muted card-intro' }, t('settings.sales.intro')),
         h('div', { class: 'field-row cols-2' }, ...SALES_DAY_KEYS.map((key) => field({
           id: `set-sales-${key}`, field: `sales.${key}`, errId: `err-set-sales-${key}`,
-          label: t(`settings.sales.${key}`), control: controls[`sales.${key}`], hint: t(`settings.sales.${key}.hint`),
+          label: t(`settings.sales.${key}`), control: controls[`sales:${key}`], hint: t(`settings.sales.${key}.hint`),
         }))),
         h('div', { class: 'field-row cols-2' },
-          field({ id: 'set-sales-prices', field: 'sales.prices_include_tax', errId: 'err-set-sales-prices', label: t('settings.sales.prices'), control: controls['sales.prices_include_tax'] }),
+          field({ id: 'set-sales-prices', field: 'sales.prices_include_tax', errId: 'err-set-sales-prices', label: t('settings.sales.prices'), control: controls['sales:prices_include_tax'] }),
           field({ id: 'set-sales-offset', field: 'sales.shop_utc_offset_minutes', errId: 'err-set-sales-offset', label: t('settings.sales.time_zone'),
-            control: controls['sales.shop_utc_offset_minutes'], hint: t('settings.sales.time_zone.hint') })),
+            control: controls['sales:shop_utc_offset_minutes'], hint: t('settings.sales.time_zone.hint') })),
         baseFormula,
         field({ id: 'set-sales-pattern', field: 'sales.discount_code_pattern', errId: 'err-set-sales-pattern', label: t('settings.sales.discount_code_pattern'),
-          control: controls['sales.discount_code_pattern'], hint: t('settings.sales.discount_code_pattern.hint') })),
+          control: controls['sales:discount_code_pattern'], hint: t('settings.sales.discount_code_pattern.hint') })),
       h('div', { class: 'form-actions' }, saveBtn));
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
@@ -188,12 +188,12 @@ export function settingsScreen(hooks, saved = null) {
     clearFieldErrors(form);
     const tiers = Object.fromEntries(TIER_KEYS.map(([key, wire]) => [wire, controlValue(controls[`tiers.${key}`])]));
     const today = Object.fromEntries(TODAY_KEYS.map((key) => [key, controlValue(controls[`today.${key}`])]));
-    const offset = controls['sales.shop_utc_offset_minutes'].value;
+    const offset = controls['sales:shop_utc_offset_minutes'].value;
     const sales = {
-      ...Object.fromEntries(SALES_DAY_KEYS.map((key) => [key, controlValue(controls[`sales.${key}`])])),
-      prices_include_tax: controls['sales.prices_include_tax'].value === 'include',
+      ...Object.fromEntries(SALES_DAY_KEYS.map((key) => [key, controlValue(controls[`sales:${key}`])])),
+      prices_include_tax: controls['sales:prices_include_tax'].value === 'include',
       shop_utc_offset_minutes: offset === '' ? null : Number(offset),
-      discount_code_pattern: controls['sales.discount_code_pattern'].value,
+      discount_code_pattern: controls['sales:discount_code_pattern'].value,
     };
     saveBtn.disabled = true;
     try {

@@ -133,6 +133,8 @@ CREATE TABLE orders (
 CREATE INDEX orders_by_time ON orders (placed_at_utc, id);
 CREATE INDEX orders_by_collaboration ON orders (collaboration_id, placed_at_utc) WHERE collaboration_id IS NOT NULL;
 CREATE INDEX orders_not_attributed ON orders (attribution, attribution_reason, placed_at_utc) WHERE attribution <> 'attributed';
+-- The Sales screen's unattributed and review lists, newest first, whatever the reason.
+CREATE INDEX orders_not_attributed_by_time ON orders (attribution, placed_at_utc) WHERE attribution <> 'attributed';
 CREATE INDEX orders_by_customer ON orders (customer_hash, placed_at_utc) WHERE customer_hash IS NOT NULL;
 CREATE INDEX orders_waiting ON orders (waiting_code) WHERE waiting_code <> '';
 -- The orders a campaign's tracking links brought (attributed again when its collaborations change).
@@ -210,9 +212,9 @@ CREATE TABLE commission_lines (
     CHECK ((rejected_at IS NULL) = (rejected_reason IS NULL))
 );
 CREATE INDEX commission_lines_by_order ON commission_lines (order_id, collaboration_id);
-CREATE INDEX commission_lines_by_creator ON commission_lines (creator_id, hold_until);
--- Covering: a campaign's budget sums its collaborations' lines not rejected without reading a line.
-CREATE INDEX commission_lines_by_collaboration ON commission_lines (collaboration_id, rejected_at, amount_minor);
+-- A creator's and a collaboration's totals by status read from these indexes alone (covering).
+CREATE INDEX commission_lines_by_creator ON commission_lines (creator_id, hold_until, currency, amount_minor, rejected_at, payout_line_id);
+CREATE INDEX commission_lines_by_collaboration ON commission_lines (collaboration_id, rejected_at, amount_minor, hold_until, currency, payout_line_id);
 CREATE INDEX commission_lines_unpaid ON commission_lines (hold_until) WHERE payout_line_id IS NULL AND rejected_at IS NULL;
 
 -- The ledger's guarantees, in the schema so that no writer (the app, the CLI, a script) can
@@ -247,4 +249,39 @@ CREATE TRIGGER commission_lines_paid_once BEFORE UPDATE OF payout_line_id ON com
 WHEN OLD.payout_line_id IS NOT NULL OR OLD.rejected_at IS NOT NULL
 BEGIN
     SELECT RAISE(ABORT, 'a paid or rejected commission line is never paid again');
+END;
+
+-- The ledger summed by currency, kind, hold day and state (unpaid, paid, rejected), kept by the
+-- triggers below whoever writes, so that the Sales screen's totals by status (pending and
+-- approved as of any day: unpaid lines on either side of their hold day) and its counts read a
+-- few hundred rows, not every line of the ledger.
+CREATE TABLE commission_totals (
+    currency      TEXT    NOT NULL,
+    kind          TEXT    NOT NULL,
+    hold_until    TEXT    NOT NULL,
+    state         TEXT    NOT NULL CHECK (state IN ('unpaid', 'paid', 'rejected')),
+    amount_minor  INTEGER NOT NULL,
+    lines         INTEGER NOT NULL,
+    PRIMARY KEY (currency, kind, hold_until, state)
+) WITHOUT ROWID;
+
+CREATE TRIGGER commission_totals_line_booked AFTER INSERT ON commission_lines BEGIN
+    INSERT INTO commission_totals (currency, kind, hold_until, state, amount_minor, lines)
+    VALUES (NEW.currency, NEW.kind, NEW.hold_until,
+            CASE WHEN NEW.rejected_at IS NOT NULL THEN 'rejected' WHEN NEW.payout_line_id IS NOT NULL THEN 'paid' ELSE 'unpaid' END,
+            NEW.amount_minor, 1)
+        ON CONFLICT (currency, kind, hold_until, state) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor, lines = lines + 1;
+END;
+
+CREATE TRIGGER commission_totals_line_settled AFTER UPDATE OF rejected_at, payout_line_id ON commission_lines
+WHEN (OLD.rejected_at IS NULL) <> (NEW.rejected_at IS NULL) OR (OLD.payout_line_id IS NULL) <> (NEW.payout_line_id IS NULL)
+BEGIN
+    UPDATE commission_totals SET amount_minor = amount_minor - OLD.amount_minor, lines = lines - 1
+     WHERE currency = OLD.currency AND kind = OLD.kind AND hold_until = OLD.hold_until
+       AND state = CASE WHEN OLD.rejected_at IS NOT NULL THEN 'rejected' WHEN OLD.payout_line_id IS NOT NULL THEN 'paid' ELSE 'unpaid' END;
+    INSERT INTO commission_totals (currency, kind, hold_until, state, amount_minor, lines)
+    VALUES (NEW.currency, NEW.kind, NEW.hold_until,
+            CASE WHEN NEW.rejected_at IS NOT NULL THEN 'rejected' WHEN NEW.payout_line_id IS NOT NULL THEN 'paid' ELSE 'unpaid' END,
+            NEW.amount_minor, 1)
+        ON CONFLICT (currency, kind, hold_until, state) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor, lines = lines + 1;
 END;

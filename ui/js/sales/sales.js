@@ -1,0 +1,73 @@
+//! The Sales screen (route `sales`): three tabs — Orders (sales-orders.js: filters, the
+//! review queue's count, an order's detail beside the list), Commissions (sales-commissions.js:
+//! the ledger's lines with filters and the totals by status) and Rates (sales-rates.js: the
+//! exchange-rate table, read-only). ←/→ move between the tabs.
+//!
+//! `salesScreen(previous, params)`: `previous` is `snapshot()` (the tab and each tab's
+//! filters); `params` may name a tab and filters, e.g. `{ tab: 'orders', creatorId, creatorName }`
+//! from a creator panel, or `{ tab: 'commissions', campaignId, campaignName }` from a campaign.
+
+import { h, mount } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
+import { ordersTab } from './sales-orders.js';
+import { commissionsTab } from './sales-commissions.js';
+import { ratesTab } from './sales-rates.js';
+
+const TABS = ['orders', 'commissions', 'rates'];
+
+/** @param {any} [previous] @param {any} [params] */
+export function salesScreen(previous = null, params = {}) {
+  let tab = TABS.includes(params?.tab) ? params.tab : previous?.tab ?? 'orders';
+  const states = { orders: previous?.orders ?? null, commissions: previous?.commissions ?? null, rates: null };
+  if (params?.tab) states[params.tab] = { ...(states[params.tab] ?? {}), ...params, page: 0 };
+  let current = null;
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('sales.title'), onkeydown: tabKeys });
+  const panel = h('div', { class: 'sales-tabpanel', id: 'sales-tabpanel', role: 'tabpanel' });
+  const el = h('section', { class: 'screen sales-screen', 'aria-labelledby': 'sales-title' },
+    h('header', { class: 'screen-header' }, h('h1', { id: 'sales-title' }, t('sales.title'))),
+    tablist, panel);
+
+  function render() {
+    mount(tablist, ...TABS.map((name) => h('button', {
+      type: 'button', role: 'tab', class: 'tab', id: `sales-tab-${name}`, 'aria-selected': String(tab === name), tabindex: tab === name ? 0 : -1,
+      'aria-controls': 'sales-tabpanel', onclick: () => switchTab(name),
+    }, t(`sales.tab.${name}`))));
+    panel.setAttribute('aria-labelledby', `sales-tab-${tab}`);
+    current?.dispose();
+    const build = { orders: ordersTab, commissions: commissionsTab, rates: ratesTab }[tab];
+    current = build(states[tab]);
+    mount(panel, current.el);
+  }
+
+  function switchTab(name) {
+    if (name === tab) return;
+    states[tab] = current?.snapshot?.() ?? null;
+    tab = name;
+    render();
+    /** @type {HTMLElement|null} */ (el.querySelector(`#sales-tab-${name}`))?.focus();
+  }
+
+  function tabKeys(e) {
+    const at = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    switchTab(TABS[(next + TABS.length) % TABS.length]);
+  }
+
+  render();
+  return {
+    el,
+    snapshot: () => ({ tab, ...states, [tab]: current?.snapshot?.() ?? null }),
+    escape: () => current?.escape?.() ?? false,
+    show(next) {
+      if (!next?.tab || !TABS.includes(next.tab)) return false;
+      states[tab] = current?.snapshot?.() ?? null;
+      states[next.tab] = { ...next, page: 0 };
+      tab = next.tab;
+      render();
+      return true;
+    },
+    dispose: () => current?.dispose(),
+  };
+}
