@@ -87,6 +87,8 @@ fn prepared(data_dir: &Path) -> PathBuf {
     line(o1, sanne_l, sanne, 1000, 10000, -10);
     line(o2, sanne_l, sanne, 500, 5000, 25);
     let rejected = line(o3, emma_l, emma, 400, 4000, 26);
+    // Rejected as a person rejects it: the decision, and its line marked.
+    conn.execute("INSERT INTO commission_rejections (order_id, collaboration_id, reason, rejected_at) VALUES (?1, ?2, 'Eigen personeel', ?3)", params![o3, emma_l, now]).unwrap();
     conn.execute("UPDATE commission_lines SET rejected_at = ?1, rejected_reason = 'Eigen personeel' WHERE id = ?2", params![now, rejected]).unwrap();
     drop(ws);
     let mut recent = RecentList::default();
@@ -129,8 +131,31 @@ async fn journey(language: &str, dark: bool) {
     app.click("#order-row-5 td").await;
     let candidates = app.wait_for_text("#order-candidates", "the candidates", |t| t.contains("Emma Eet")).await;
     assert!(candidates.contains("Sanne Groen") && candidates.contains("SANNEGROEN10") && candidates.contains("EMMA10"), "{candidates}");
-    assert!(app.text("#order-attribution-why").await.contains(word("codes of two creators", "codes van twee makers")));
+    assert!(app.text("#order-attribution-why").await.contains(word("codes of two creators", "codes van twee creators")));
     app.screenshot(&shot("review-order")).await;
+
+    // A person decides, with the reason: the order leaves the review queue, decided by hand.
+    app.click("#order-candidates li:first-child button.btn").await;
+    app.click("#sales-reason-ok").await;
+    app.wait_for_text("#sales-reason-error", "a decision needs its reason", |t| !t.is_empty()).await;
+    app.fill("#sales-reason", word("The customer named her at checkout", "De klant noemde haar bij het afrekenen")).await;
+    app.screenshot(&shot("review-reason")).await;
+    app.click("#sales-reason-ok").await;
+    app.wait_until("the review queue emptied (its button hidden)", "return document.querySelector('#orders-review-queue').hidden;", vec![]).await;
+    app.wait_for_text("#order-note", "the person's reason on the order", |t| t.contains(word("named her at checkout", "noemde haar bij het afrekenen"))).await;
+    app.check_text("the decided order").await;
+    app.screenshot(&shot("review-decided")).await;
+    let stored = Workspace::open_for_reading(data.path().join("Studio Zon.chorus")).unwrap();
+    let (state, manual, audited): (String, i64, i64) = stored
+        .conn()
+        .query_row(
+            "SELECT attribution, attribution_manual, (SELECT count(*) FROM audit_log WHERE entity = 'order' AND action = 'attribute') FROM orders WHERE number = '#1005'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((state.as_str(), manual, audited), ("attributed", 1, 1), "decided by hand, in the audit log");
+    drop(stored);
 
     // An attributed order: how its commission was made.
     app.choose("#orders-attribution", "").await;
@@ -169,7 +194,7 @@ async fn journey(language: &str, dark: bool) {
     app.js("document.querySelector('.campaign-row').click(); return true;", vec![]).await;
     app.wait_for("#campaign-tab-sales").await;
     app.click("#campaign-tab-sales").await;
-    app.wait_for_text("#campaign-sales-orders", "the campaign's orders", |t| t == "3").await;
+    app.wait_for_text("#campaign-sales-orders", "the campaign's orders, the decided one too", |t| t == "4").await;
     app.screenshot(&shot("campaign")).await;
     app.click("#campaign-sales-table .sales-row td").await;
     app.wait_for("#collab-tab-sales").await;

@@ -90,6 +90,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::sales::sales_qr_save,
             commands::commissions::commissions_lines,
             commands::commissions::rates_list,
+            commands::commissions::commissions_reject,
+            commands::sales::sales_attribute_order,
             commands::today::today_view,
             commands::today::today_across,
             commands::today::creator_history,

@@ -1274,7 +1274,7 @@ const nl = {
   'sales.reason.expired': 'de samenwerking van de code was afgelopen (uitlooptermijn meegerekend)',
   'sales.reason.not_started': 'de samenwerking van de code was nog niet begonnen',
   'sales.reason.cancelled_collaboration': 'de samenwerking van de code was vóór de bestelling geannuleerd',
-  'sales.reason.two_creators': 'codes van twee makers',
+  'sales.reason.two_creators': 'codes van twee creators',
   'sales.reason.other': 'een andere reden',
   'sales.why.attributed': 'Toegewezen {reason}.',
   'sales.why.unattributed': 'Niet toegewezen: {reason}.',

@@ -454,12 +454,8 @@ export const saveQrCode = (collaborationId, format) => call('sales_qr_save', { c
 export const commissionLines = (filter, page) => call('commissions_lines', { filter: { as_of: '', ...filter }, page });
 /** @returns {Promise<{ rates: { on_date: string, from_currency: string, to_currency: string, rate: string, source: string }[], total: number }>} */
 export const ratesList = () => call('rates_list');
-// TODO(merge, issue 9): the shell has no `sales_attribute_order`, `commissions_reject` or
-// `rates_set` yet (their core is on s9-import and s9-ledger); the buttons that call these stay
-// hidden (sales/sales-actions.js, ACTIONS_READY) until the lead wires the commands.
 /** @param {number} orderId @param {number|null} collaborationId null: attributed to no one @param {string} reason */
 export const attributeOrder = (orderId, collaborationId, reason) => call('sales_attribute_order', { orderId, collaborationId, reason });
 /** @param {number} orderId @param {number} collaborationId @param {string} reason */
 export const rejectCommission = (orderId, collaborationId, reason) => call('commissions_reject', { orderId, collaborationId, reason });
-/** @param {string} date @param {string} from @param {string} to @param {string} rate as typed */
-export const setRate = (date, from, to, rate) => call('rates_set', { date, from, to, rate, spelling: spelling() });
+

@@ -210,7 +210,8 @@ const ROW_COLUMNS: &str = "o.id, o.source, o.number, o.placed_at, o.placed_on, o
     o.waiting_code, c.id, c.creator_id, p.display_name, c.campaign_id, k.name,
     (SELECT l.base_minor || ' ' || l.currency FROM commission_lines l WHERE l.order_id = o.id ORDER BY l.id DESC LIMIT 1),
     (SELECT group_concat(t.currency || ' ' || t.amount, ';') FROM
-        (SELECT l.currency, sum(l.amount_minor) AS amount FROM commission_lines l WHERE l.order_id = o.id AND l.rejected_at IS NULL GROUP BY l.currency) t)";
+        (SELECT l.currency, sum(l.amount_minor) AS amount FROM commission_lines l WHERE l.order_id = o.id AND l.rejected_at IS NULL GROUP BY l.currency) t),
+    o.shipping_minor AS row_shipping_minor";
 
 const ROW_JOINS: &str = "LEFT JOIN collaborations c ON c.id = o.collaboration_id LEFT JOIN creators p ON p.id = c.creator_id
     LEFT JOIN campaigns k ON k.id = c.campaign_id";
@@ -254,7 +255,11 @@ fn order_row(r: &Row, workspace_prices: ShopPrices) -> rusqlite::Result<OrderRow
     let (base, base_source) = match ledger_base.as_deref().and_then(money_from_text) {
         Some(base) => (Some(base), BaseSource::Ledger),
         None => {
-            let amounts = OrderAmounts { currency, subtotal_after_discounts: subtotal, item_tax: r.get::<_, Option<i64>>(11)?.unwrap_or(0), refunded, cancelled };
+            // The tax on the items as the ledger takes it (Shopify's Taxes holds shipping's too).
+            let tax = r.get::<_, Option<i64>>(11)?.unwrap_or(0);
+            let shipping = r.get::<_, Option<i64>>("row_shipping_minor")?.unwrap_or(0);
+            let item_tax = crate::commissions::ledger::item_tax(subtotal, shipping, tax).unwrap_or(tax);
+            let amounts = OrderAmounts { currency, subtotal_after_discounts: subtotal, item_tax, refunded, cancelled };
             // Amounts the base refuses (tax above the subtotal) leave the base unknown here;
             // the ledger says why when it books the order.
             (order_base(&amounts, prices).ok().map(|b| b.base), BaseSource::Computed)
@@ -375,17 +380,17 @@ pub fn order_detail(conn: &Connection, order_id: i64, as_of: &str) -> Result<Ord
             let utm = ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
                 .iter()
                 .enumerate()
-                .filter_map(|(i, name)| r.get::<_, Option<String>>(28 + i).transpose().map(|v| v.map(|v| (name.to_string(), v))))
+                .filter_map(|(i, name)| r.get::<_, Option<String>>(29 + i).transpose().map(|v| v.map(|v| (name.to_string(), v))))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(OrderDetail {
-                discount: money(r.get(24)?),
-                shipping: money(r.get(25)?),
-                tax: money(r.get(26)?),
-                cancelled_at: r.get(27)?,
+                discount: money(r.get(25)?),
+                shipping: money(r.get(26)?),
+                tax: money(r.get(27)?),
+                cancelled_at: r.get(28)?,
                 utm,
-                landing_url: r.get(32)?,
-                note: r.get(33)?,
-                waiting_message: r.get(34)?,
+                landing_url: r.get(33)?,
+                note: r.get(34)?,
+                waiting_message: r.get(35)?,
                 order,
                 lines: Vec::new(),
                 codes: Vec::new(),

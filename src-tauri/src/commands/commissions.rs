@@ -3,15 +3,15 @@
 //! convert, call one core function, map the error; every rule lives in
 //! `chorus_core::commissions`.
 //!
-//! TODO(merge, issue 9): `commissions_reject` (core: s9-ledger's rejection) and `rates_set`
-//! (core: s9-ledger's `rates_store`) are not on main yet; the window's buttons for them stay
-//! hidden until the lead wires them here (see ui/js/sales/sales-actions.js).
+//! A person's rejection of an order's commission (with the reason) is `commissions_reject`.
 
 use super::CmdResult;
 use crate::state::AppState;
 use chorus_core::campaigns::fields;
 use chorus_core::commissions::lines_list::{self, LineFilter, LinesPage};
+use chorus_core::commissions::ledger::Booking;
 use chorus_core::commissions::rates_list::{self, RatesList};
+use chorus_core::commissions::rejection;
 use chorus_core::sales::order_list::Page;
 use tauri::State;
 
@@ -29,4 +29,11 @@ pub fn commissions_lines(state: State<'_, AppState>, mut filter: LineFilter, pag
 #[tauri::command(async)]
 pub fn rates_list(state: State<'_, AppState>) -> CmdResult<RatesList> {
     state.with_workspace(|ws| rates_list::rates_list(ws.conn(), 0))
+}
+
+/// The order earns its collaboration nothing from now on: unpaid lines rejected, a paid one
+/// clawed back; the reason goes in the audit log.
+#[tauri::command(async)]
+pub fn commissions_reject(state: State<'_, AppState>, order_id: i64, collaboration_id: i64, reason: String) -> CmdResult<Booking> {
+    state.with_workspace(|ws| rejection::reject_commission(ws, order_id, collaboration_id, &reason))
 }

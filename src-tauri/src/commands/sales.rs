@@ -2,7 +2,8 @@
 //! campaign view, and the selling side of the collaboration panel (tracking link, QR code and
 //! its file, discount code). Thin like every command: convert, call one core function, map the
 //! error; every rule lives in `chorus_core::sales`. Statuses of commission lines are read as of
-//! today on this computer.
+//! today on this computer. A person's decision on an order (the review queue, or any order)
+//! goes through `sales_attribute_order`, with their reason.
 
 use super::{filter, with_extension, CmdResult, ExportReport};
 use crate::dialogs::{self, DialogText};
@@ -10,6 +11,7 @@ use crate::state::AppState;
 use chorus_core::campaigns::fields;
 use chorus_core::sales::collaboration_link::{self, CollaborationLink, QrFormat};
 use chorus_core::sales::order_list::{self, OrderDetail, OrderFilter, OrdersPage, Page, REASONS};
+use chorus_core::sales::review::{self, OrderDecision};
 use chorus_core::sales::summaries::{self, CampaignSales, SalesSummary};
 use serde::Serialize;
 use std::path::Path;
@@ -74,4 +76,11 @@ pub fn sales_qr_save<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, 
     let path = with_extension(path, ext);
     state.with_workspace(|ws| collaboration_link::save_qr(ws.conn(), collaboration_id, format, &path))?;
     Ok(Some(ExportReport { path: path.display().to_string(), rows: 1 }))
+}
+
+/// Gives the order to a collaboration (one whose code it carries: the review queue's
+/// candidates) or, with none, to no one; the reason goes in the audit log.
+#[tauri::command(async)]
+pub fn sales_attribute_order(state: State<'_, AppState>, order_id: i64, collaboration_id: Option<i64>, reason: String) -> CmdResult<OrderDecision> {
+    state.with_workspace(|ws| review::attribute_order(ws, order_id, collaboration_id, &reason, false))
 }

@@ -7,7 +7,7 @@
 
 import * as api from '../api.js';
 import { h, icon, ICONS, mount } from '../shared/dom.js';
-import { t, fmt } from '../shared/i18n.js';
+import { t, hasKey, fmt } from '../shared/i18n.js';
 import { errorText } from '../shared/errors.js';
 import { navigate } from '../shared/nav.js';
 import { money, amounts, attributionCell, reasonText, rateText, statusBadge, explanationText, ruleText, kindText } from './sales-words.js';
@@ -70,9 +70,10 @@ export function orderDetailPanel(hooks) {
                 h('span', { class: 'history-main' }, h('span', { class: 'history-name' }, c.collaboration.creator_name), h('span', { class: 'mono' }, c.code)),
                 h('span', { class: 'history-meta' }, h('span', null, c.collaboration.campaign_name))),
               attributeAction(o, c.collaboration, hooks.onChanged))))) : null,
-          o.attribution !== 'review' ? attributeAction(o, null, hooks.onChanged) : null),
+          o.attribution === 'attributed' ? attributeAction(o, null, hooks.onChanged) : null),
         o.waiting_code ? section('order-waiting', 'sales.detail.waiting',
-          h('p', { role: 'status' }, d.waiting_message || t('sales.waiting.hint'))) : null,
+          // The reason in the window's words when the catalogue has them, else the core's sentence.
+          h('p', { role: 'status' }, hasKey(`code.${o.waiting_code}`) ? t(`code.${o.waiting_code}`) : (d.waiting_message || t('sales.waiting.hint')))) : null,
         section('order-amounts', 'sales.detail.amounts',
           h('table', { class: 'mini-table totals-table' }, h('tbody', null,
             amountRow('sales.amount.subtotal', o.subtotal, 'order-subtotal'),

@@ -100,6 +100,7 @@ export function commissionsTab(state = null) {
     h('td', { class: 'num' }, money(l.amount)),
     h('td', null, statusBadge(l.status)))));
     const pages = Math.ceil(result.total / PAGE);
+    pager.hidden = pages <= 1;
     mount(pager,
       h('button', { type: 'button', class: 'btn btn-small', id: 'lines-previous', disabled: page === 0, onclick: () => { page -= 1; load(); } }, t('sales.page.previous')),
       h('span', { class: 'muted' }, t('sales.page.of', { page: fmt.number(pages ? page + 1 : 0), pages: fmt.number(pages) })),

@@ -33,7 +33,12 @@ export function ordersTab(state = null) {
   let openId = state?.openId ?? null;
   let seq = 0;
   let reasons = [];
-  const detail = orderDetailPanel({ onClosed: () => { openId = null; markOpen(); } });
+  // A decision on the open order (attributed, rejected) changes the list and the queue's count:
+  // both are read again, and the order shown as it is now.
+  const detail = orderDetailPanel({
+    onClosed: () => { openId = null; markOpen(); },
+    onChanged: () => { load(); if (openId) detail.show(openId); },
+  });
 
   const stateSelect = h('select', { class: 'input', id: 'orders-attribution', 'aria-label': t('sales.filter.attribution'), onchange: () => { f.attribution = stateSelect.value; if (f.attribution !== 'unattributed') f.reason = ''; changed(); } });
   const reasonSelect = h('select', { class: 'input', id: 'orders-reason', 'aria-label': t('sales.filter.reason'), onchange: () => { f.reason = reasonSelect.value; changed(); } });
@@ -136,6 +141,7 @@ export function ordersTab(state = null) {
     h('td', null, attributionCell(o)))));
     if (computed) tbody.append(h('tr', { class: 'table-note' }, h('td', { colspan: 6, class: 'muted' }, `* ${t('sales.base.computed')}`)));
     const pages = Math.ceil(result.total / PAGE);
+    pager.hidden = pages <= 1;
     mount(pager,
       h('button', { type: 'button', class: 'btn btn-small', id: 'orders-previous', disabled: page === 0, onclick: () => { page -= 1; load(); } }, t('sales.page.previous')),
       h('span', { class: 'muted' }, t('sales.page.of', { page: fmt.number(pages ? page + 1 : 0), pages: fmt.number(pages) })),

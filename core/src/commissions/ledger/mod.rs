@@ -31,6 +31,8 @@
 
 mod lines;
 mod target;
+
+pub(crate) use target::item_tax;
 mod working_set;
 
 #[cfg(test)]
