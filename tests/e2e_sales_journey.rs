@@ -254,6 +254,8 @@ async fn journey(language: &str, dark: bool) {
     assert_eq!(app.text("#orders-import-new").await, "0");
     assert_eq!(app.text("#orders-import-changed").await, "0");
     assert_eq!(app.text("#orders-import-unchanged").await, "5");
+    assert!(app.text("#orders-import-nothing").await.starts_with(word("Nothing would change", "Er zou niets veranderen")));
+    app.screenshot(&shot("reimport-preview")).await;
     app.click("#orders-import-confirm").await;
     let headline = app.wait_for_text("#orders-import-headline", "the second import", |t| !t.is_empty()).await;
     assert_eq!(headline, word("Nothing changed: every order in the file was already here as it is.", "Er is niets veranderd: elke bestelling in het bestand stond er al zo in."));
@@ -265,6 +267,92 @@ async fn journey(language: &str, dark: bool) {
     assert!(before.iter().any(|r| r.starts_with("commission_lines")), "the ledger has lines to compare");
     assert_eq!(before, after, "importing the same export again changed the workspace");
     app.stop().await;
+}
+
+/// An orders CSV no shop wrote (Dutch Excel: `;`, decimal commas, day-first dates) is mapped
+/// by the person, previewed and imported; a Shopify export with bad cells is refused with every
+/// problem at its row and column, and nothing is imported.
+async fn mapped_and_refused(language: &str, dark: bool) {
+    let data = tempfile::tempdir().unwrap();
+    let ws_path = prepared(data.path());
+    let sheet = data.path().join("bestellingen.csv");
+    std::fs::write(&sheet, "Bestelnummer;Besteldatum;Bedrag excl. btw;Kortingscode\n2001;20-11-2026 10:00;45,00;\n2002;21-11-2026 11:30;30,00;ONBEKEND\n").unwrap();
+    let headers: Vec<&str> = SHOPIFY_HEADER.split(',').collect();
+    let bad_row = |name: &str, created: &str, subtotal: &str| -> String {
+        headers
+            .iter()
+            .map(|h| match *h {
+                "Name" => name.to_string(),
+                "Created at" => created.to_string(),
+                "Subtotal" | "Total" => subtotal.to_string(),
+                "Currency" => "EUR".to_string(),
+                "Financial Status" => "paid".to_string(),
+                "Lineitem quantity" => "1".to_string(),
+                "Lineitem name" => "Zon SPF 50".to_string(),
+                "Lineitem price" => "10.00".to_string(),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let refused = data.path().join("orders_export_bad.csv");
+    std::fs::write(&refused, [SHOPIFY_HEADER.to_string(), bad_row("#3001", "gisteren", "10.00"), bad_row("#3002", "2026-11-20 10:00:00 +0100", "tien euro")].join("\n") + "\n").unwrap();
+    let app = App::start_speaking(data.path(), language, dark).await;
+    let nl = language == "nl";
+    let shot = |step: &str| format!("sales-journey-{language}{}-{step}", if dark { "-dark" } else { "" });
+    let word = |en: &'static str, dutch: &'static str| if nl { dutch } else { en };
+
+    app.wait_for("#nav-sales").await;
+    app.click("#nav-sales").await;
+    app.answer_dialog_with(Some(&sheet));
+    app.click("#orders-import").await;
+    app.wait_for("#orders-mapping").await;
+    assert_eq!(app.value("#orders-map-0").await, "order_number", "a first guess from the header");
+    assert_eq!(app.value("#orders-map-1").await, "created_at");
+    assert_eq!(app.text("#orders-import-needed").await, word("Still to choose: “Subtotal (after discounts)”.", "Nog te kiezen: “Subtotaal (na kortingen)”."));
+    app.choose("#orders-map-2", "subtotal").await;
+    app.choose("#orders-map-3", "codes").await;
+    app.wait_for_text("#orders-import-needed", "every needed column chosen", |t| t == word("Every column that is needed is chosen.", "Elke kolom die nodig is, is gekozen.")).await;
+    app.screenshot(&shot("mapping")).await;
+    app.click("#orders-import-mapped").await;
+    app.wait_for("#orders-import-preview").await;
+    assert_eq!(app.text("#orders-import-layout").await, word("A list of orders, read with the columns you chose", "Een lijst met bestellingen, gelezen met de kolommen die je koos"));
+    assert_eq!(app.text("#orders-import-new").await, "2");
+    assert_eq!(app.text("#orders-import-reason-unknown_code").await, word("1: a code no collaboration has", "1: een code die geen samenwerking heeft"));
+    app.click("#orders-import-confirm").await;
+    app.wait_for_text("#orders-import-headline", "the mapped orders imported", |t| t == word("2 orders read", "2 bestellingen gelezen")).await;
+    app.click("#orders-import-done").await;
+    app.wait_for_texts("#orders-table tbody .sales-row td:first-child", "the mapped orders", &["2002", "2001"]).await;
+
+    let before = sales_tables(&ws_path);
+    app.answer_dialog_with(Some(&refused));
+    app.click("#orders-import").await;
+    app.wait_for("#orders-import-rejected").await;
+    let problems = app.text("#import-errors").await;
+    assert!(problems.contains("Created at") && problems.contains("Subtotal"), "{problems}");
+    assert!(problems.contains(word("Row 2", "Rij 2")) && problems.contains(word("Row 3", "Rij 3")), "{problems}");
+    app.screenshot(&shot("refused")).await;
+    app.js("document.querySelector('#orders-import-dialog .dialog-close').click(); return true;", vec![]).await;
+    assert_eq!(before, sales_tables(&ws_path), "a refused file imports nothing");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_mapped_and_refused_in_english_light() {
+    if !enabled("Orders from any CSV, and a refused export (English)") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    mapped_and_refused("en", false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_mapped_and_refused_in_dutch_dark() {
+    if !enabled("Orders from any CSV, and a refused export (Dutch)") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    mapped_and_refused("nl", true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

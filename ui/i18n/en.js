@@ -1502,6 +1502,7 @@ const en = {
   'sales.import.result.lines.other': '{count} commission lines booked.',
   'sales.import.result.waiting.one': '{count} order waits for an exchange rate or a rule; its commission follows when that is there.',
   'sales.import.result.waiting.other': '{count} orders wait for an exchange rate or a rule; their commission follows when that is there.',
+  'sales.import.preview.nothing': 'Nothing would change: every order in this file is already here as it is. Importing it again changes nothing.',
   'sales.import.rejected.fix': 'Nothing was imported. Fix the rows below in the file, or export it from the shop again, then import it once more.',
   'affiliates.import.button': 'Import affiliate list…',
   'affiliates.import.dialogTitle': 'Import an affiliate list',

@@ -1502,6 +1502,7 @@ const nl = {
   'sales.import.result.lines.other': '{count} commissieregels geboekt.',
   'sales.import.result.waiting.one': '{count} bestelling wacht op een wisselkoers of een regel; de commissie volgt zodra die er is.',
   'sales.import.result.waiting.other': '{count} bestellingen wachten op een wisselkoers of een regel; de commissie volgt zodra die er is.',
+  'sales.import.preview.nothing': 'Er zou niets veranderen: elke bestelling in dit bestand staat er al zo in. Opnieuw importeren verandert niets.',
   'sales.import.rejected.fix': 'Er is niets geïmporteerd. Verbeter de rijen hieronder in het bestand, of exporteer het opnieuw uit de webwinkel, en importeer het nog eens.',
   'affiliates.import.button': 'Affiliatelijst importeren…',
   'affiliates.import.dialogTitle': 'Een affiliatelijst importeren',

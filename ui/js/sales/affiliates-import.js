@@ -179,5 +179,5 @@ function lines(ls) {
       h('td', null, t(`affiliates.import.collaboration.${l.collaboration}`),
         l.status ? h('span', { class: 'muted' }, ` (${campaignLabel('collaboration_statuses', l.status)})`) : null),
       h('td', null, l.code || h('span', { class: 'muted' }, t('affiliates.import.noCode')),
-        l.code_changed && l.code ? h('span', { class: 'badge badge-quiet' }, t('affiliates.import.changed')) : null))))));
+        l.code_changed && l.code && l.collaboration === 'updated' ? h('span', { class: 'badge badge-quiet' }, t('affiliates.import.changed')) : null))))));
 }

@@ -125,9 +125,11 @@ export async function openOrdersImport(hooks) {
 
   function showPreview(p) {
     const layout = h('p', { class: 'import-headline', id: 'orders-import-layout' }, t(`sales.import.format.${p.format}`));
+    const nothing = p.new === 0 && p.changed === 0;
     mount(body,
       facts(t('sales.import.facts', { encoding: p.encoding, rows: tn('sales.import.rows', p.rows), orders: tn('sales.import.orders', p.orders) })),
       layout,
+      nothing ? h('p', { class: 'form-banner', role: 'status', id: 'orders-import-nothing' }, t('sales.import.preview.nothing')) : null,
       h('div', { id: 'orders-import-preview' }, ...counts(p, 'would')));
     const confirm = h('button', { type: 'button', class: 'btn btn-primary', id: 'orders-import-confirm', onclick: () => run() },
       tn('sales.import.confirm', p.orders));
