@@ -331,6 +331,10 @@ async fn mapped_and_refused(language: &str, dark: bool) {
     let problems = app.text("#import-errors").await;
     assert!(problems.contains("Created at") && problems.contains("Subtotal"), "{problems}");
     assert!(problems.contains(word("Row 2", "Rij 2")) && problems.contains(word("Row 3", "Rij 3")), "{problems}");
+    assert!(problems.contains(word("“tien euro” is not an amount.", "“tien euro” is geen bedrag.")), "{problems}");
+    if nl {
+        assert!(!problems.contains("This order") && !problems.contains("is not an"), "English in a Dutch window: {problems}");
+    }
     app.screenshot(&shot("refused")).await;
     app.js("document.querySelector('#orders-import-dialog .dialog-close').click(); return true;", vec![]).await;
     assert_eq!(before, sales_tables(&ws_path), "a refused file imports nothing");
