@@ -159,6 +159,10 @@ async fn journey(language: &str, dark: bool) {
     assert!(codes.contains(word("3 discount codes set", "3 kortingscodes ingesteld")) && codes.contains(word("3 commissions set", "3 commissies ingesteld")), "{codes}");
     let rows = app.text("#affiliates-lines").await;
     assert!(rows.contains("SANNE10") && rows.contains("EMMA12") && rows.contains("LUCAS5") && rows.contains("Lucas Rio"), "{rows}");
+    let emma = plain(&app.text("#affiliates-line-3").await);
+    assert!(emma.contains(word("12% of the base", "12% van de grondslag")), "the commission in the window's words: {emma}");
+    let lucas = plain(&app.text("#affiliates-line-4").await);
+    assert!(lucas.contains(euro("€5.00", "€ 5,00")), "{lucas}");
     app.screenshot(&shot("affiliates-preview")).await;
     app.click("#affiliates-import-confirm").await;
     let headline = app.wait_for_text("#affiliates-import-headline", "the list imported", |t| !t.is_empty()).await;

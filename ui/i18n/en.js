@@ -1544,6 +1544,8 @@ const en = {
   'affiliates.import.col.creator': 'Creator',
   'affiliates.import.col.collaboration': 'Collaboration',
   'affiliates.import.col.code': 'Discount code',
+  'affiliates.import.col.commission': 'Commission',
+  'affiliates.import.noRule': 'none',
   'affiliates.import.creator.new': 'new',
   'affiliates.import.creator.matched': 'in the roster',
   'affiliates.import.collaboration.new': 'New',

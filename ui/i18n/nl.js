@@ -1544,6 +1544,8 @@ const nl = {
   'affiliates.import.col.creator': 'Maker',
   'affiliates.import.col.collaboration': 'Samenwerking',
   'affiliates.import.col.code': 'Kortingscode',
+  'affiliates.import.col.commission': 'Commissie',
+  'affiliates.import.noRule': 'geen',
   'affiliates.import.creator.new': 'nieuw',
   'affiliates.import.creator.matched': 'al bekend',
   'affiliates.import.collaboration.new': 'Nieuw',

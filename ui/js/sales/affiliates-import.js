@@ -1,6 +1,6 @@
 //! Importing an affiliate list into a campaign (from its Sales tab): pick a file (native
 //! dialog), then the preview — each column with the field it fills (the person may change it;
-//! the preview is worked out again), the creators new or matched, the collaborations new,
+//! the preview is worked out again), the creators new or matched, each row's code and commission, the collaborations new,
 //! updated or unchanged, the codes and commission rules set, each row's plan, and every problem
 //! at its row and column, grouped by kind. Import is all or nothing; a list with problems can
 //! be imported without its bad rows when the person chooses so. Then the counts and a toast;
@@ -15,6 +15,7 @@ import { toast } from '../shared/toast.js';
 import { label } from '../shared/session.js';
 import { campaignLabel } from '../campaigns/campaign-vocab.js';
 import { problemList, groupsOf, layoutText } from '../shared/import-problems.js';
+import { ruleInWords } from './sales-words.js';
 
 const PLAIN = ['name', 'first_name', 'last_name', 'email', 'platform', 'handle', 'profile_url', 'code', 'commission', 'start', 'end'];
 
@@ -171,7 +172,8 @@ function lines(ls) {
       h('th', { scope: 'col', class: 'num' }, t('affiliates.import.col.row')),
       h('th', { scope: 'col' }, t('affiliates.import.col.creator')),
       h('th', { scope: 'col' }, t('affiliates.import.col.collaboration')),
-      h('th', { scope: 'col' }, t('affiliates.import.col.code')))),
+      h('th', { scope: 'col' }, t('affiliates.import.col.code')),
+      h('th', { scope: 'col' }, t('affiliates.import.col.commission')))),
     h('tbody', null, ...ls.map((l) => h('tr', { id: `affiliates-line-${l.row}` },
       h('td', { class: 'num' }, fmt.number(l.row)),
       h('td', null, l.creator_name, ' ', h('span', { class: 'muted' }, `${label('platforms', l.platform)} @${l.handle}`), ' ',
@@ -179,5 +181,7 @@ function lines(ls) {
       h('td', null, t(`affiliates.import.collaboration.${l.collaboration}`),
         l.status ? h('span', { class: 'muted' }, ` (${campaignLabel('collaboration_statuses', l.status)})`) : null),
       h('td', null, l.code || h('span', { class: 'muted' }, t('affiliates.import.noCode')),
-        l.code_changed && l.code && l.collaboration === 'updated' ? h('span', { class: 'badge badge-quiet' }, t('affiliates.import.changed')) : null))))));
+        l.code_changed && l.code && l.collaboration === 'updated' ? h('span', { class: 'badge badge-quiet' }, t('affiliates.import.changed')) : null),
+      h('td', null, l.rule_machine ? ruleInWords(l.rule_machine, l.rule) : h('span', { class: 'muted' }, t('affiliates.import.noRule')),
+        l.rule_changed && l.rule_machine && l.collaboration === 'updated' ? h('span', { class: 'badge badge-quiet' }, t('affiliates.import.changed')) : null))))));
 }
