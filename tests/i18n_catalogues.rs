@@ -380,6 +380,8 @@ fn core_codes() -> BTreeSet<String> {
     for src in core_sources() {
         codes_in_calls(&src, "FieldError::new(", 1, &mut codes);
         codes_in_calls(&src, "row_error(", 2, &mut codes);
+        // The order reader's problems with their specifics (`row_error_with(row, column, code, …)`).
+        codes_in_calls(&src, "row_error_with(", 2, &mut codes);
         // A commission refusal becomes a field or row problem with its code.
         codes_in_calls(&src, "Refusal::new(", 0, &mut codes);
         // A module's own error helper (`pattern_error("unknown_placeholder", …)`): the first

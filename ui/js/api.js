@@ -196,6 +196,28 @@ export function runImport(path, mapping, onProgress, options = {}) {
  * @param {RosterQuery} query @param {'plain'|'excel-nl'} [dialect] @returns {Promise<ExportReport | null>} */
 export const exportRoster = (query, dialect = 'plain') => call('export_roster', { query, dialect, dialog: dialog('dialog.exportCsv', 'dialog.filter.csv') });
 
+// Sales from files: a shop's orders export (the Sales screen) and an affiliate list (a campaign).
+/** Native open dialog for an orders export. Null when cancelled. @returns {Promise<string | null>} */
+export const pickOrdersFile = () => call('sales_import_pick_file', { dialog: dialog('sales.import.dialogTitle', 'dialog.filter.csv') });
+/** Native open dialog for an affiliate list. Null when cancelled. @returns {Promise<string | null>} */
+export const pickAffiliatesFile = () => call('sales_import_pick_file', { dialog: dialog('affiliates.import.dialogTitle', 'dialog.filter.csv') });
+/** What importing the orders of `path` would do (writes nothing). `mapping`: header → order
+ * field for a CSV no shop layout fits, else null. @param {string} path
+ * @param {Record<string, string> | null} [mapping] @returns {Promise<any>} OrderPreview */
+export const previewOrders = (path, mapping = null) => call('orders_import_preview', { path, mapping: mapping && { columns: mapping, spelling: spelling() } });
+/** Imports the orders of `path`, all or nothing. @param {string} path
+ * @param {Record<string, string> | null} [mapping] @returns {Promise<any>} OrderImportReport */
+export const importOrders = (path, mapping = null) => call('orders_import_run', { path, mapping: mapping && { columns: mapping, spelling: spelling() } });
+/** What importing the affiliate list `path` into a campaign would do (writes nothing).
+ * @param {number} campaignId @param {string} path @param {Record<string, string|null>} mapping header → field (null: ignore)
+ * @returns {Promise<any>} AffiliateImport */
+export const previewAffiliates = (campaignId, path, mapping = {}) => call('affiliates_import_preview', { campaignId, path, mapping });
+/** Imports the affiliate list, all or nothing (or with `skipBadRows` the good rows).
+ * @param {number} campaignId @param {string} path @param {Record<string, string|null>} mapping
+ * @param {{ skipBadRows?: boolean }} [options] @returns {Promise<any>} AffiliateImport */
+export const importAffiliates = (campaignId, path, mapping = {}, options = {}) =>
+  call('affiliates_import_run', { campaignId, path, mapping, options: { skip_bad_rows: !!options.skipBadRows } });
+
 /**
  * @typedef {{ language: 'system'|'en'|'nl', backup_folder?: string | null }} Preferences
  */

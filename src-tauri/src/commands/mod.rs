@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod commissions;
 pub mod roster;
 pub mod sales;
+pub mod sales_imports;
 pub mod today;
 pub mod workspace;
 

@@ -74,7 +74,7 @@ export function campaignView(id, o) {
         onMoved: (collaborationId) => { o.onCollaborationMoved(collaborationId); return refresh(); } });
     }
     else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
-    else if (tab === 'sales') body = campaignSalesTab(c, o.onOpenCollaboration);
+    else if (tab === 'sales') body = campaignSalesTab(c, o.onOpenCollaboration, refresh);
     else body = campaignBrief(c);
     mount(el,
       h('header', { class: 'campaign-header' },

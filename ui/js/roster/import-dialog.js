@@ -9,14 +9,12 @@
 
 import * as api from '../api.js';
 import { h, mount } from '../shared/dom.js';
-import { t, tn, fmt, hasKey, currentLocale } from '../shared/i18n.js';
-import { asPayload, errorText, problemText } from '../shared/errors.js';
+import { t, tn, fmt } from '../shared/i18n.js';
+import { asPayload } from '../shared/errors.js';
+import { problemList, groupsOf, list, layoutText as sharedLayoutText } from '../shared/import-problems.js';
 import { openDialog } from '../shared/dialog.js';
 import { toast } from '../shared/toast.js';
 import { session, label } from '../shared/session.js';
-
-/** At most this many kinds of problems are listed; the rest are counted. */
-const SHOWN_GROUPS = 100;
 
 /** @param {{ onImported: (report: import('../api.js').ImportReport) => void }} hooks */
 export async function openImportDialog(hooks) {
@@ -146,7 +144,7 @@ export async function openImportDialog(hooks) {
   }
 
   function showRejected(e) {
-    const groups = e.groups?.length ? e.groups : e.rows.map((r) => ({ ...r, rows: [r.row] }));
+    const groups = groupsOf(e);
     const bad = Number(e.params?.bad_rows ?? new Set(e.rows.map((r) => r.row)).size);
     const good = Math.max(0, preview.row_count - bad);
     mount(body, fileFacts(),
@@ -161,54 +159,10 @@ export async function openImportDialog(hooks) {
     mount(actions, h('button', { type: 'button', class: 'btn', onclick: () => showPreview() }, t('import.back')), close, skip);
     (skip || close).focus();
   }
-
-  /** Problems grouped by kind: where (a row, or how many rows), the column, what is wrong. */
-  function problemList(groups, labelKey) {
-    const shown = groups.slice(0, SHOWN_GROUPS);
-    return h('ul', { id: 'import-errors', class: 'import-errors', tabindex: 0, 'aria-label': t(labelKey) },
-      ...shown.map((g) => h('li', { class: 'import-error' },
-        h('span', { class: 'err-row num' }, g.rows.length === 1 ? t('import.rejected.row', { row: g.rows[0] }) : tn('import.rows', g.rows.length)),
-        h('span', { class: 'err-column', title: g.column }, g.column || t('import.rejected.wholeRow')),
-        h('span', { class: 'err-message' }, groupText(g),
-          g.rows.length > 1 ? h('span', { class: 'err-rows muted' }, rowList(g.rows)) : null))),
-      groups.length > shown.length ? h('li', { class: 'import-error muted' }, tn('import.moreKinds', groups.length - shown.length)) : null);
-  }
 }
 
-/** A group's sentence: its one value quoted, or the kind of problem with a few of its values. */
-function groupText(g) {
-  if (g.value != null) return problemText({ code: g.code, value: g.value, message: g.message });
-  const text = problemText({ code: g.code, message: g.message });
-  return g.values?.length > 1 ? t('import.group.values', { problem: text, values: list(g.values.map((v) => `“${v}”`), 'conjunction') }) : text;
-}
-
-/** `Rows 3, 5 and 9` or `Rows 3, 5, 9, … and 52 more`. */
-function rowList(rows, shown = 10) {
-  const numbers = rows.slice(0, shown).map((r) => fmt.number(r));
-  if (rows.length <= shown) return t('import.group.rows', { rows: list(numbers, 'conjunction') });
-  return t('import.group.rowsMore', { rows: numbers.join(', '), more: fmt.number(rows.length - shown) });
-}
-
-/** Items joined as the display language does (“a, b and c” / “a, b of c”). */
-function list(items, type) {
-  try { return new Intl.ListFormat(currentLocale(), { type }).format(items); } catch { return items.join(', '); }
-}
-
-/**
- * A whole-file problem in the display language: a layout problem by its code (the columns it
- * names, the fields it could be), anything else as errors.js says it.
- */
-function layoutText(err) {
-  const e = asPayload(err);
-  const code = e.params?.code;
-  if (e.kind !== 'bad_file' || !code || !hasKey(`import.layout.${code}`)) return errorText(e);
-  const fields = (e.params.fields ?? '').split(',').filter(Boolean).map((v) => fieldLabel({ value: v, label: v }));
-  const field = e.params.field ? fieldLabel({ value: e.params.field, label: e.params.field }) : '';
-  return t(`import.layout.${code}`, {
-    ...e.params, field, fields: list(fields.map((f) => `“${f}”`), 'disjunction'),
-    columns: list((e.params.columns ?? '').split('\n').filter(Boolean).map((c) => `“${c}”`), 'conjunction'),
-  });
-}
+/** A whole-file problem in the display language (the roster's fields named as its form names them). */
+const layoutText = (err) => sharedLayoutText(err, fieldLabel);
 
 function separatorName(delimiter) {
   const names = { ',': 'import.sep.comma', ';': 'import.sep.semicolon', '\t': 'import.sep.tab', '|': 'import.sep.pipe' };

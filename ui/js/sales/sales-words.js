@@ -65,6 +65,16 @@ export function ruleText(l) {
 
 /** A stored rule in words: the simple ones in the window's language, the rest as the core says it. */
 function ruleWords(l) {
+  return ruleInWords(l.rule, l.rule_text);
+}
+
+/**
+ * A rule's stable form (`percent:1000`, `flat:EUR:500`) in the window's language; `english`
+ * (the core's words) for a rule with more to it (tiers, per-SKU rates).
+ * @param {string} machine @param {string} english
+ */
+export function ruleInWords(machine, english) {
+  const l = { rule: machine, rule_text: english };
   const percent = /^percent:(\d+)( first_order_only)?$/.exec(l.rule);
   if (percent) return t(percent[2] ? 'commissions.rule.percentFirst' : 'commissions.rule.percent', { rate: rateText(Number(percent[1])) });
   const flat = /^flat:([A-Z]{3}):(-?\d+)$/.exec(l.rule);

@@ -1,13 +1,15 @@
 //! The Sales screen (route `sales`): three tabs — Orders (sales-orders.js: filters, the
 //! review queue's count, an order's detail beside the list), Commissions (sales-commissions.js:
 //! the ledger's lines with filters and the totals by status) and Rates (sales-rates.js: the
-//! exchange-rate table, read-only). ←/→ move between the tabs.
+//! exchange-rate table, read-only). ←/→ move between the tabs. The header's "Import orders…"
+//! opens the orders import (orders-import.js); the open tab is drawn again after it.
 //!
 //! `salesScreen(previous, params)`: `previous` is `snapshot()` (the tab and each tab's
 //! filters); `params` may name a tab and filters, e.g. `{ tab: 'orders', creatorId, creatorName }`
 //! from a creator panel, or `{ tab: 'commissions', campaignId, campaignName }` from a campaign.
 
-import { h, mount } from '../shared/dom.js';
+import { h, mount, icon, ICONS } from '../shared/dom.js';
+import { openOrdersImport } from './orders-import.js';
 import { t } from '../shared/i18n.js';
 import { ordersTab } from './sales-orders.js';
 import { commissionsTab } from './sales-commissions.js';
@@ -24,7 +26,9 @@ export function salesScreen(previous = null, params = {}) {
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('sales.title'), onkeydown: tabKeys });
   const panel = h('div', { class: 'sales-tabpanel', id: 'sales-tabpanel', role: 'tabpanel' });
   const el = h('section', { class: 'screen sales-screen', 'aria-labelledby': 'sales-title' },
-    h('header', { class: 'screen-header' }, h('h1', { id: 'sales-title' }, t('sales.title'))),
+    h('header', { class: 'screen-header' }, h('h1', { id: 'sales-title' }, t('sales.title')),
+      h('div', { class: 'header-actions' },
+        h('button', { type: 'button', class: 'btn', id: 'orders-import', 'data-changes': true, onclick: importOrders }, icon(ICONS.upload, 14), t('sales.import.button')))),
     tablist, panel);
 
   function render() {
@@ -37,6 +41,11 @@ export function salesScreen(previous = null, params = {}) {
     const build = { orders: ordersTab, commissions: commissionsTab, rates: ratesTab }[tab];
     current = build(states[tab]);
     mount(panel, current.el);
+  }
+
+  /** The orders import; afterwards the open tab is drawn again, its filters kept. */
+  function importOrders() {
+    openOrdersImport({ onImported: () => { states[tab] = current?.snapshot?.() ?? null; render(); } });
   }
 
   function switchTab(name) {

@@ -106,6 +106,9 @@ pub struct AffiliateLine {
     pub code_changed: bool,
     /// The commission rule in English (`10% of the base`); empty for none.
     pub rule: String,
+    /// The same rule in its stable form (`percent:1000`, `flat:EUR:500`), for the window to word
+    /// in its language; empty for none.
+    pub rule_machine: String,
     pub rule_changed: bool,
 }
 

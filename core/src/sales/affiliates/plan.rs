@@ -84,6 +84,7 @@ impl Step {
             code: self.code.clone(),
             code_changed: self.code_change,
             rule: self.rule.as_ref().map(|(r, _)| r.describe()).or_else(|| self.rule_before.as_ref().map(|r| r.description.clone())).unwrap_or_default(),
+            rule_machine: self.rule.as_ref().map(|(r, _)| r.machine_text()).or_else(|| self.rule_before.as_ref().map(|r| r.machine_text.clone())).unwrap_or_default(),
             rule_changed: self.rule_change,
         }
     }

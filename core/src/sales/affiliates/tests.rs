@@ -256,6 +256,7 @@ fn a_mapping_chooses_columns_the_import_does_not_recognise() {
     );
     let r = run(&mut ws, campaign, &path, &mapping, ImportOptions::default()).unwrap();
     assert_eq!((r.lines[0].creator_name.as_str(), r.lines[0].code.as_str(), r.lines[0].rule.as_str()), ("Anna", "ANNA5", "5% of the base"));
+    assert_eq!(r.lines[0].rule_machine, "percent:500", "the stable form the window words in its language");
 }
 
 #[test]
