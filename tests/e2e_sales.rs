@@ -203,6 +203,24 @@ async fn journey(language: &str, dark: bool) {
     assert!(link.contains("utm_medium=influencer") && link.contains("utm_campaign=zomer-2026"), "{link}");
     app.wait_for("#collab-qr").await;
     app.screenshot(&shot("collaboration-link")).await;
+
+    // The code and the commission, changed in the panel: a code another creator holds is
+    // refused at its field, naming why; a commission as people write it is kept and shown.
+    let code_now = app.text("#collab-code").await;
+    let other = if code_now == "EMMA10" { "SANNEGROEN10" } else { "EMMA10" };
+    app.fill("#collab-code-input", &other.to_lowercase()).await;
+    app.click("#collab-code-save").await;
+    app.wait_for_text("#err-collab-code", "the code another creator holds", |t| !t.is_empty()).await;
+    app.fill("#collab-code-input", "ZOMER-VIP").await;
+    app.fill("#collab-discount-input", word("15", "15")).await;
+    app.click("#collab-code-save").await;
+    app.wait_for_text("#collab-code", "the new code", |t| t == "ZOMER-VIP").await;
+    app.fill("#collab-rule-input", word("12.5%", "12,5 %")).await;
+    app.click("#collab-rule-save").await;
+    app.wait_for_text("#collab-rule-now", "the commission in words", |t| t.contains(word("12.5%", "12,5%"))).await;
+    app.js("document.querySelector('#collab-rule-title').scrollIntoView({ block: 'center' }); return true;", vec![]).await;
+    app.check_text("the code and the commission").await;
+    app.screenshot(&shot("collaboration-code")).await;
     app.stop().await;
 }
 

@@ -182,7 +182,7 @@ async fn journey(language: &str, dark: bool) {
     assert_eq!(app.text("#orders-import-facts").await, word("Encoding UTF-8 · 6 rows · 5 orders", "Codering UTF-8 · 6 rijen · 5 bestellingen"));
     assert_eq!(app.text("#orders-import-new").await, "5");
     assert_eq!(app.text("#orders-import-unchanged").await, "0");
-    assert_eq!(app.text("#orders-import-attributed").await, word("3 to a creator", "3 aan een maker"));
+    assert_eq!(app.text("#orders-import-attributed").await, word("3 to a creator", "3 aan een creator"));
     assert!(app.text("#orders-import-review").await.starts_with(word("1 to the review queue", "1 naar de beoordelingslijst")));
     assert_eq!(app.text("#orders-import-reason-no_code").await, word("1: no discount code", "1: geen kortingscode"));
     app.screenshot(&shot("orders-preview")).await;

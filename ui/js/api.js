@@ -236,7 +236,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  *   carriers: string[], today: string }} CampaignVocabulary
  * @typedef {{ name: string, goal: string, starts_on: string, ends_on: string, budget: string,
  *   niche: string, target_audience: string, brief: string, dos: string, donts: string,
- *   required_hashtags: string, required_mentions: string, disclosure: string, utm_slug: string }} CampaignDraft
+ *   required_hashtags: string, required_mentions: string, disclosure: string, utm_slug: string, landing_url: string }} CampaignDraft
  * @typedef {{ id: number, revision: number, name: string, goal: string, starts_on: string|null,
  *   ends_on: string|null, budget: Money, niche: string, target_audience: string, brief: string,
  *   dos: string, donts: string, required_hashtags: string, required_mentions: string,
@@ -478,6 +478,12 @@ export const commissionLines = (filter, page) => call('commissions_lines', { fil
 export const ratesList = () => call('rates_list');
 /** @param {number} orderId @param {number|null} collaborationId null: attributed to no one @param {string} reason */
 export const attributeOrder = (orderId, collaborationId, reason) => call('sales_attribute_order', { orderId, collaborationId, reason });
+/** @param {number} collaborationId @param {'pattern'|'typed'|'none'} choice @param {string} code @param {string} discount as typed */
+export const setDiscountCode = (collaborationId, choice, code, discount) => call('sales_set_code', { collaborationId, choice, code, discount, spelling: spelling() });
+/** @param {number} collaborationId @returns {Promise<{ as_written: string, description: string, machine_text: string } | null>} */
+export const collaborationRule = (collaborationId) => call('commissions_rule_of', { collaborationId });
+/** @param {number} collaborationId @param {string} asWritten empty: no rule of its own */
+export const setCollaborationRule = (collaborationId, asWritten) => call('commissions_set_rule', { collaborationId, asWritten, spelling: spelling() });
 /** @param {number} orderId @param {number} collaborationId @param {string} reason */
 export const rejectCommission = (orderId, collaborationId, reason) => call('commissions_reject', { orderId, collaborationId, reason });
 

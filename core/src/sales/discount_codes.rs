@@ -230,3 +230,22 @@ pub(crate) fn code_rows(conn: &Connection, campaign_id: Option<i64>) -> Result<V
 #[cfg(test)]
 #[path = "discount_codes_tests.rs"]
 mod tests;
+
+/// What the collaboration panel sends: the choice (`pattern`, `typed` with `code`, or `none`)
+/// and the customer's discount as typed (`10`, `12,5 %`; empty: not said), read in `spelling`.
+/// Every problem is a field error (`code`, `discount`), as the form shows them.
+pub fn set_discount_code_as_typed(ws: &mut Workspace, collaboration_id: i64, choice: &str, code: &str, discount: &str, spelling: crate::numbers::Spelling) -> Result<CodeOutcome> {
+    let discount = discount.trim();
+    let customer_discount_bp = if discount.is_empty() {
+        None
+    } else {
+        let typed = if discount.ends_with('%') { discount.to_string() } else { format!("{discount}%") };
+        Some(crate::commissions::rule_text::read_percent(&typed, spelling).map_err(|r| crate::error::Error::Validation(vec![r.into_field_error("discount")]))?)
+    };
+    let choice = match choice {
+        "pattern" => CodeChoice::Pattern,
+        "none" => CodeChoice::None,
+        _ => CodeChoice::Typed(code.to_string()),
+    };
+    set_discount_code(ws, collaboration_id, &choice, customer_discount_bp)
+}

@@ -115,3 +115,16 @@ fn the_codes_csv_for_the_shop_lists_each_code_with_its_creator_and_rule() {
     assert_eq!(text, "\u{feff}Code;Creator;Campagne;Procent;Regel\r\nANNA15;Anna (@anna.zon);Summer 2026;12,5;\r\nBO10;Bo (@bo);Summer 2026;;€ 5,00 per order\r\n");
     assert_eq!(export_codes(ws.conn(), None, Dialect::Plain, &path).unwrap(), 2, "all campaigns");
 }
+
+#[test]
+fn the_panel_s_code_form_reads_the_discount_as_typed_and_names_its_field() {
+    let mut ws = workspace();
+    let campaign = summer(&mut ws);
+    let id = member(&mut ws, campaign, "affiliate", "Sanne", &[("instagram", "sanne", "1")]);
+    let out = set_discount_code_as_typed(&mut ws, id, "typed", " sanne-12 ", "12,5", crate::numbers::Spelling::Dutch).unwrap();
+    assert_eq!((out.code.code.as_str(), out.code.customer_discount_bp), ("SANNE-12", Some(1250)));
+    let Err(Error::Validation(e)) = set_discount_code_as_typed(&mut ws, id, "typed", "SANNE12", "veel", crate::numbers::Spelling::Dutch) else { panic!("refused") };
+    assert_eq!(e[0].field, "discount");
+    let out = set_discount_code_as_typed(&mut ws, id, "none", "", "", crate::numbers::Spelling::Dutch).unwrap();
+    assert_eq!(out.code.code, "");
+}

@@ -12,6 +12,8 @@ use chorus_core::commissions::lines_list::{self, LineFilter, LinesPage};
 use chorus_core::commissions::ledger::Booking;
 use chorus_core::commissions::rates_list::{self, RatesList};
 use chorus_core::commissions::rejection;
+use chorus_core::commissions::rules_store::{self, RuleOwner, StoredRule};
+use chorus_core::numbers::Spelling;
 use chorus_core::sales::order_list::Page;
 use tauri::State;
 
@@ -36,4 +38,25 @@ pub fn rates_list(state: State<'_, AppState>) -> CmdResult<RatesList> {
 #[tauri::command(async)]
 pub fn commissions_reject(state: State<'_, AppState>, order_id: i64, collaboration_id: i64, reason: String) -> CmdResult<Booking> {
     state.with_workspace(|ws| rejection::reject_commission(ws, order_id, collaboration_id, &reason))
+}
+
+/// The collaboration's own commission rule, if it has one.
+#[tauri::command(async)]
+pub fn commissions_rule_of(state: State<'_, AppState>, collaboration_id: i64) -> CmdResult<Option<StoredRule>> {
+    state.with_workspace(|ws| rules_store::rule_of(ws.conn(), RuleOwner::Collaboration(collaboration_id)))
+}
+
+/// Sets the collaboration's commission as the person wrote it (`10%`, `€ 5 per order`);
+/// empty takes it away (its orders then fall to the creator's, campaign's or workspace's rule).
+#[tauri::command(async)]
+pub fn commissions_set_rule(state: State<'_, AppState>, collaboration_id: i64, as_written: String, spelling: Spelling) -> CmdResult<Option<StoredRule>> {
+    let owner = RuleOwner::Collaboration(collaboration_id);
+    state.with_workspace(|ws| {
+        if as_written.trim().is_empty() {
+            rules_store::clear_rule(ws, owner, "in the collaboration panel")?;
+            Ok(None)
+        } else {
+            rules_store::set_rule(ws, owner, &as_written, spelling, "in the collaboration panel").map(Some)
+        }
+    })
 }

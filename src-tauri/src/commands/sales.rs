@@ -11,7 +11,9 @@ use crate::state::AppState;
 use chorus_core::campaigns::fields;
 use chorus_core::sales::collaboration_link::{self, CollaborationLink, QrFormat};
 use chorus_core::sales::order_list::{self, OrderDetail, OrderFilter, OrdersPage, Page, REASONS};
+use chorus_core::sales::discount_codes::{self, CodeOutcome};
 use chorus_core::sales::review::{self, OrderDecision};
+use chorus_core::numbers::Spelling;
 use chorus_core::sales::summaries::{self, CampaignSales, SalesSummary};
 use serde::Serialize;
 use std::path::Path;
@@ -83,4 +85,11 @@ pub fn sales_qr_save<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, 
 #[tauri::command(async)]
 pub fn sales_attribute_order(state: State<'_, AppState>, order_id: i64, collaboration_id: Option<i64>, reason: String) -> CmdResult<OrderDecision> {
     state.with_workspace(|ws| review::attribute_order(ws, order_id, collaboration_id, &reason, false))
+}
+
+/// The collaboration's discount code from the panel: `choice` is `pattern`, `typed` (with
+/// `code`) or `none`; `discount` is the customer's discount as typed.
+#[tauri::command(async)]
+pub fn sales_set_code(state: State<'_, AppState>, collaboration_id: i64, choice: String, code: String, discount: String, spelling: Spelling) -> CmdResult<CodeOutcome> {
+    state.with_workspace(|ws| discount_codes::set_discount_code_as_typed(ws, collaboration_id, &choice, &code, &discount, spelling))
 }

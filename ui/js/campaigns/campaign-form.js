@@ -16,7 +16,8 @@ import { saving, submitOnShortcut } from './campaign-save.js';
 /** @returns {import('../api.js').CampaignDraft} */
 export function emptyCampaignDraft() {
   return { name: '', goal: 'awareness', starts_on: '', ends_on: '', budget: '', niche: '', target_audience: '',
-    brief: '', dos: '', donts: '', required_hashtags: '', required_mentions: '', disclosure: '', utm_slug: '' };
+    brief: '', dos: '', donts: '', required_hashtags: '', required_mentions: '', disclosure: '', utm_slug: '',
+    landing_url: '' };
 }
 
 const TEXTAREAS = { target_audience: 2, brief: 6, dos: 3, donts: 3 };
@@ -38,6 +39,8 @@ export function campaignForm(o) {
     else controls[name] = textInput({ value: draft[name] });
   }
   controls.utm_slug.classList.add('mono');
+  controls.landing_url.classList.add('mono');
+  controls.landing_url.setAttribute('inputmode', 'url');
 
   const slugHint = h('span', { class: 'mono' });
   const slugHintRow = h('div', { class: 'field-hint', id: 'cf-slug-preview', hidden: true }, t('campaign.form.slugFromName'), ' ', slugHint);
@@ -81,7 +84,8 @@ export function campaignForm(o) {
       f('required_mentions', { hint: t('campaign.form.required_mentions.hint') }),
       f('disclosure', { hint: t('campaign.form.disclosure.hint') }),
       f('utm_slug', { hint: t('campaign.form.utm_slug.hint') }),
-      slugHintRow));
+      slugHintRow,
+      f('landing_url', { hint: t('campaign.form.landing_url.hint') })));
   append(form, h('footer', { class: 'panel-footer' },
     h('span', { class: 'muted shortcut-hint' }, t('form.saveShortcut')),
     h('button', { type: 'button', class: 'btn', id: 'cancel-campaign', onclick: () => o.onCancel() }, t('common.cancel')),
