@@ -2,30 +2,9 @@
 //! the real binary on temporary files, failures as one clear line and an unchanged workspace.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::{chorus, ok, fails, s};
 
-fn chorus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("run chorus")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(out.status.success(), "chorus {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(!out.status.success(), "chorus {args:?} should have failed");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("chorus: "), "one clear line: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/affiliates").join(name)

@@ -2,32 +2,10 @@
 //! must exit non-zero with a clear line on stderr and leave the workspace as it was.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+mod support;
+use support::{chorus, ok, fails, s};
 
-fn chorus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("run chorus")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(out.status.success(), "chorus {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Runs a command that must fail; returns its stderr.
-fn fails(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(!out.status.success(), "chorus {args:?} should have failed");
-    assert!(out.stdout.is_empty(), "a failure prints nothing on stdout");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("chorus: "), "one clear line: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn new_workspace(dir: &Path) -> PathBuf {
     let ws = dir.join("zon.chorus");

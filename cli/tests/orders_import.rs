@@ -3,30 +3,9 @@
 //! and leaves the workspace as it was.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::{ok, fails, s};
 
-fn chorus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("run chorus")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(out.status.success(), "chorus {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(!out.status.success(), "chorus {args:?} should have failed");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("chorus: "), "one clear line: {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 const HEADER: &str = "Name,Email,Financial Status,Currency,Subtotal,Refunded Amount,Cancelled at,Discount Code,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku";
 

@@ -2,17 +2,9 @@
 //! commands (one line on stderr, non-zero exit, the workspace as it was).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::{chorus, ok, s};
 
-fn chorus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("run chorus")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(out.status.success(), "chorus {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn fails(args: &[&str]) -> String {
     let out = chorus(args);
@@ -21,10 +13,6 @@ fn fails(args: &[&str]) -> String {
     assert!(err.starts_with("chorus: ") || err.starts_with("error: "), "one clear line: {err}");
     assert!(!err.contains("panicked"), "{err}");
     err
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 fn ecb(name: &str) -> PathBuf {

@@ -4,17 +4,9 @@
 
 use rusqlite::{params, Connection};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+use support::{chorus, ok};
 
-fn chorus(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chorus")).args(args).output().expect("run chorus")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = chorus(args);
-    assert!(out.status.success(), "chorus {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn fails(args: &[&str]) -> String {
     let out = chorus(args);
