@@ -112,7 +112,15 @@ impl App {
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
-        let el = self.client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} did not appear: {e}"));
+        let deadline = Instant::now() + TIMEOUT;
+        let el = loop {
+            match self.client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await {
+                Ok(el) => break el,
+                // The screen drew the element again while it was being found: look again.
+                Err(e) if e.to_string().contains("Stale") && Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => panic!("{css} did not appear: {e}"),
+            }
+        };
         self.check_text(&format!("waiting for {css}")).await;
         el
     }
