@@ -106,7 +106,7 @@ async fn journey_campaign_gift_and_post() {
     // Anna joins as a gifted collaboration; a second time is refused at the picker.
     app.click("#add-creator").await;
     app.fill("#pick-search", "anna").await;
-    app.click(".pick-row").await;
+    app.click_until(".pick-row", ".pick-row.selected").await;
     app.choose("#pick-kind", "gifted").await;
     app.fill("#pick-gift_value", "89,95").await;
     app.click("#pick-save").await;
@@ -115,7 +115,7 @@ async fn journey_campaign_gift_and_post() {
     app.wait_for_text("#collab-title", "the collaboration panel", |t| t == "Anna de Vries").await;
     app.click("#add-creator").await;
     app.fill("#pick-search", "anna").await;
-    app.click(".pick-row").await;
+    app.click_until(".pick-row", ".pick-row.selected").await;
     app.click("#pick-save").await;
     let err = app.wait_for_text("#err-pick-creator_id", "already in the campaign", |t| !t.is_empty()).await;
     assert!(err.contains("Anna de Vries"), "{err}");
@@ -225,7 +225,7 @@ async fn journey_campaign_gift_and_post() {
     let app = App::start(data.path()).await;
     std::env::remove_var("GTK_THEME");
     app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
+    app.click_until(".campaign-open", ".board-card").await;
     card_in(&app, "agreed", "the board after a restart", |t| t.contains("1/1")).await;
     app.screenshot("campaigns-board-dark").await;
     app.stop().await;
@@ -338,8 +338,7 @@ async fn journey_move_cards_and_find_campaigns() {
     let alt = |arrow: Key| format!("{}{}", char::from(Key::Alt), char::from(arrow));
     let app = App::start(data.path()).await;
     app.click("#nav-campaigns").await;
-    app.click(&format!(".campaign-row[data-id='{}'] .campaign-open", board.campaign)).await;
-    app.wait_for(&format!(".col-proposed #card-{}", board.anna)).await;
+    app.click_until(&format!(".campaign-row[data-id='{}'] .campaign-open", board.campaign), &format!(".col-proposed #card-{}", board.anna)).await;
     let hint = app.js("return document.querySelector('.col-agreed .board-col-head').title;", vec![]).await;
     assert!(hint.as_str().unwrap().contains("Alt+→"), "the column header says how to move cards: {hint}");
 
@@ -436,8 +435,7 @@ async fn journey_move_cards_and_find_campaigns() {
     app.choose("#campaign-phase", "running").await;
     app.wait_until("the running campaign", "return document.querySelectorAll('.campaign-row').length === 1;", vec![]).await;
     app.screenshot("campaigns-list-filtered-dark").await;
-    app.click(".campaign-open").await;
-    app.wait_for(&format!(".col-active #card-{}", board.cas)).await;
+    app.click_until(".campaign-open", &format!(".col-active #card-{}", board.cas)).await;
     drag(&app, board.anna, "active", false).await;
     app.screenshot("campaigns-board-dragging-dark").await;
     app.stop().await;

@@ -75,7 +75,7 @@ async fn journey_in_dutch_then_english_without_losing_the_form() {
     // The detail: money from minor units in Dutch format.
     app.fill("#search", "sanne").await;
     app.wait_until("one search result", "return document.querySelectorAll('.roster-row').length === 1;", vec![]).await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#detail-name").await;
     app.wait_for_text("#detail-name", "Sanne's detail", |t| t == "Sanne Bakker").await;
     let rate = app.text(".mini-table td").await;
     assert_eq!(rate.replace('\u{a0}', " "), "€ 1.250,00");

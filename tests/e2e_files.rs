@@ -269,8 +269,7 @@ async fn journey_a_workspace_on_a_read_only_disk_opens_read_only_and_offers_no_c
         let said = if language == "en" { REASON } else { "Kan hier niet" };
         app.wait_until("the reason for Ctrl+N", "return [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes(arguments[0]));", vec![json!(said)]).await;
         assert!(app.js("return document.querySelector('#creator-panel').hidden;", vec![]).await == json!(true), "Ctrl+N opened a form");
-        app.click(".roster-row").await;
-        app.wait_for("#edit-creator").await;
+        app.click_until(".roster-row", "#edit-creator").await;
         app.wait_for("#log-contact").await;
         assert_eq!(changes_offered(&app, &[("#edit-creator", "disabled"), ("#add-creator-to-campaign", "disabled"), ("#delete-creator", "disabled"), ("#log-contact", "disabled")]).await, Vec::<String>::new());
         app.screenshot(&format!("files-read-only-roster{suffix}")).await;
@@ -279,8 +278,7 @@ async fn journey_a_workspace_on_a_read_only_disk_opens_read_only_and_offers_no_c
         app.click("#nav-campaigns").await;
         app.wait_for(".campaign-open").await;
         assert_eq!(changes_offered(&app, &[("#new-campaign", "disabled")]).await, Vec::<String>::new());
-        app.click(".campaign-open").await;
-        app.wait_for(".board-card").await;
+        app.click_until(".campaign-open", ".board-card").await;
         assert_eq!(changes_offered(&app, &[("#edit-campaign", "disabled"), ("#archive-campaign", "disabled"), ("#add-creator", "disabled"), (".board-card", "fixed")]).await, Vec::<String>::new());
         assert!(enabled_here(&app, "#export-campaign-csv").await && enabled_here(&app, "#export-campaign-ics").await);
         // Alt+→ on a card says why and the card stays in its column.

@@ -203,8 +203,7 @@ async fn roster(app: &App) {
 
 async fn open_campaign(app: &App, id: i64) {
     campaign_list(app).await;
-    app.click(&format!(".campaign-row[data-id=\"{id}\"] .campaign-open")).await;
-    app.wait_for("#campaign-title").await;
+    app.click_until(&format!(".campaign-row[data-id=\"{id}\"] .campaign-open"), "#campaign-title").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -290,7 +289,7 @@ async fn journey_forty_creators_at_once_archive_complete_and_copy_a_gift() {
     assert!(row.contains("archived"), "{row}");
     assert_eq!(app.text("#campaign-count").await, "1 of 1 archived campaign");
     app.screenshot("flows-campaigns-archived").await;
-    app.click(&format!(".campaign-row[data-id=\"{}\"] .campaign-open", p.spring)).await;
+    app.click_until(&format!(".campaign-row[data-id=\"{}\"] .campaign-open", p.spring), "#campaign-archived").await;
     app.wait_for_text("#campaign-archived", "the archived banner", |t| t.starts_with("Archived on")).await;
     assert!(app.js("return !document.querySelector('#add-creator') && !document.querySelector('#delete-campaign') && !document.querySelector('#archive-campaign');", vec![]).await.as_bool().unwrap());
     app.screenshot("flows-campaign-archived-view").await;
@@ -374,8 +373,7 @@ async fn open_campaign_archived(app: &App, id: i64) {
     campaign_list(app).await;
     app.wait_for("#campaign-archive-filter").await;
     app.choose("#campaign-archive-filter", "archived").await;
-    app.click(&format!(".campaign-row[data-id=\"{id}\"] .campaign-open")).await;
-    app.wait_for("#campaign-archived").await;
+    app.click_until(&format!(".campaign-row[data-id=\"{id}\"] .campaign-open"), "#campaign-archived").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -431,7 +429,7 @@ async fn journey_in_dutch_nothing_cut_off_and_the_offer_waits() {
     app.choose("#campaign-archive-filter", "archived").await;
     app.wait_for_text("#campaign-count", "de telling", |t| t == "1 van 1 gearchiveerde campagne").await;
     app.screenshot("flows-nl-campaigns-archived").await;
-    app.click(&format!(".campaign-row[data-id=\"{}\"] .campaign-open", p.spring)).await;
+    app.click_until(&format!(".campaign-row[data-id=\"{}\"] .campaign-open", p.spring), "#campaign-archived").await;
     app.wait_for_text("#campaign-archived", "de banner", |t| t.starts_with("Gearchiveerd op")).await;
     app.screenshot("flows-nl-campaign-archived-view").await;
 

@@ -86,7 +86,7 @@ async fn press(app: &App, keys: &str) {
 /// Opens the collaboration panel of the prepared campaign at `tab`.
 async fn open_collaboration(app: &App, p: &Prepared, tab: &str) {
     app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
+    app.click_until(".campaign-open", &format!("#card-{}", p.collaboration)).await;
     app.click(&format!("#card-{}", p.collaboration)).await;
     app.wait_for_text("#collab-title", "Anna's collaboration", |t| t == "Anna de Vries").await;
     app.click(&format!("#collab-tab-{tab}")).await;
@@ -98,7 +98,7 @@ async fn dutch_forms(app: &App, p: &Prepared) {
 
     // The creator panel: the address on its own two lines; the form shows 12.400 and 1.300,00.
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#detail-name").await;
     app.wait_for_text("#detail-name", "Anna's panel", |t| t == "Anna de Vries").await;
     assert_eq!(shown_lines(app, "dd.address").await, 2, "a postal address keeps its line breaks");
     app.click("#edit-creator").await;
@@ -161,7 +161,7 @@ async fn dutch_forms(app: &App, p: &Prepared) {
 
     // The campaign form: the budget 5.000,00, dates as dd-mm-jjjj, typed the Dutch way.
     app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
+    app.click_until(".campaign-open", "#campaign-dates").await;
     app.wait_for_text("#campaign-dates", "the Dutch dates", |t| t.contains("01-12-2026")).await;
     app.click("#edit-campaign").await;
     assert_eq!(app.value("#cf-budget").await, "5.000,00");
@@ -288,7 +288,7 @@ async fn english_forms(app: &App, p: &Prepared) {
 /// A creator's edit form and a campaign's, as they open; the rate and the budget they show.
 async fn creator_and_campaign_forms(app: &App, name: &str) -> (String, String) {
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#edit-creator").await;
     app.click("#edit-creator").await;
     app.wait_for("#f-rate-0-amount").await;
     app.js("document.querySelector('#f-rate-0-amount').scrollIntoView({block: 'center'}); return true;", vec![]).await;
@@ -296,7 +296,7 @@ async fn creator_and_campaign_forms(app: &App, name: &str) -> (String, String) {
     let rate = app.value("#f-rate-0-amount").await;
     app.click("#cancel-creator").await;
     app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
+    app.click_until(".campaign-open", "#edit-campaign").await;
     app.click("#edit-campaign").await;
     app.wait_for("#cf-budget").await;
     app.screenshot(&format!("{name}-campaign-form")).await;
@@ -393,14 +393,13 @@ async fn journey_every_form_of_the_demo_reads_clean() {
     let app = App::start_speaking(data.path(), "nl", false).await;
     app.wait_for_text("#today-title", "Today", |t| t == "Vandaag").await;
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#edit-creator").await;
     app.click("#edit-creator").await;
     app.click("#cancel-creator").await;
     app.click("#nav-campaigns").await;
     app.wait_for(".campaign-row").await;
     for campaign in ids(&app, ".campaign-row", "data-id").await {
-        app.click(&format!(".campaign-row[data-id='{campaign}'] .campaign-open")).await;
-        app.wait_for("#campaign-title").await;
+        app.click_until(&format!(".campaign-row[data-id='{campaign}'] .campaign-open"), "#campaign-title").await;
         app.click("#edit-campaign").await;
         app.wait_for("#cf-name").await;
         app.click("#cancel-campaign").await;

@@ -181,7 +181,7 @@ async fn journey_in_dutch_and_dark_a_stored_country_an_excel_import_and_the_expo
     let app = App::start(data.path()).await;
     std::env::remove_var("GTK_THEME");
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", ".detail .panel-badges").await;
     let place = app.wait_for_text(".detail .panel-badges", "the stored country", |t| t.contains("Utrecht")).await;
     assert!(place.contains("Utrecht, HO (onbekend land)"), "shown as it is, said to be unknown: {place}");
     app.click("#edit-creator").await;

@@ -2,8 +2,10 @@
 //! light and dark, at 1280×800: Today (here and all clients), the roster, a creator's panel,
 //! history and form, the export and add-to-campaign dialogs, the workspace menu and the new
 //! workspace dialog, the campaign list, board, timeline, brief and form, the creator picker,
-//! the collaboration panel's four tabs with a deliverable's and a gift's form, Settings and the
-//! welcome screen. The support's text guard reads every step; nothing a user reads may be cut
+//! the collaboration panel's four tabs with a deliverable's and a gift's form, the Sales screen
+//! (the orders, an attributed order's detail with its commission, an unattributed one with the
+//! dialog that gives it to a creator, the commissions with their totals, the exchange rates and
+//! the dialog that adds one), Settings and the welcome screen. The support's text guard reads every step; nothing a user reads may be cut
 //! off (text wider than its box, or a menu's chosen option wider than the menu).
 //! Screenshots: read-<language>[-dark]-<screen>.png.
 
@@ -48,8 +50,7 @@ async fn every_screen(app: &App, prefix: String) -> Vec<String> {
     app.click("#nav-roster").await;
     app.wait_for(".roster-row").await;
     tour.shot("roster").await;
-    app.click(".roster-row").await;
-    app.wait_for("#creator-collabs").await;
+    app.click_until(".roster-row", "#creator-collabs").await;
     tour.shot("creator").await;
     app.js("document.querySelector('#creator-contact-log')?.scrollIntoView({block: 'end'}); return true;", vec![]).await;
     tour.shot("creator-history").await;
@@ -130,6 +131,37 @@ async fn every_screen(app: &App, prefix: String) -> Vec<String> {
     app.wait_for("#tp-form").await;
     tour.shot("collaboration-outreach").await;
     app.click("#close-collab").await;
+
+    app.click("#nav-sales").await;
+    app.wait_for("#orders-table tbody .sales-row").await;
+    tour.shot("sales-orders").await;
+    app.choose("#orders-attribution", "attributed").await;
+    app.wait_until("only attributed orders", "const rows = [...document.querySelectorAll('#orders-table tbody .sales-row')]; return rows.length > 0 && rows.every((r) => r.querySelector('.sales-creator'));", vec![]).await;
+    app.click_until("#orders-table tbody .sales-row td", ".order-detail").await;
+    app.wait_for("#order-ledger").await;
+    tour.shot("sales-order").await;
+    app.js("document.querySelector('#order-commission').scrollIntoView({block: 'start'}); return true;", vec![]).await;
+    tour.shot("sales-order-commission").await;
+    app.choose("#orders-attribution", "unattributed").await;
+    app.wait_until("only unattributed orders", "const rows = [...document.querySelectorAll('#orders-table tbody .sales-row')]; return rows.length > 0 && rows.every((r) => r.querySelector('.astatus-unattributed'));", vec![]).await;
+    app.click_until("#orders-table tbody .sales-row td", "#order-attribute-any").await;
+    tour.shot("sales-order-unattributed").await;
+    app.click("#order-attribute-any").await;
+    app.wait_for("#attr-results .attr-row").await;
+    app.click_until("#attr-results .attr-row", "#attr-results .attr-row.selected").await;
+    app.wait_until("the creator's campaigns", "return document.querySelector('#attr-collaboration').options.length > 0;", vec![]).await;
+    tour.shot("sales-attribute").await;
+    close_dialog(app).await;
+    app.click("#sales-tab-commissions").await;
+    app.wait_for("#lines-table tbody .sales-row").await;
+    tour.shot("sales-commissions").await;
+    app.click("#sales-tab-rates").await;
+    app.wait_for("#rates-table tbody .rate-row").await;
+    tour.shot("sales-rates").await;
+    app.click("#rates-add").await;
+    app.wait_for("#rate-save").await;
+    tour.shot("sales-rate-form").await;
+    close_dialog(app).await;
 
     app.click("#nav-settings").await;
     app.wait_for("#workspace-info dd").await;

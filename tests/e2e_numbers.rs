@@ -173,7 +173,7 @@ async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
     let shot = |name: &str| format!("numbers-{}-{}-{name}", e.language, e.currency.to_lowercase());
 
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#edit-creator").await;
     app.click("#edit-creator").await;
     assert_eq!(app.value("#f-rate-0-amount").await, e.rate, "the rate as the window writes it");
     assert_eq!(app.value("#f-handle-0-followers").await, e.followers);
@@ -184,7 +184,7 @@ async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
     app.notice(e.saved[0]).await;
 
     app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
+    app.click_until(".campaign-open", "#edit-campaign").await;
     app.click("#edit-campaign").await;
     assert_eq!(app.value("#cf-budget").await, e.budget);
     app.screenshot(&shot("campaign-form")).await;
@@ -227,7 +227,7 @@ async fn every_form_saved_unchanged(app: &App, p: &Prepared, e: &Expected) {
 /// Opens the prepared collaboration's panel at `tab`.
 async fn open_collaboration(app: &App, p: &Prepared, tab: &str) {
     app.click("#nav-campaigns").await;
-    app.click(".campaign-open").await;
+    app.click_until(".campaign-open", &format!("#card-{}", p.collaboration)).await;
     app.click(&format!("#card-{}", p.collaboration)).await;
     app.click(&format!("#collab-tab-{tab}")).await;
 }
@@ -243,7 +243,7 @@ async fn dutch_figures_are_read_the_dutch_way(app: &App, p: &Prepared) {
     app.click("#close-collab").await;
 
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#edit-creator").await;
     app.click("#edit-creator").await;
     app.fill("#f-handle-0-followers", "12,345").await;
     app.click("#save-creator").await;
@@ -264,7 +264,7 @@ async fn dutch_figures_are_read_the_dutch_way(app: &App, p: &Prepared) {
 /// bound on the settings screen itself), a number keeps its meaning: `1.300` becomes `1,300`.
 async fn typed_numbers_keep_their_meaning_across_a_language_switch(app: &App, p: &Prepared) {
     app.click("#nav-roster").await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#edit-creator").await;
     app.click("#edit-creator").await;
     app.fill("#f-rate-0-amount", "1.300").await;
     app.click("#nav-settings").await;

@@ -93,7 +93,7 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     // offers to reload, and the other process's change stays.
     app.fill("#search", "fleur").await;
     app.wait_until("Fleur alone", "return document.querySelectorAll('.roster-row').length === 1;", vec![]).await;
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#edit-creator").await;
     app.click("#edit-creator").await;
     app.fill("#f-city", "Utrecht").await;
     {
@@ -203,7 +203,7 @@ async fn journey_markup_in_a_name_shows_as_text() {
     assert_eq!(shown, evil, "the name shows literally");
     let imgs = app.js("return document.querySelectorAll('img').length;", vec![]).await;
     assert_eq!(imgs, json!(0), "no element was made from the name");
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#detail-name").await;
     app.wait_for_text("#detail-name", "the detail", |t| t == evil).await;
     assert_eq!(app.js("return document.querySelectorAll('img, script:not([src]), b').length;", vec![]).await, json!(0));
     assert_ne!(app.js("return document.title;", vec![]).await, json!("owned"));

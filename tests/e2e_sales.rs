@@ -128,7 +128,7 @@ async fn journey(language: &str, dark: bool) {
     // The review queue: its codes and the two collaborations it could go to.
     app.click("#orders-review-queue").await;
     app.wait_for_texts("#orders-table tbody .sales-row td:first-child", "the review queue", &["#1005"]).await;
-    app.click("#order-row-5 td").await;
+    app.click_until("#order-row-5 td", ".order-detail[data-order-id=\"5\"]").await;
     let candidates = app.wait_for_text("#order-candidates", "the candidates", |t| t.contains("Emma Eet")).await;
     assert!(candidates.contains("Sanne Groen") && candidates.contains("SANNEGROEN10") && candidates.contains("EMMA10"), "{candidates}");
     assert!(app.text("#order-attribution-why").await.contains(word("codes of two creators", "codes van twee creators")));
@@ -160,7 +160,7 @@ async fn journey(language: &str, dark: bool) {
     // An attributed order: how its commission was made.
     app.choose("#orders-attribution", "").await;
     app.wait_for("#order-row-1").await;
-    app.click("#order-row-1 td").await;
+    app.click_until("#order-row-1 td", ".order-detail[data-order-id=\"1\"]").await;
     let ledger = plain(&app.wait_for_text("#order-ledger", "the order's commission line", |t| !t.is_empty()).await);
     let euro = |en: &'static str, dutch: &'static str| if nl { dutch } else { en };
     assert!(ledger.contains(&format!("10% {} {} = {}", word("of", "van"), euro("€100.00", "€ 100,00"), euro("€10.00", "€ 10,00"))), "{ledger}");
@@ -196,8 +196,7 @@ async fn journey(language: &str, dark: bool) {
     app.click("#campaign-tab-sales").await;
     app.wait_for_text("#campaign-sales-orders", "the campaign's orders, the decided one too", |t| t == "4").await;
     app.screenshot(&shot("campaign")).await;
-    app.click("#campaign-sales-table .sales-row td").await;
-    app.wait_for("#collab-tab-sales").await;
+    app.click_until("#campaign-sales-table .sales-row td", "#collab-tab-sales").await;
     app.click("#collab-tab-sales").await;
     let link = app.wait_for_text("#collab-link", "the tracking link", |t| t.starts_with("https://")).await;
     assert!(link.contains("utm_medium=influencer") && link.contains("utm_campaign=zomer-2026"), "{link}");

@@ -233,7 +233,7 @@ async fn journey_today_here_and_across_clients() {
     app.fill("#search", "anna").await;
     app.wait_until("Anna alone", "return document.querySelectorAll('.roster-row').length === 1;", vec![]).await;
     assert_eq!(app.text(".roster-row .cell-contact").await, "–", "no contact logged yet");
-    app.click(".roster-row").await;
+    app.click_until(".roster-row", "#creator-collabs").await;
     let collabs = app.wait_for_text("#creator-collabs", "Anna's collaborations", |t| t.contains("Summer 2026")).await;
     assert!(collabs.contains("Hybrid") && collabs.contains("Agreed") && collabs.contains("0 of 2 live") && collabs.contains("€250.00"), "history row: {collabs}");
     let gifts = app.text("#creator-gifts").await;

@@ -172,6 +172,30 @@ impl App {
         }
     }
 
+    /// Clicks `css` and waits for `expected` (what the click opens), clicking again when the
+    /// click was lost: a list that was just filtered or loaded may draw its rows again between
+    /// finding a row and clicking it (a stale element, or a click on a row already replaced),
+    /// so nothing opens. Each try waits a short while for `expected`; the whole waits as long as
+    /// `wait_for`. Use it for a row of a list that was just drawn, not for buttons whose second
+    /// click would do something else. Returns `expected`, read by the text guard.
+    pub async fn click_until(&self, css: &str, expected: &str) -> Element {
+        const TRY: Duration = Duration::from_millis(1500);
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            self.click(css).await;
+            let this_try = Instant::now() + TRY;
+            while Instant::now() < this_try {
+                if self.client.find(Locator::Css(expected)).await.is_ok() {
+                    return self.wait_for(expected).await;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            if Instant::now() >= deadline {
+                panic!("clicking {css} never showed {expected}");
+            }
+        }
+    }
+
     /// Scrolls the first element matching `css` into the middle of its scrolling panel, as a
     /// person scrolls to a field before typing in it.
     async fn scroll_into_view(&self, css: &str) {

@@ -278,7 +278,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  *   city: string, country: string }} Recipient
  * @typedef {{ collaboration: Collaboration, checklist: Checklist, creator: Recipient,
  *   deliverables: Deliverable[], shipments: Shipment[], touchpoints: Touchpoint[],
- *   spend: Money, ready_to_complete: boolean, removable: boolean }} CollaborationDetail
+ *   spend: Money, spend_commissions: Money, ready_to_complete: boolean, removable: boolean }} CollaborationDetail
  * @typedef {'upcoming'|'running'|'ended'|'undated'} Phase
  * @typedef {{ id: number, name: string, goal: string, niche: string, utm_slug: string,
  *   starts_on: string|null, ends_on: string|null,
@@ -294,7 +294,7 @@ export const setPreferences = (preferences) => call('preferences_set', { prefere
  *   platform: string, format: string, status: string, due_on: string,
  *   published_at: string|null, overdue: boolean }} TimelineItem
  * @typedef {{ planned: Money, committed: Money, spent: Money, spent_fees: Money,
- *   spent_gifts: Money, remaining: Money, formula: string }} Budget
+ *   spent_gifts: Money, spent_commissions: Money, remaining: Money, formula: string }} Budget
  * @typedef {{ campaign_id: number, campaign_name: string, phase: Phase,
  *   columns: Array<{status: string, cards: BoardCard[]}>, timeline: TimelineItem[],
  *   budget: Budget }} CampaignBoard
@@ -408,7 +408,7 @@ export const openContract = (collaborationId) => call('contract_open', { collabo
  * @typedef {{ id: number, kind: string, happened_on: string, notes: string,
  *   collaboration_id: number|null, campaign_name: string|null }} PastTouchpoint
  * @typedef {{ committed_fees: Money, earned_fees: Money, gifts_value: Money,
- *   total_compensation_value: Money, formula: string }} Compensation
+ *   commissions: Money, total_compensation_value: Money, formula: string }} Compensation
  * @typedef {{ creator_id: number, creator_name: string, last_contact_on: string|null,
  *   collaborations: PastCollaboration[], gifts: ReceivedGift[], touchpoints: PastTouchpoint[],
  *   totals: Compensation }} CreatorHistory
@@ -430,6 +430,7 @@ export const exportCalendarAll = () => call('calendar_export_all', { dialog: dia
  * @typedef {{ creator_id?: number|null, campaign_id?: number|null, attribution?: 'attributed'|'unattributed'|'review'|null,
  *   reason?: string|null, waiting?: boolean, number?: string|null, placed_from?: string|null, placed_to?: string|null }} OrderFilter
  * @typedef {{ offset: number, limit: number }} Page
+ * @typedef {{ lines_added: number, orders_waiting: number }} Booking
  * @typedef {{ collaboration_id: number, creator_id: number, creator_name: string, campaign_id: number, campaign_name: string }} CollaborationRef
  * @typedef {{ id: number, source: string, number: string, placed_at: string, placed_on: string, currency: string,
  *   subtotal: Money, total: Money|null, refunded: Money, cancelled: boolean, financial_status: string, base: Money|null,
@@ -474,10 +475,27 @@ export const saveQrCode = (collaborationId, format) => call('sales_qr_save', { c
 /** @param {{ creator_id?: number|null, campaign_id?: number|null, status?: string|null, kind?: string|null, as_of?: string }} filter
  * @param {Page} page @returns {Promise<LinesPage>} */
 export const commissionLines = (filter, page) => call('commissions_lines', { filter: { as_of: '', ...filter }, page });
-/** @returns {Promise<{ rates: { on_date: string, from_currency: string, to_currency: string, rate: string, source: string }[], total: number }>} */
+/** The stored rates, newest day first, and the rates orders wait for (by pair, most orders first).
+ * @returns {Promise<{ rates: { on_date: string, from_currency: string, to_currency: string, rate: string, source: string }[], total: number,
+ *   wanted: { from_currency: string, to_currency: string, first_date: string, last_date: string, orders: number }[] }>} */
 export const ratesList = () => call('rates_list');
+/** Keeps one rate as typed (1 `from` = `rate` `to` on `date`), read in the window's spelling.
+ * @param {string} date @param {string} from @param {string} to @param {string} rate
+ * @returns {Promise<{ rate: { date: string, from: string, to: string, rate: string, source: string }, replaced: string|null, booking: Booking }>} */
+export const setRate = (date, from, to, rate) => call('rates_set', { date, from, to, rate, spelling: spelling() });
+/** Native open dialog, then the ECB's reference rates imported from that file. Null when cancelled.
+ * @returns {Promise<{ file: string, format: string, first_date: string|null, last_date: string|null, added: number, changed: number,
+ *   unchanged: number, skipped_currencies: string[], ignored_columns: string[], booking: Booking } | null>} */
+export const importRates = () => call('rates_import', { dialog: dialog('sales.rates.import.dialog', 'sales.rates.import.filter') });
 /** @param {number} orderId @param {number|null} collaborationId null: attributed to no one @param {string} reason */
 export const attributeOrder = (orderId, collaborationId, reason) => call('sales_attribute_order', { orderId, collaborationId, reason });
+/** Gives the order to a collaboration chosen by the person, whether or not it carries its code.
+ * @param {number} orderId @param {number} collaborationId @param {string} reason */
+export const attributeToCreator = (orderId, collaborationId, reason) => call('sales_attribute_to_creator', { orderId, collaborationId, reason });
+/** The creator's collaboration the order most likely belongs to (their only one, or the one whose
+ * dates hold the order); rejects naming the campaigns when it cannot tell. @param {number} creatorId
+ * @param {number} orderId @returns {Promise<number>} */
+export const pickCollaboration = (creatorId, orderId) => call('sales_pick_collaboration', { creatorId, orderId });
 /** @param {number} collaborationId @param {'pattern'|'typed'|'none'} choice @param {string} code @param {string} discount as typed */
 export const setDiscountCode = (collaborationId, choice, code, discount) => call('sales_set_code', { collaborationId, choice, code, discount, spelling: spelling() });
 /** @param {number} collaborationId @returns {Promise<{ as_written: string, description: string, machine_text: string } | null>} */

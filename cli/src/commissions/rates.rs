@@ -8,6 +8,7 @@ use crate::columns::{aligned, Align};
 use crate::output::write_error;
 use chorus_core::commissions::ledger::Booking;
 use chorus_core::commissions::rates_store::{self, RateSet, RatesImported};
+use chorus_core::numbers::Spelling;
 use chorus_core::words::counted;
 use chorus_core::workspace::Actor;
 use chorus_core::Result;
@@ -130,7 +131,7 @@ fn print_import(r: &RatesImported, out: &mut impl Write) -> std::io::Result<()> 
 
 fn set(workspace: &Path, date: &str, from: &str, to: &str, rate: &str, json: bool) -> Result<()> {
     let mut ws = crate::workspace::open_for_work(workspace, Actor::Cli)?;
-    let done: RateSet = rates_store::set_rate(&mut ws, date, from, to, rate)?;
+    let done: RateSet = rates_store::set_rate(&mut ws, date, from, to, rate, Spelling::Unknown)?;
     crate::workspace::finish(ws);
     if json {
         return crate::print_json(&done);

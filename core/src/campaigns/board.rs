@@ -30,7 +30,8 @@ with refunds and clawbacks taken off. Remaining is planned minus committed, and 
 pub const COMPENSATION_FORMULA: &str = "Committed fees are the fees of collaborations agreed, active or completed. \
 Earned fees are the fees of completed collaborations. Gifts value is the retail value (quantity × retail price) of gifts \
 shipped or delivered to the creator; gifts still to pack, returned or lost do not count. \
-Total compensation value = earned fees + gifts value.";
+Commissions are the commission lines booked for the orders of their collaborations: every line not rejected, pending, \
+approved or paid, with refunds and clawbacks taken off. Total compensation value = earned fees + gifts value + commissions.";
 
 /// Where a campaign stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -241,7 +242,10 @@ pub struct Compensation {
     pub committed_fees: Money,
     pub earned_fees: Money,
     pub gifts_value: Money,
-    /// `earned_fees + gifts_value`.
+    /// The commission lines not rejected of the creator's collaborations (pending, approved and
+    /// paid; refunds and clawbacks are negative lines), in the workspace currency.
+    pub commissions: Money,
+    /// `earned_fees + gifts_value + commissions`.
     pub total_compensation_value: Money,
     pub formula: &'static str,
 }
@@ -535,6 +539,13 @@ pub fn creator_history(ws: &Workspace, creator_id: i64) -> Result<CreatorHistory
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // As the budget's spent commissions: through the covering index, no line is read.
+    let commissions: i64 = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(l.amount_minor), 0) FROM collaborations c JOIN commission_lines l ON l.collaboration_id = c.id AND l.rejected_at IS NULL
+             WHERE c.creator_id = ?1",
+        )?
+        .query_row([creator_id], |r| r.get(0))?;
     snapshot.finish()?;
 
     let (mut committed_fees, mut earned_fees, mut gifts_value) = (0i64, 0i64, 0i64);
@@ -553,7 +564,8 @@ pub fn creator_history(ws: &Workspace, creator_id: i64) -> Result<CreatorHistory
         committed_fees: money(committed_fees),
         earned_fees: money(earned_fees),
         gifts_value: money(gifts_value),
-        total_compensation_value: money(add(earned_fees, gifts_value)?),
+        commissions: money(commissions),
+        total_compensation_value: money(add(add(earned_fees, gifts_value)?, commissions)?),
         formula: COMPENSATION_FORMULA,
     };
     Ok(CreatorHistory { creator_id, creator_name, last_contact_on, collaborations, gifts, touchpoints, totals })
@@ -804,7 +816,17 @@ mod tests {
         assert_eq!(t.committed_fees, eur(120_000 + 40_000));
         assert_eq!(t.earned_fees, eur(40_000));
         assert_eq!(t.gifts_value, eur(8_000), "delivered counts; lost and to pack do not");
+        assert_eq!(t.commissions, eur(0));
         assert_eq!(t.total_compensation_value, eur(48_000));
         assert_eq!(t.formula, COMPENSATION_FORMULA);
+
+        // Commissions of both her collaborations count, a refund off them; a rejected line and
+        // another creator's lines do not.
+        commission_lines(&ws, anna, &[(2_000, false), (-500, false), (900, true)]);
+        commission_lines(&ws, earlier, &[(700, false)]);
+        commission_lines(&ws, bo, &[(5_000, false)]);
+        let t = creator_history(&ws, creators[0]).unwrap().totals;
+        assert_eq!(t.commissions, eur(2_000 - 500 + 700));
+        assert_eq!(t.total_compensation_value, eur(48_000 + 2_200), "earned fees + gifts value + commissions");
     }
 }

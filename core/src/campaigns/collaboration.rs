@@ -55,8 +55,11 @@ pub struct CollaborationDetail {
     pub deliverables: Vec<deliverable::Deliverable>,
     pub shipments: Vec<gifting::Shipment>,
     pub touchpoints: Vec<outreach::Touchpoint>,
-    /// Fee + retail value of gifts sent: what this collaboration costs so far (commissions join later).
+    /// Fee + retail value of gifts sent + commissions: what this collaboration costs so far.
     pub spend: Money,
+    /// Its commission lines not rejected (pending, approved and paid; refunds and clawbacks
+    /// are negative lines), in the workspace currency: the part of `spend` its orders earned.
+    pub spend_commissions: Money,
     /// Every deliverable is live: the window offers to complete it ([`ready_to_complete`]).
     pub ready_to_complete: bool,
     /// It has no published post and no gift that left: [`delete`] would take it out of the
@@ -454,12 +457,19 @@ pub fn detail(ws: &Workspace, id: i64) -> Result<CollaborationDetail> {
     let shipments = gifting::list_for(conn, id)?;
     let touchpoints = outreach::list_for_collaboration(conn, id)?;
     let gifts_sent: i64 = shipments.iter().filter(|s| s.status.is_sent()).map(|s| s.retail_value.minor).sum();
-    let spend = Money { minor: collaboration.fee.minor + gifts_sent, currency: collaboration.fee.currency };
+    let commissions: i64 = conn
+        .prepare_cached("SELECT coalesce(sum(amount_minor), 0) FROM commission_lines WHERE collaboration_id = ?1 AND rejected_at IS NULL")?
+        .query_row([id], |r| r.get(0))?;
+    let minor = collaboration.fee.minor.checked_add(gifts_sent).and_then(|m| m.checked_add(commissions)).ok_or_else(|| {
+        Error::Validation(vec![FieldError::new("total", "too_large", "These amounts add up to more than Chorus can count.")])
+    })?;
+    let spend = Money { minor, currency: collaboration.fee.currency };
+    let spend_commissions = Money { minor: commissions, currency: collaboration.fee.currency };
     let live = deliverables.iter().filter(|d| d.status.is_live()).count() as i64;
     let ready_to_complete = ready_to_complete(collaboration.status, deliverables.len() as i64, live);
     let sent = shipments.iter().filter(|s| s.status != super::ShipmentStatus::ToPack).count() as i64;
     let removable = !has_history(live, sent);
-    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend, ready_to_complete, removable })
+    Ok(CollaborationDetail { collaboration, checklist, creator, deliverables, shipments, touchpoints, spend, spend_commissions, ready_to_complete, removable })
 }
 
 pub(crate) fn recipient(conn: &Connection, creator_id: i64) -> Result<Recipient> {
@@ -664,6 +674,29 @@ pub(crate) mod tests {
         d.ends_on = "2026-06-01".into();
         let Err(Error::Validation(e)) = update(&mut ws, l.id, l.revision, &d) else { panic!("end before start") };
         assert_eq!((e[0].field.as_str(), e[0].code), ("ends_on", "end_before_start"));
+    }
+
+    #[test]
+    fn the_spend_so_far_counts_its_commissions_but_not_a_rejected_one() {
+        let (ws, l) = gifted();
+        assert_eq!(detail(&ws, l.id).unwrap().spend.minor, 0, "proposed, no fee, no gift sent");
+        for (n, (amount, rejected)) in [(1_250, false), (-250, false), (900, true)].into_iter().enumerate() {
+            ws.conn()
+                .execute_batch(&format!(
+                    "INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status, imported_at, updated_at)
+                     VALUES ('shopify', '#{n}', '2026-06-10T10:00:00Z', '2026-06-10T10:00:00Z', '2026-06-10', 'EUR', 10000, 'paid', 'now', 'now');
+                     INSERT INTO commission_lines (order_id, collaboration_id, creator_id, kind, reason, amount_minor, currency, base_minor, rule, rule_level,
+                         explanation, explanation_code, hold_until, rejected_at, rejected_reason, created_at)
+                     VALUES (last_insert_rowid(), {id}, {creator}, 'commission', 'order', {amount}, 'EUR', 10000, 'percent:1000', 'workspace', '', 'percent',
+                         '2026-07-10', {rejected}, {rejected}, 'now')",
+                    id = l.id,
+                    creator = l.creator_id,
+                    rejected = if rejected { "'now'" } else { "NULL" },
+                ))
+                .unwrap();
+        }
+        let d = detail(&ws, l.id).unwrap();
+        assert_eq!((d.spend_commissions.minor, d.spend.minor), (1_000, 1_000), "fee 0 + gifts sent 0 + commissions 12.50 − 2.50");
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub(crate) fn line_row(r: &Row) -> rusqlite::Result<LineRow> {
     let currency = currency_at(r, 13)?;
     let money = |minor: i64| Money { minor, currency };
     let rule: String = r.get(15)?;
-    let params: BTreeMap<String, String> = serde_json::from_str(&r.get::<_, String>(19)?).unwrap_or_default();
+    let params = explanation_params_of(&r.get::<_, String>(19)?);
     let explanation_amounts = params.iter().filter_map(|(k, v)| money_of_text(v).map(|m| (k.clone(), m))).collect();
     let conversion = match (r.get::<_, Option<String>>(20)?, r.get::<_, Option<i64>>(21)?, r.get::<_, Option<i64>>(22)?, r.get::<_, Option<i64>>(23)?) {
         (Some(code), Some(minor), Some(units), Some(scale)) => Some(LineConversion {
@@ -213,6 +213,15 @@ fn basis_points_of(text: &str) -> Option<u32> {
     }
     let fraction = format!("{fraction:0<2}");
     whole.parse::<u32>().ok()?.checked_mul(100)?.checked_add(fraction.parse::<u32>().ok()?)
+}
+
+/// The parameters of a line's explanation (`rate`, `base`, `amount`, …). The ledger keeps them
+/// under `params`, beside the words of the base and the conversion (`ledger::lines`); a line
+/// written flat (`{"rate": "10%", …}`) reads too. Only text values are parameters.
+fn explanation_params_of(stored: &str) -> BTreeMap<String, String> {
+    let value: serde_json::Value = serde_json::from_str(stored).unwrap_or_default();
+    let inner = value.get("params").filter(|p| p.is_object()).unwrap_or(&value);
+    inner.as_object().map(|o| o.iter().filter_map(|(k, v)| v.as_str().map(|t| (k.clone(), t.to_string()))).collect()).unwrap_or_default()
 }
 
 /// `EUR 5.00` (as `commissions::rules::money_text` writes it) back into an amount.
@@ -340,6 +349,22 @@ mod tests {
         assert_eq!(decimal_text(1_250, 3), "1.250");
         assert_eq!(decimal_text(7, 0), "7");
         assert_eq!(decimal_text(5, 3), "0.005");
+    }
+
+    /// Regression: the window showed "— of €80.00 = €8.00" and no rate for every line the
+    /// ledger booked, as the parameters it keeps under `params` were read as a flat map.
+    #[test]
+    fn a_booked_line_shows_its_rate_and_amounts() {
+        let (mut shop, sanne) = crate::commissions::ledger::tests::Shop::with_one_affiliate("percent:1000");
+        let order = shop.order("#1001", "2026-05-03T10:00:00Z", 8_000, Some(sanne));
+        shop.book(&[order]);
+        let filter = LineFilter { as_of: "2026-12-31".into(), ..Default::default() };
+        let page = commission_lines(shop.ws.conn(), &filter, Page { offset: 0, limit: 10 }).unwrap();
+        let line = &page.rows[0];
+        assert_eq!(line.rate_bp, Some(1000));
+        assert_eq!(line.explanation_params.get("rate").map(String::as_str), Some("10%"));
+        assert!(line.explanation_amounts.contains_key("base") && line.explanation_amounts.contains_key("amount"), "{:?}", line.explanation_amounts);
+        assert_eq!(explanation_params_of(r#"{"rate":"12.5%","base":"EUR 10.00"}"#).get("rate").map(String::as_str), Some("12.5%"), "a flat line reads too");
     }
 
     #[test]

@@ -84,9 +84,12 @@ pub fn rate_table(conn: &Connection) -> Result<RateTable> {
 
 /// Keeps a typed rate (`1 from = rate to` on `date`), replacing that day's rate of the pair,
 /// with an audit line; then books again the orders it can move. Every part is checked and a
-/// problem names its field (`date`, `from`, `to`, `rate`).
-pub fn set_rate(ws: &mut Workspace, date: &str, from: &str, to: &str, rate_text: &str) -> Result<RateSet> {
-    let rate = DatedRate::typed(date, from, to, rate_text, Spelling::Unknown).map_err(|refusal| {
+/// problem names its field (`date`, `from`, `to`, `rate`). `spelling` is how the person writes
+/// numbers (the window's language; `Unknown` for a `chorus` argument, where one separator is
+/// the decimal mark): it settles only `1.084` / `1,084`, which a Dutch reader takes as 1084 /
+/// 1.084 and an English one as 1.084 / 1084.
+pub fn set_rate(ws: &mut Workspace, date: &str, from: &str, to: &str, rate_text: &str, spelling: Spelling) -> Result<RateSet> {
+    let rate = DatedRate::typed(date, from, to, rate_text, spelling).map_err(|refusal| {
         let field = match refusal.code {
             "rate_date_invalid" => "date",
             "currency_unknown" if refusal.params.get("text").map(String::as_str) == Some(from.trim()) => "from",

@@ -68,7 +68,7 @@ pub(crate) fn write(ws: &mut Workspace, today: NaiveDate) -> Result<SalesWritten
     let mut step = 0u32;
     while day <= today {
         let rate = format!("0.{}", 8550 + (step * 37) % 120);
-        crate::commissions::rates_store::set_rate(ws, &day.to_string(), "EUR", "GBP", &rate)?;
+        crate::commissions::rates_store::set_rate(ws, &day.to_string(), "EUR", "GBP", &rate, crate::numbers::Spelling::Unknown)?;
         day += Duration::days(7);
         step += 1;
     }

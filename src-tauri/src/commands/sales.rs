@@ -87,6 +87,21 @@ pub fn sales_attribute_order(state: State<'_, AppState>, order_id: i64, collabor
     state.with_workspace(|ws| review::attribute_order(ws, order_id, collaboration_id, &reason, false))
 }
 
+/// Gives the order to a collaboration the person chose from the roster, whether or not the order
+/// carries its code (a code said aloud, a link the shop did not keep); the reason goes in the
+/// audit log.
+#[tauri::command(async)]
+pub fn sales_attribute_to_creator(state: State<'_, AppState>, order_id: i64, collaboration_id: i64, reason: String) -> CmdResult<OrderDecision> {
+    state.with_workspace(|ws| review::attribute_order(ws, order_id, Some(collaboration_id), &reason, true))
+}
+
+/// The collaboration of the creator the order most likely belongs to: their only one, else the
+/// one whose window holds the order; else the refusal names the campaigns to choose from.
+#[tauri::command(async)]
+pub fn sales_pick_collaboration(state: State<'_, AppState>, creator_id: i64, order_id: i64) -> CmdResult<i64> {
+    state.with_workspace(|ws| review::pick_collaboration(ws.conn(), creator_id, order_id))
+}
+
 /// The collaboration's discount code from the panel: `choice` is `pattern`, `typed` (with
 /// `code`) or `none`; `discount` is the customer's discount as typed.
 #[tauri::command(async)]

@@ -31,5 +31,5 @@ export function budgetStrip(b) {
     h('details', { class: 'budget-formula' },
       h('summary', null, t('budget.how')),
       h('p', { class: 'muted', id: 'budget-formula' }, t('campaign.budget.formula')),
-      h('p', { class: 'muted small' }, t('budget.split', { fees: money(b.spent_fees), gifts: money(b.spent_gifts) }))));
+      h('p', { class: 'muted small', id: 'budget-split' }, t('budget.split', { fees: money(b.spent_fees), gifts: money(b.spent_gifts), commissions: money(b.spent_commissions) }))));
 }

@@ -82,7 +82,7 @@ export function campaignList(hooks, initial = null) {
       h('th', { scope: 'col' }, t('campaigns.col.dates')),
       h('th', { scope: 'col', class: 'num' }, t('campaigns.col.budget')),
       h('th', { scope: 'col', class: 'num' }, t('campaigns.col.committed')),
-      h('th', { scope: 'col', class: 'num' }, t('campaigns.col.spent')),
+      h('th', { scope: 'col', class: 'num', title: t('campaigns.col.spent.title') }, t('campaigns.col.spent')),
       h('th', { scope: 'col', class: 'num' }, t('campaigns.col.collaborations')),
       h('th', { scope: 'col', class: 'num' }, t('campaigns.col.open')))),
     body);

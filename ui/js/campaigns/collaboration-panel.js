@@ -1,7 +1,7 @@
 //! The panel beside the campaign board: one collaboration, with its terms, deliverables, gifts
 //! and outreach in four tabs and its Sales tab (tracking link, QR code, discount code:
-//! sales/collaboration-sales.js), the spend so far (fee + retail value of gifts sent, the back
-//! end's figure) and a link to the creator in the roster. `show(id, focus)` opens it on a tab or
+//! sales/collaboration-sales.js), the spend so far (fee + retail value of gifts sent +
+//! commissions booked, the back end's figure) and a link to the creator in the roster. `show(id, focus)` opens it on a tab or
 //! an item: focus `deliverable:<id>`, `shipment:<id>`, `touchpoints`, `deliverables`, `gifts`,
 //! `terms` (or `{ kind, id }`). Every save re-reads the collaboration and tells `onChanged`, so
 //! the board follows; answers to an older request are dropped (sequence numbers). When every
@@ -100,7 +100,8 @@ export function collaborationPanel(hooks) {
     const l = detail.collaboration;
     const gifts = detail.shipments.filter((s) => ['shipped', 'delivered', 'lost'].includes(s.status));
     const spendParts = [l.fee.minor ? t('collab.spend.fee', { amount: fmt.money(l.fee.minor, l.fee.currency) }) : null,
-      gifts.length ? tn('collab.spend.gifts', gifts.length) : null].filter(Boolean);
+      gifts.length ? tn('collab.spend.gifts', gifts.length) : null,
+      detail.spend_commissions.minor ? t('collab.spend.commissions', { amount: fmt.money(detail.spend_commissions.minor, detail.spend_commissions.currency) }) : null].filter(Boolean);
     const tabButton = (id, count) => h('button', {
       type: 'button', role: 'tab', id: `collab-tab-${id}`, class: 'tab', 'aria-selected': String(tab === id), tabindex: tab === id ? 0 : -1,
       'aria-controls': 'collab-tabpanel', onclick: () => switchTab(id),

@@ -181,6 +181,7 @@ function totalsSection(totals, any) {
         row('creatorSide.totals.committed', totals.committed_fees),
         row('creatorSide.totals.earned', totals.earned_fees),
         row('creatorSide.totals.gifts', totals.gifts_value),
+        row('creatorSide.totals.commissions', totals.commissions),
         row('creatorSide.totals.total', totals.total_compensation_value, true))),
     h('p', { class: 'formula muted', id: 'compensation-formula' }, t('creatorSide.formula')));
 }

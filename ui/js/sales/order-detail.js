@@ -3,6 +3,8 @@
 //! a manual one, and for the review queue the collaborations whose codes it carries), what its
 //! commission waits for, and its commission lines one by one with how each was made: base,
 //! rule and level, rate, the explanation, a conversion with its rate, the hold and the status.
+//! An order not attributed (or in the review queue) can be given to any creator on the roster
+//! (attribute-dialog.js), with or without their code.
 //! `show(id)` reads and shows an order; Esc or the close button hides the panel.
 
 import * as api from '../api.js';
@@ -12,6 +14,7 @@ import { errorText } from '../shared/errors.js';
 import { navigate } from '../shared/nav.js';
 import { money, amounts, attributionCell, reasonText, rateText, statusBadge, explanationText, ruleText, kindText } from './sales-words.js';
 import { attributeAction, rejectAction } from './sales-actions.js';
+import { attributeToCreatorAction } from './attribute-dialog.js';
 
 /** @param {{ onClosed: () => void, onChanged?: () => void }} hooks */
 export function orderDetailPanel(hooks) {
@@ -70,7 +73,8 @@ export function orderDetailPanel(hooks) {
                 h('span', { class: 'history-main' }, h('span', { class: 'history-name' }, c.collaboration.creator_name), h('span', { class: 'mono' }, c.code)),
                 h('span', { class: 'history-meta' }, h('span', null, c.collaboration.campaign_name))),
               attributeAction(o, c.collaboration, hooks.onChanged))))) : null,
-          o.attribution === 'attributed' ? attributeAction(o, null, hooks.onChanged) : null),
+          h('div', { class: 'section-actions' },
+            o.attribution === 'attributed' ? attributeAction(o, null, hooks.onChanged) : attributeToCreatorAction(o, hooks.onChanged))),
         o.waiting_code ? section('order-waiting', 'sales.detail.waiting',
           // The reason in the window's words when the catalogue has them, else the core's sentence.
           h('p', { role: 'status' }, hasKey(`code.${o.waiting_code}`) ? t(`code.${o.waiting_code}`) : (d.waiting_message || t('sales.waiting.hint')))) : null,

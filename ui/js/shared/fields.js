@@ -8,7 +8,7 @@
 
 import { h } from './dom.js';
 import { fmt, currentLanguage, respell } from './i18n.js';
-import { problemText } from './errors.js';
+import { problemText, asPayload, errorText } from './errors.js';
 
 /**
  * A labelled field with its hint and error slot; `extra` (a picker's offer) sits right after
@@ -123,6 +123,21 @@ export function showFieldErrors(root, problems) {
     if (target && rank < firstOrder) { first = target; firstOrder = rank; }
   }
   return { first, unplaced };
+}
+
+/**
+ * A failed save of a dialog's form: each field problem at its field (the first focused), and
+ * what has no field here (or is no field problem) in `banner`, in words.
+ * @param {HTMLElement} form @param {HTMLElement} banner @param {any} err
+ */
+export function showProblems(form, banner, err) {
+  const p = asPayload(err);
+  const { first, unplaced } = p.kind === 'validation' ? showFieldErrors(form, p.fields) : { first: null, unplaced: [] };
+  if (p.kind !== 'validation' || unplaced.length) {
+    banner.textContent = errorText(p);
+    banner.hidden = false;
+  }
+  first?.focus();
 }
 
 /** The field name itself when it has an error slot, else its nearest parent that has one. */

@@ -390,7 +390,7 @@ fn an_order_in_another_currency_waits_for_its_rate_and_is_booked_when_it_comes()
     let params: String = shop.ws.conn().query_row("SELECT waiting_params FROM orders WHERE id = ?1", [order], |r| r.get(0)).unwrap();
     let params: serde_json::Value = serde_json::from_str(&params).unwrap();
     assert_eq!((params["currency"].as_str(), params["date"].as_str()), (Some("USD"), Some("2026-05-03")), "the window words the wait from these");
-    let set = crate::commissions::rates_store::set_rate(&mut shop.ws, "2026-05-01", "EUR", "USD", "1.25").unwrap();
+    let set = crate::commissions::rates_store::set_rate(&mut shop.ws, "2026-05-01", "EUR", "USD", "1.25", crate::numbers::Spelling::Unknown).unwrap();
     assert_eq!(set.booking.lines_added, 1);
     assert_eq!(shop.waiting(order).0, "");
     let cleared: String = shop.ws.conn().query_row("SELECT waiting_params FROM orders WHERE id = ?1", [order], |r| r.get(0)).unwrap();
@@ -415,7 +415,7 @@ fn a_tier_waits_while_an_earlier_order_of_the_month_waits_for_its_rate() {
     let later = shop.order("#1002", "2026-05-03T10:00:00Z", 10_000, Some(sanne));
     assert_eq!(shop.book(&[foreign, later]).orders_waiting, 2);
     assert!(shop.waiting(later).1.contains("#1001"), "{}", shop.waiting(later).1);
-    crate::commissions::rates_store::set_rate(&mut shop.ws, "2026-05-02", "USD", "EUR", "1").unwrap();
+    crate::commissions::rates_store::set_rate(&mut shop.ws, "2026-05-02", "USD", "EUR", "1", crate::numbers::Spelling::Unknown).unwrap();
     assert_eq!((shop.booked(foreign, sanne), shop.booked(later, sanne)), (15_000, 1_500), "the € 1,000 order reaches the second tier itself");
 }
 
