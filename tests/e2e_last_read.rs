@@ -149,7 +149,8 @@ async fn every_screen(app: &App, prefix: String) -> Vec<String> {
     app.click("#order-attribute-any").await;
     app.wait_for("#attr-results .attr-row").await;
     app.click_until("#attr-results .attr-row", "#attr-results .attr-row.selected").await;
-    app.wait_until("the creator's campaigns", "return document.querySelector('#attr-collaboration').options.length > 0;", vec![]).await;
+    // Their campaigns in the menu, or (a creator in none) the reason at the creator.
+    app.wait_until("the creator's campaigns", "return document.querySelector('#attr-collaboration').options.length > 0 || !document.querySelector('#err-attr-creator').hidden;", vec![]).await;
     tour.shot("sales-attribute").await;
     close_dialog(app).await;
     app.click("#sales-tab-commissions").await;
