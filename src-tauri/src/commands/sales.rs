@@ -3,7 +3,8 @@
 //! its file, discount code). Thin like every command: convert, call one core function, map the
 //! error; every rule lives in `chorus_core::sales`. Statuses of commission lines are read as of
 //! today on this computer. A person's decision on an order (the review queue, or any order)
-//! goes through `sales_attribute_order`, with their reason.
+//! goes through `sales_attribute_order`, with their reason; giving it to any creator's
+//! collaboration without a code through `sales_attribute_to_creator`.
 
 use super::{filter, with_extension, CmdResult, ExportReport};
 use crate::dialogs::{self, DialogText};

@@ -1,7 +1,7 @@
 //! The Sales screen (route `sales`): three tabs — Orders (sales-orders.js: filters, the
 //! review queue's count, an order's detail beside the list), Commissions (sales-commissions.js:
 //! the ledger's lines with filters and the totals by status) and Rates (sales-rates.js: the
-//! exchange-rate table, read-only). ←/→ move between the tabs. The header's "Import orders…"
+//! exchange-rate table, the rates orders wait for, a rate typed, the ECB's file imported). ←/→ move between the tabs. The header's "Import orders…"
 //! opens the orders import (orders-import.js); the open tab is drawn again after it.
 //!
 //! `salesScreen(previous, params)`: `previous` is `snapshot()` (the tab and each tab's
