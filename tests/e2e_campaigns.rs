@@ -21,7 +21,7 @@ use chorus_core::Workspace;
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use support::{enabled, App, ONE_AT_A_TIME};
+use support::{enabled, App, ONE_AT_A_TIME, day};
 
 /// A fresh workspace the app opens at start, holding one creator with an address.
 fn workspace_with_anna(data_dir: &Path) {
@@ -39,14 +39,6 @@ fn workspace_with_anna(data_dir: &Path) {
     let mut recent = RecentList::default();
     recent.touch(&path, "Studio Zon", "2026-11-25T08:00:00Z");
     recent.save(data_dir).unwrap();
-}
-
-/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
-fn day(days: i64) -> String {
-    let mut days_from_today = chorus_core::campaigns::fields::local_today().iter_days();
-    let steps = days.unsigned_abs() as usize;
-    let d = if days < 0 { days_from_today.rev().nth(steps) } else { days_from_today.nth(steps) };
-    d.unwrap().format("%Y-%m-%d").to_string()
 }
 
 /// The text of Anna's card, once it stands in `column` and satisfies `ok`.

@@ -20,7 +20,7 @@ use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use serde_json::json;
 use std::path::Path;
-use support::{enabled, App, ONE_AT_A_TIME};
+use support::{enabled, App, ONE_AT_A_TIME, day};
 
 /// The ids of what the journeys act on.
 struct Program {
@@ -34,14 +34,6 @@ struct Program {
     spring: i64,
     autumn: i64,
     winter: i64,
-}
-
-/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
-fn day(days: i64) -> String {
-    let mut days_from_today = chorus_core::campaigns::fields::local_today().iter_days();
-    let steps = days.unsigned_abs() as usize;
-    let d = if days < 0 { days_from_today.rev().nth(steps) } else { days_from_today.nth(steps) };
-    d.unwrap().format("%Y-%m-%d").to_string()
 }
 
 /// A client's workspace with six creators (and twenty more below them) (long names, handles, niches and stages among them,

@@ -12,30 +12,14 @@
 
 mod support;
 
-use chorus_core::campaigns::{campaign, collaboration, fields};
+use chorus_core::campaigns::{campaign, collaboration};
 use chorus_core::campaigns::{CampaignDraft, CollaborationDraft};
-use chorus_core::roster::model::{CreatorDraft, HandleDraft};
 use chorus_core::app::recent::RecentList;
 use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use rusqlite::params;
 use std::path::{Path, PathBuf};
-use support::{enabled, App, ONE_AT_A_TIME};
-
-/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
-fn day(days: i64) -> String {
-    (fields::local_today() + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
-}
-
-fn creator(ws: &mut Workspace, name: &str, handle: &str) -> i64 {
-    let draft = CreatorDraft {
-        display_name: name.into(),
-        handles: vec![HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12400".into(), ..Default::default() }],
-        country: "NL".into(),
-        ..Default::default()
-    };
-    chorus_core::roster::creators::create(ws, &draft).unwrap().id
-}
+use support::{enabled, App, ONE_AT_A_TIME, day, plain, instagram_creator as creator};
 
 /// Studio Zon with Sanne and Emma in "Zomer 2026", their orders and commission lines.
 fn prepared(data_dir: &Path) -> PathBuf {
@@ -95,11 +79,6 @@ fn prepared(data_dir: &Path) -> PathBuf {
     recent.touch(&path, "Studio Zon", "2026-11-25T08:00:00Z");
     recent.save(data_dir).unwrap();
     path
-}
-
-/// Text as a person reads it: Intl writes `€ 5,00` with a no-break space.
-fn plain(text: &str) -> String {
-    text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// The journey in one language and theme; `shot` names its screenshots.

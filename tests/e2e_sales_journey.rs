@@ -14,7 +14,7 @@
 mod support;
 
 use chorus_core::app::recent::RecentList;
-use chorus_core::campaigns::{campaign, fields, CampaignDraft};
+use chorus_core::campaigns::{campaign, CampaignDraft};
 use chorus_core::roster::model::{CreatorDraft, HandleDraft};
 use chorus_core::synthetic_sales::SHOPIFY_HEADER;
 use chorus_core::workspace::settings::Settings;
@@ -22,12 +22,7 @@ use chorus_core::Workspace;
 use serde_json::json;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use support::{enabled, App, ONE_AT_A_TIME};
-
-/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
-fn day(days: i64) -> String {
-    (fields::local_today() + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
-}
+use support::{enabled, App, ONE_AT_A_TIME, day, plain};
 
 /// Studio Zon with the campaign "Zomer 2026" and Sanne Groen in the roster; opened last.
 fn prepared(data_dir: &Path) -> PathBuf {
@@ -124,11 +119,6 @@ fn sales_tables(path: &Path) -> Vec<String> {
         out.extend(rows.map(|r| format!("{table}: {}", r.unwrap())));
     }
     out
-}
-
-/// Text as a person reads it: Intl writes `€ 5,00` with a no-break space.
-fn plain(text: &str) -> String {
-    text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 async fn journey(language: &str, dark: bool) {

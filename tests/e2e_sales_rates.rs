@@ -22,28 +22,12 @@ use chorus_core::campaigns::{CampaignDraft, CollaborationDraft};
 use chorus_core::commissions::ledger::book_orders;
 use chorus_core::commissions::rules_store::{set_rule, RuleOwner};
 use chorus_core::numbers::Spelling;
-use chorus_core::roster::model::{CreatorDraft, HandleDraft};
 use chorus_core::app::recent::RecentList;
 use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use rusqlite::params;
 use std::path::{Path, PathBuf};
-use support::{enabled, App, ONE_AT_A_TIME};
-
-/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
-fn day(days: i64) -> String {
-    (fields::local_today() + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
-}
-
-fn creator(ws: &mut Workspace, name: &str, handle: &str) -> i64 {
-    let draft = CreatorDraft {
-        display_name: name.into(),
-        handles: vec![HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12400".into(), ..Default::default() }],
-        country: "NL".into(),
-        ..Default::default()
-    };
-    chorus_core::roster::creators::create(ws, &draft).unwrap().id
-}
+use support::{enabled, App, ONE_AT_A_TIME, day, plain, instagram_creator as creator};
 
 /// Studio Zon with Sanne's dollar order waiting for its rate and an order nobody holds.
 fn prepared(data_dir: &Path) -> PathBuf {
@@ -94,11 +78,6 @@ fn ecb_csv(dir: &Path, name: &str, usd_of_newest: &str) -> PathBuf {
     );
     std::fs::write(&path, text).unwrap();
     path
-}
-
-/// Text as a person reads it: Intl writes `€ 5,00` with a no-break space.
-fn plain(text: &str) -> String {
-    text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// An amount in euros as the window writes it (below € 1,000).

@@ -13,7 +13,7 @@
 
 mod support;
 
-use chorus_core::campaigns::{campaign, collaboration, deliverable, fields, gifting};
+use chorus_core::campaigns::{campaign, collaboration, deliverable, gifting};
 use chorus_core::campaigns::{CampaignDraft, CollaborationDraft, DeliverableDraft, GiftItemDraft, ShipmentDraft, TouchpointDraft};
 use chorus_core::roster::model::{CreatorDraft, HandleDraft};
 use chorus_core::app::recent::RecentList;
@@ -21,16 +21,7 @@ use chorus_core::workspace::settings::Settings;
 use chorus_core::Workspace;
 use serde_json::json;
 use std::path::{Path, PathBuf};
-use support::{enabled, App, ONE_AT_A_TIME};
-
-/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past).
-fn day(days: i64) -> String {
-    let mut d = fields::local_today();
-    for _ in 0..days.unsigned_abs() {
-        d = if days > 0 { d.succ_opt().unwrap() } else { d.pred_opt().unwrap() };
-    }
-    d.format("%Y-%m-%d").to_string()
-}
+use support::{enabled, App, ONE_AT_A_TIME, day};
 
 fn creator(ws: &mut Workspace, name: &str, handle: &str) -> i64 {
     let draft = CreatorDraft {

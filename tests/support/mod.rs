@@ -434,3 +434,26 @@ pub fn typed_date(iso: &str, language: &str) -> String {
         _ => format!("{d} {} {y}", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]),
     }
 }
+
+/// `YYYY-MM-DD`, `days` from today on this computer's clock (negative: in the past): the
+/// dates journeys prepare their workspaces with, so that "today" on screen is the test's day.
+pub fn day(days: i64) -> String {
+    (chorus_core::campaigns::fields::local_today() + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
+}
+
+/// Text as a person reads it: Intl writes `€ 5,00` and `25 nov. 2026` with no-break spaces.
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// A creator in the Netherlands with one Instagram handle of 12,400 followers; their id.
+pub fn instagram_creator(ws: &mut chorus_core::Workspace, name: &str, handle: &str) -> i64 {
+    use chorus_core::roster::model::{CreatorDraft, HandleDraft};
+    let draft = CreatorDraft {
+        display_name: name.into(),
+        handles: vec![HandleDraft { platform: "instagram".into(), handle: handle.into(), followers: "12400".into(), ..Default::default() }],
+        country: "NL".into(),
+        ..Default::default()
+    };
+    chorus_core::roster::creators::create(ws, &draft).unwrap().id
+}

@@ -24,6 +24,7 @@
 //!   it says busy. So the app and the CLI can work on the same file at once.
 
 pub mod backups;
+pub(crate) mod bulk_insert;
 mod guard;
 mod identity;
 pub mod integrity;

@@ -1,11 +1,15 @@
 //! Short notices at the bottom left of the content, clear of a side panel and its Save button:
 //! successes, and errors that belong to no field.
 //! The region `#toast` is a polite live region (errors are announced assertively); each
-//! notice closes by itself, on its close button, or with Esc while focused.
+//! notice closes by itself, on its close button, or with Esc while focused. At most
+//! `MOST_SHOWN` stay on screen (a new one closes the oldest), and a notice with the same text
+//! as one shown replaces it: a burst of actions never stacks a column of notices.
 
 import { h, icon, ICONS } from './dom.js';
 import { t } from './i18n.js';
 import { errorText } from './errors.js';
+
+const MOST_SHOWN = 3;
 
 function region() {
   let el = document.getElementById('toast');
@@ -38,6 +42,10 @@ export function toast(text, options = {}) {
   const start = () => { if (timeout > 0) timer = setTimeout(close, timeout); };
   item.addEventListener('mouseenter', () => clearTimeout(timer));
   item.addEventListener('mouseleave', start);
+  const shown = [...region().querySelectorAll('.toast:not(.leaving)')];
+  for (const same of shown.filter((el) => el.querySelector('.toast-text')?.textContent === text)) same.remove();
+  const left = [...region().querySelectorAll('.toast:not(.leaving)')];
+  for (const old of left.slice(0, Math.max(0, left.length - (MOST_SHOWN - 1)))) old.remove();
   region().appendChild(item);
   start();
   return close;

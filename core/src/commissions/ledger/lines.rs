@@ -11,6 +11,7 @@ use crate::commissions::{Refusal, Wording};
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money};
 use chrono::Days;
+use crate::workspace::bulk_insert::{BulkInsert, Cell};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
@@ -173,7 +174,7 @@ fn reason_of(o: &OrderRow, target: &Target, booked: Option<&working_set::Booked>
 /// lines' indexes in place is cheaper than building them again (as the roster import does).
 pub(super) const REBUILD_INDEXES_FROM: usize = 20_000;
 
-pub(super) fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], waiting: &[(usize, Option<Refusal>)], now: &str) -> Result<Booking> {
+pub(super) fn write(conn: &Connection, set: &WorkingSet, mut lines: Vec<NewLine>, waiting: &[(usize, Option<Refusal>)], now: &str) -> Result<Booking> {
     let existing: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM commission_lines", [], |r| r.get(0))?;
     let rebuild = lines.len() >= REBUILD_INDEXES_FROM && lines.len() as i64 * 2 >= existing;
     let mut indexes: Vec<(String, String)> = Vec::new();
@@ -188,25 +189,47 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], wait
             conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
     }
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO commission_lines (order_id, collaboration_id, creator_id, kind, reason, amount_minor, currency, base_minor, rule, rule_level,
-             explanation, explanation_code, explanation_params, order_currency, order_base_minor, fx_rate_units, fx_rate_scale, fx_on_date,
-             hold_until, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    let mut insert = BulkInsert::new(
+        conn,
+        "commission_lines",
+        &[
+            "order_id", "collaboration_id", "creator_id", "kind", "reason", "amount_minor", "currency", "base_minor", "rule", "rule_level",
+            "explanation", "explanation_code", "explanation_params", "order_currency", "order_base_minor", "fx_rate_units", "fx_rate_scale", "fx_on_date",
+            "hold_until", "created_at",
+        ],
     )?;
     // In the order of the order index: its pages fill one after the other.
-    let mut by_order: Vec<&NewLine> = lines.iter().collect();
-    by_order.sort_unstable_by_key(|l| (l.order_id, l.collaboration_id));
-    for l in by_order {
-        let (units, scale, on) = match &l.fx {
-            Some((u, s, d)) => (Some(*u as i64), Some(i64::from(*s)), Some(d.as_str())),
+    lines.sort_unstable_by_key(|l| (l.order_id, l.collaboration_id));
+    let lines_added = lines.len() as u64;
+    for l in lines {
+        let (units, scale, on) = match l.fx {
+            Some((u, s, d)) => (Some(u as i64), Some(i64::from(s)), Some(d)),
             None => (None, None, None),
         };
-        insert.execute(params![
-            l.order_id, l.collaboration_id, l.creator_id, l.kind, l.reason, l.amount, l.currency.code(), l.base, l.rule, l.level,
-            l.explanation.english, l.explanation.code, l.params_json, l.order_currency, l.order_base, units, scale, on, l.hold_until, now
+        insert.push([
+            l.order_id.into(),
+            l.collaboration_id.into(),
+            l.creator_id.into(),
+            l.kind.into(),
+            l.reason.into(),
+            l.amount.into(),
+            Cell::Text(l.currency.code().to_string()),
+            l.base.into(),
+            l.rule.into(),
+            l.level.into(),
+            l.explanation.english.into(),
+            l.explanation.code.into(),
+            l.params_json.into(),
+            l.order_currency.into(),
+            l.order_base.into(),
+            units.into(),
+            scale.into(),
+            on.into(),
+            l.hold_until.into(),
+            Cell::Text(now.to_string()),
         ])?;
     }
+    insert.flush()?;
     for (_, sql) in &indexes {
         conn.execute_batch(sql)?;
     }
@@ -226,5 +249,5 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, lines: &[NewLine], wait
             mark.execute(params![o.id, code, message, params_json])?;
         }
     }
-    Ok(Booking { lines_added: lines.len() as u64, orders_waiting })
+    Ok(Booking { lines_added, orders_waiting })
 }

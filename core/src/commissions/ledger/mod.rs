@@ -219,7 +219,7 @@ pub fn book_orders(conn: &Connection, order_ids: &[i64], now: &str) -> Result<Bo
             }
         }
     }
-    write(conn, &set, &new_lines, &waiting_now, now)
+    write(conn, &set, new_lines, &waiting_now, now)
 }
 
 /// Books again every order waiting with one of `codes` (all waiting orders when empty): after

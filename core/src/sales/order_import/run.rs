@@ -146,7 +146,7 @@ impl<'c> Importer<'c> {
                     State::Unattributed => *c.attribution.unattributed.entry(d.reason.as_str()).or_default() += 1,
                 }
                 if let Some((w, _)) = &mut self.writer {
-                    let id = w.insert(&order, &d, &utc)?;
+                    let id = w.insert(order, &d, utc)?;
                     if d.state == State::Attributed {
                         self.to_book.push(id);
                     }
@@ -180,7 +180,8 @@ impl<'c> Importer<'c> {
 
     fn finish(self, path: &Path, end: StreamEnd) -> Result<(OrderPreview, Vec<i64>)> {
         let Importer { writer, mut counts, to_book, .. } = self;
-        if let Some((w, suspended)) = writer {
+        if let Some((mut w, suspended)) = writer {
+            w.flush()?;
             let conn = w.conn();
             drop(w);
             suspended.restore(conn)?;
