@@ -15,6 +15,7 @@ use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -56,54 +57,105 @@ fn which(name: &str) -> Result<PathBuf, ()> {
     std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()).ok_or(())
 }
 
+/// Stops `driver` and every process of its group: SIGTERM, up to 10 s to go, then SIGKILL.
+async fn stop_group(driver: &mut Child) {
+    let group = format!("-{}", driver.id());
+    let signal = |name: &str| Command::new("kill").args([name, "--", &group]).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    signal("-TERM");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let _ = driver.try_wait();
+        if !group_alive(driver.id()) {
+            return;
+        }
+        if Instant::now() >= deadline {
+            signal("-KILL");
+            let _ = driver.wait();
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Whether a process of group `group` is still running (zombies left for init do not count).
+fn group_alive(group: u32) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return false };
+    entries.flatten().any(|entry| {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { return false };
+        // pid (comm) state ppid pgrp ...: the name may hold spaces, so read after the last ')'.
+        let Some((_, rest)) = stat.rsplit_once(')') else { return false };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        fields.len() > 2 && fields[0] != "Z" && fields[2] == group.to_string()
+    })
+}
+
+impl Drop for App {
+    /// A journey that failed half-way leaves nothing running behind it.
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.driver.id())]).status();
+            let _ = self.driver.wait();
+        }
+    }
+}
+
 impl App {
-    /// Starts the app with `data_dir` as its config and data folder.
+    /// Starts the app with `data_dir` as its config and data folder. A driver that gives no
+    /// session within 40 s (WebKitWebDriver failing to start on a loaded machine) is stopped
+    /// with everything it started, and a fresh one is tried, three times in all.
     pub async fn start(data_dir: &Path) -> App {
         let dialog_file = data_dir.join("dialog-answer.txt");
         std::fs::write(&dialog_file, "").unwrap();
-        let port = free_port();
-        let native_port = free_port();
-        let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("CHORUS_DATA_DIR", data_dir)
-            .env("CHORUS_TEST_DIALOG_FILE", &dialog_file)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("tauri-driver must be installed (scripts/install-deps.sh --e2e)");
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_chorus-app") }));
-        let url = format!("http://127.0.0.1:{port}");
-        // tauri-driver does not wait for WebKitWebDriver: retry the first session request.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let client = loop {
-            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(250)).await;
+        let mut last_error = String::new();
+        for _attempt in 0..3 {
+            let port = free_port();
+            let native_port = free_port();
+            // Its own process group, so that stopping it stops WebKitWebDriver and the app too.
+            let mut driver = Command::new(tauri_driver())
+                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .env("CHORUS_DATA_DIR", data_dir)
+                .env("CHORUS_TEST_DIALOG_FILE", &dialog_file)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .expect("tauri-driver must be installed (scripts/install-deps.sh --e2e)");
+            let url = format!("http://127.0.0.1:{port}");
+            // tauri-driver does not wait for WebKitWebDriver: retry the first session request.
+            let deadline = Instant::now() + Duration::from_secs(40);
+            let client = loop {
+                match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
+                    Ok(c) => break Some(c),
+                    Err(e) if Instant::now() < deadline => {
+                        last_error = e.to_string();
+                        tokio::time::sleep(Duration::from_millis(250)).await;
+                    }
+                    Err(e) => {
+                        last_error = e.to_string();
+                        break None;
+                    }
                 }
-                Err(e) => panic!("could not start a WebDriver session: {e}"),
+            };
+            match client {
+                Some(client) => {
+                    let app = App { client, driver, dialog_file };
+                    app.wait_for("#app > *").await;
+                    return app;
+                }
+                None => stop_group(&mut driver).await,
             }
-        };
-        let app = App { client, driver, dialog_file };
-        app.wait_for("#app > *").await;
-        app
+        }
+        panic!("could not start a WebDriver session in three tries: {last_error}");
     }
 
-    /// Closes the window and stops the driver (SIGTERM, so it also stops WebKitWebDriver).
+    /// Closes the window and stops the driver, WebKitWebDriver and the app (its process group),
+    /// waiting until they are all gone so the next journey starts on a quiet machine.
     pub async fn stop(mut self) {
         self.check_text("the last step").await;
         let _ = self.client.clone().close().await;
-        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.driver.try_wait() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let _ = self.driver.kill();
+        stop_group(&mut self.driver).await;
     }
 
     /// The next native dialog answers with `path` (None: the user cancels).
