@@ -3,7 +3,7 @@
 //! codes, attribution and why, the collaborations in its review queue, its commission lines).
 //!
 //! Contract: reads only, in a fixed number of statements whatever the size of the workspace
-//! (a page and its count use the indexes of 0004_sales.sql; checked with EXPLAIN QUERY PLAN in
+//! (a page and its count use the indexes of 0004_sales.sql and 0005_order_lists.sql; checked with EXPLAIN QUERY PLAN in
 //! the tests). Money stays in minor units beside its currency. An order's base is the one its
 //! latest commission line was booked with when it has lines ([`BaseSource::Ledger`]), else
 //! worked out here with `commissions::base` from the stored amounts ([`BaseSource::Computed`]),
@@ -159,12 +159,11 @@ fn conditions(filter: &OrderFilter) -> (String, Vec<Box<dyn ToSql>>) {
         let p = param(Box::new(id), &mut params);
         terms.push(format!("o.collaboration_id IS NOT NULL AND o.collaboration_id IN (SELECT id FROM collaborations WHERE campaign_id = {p})"));
     }
-    // The states are written as literals so that the partial indexes of 0004 apply.
+    // The states are written as literals so that the partial indexes of 0005 apply.
     match filter.attribution {
         Some(AttributionState::Attributed) => terms.push("o.collaboration_id IS NOT NULL".into()),
-        // `<> 'attributed'` repeats the partial index's own condition, which SQLite needs to see.
-        Some(AttributionState::Unattributed) => terms.push("o.attribution <> 'attributed' AND o.attribution = 'unattributed'".into()),
-        Some(AttributionState::Review) => terms.push("o.attribution <> 'attributed' AND o.attribution = 'review'".into()),
+        Some(AttributionState::Unattributed) => terms.push("o.attribution = 'unattributed'".into()),
+        Some(AttributionState::Review) => terms.push("o.attribution = 'review'".into()),
         None => {}
     }
     if let Some(reason) = &filter.reason {
@@ -223,7 +222,7 @@ pub fn orders_page(conn: &Connection, filter: &OrderFilter, page: Page) -> Resul
     let args: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
     let snapshot = conn.unchecked_transaction()?;
     let total: i64 = conn.prepare_cached(&format!("SELECT count(*) FROM orders o {where_sql}"))?.query_row(&args[..], |r| r.get(0))?;
-    let review_count: i64 = conn.prepare_cached("SELECT count(*) FROM orders WHERE attribution <> 'attributed' AND attribution = 'review'")?.query_row([], |r| r.get(0))?;
+    let review_count: i64 = conn.prepare_cached("SELECT count(*) FROM orders WHERE attribution = 'review'")?.query_row([], |r| r.get(0))?;
     let sql = format!(
         "SELECT {ROW_COLUMNS} FROM (SELECT o.id FROM orders o {where_sql} ORDER BY o.placed_at_utc DESC, o.id DESC LIMIT {} OFFSET {}) pick
          JOIN orders o ON o.id = pick.id {ROW_JOINS} ORDER BY o.placed_at_utc DESC, o.id DESC",

@@ -280,8 +280,16 @@ fn the_lists_queries_read_through_indexes() {
     let conn = ws.conn();
     let newest = plan(conn, "SELECT o.id FROM orders o ORDER BY o.placed_at_utc DESC, o.id DESC LIMIT 50");
     assert!(newest.contains("orders_by_time"), "{newest}");
-    let review = plan(conn, "SELECT count(*) FROM orders o WHERE o.attribution <> 'attributed' AND o.attribution = 'review'");
-    assert!(review.contains("orders_not_attributed"), "{review}");
+    let review = plan(conn, "SELECT count(*) FROM orders o WHERE o.attribution = 'review'");
+    assert!(review.contains("orders_to_review"), "{review}");
+    let queue = plan(conn, "SELECT o.id FROM orders o WHERE o.attribution = 'review' ORDER BY o.placed_at_utc DESC, o.id DESC LIMIT 50");
+    assert!(queue.contains("orders_to_review") && !queue.contains("TEMP B-TREE"), "{queue}");
+    let unattributed = plan(conn, "SELECT count(*) FROM orders o WHERE o.attribution = 'unattributed'");
+    assert!(unattributed.contains("orders_unattributed"), "{unattributed}");
+    let newest_unattributed = plan(conn, "SELECT o.id FROM orders o WHERE o.attribution = 'unattributed' ORDER BY o.placed_at_utc DESC, o.id DESC LIMIT 50");
+    assert!(!newest_unattributed.contains("TEMP B-TREE"), "{newest_unattributed}");
+    let reason = plan(conn, "SELECT o.id FROM orders o WHERE o.attribution = 'unattributed' AND o.attribution_reason = 'expired' ORDER BY o.placed_at_utc DESC, o.id DESC LIMIT 50");
+    assert!(reason.contains("orders_unattributed") && !reason.contains("TEMP B-TREE"), "{reason}");
     let creator = plan(conn, "SELECT o.id FROM orders o WHERE o.collaboration_id IN (SELECT id FROM collaborations WHERE creator_id = 1) ORDER BY o.placed_at_utc DESC LIMIT 50");
     assert!(creator.contains("orders_by_collaboration"), "{creator}");
     let number = plan(conn, "SELECT o.id FROM orders o WHERE o.source IN ('shopify', 'woocommerce', 'csv') AND (o.number >= '#1' AND o.number < '#2')");

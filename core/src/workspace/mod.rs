@@ -53,6 +53,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_campaigns.sql"),
     include_str!("migrations/0003_quality.sql"),
     include_str!("migrations/0004_sales.sql"),
+    include_str!("migrations/0005_order_lists.sql"),
 ];
 
 /// The schema version this Chorus writes.

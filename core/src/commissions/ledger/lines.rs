@@ -1,7 +1,8 @@
 //! The lines one booking writes: each line's kind, reason, base, rule and explanation (English,
 //! with the code and parameters the window words it from), and writing them with the orders'
 //! waiting codes in the caller's transaction. A large booking builds the lines' indexes again
-//! instead of updating them line by line.
+//! and adds to `commission_totals` once per total, instead of line by line (the totals trigger
+//! set aside meanwhile and made again from its own SQL).
 
 use super::target::{Target, Valued};
 use super::working_set::{self, level_of, level_text, OrderRow, WorkingSet};
@@ -12,7 +13,8 @@ use crate::error::{Error, Result};
 use crate::money::{Currency, Money};
 use chrono::Days;
 use crate::workspace::bulk_insert::{BulkInsert, Cell};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
 use serde::Serialize;
 
 /// A line about to be booked.
@@ -189,6 +191,17 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, mut lines: Vec<NewLine>
             conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
     }
+    // A large booking sums its lines into commission_totals once per total instead of through
+    // the trigger line by line: the trigger is set aside and made again from its own SQL.
+    let totals_trigger: Option<String> = if rebuild {
+        conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'commission_totals_line_booked'", [], |r| r.get(0)).optional()?
+    } else {
+        None
+    };
+    if totals_trigger.is_some() {
+        conn.execute_batch("DROP TRIGGER commission_totals_line_booked")?;
+    }
+    let mut totals: HashMap<(Currency, &'static str, String), (i64, i64)> = HashMap::new();
     let mut insert = BulkInsert::new(
         conn,
         "commission_lines",
@@ -202,6 +215,11 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, mut lines: Vec<NewLine>
     lines.sort_unstable_by_key(|l| (l.order_id, l.collaboration_id));
     let lines_added = lines.len() as u64;
     for l in lines {
+        if totals_trigger.is_some() {
+            let total = totals.entry((l.currency, l.kind, l.hold_until.clone())).or_default();
+            total.0 = total.0.checked_add(l.amount).ok_or_else(|| Error::BadFile(crate::commissions::rounding::too_large().message))?;
+            total.1 += 1;
+        }
         let (units, scale, on) = match l.fx {
             Some((u, s, d)) => (Some(u as i64), Some(i64::from(s)), Some(d)),
             None => (None, None, None),
@@ -230,6 +248,17 @@ pub(super) fn write(conn: &Connection, set: &WorkingSet, mut lines: Vec<NewLine>
         ])?;
     }
     insert.flush()?;
+    if let Some(trigger) = totals_trigger {
+        // What the trigger does for one line, for each total: new lines are neither paid nor rejected.
+        let mut add = conn.prepare_cached(
+            "INSERT INTO commission_totals (currency, kind, hold_until, state, amount_minor, lines) VALUES (?1, ?2, ?3, 'unpaid', ?4, ?5)
+             ON CONFLICT (currency, kind, hold_until, state) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor, lines = lines + excluded.lines",
+        )?;
+        for ((currency, kind, hold_until), (amount, count)) in totals {
+            add.execute(params![currency.code(), kind, hold_until, amount, count])?;
+        }
+        conn.execute_batch(&trigger)?;
+    }
     for (_, sql) in &indexes {
         conn.execute_batch(sql)?;
     }

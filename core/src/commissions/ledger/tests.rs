@@ -480,26 +480,66 @@ fn a_tier_counts_the_creators_month_across_their_collaborations_read_in_either_w
 }
 
 #[test]
-fn a_large_booking_builds_the_lines_indexes_again_as_they_were() {
+fn a_large_booking_builds_the_lines_indexes_and_totals_trigger_again_as_they_were_and_sums_its_lines_into_the_totals() {
     let (mut shop, sanne) = Shop::with_one_affiliate("percent:1000");
-    let indexes = |shop: &Shop| -> Vec<(String, String)> {
-        let mut stmt = shop.ws.conn().prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'commission_lines' AND sql IS NOT NULL ORDER BY name").unwrap();
+    let schema = |shop: &Shop| -> Vec<(String, String)> {
+        let mut stmt = shop
+            .ws
+            .conn()
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE tbl_name = 'commission_lines' AND sql IS NOT NULL AND type IN ('index', 'trigger') ORDER BY name")
+            .unwrap();
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
     };
-    let before = indexes(&shop);
-    shop.sql(&format!(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {REBUILD_INDEXES_FROM})
-         INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status, attribution, collaboration_id,
-             attribution_reason, imported_at, updated_at)
-         SELECT 'shopify', '#' || i, '2026-05-03T10:00:00Z', '2026-05-03T10:00:00Z', '2026-05-03', 'EUR', 1000 + i, 'paid', 'attributed', {sanne}, 'code', 'now', 'now' FROM n"
-    ));
+    // The totals as the lines sum them, beside what commission_totals holds.
+    let totals = |shop: &Shop| -> (Vec<(String, String, String, i64, i64)>, Vec<(String, String, String, i64, i64)>) {
+        let read = |sql: &str| -> Vec<(String, String, String, i64, i64)> {
+            let mut stmt = shop.ws.conn().prepare(sql).unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).unwrap().map(Result::unwrap).collect()
+        };
+        (
+            read("SELECT currency, kind, hold_until, sum(amount_minor), count(*) FROM commission_lines GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"),
+            read("SELECT currency, kind, hold_until, amount_minor, lines FROM commission_totals WHERE state = 'unpaid' AND lines > 0 ORDER BY 1, 2, 3"),
+        )
+    };
+    let before = schema(&shop);
+    let orders = |shop: &mut Shop, from: usize, day: &str| {
+        shop.sql(&format!(
+            "WITH RECURSIVE n(i) AS (SELECT {from} UNION ALL SELECT i + 1 FROM n WHERE i < {from} + {REBUILD_INDEXES_FROM} - 1)
+             INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status, attribution, collaboration_id,
+                 attribution_reason, imported_at, updated_at)
+             SELECT 'shopify', '#' || i, '{day}T10:00:00Z', '{day}T10:00:00Z', '{day}', 'EUR', 1000 + i, 'paid', 'attributed', {sanne}, 'code', 'now', 'now' FROM n"
+        ));
+    };
+    orders(&mut shop, 1, "2026-05-03");
     let ids: Vec<i64> = (1..=REBUILD_INDEXES_FROM as i64).collect();
     assert_eq!(shop.book(&ids).lines_added, REBUILD_INDEXES_FROM as u64);
-    assert_eq!(indexes(&shop), before);
+    assert_eq!(schema(&shop), before);
     let total: i64 = shop.ws.conn().query_row("SELECT sum(amount_minor) FROM commission_lines INDEXED BY commission_lines_by_collaboration WHERE collaboration_id = ?1 AND rejected_at IS NULL", [sanne], |r| r.get(0)).unwrap();
     let expected: i64 = (1..=REBUILD_INDEXES_FROM as i64).map(|i| crate::commissions::rounding::apply_rate(1000 + i, 1000).unwrap()).sum();
     assert_eq!(total, expected);
+    let (from_lines, kept) = totals(&shop);
+    assert_eq!(kept, from_lines);
     assert_eq!(shop.book(&ids).lines_added, 0);
+
+    // A second large booking adds to the totals already there (the same hold day) and to new ones.
+    let second = REBUILD_INDEXES_FROM + 1;
+    orders(&mut shop, second, "2026-05-03");
+    let later: Vec<i64> = (second as i64..second as i64 + REBUILD_INDEXES_FROM as i64).collect();
+    assert_eq!(shop.book(&later).lines_added, REBUILD_INDEXES_FROM as u64);
+    assert_eq!(schema(&shop), before);
+    let (from_lines, kept) = totals(&shop);
+    assert_eq!(kept, from_lines);
+    assert_eq!(kept.iter().map(|t| t.4).sum::<i64>(), 2 * REBUILD_INDEXES_FROM as i64);
+    // And the trigger keeps them again for a small booking.
+    let third = 2 * REBUILD_INDEXES_FROM + 1;
+    shop.sql(&format!(
+        "INSERT INTO orders (source, number, placed_at, placed_at_utc, placed_on, currency, subtotal_minor, financial_status, attribution, collaboration_id,
+             attribution_reason, imported_at, updated_at)
+         VALUES ('shopify', '#{third}', '2026-05-20T10:00:00Z', '2026-05-20T10:00:00Z', '2026-05-20', 'EUR', 5000, 'paid', 'attributed', {sanne}, 'code', 'now', 'now')"
+    ));
+    assert_eq!(shop.book(&[third as i64]).lines_added, 1);
+    let (from_lines, kept) = totals(&shop);
+    assert_eq!(kept, from_lines);
 }
 
 /// Left to guess, SQLite walked the expansion from the orders' indexes and probed the batch for
