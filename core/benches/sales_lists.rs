@@ -164,7 +164,7 @@ fn fill(conn: &rusqlite::Connection, creators: i64, collaborations: i64, orders:
     // SQLite has no tuples: pick the reason by the order's number; a cancelled collaboration
     // is rare (a page of them reads far back in time).
     run(
-        "UPDATE orders SET attribution_reason = CASE WHEN id % 1000 = 7 THEN 'cancelled_collaboration' ELSE CASE id % 4 WHEN 0 THEN 'no_code' WHEN 1 THEN 'unknown_code' WHEN 2 THEN 'expired' ELSE 'not_started' END END
+        "UPDATE orders SET attribution_reason = CASE WHEN id % 997 = 7 THEN 'cancelled_collaboration' ELSE CASE id % 4 WHEN 0 THEN 'no_code' WHEN 1 THEN 'unknown_code' WHEN 2 THEN 'expired' ELSE 'not_started' END END
          WHERE attribution = 'unattributed'",
         &[],
     );

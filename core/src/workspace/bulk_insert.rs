@@ -5,6 +5,7 @@
 //! statement journal); per 32 rows it is paid once. Rows are written in the order they are
 //! pushed; [`BulkInsert::flush`] writes what is held (a shorter statement): rows still held when
 //! a `BulkInsert` is dropped are not written (as when an error rolls the transaction back).
+//! [`with_large_write_cache`] gives a large import a larger page cache while it runs.
 
 use crate::error::Result;
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -224,4 +225,24 @@ mod tests {
         assert!(rows(&conn).is_empty(), "a failed statement writes none of its rows");
         assert_eq!(bulk.held(), 0);
     }
+}
+
+/// A large write (an import of `file_bytes`) with a larger page cache: the indexes it builds
+/// again and the tables it fills stay in memory instead of being read back from the file.
+/// From this size of file on, the connection's cache is raised to [`LARGE_WRITE_CACHE_KIB`]
+/// while `write` runs and set back to what it was afterwards, whatever `write` returns.
+pub const LARGE_WRITE_FROM_BYTES: u64 = 64 * 1024 * 1024;
+pub const LARGE_WRITE_CACHE_KIB: i64 = 256 * 1024;
+
+pub fn with_large_write_cache<T>(conn: &Connection, file_bytes: u64, write: impl FnOnce() -> Result<T>) -> Result<T> {
+    if file_bytes < LARGE_WRITE_FROM_BYTES {
+        return write();
+    }
+    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA cache_size = -{LARGE_WRITE_CACHE_KIB}"))?;
+    let result = write();
+    let restored = conn.execute_batch(&format!("PRAGMA cache_size = {before}"));
+    let value = result?;
+    restored?;
+    Ok(value)
 }

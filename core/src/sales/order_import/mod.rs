@@ -37,6 +37,7 @@ use crate::money::Currency;
 use crate::sales::attribution::OrderFacts;
 use crate::sales::orders::{Format, Order, OrderMapping, ReadOptions, Source};
 use crate::workspace::settings::load_sales_rules;
+use crate::workspace::bulk_insert::with_large_write_cache;
 use crate::workspace::{now_utc, Workspace};
 use chrono::{FixedOffset, Local, Offset, Utc};
 use rusqlite::Connection;
@@ -107,10 +108,13 @@ pub fn preview_orders(conn: &Connection, path: &Path, options: &OrderImportOptio
 /// Imports the orders of `path` into `ws`, all or nothing (see the module's contract).
 pub fn import_orders(ws: &mut Workspace, path: &Path, options: &OrderImportOptions) -> Result<OrderImportReport> {
     let now = now_utc();
+    let file_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
     ws.write(|tx| {
-        let (counts, booked) = run::run(tx, path, options, Some(&now))?;
-        let booking = if booked.is_empty() { Booking::default() } else { ledger::book_orders(tx, &booked, &now)? };
-        Ok(OrderImportReport { counts, booking })
+        with_large_write_cache(tx, file_bytes, || {
+            let (counts, booked) = run::run(tx, path, options, Some(&now))?;
+            let booking = if booked.is_empty() { Booking::default() } else { ledger::book_orders(tx, &booked, &now)? };
+            Ok(OrderImportReport { counts, booking })
+        })
     })
 }
 
