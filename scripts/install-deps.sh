@@ -15,6 +15,8 @@ as_root() {
 packages=(build-essential pkg-config file curl ca-certificates libwebkit2gtk-4.1-dev libssl-dev)
 if [ "$want_e2e" = yes ]; then
   packages+=(webkit2gtk-driver xvfb xauth imagemagick fonts-dejavu-core)
+  # xmllint: the tests check the SEPA bank file against its schema.
+  packages+=(libxml2-utils)
 fi
 
 missing=()

@@ -5,7 +5,8 @@
 //! creates and migrates it, and the modules below read and write it. The folders are the
 //! product's domains: [`roster`] (creators, imports, exports), [`campaigns`] (collaborations,
 //! deliverables, gifting, Today), [`sales`] (tracking links, discount codes, QR
-//! codes), [`workspace`] (the file, its schema and settings) and [`app`]
+//! codes), [`commissions`] (rules and the ledger), [`payouts`] (paying creators: the bank
+//! file so far), [`workspace`] (the file, its schema and settings) and [`app`]
 //! (what belongs to the person, not to a client: recent files, preferences).
 
 pub mod app;
@@ -15,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod money;
 pub mod numbers;
+pub mod payouts;
 pub mod roster;
 pub mod sales;
 pub mod synthetic;
