@@ -5,8 +5,8 @@
 //! creates and migrates it, and the modules below read and write it. The folders are the
 //! product's domains: [`roster`] (creators, imports, exports), [`campaigns`] (collaborations,
 //! deliverables, gifting, Today), [`sales`] (tracking links, discount codes, QR
-//! codes), [`commissions`] (rules and the ledger), [`payouts`] (paying creators: the bank
-//! file so far), [`workspace`] (the file, its schema and settings) and [`app`]
+//! codes), [`commissions`] (rules and the ledger), [`payouts`] (paying creators: the
+//! rails' files so far), [`workspace`] (the file, its schema and settings) and [`app`]
 //! (what belongs to the person, not to a client: recent files, preferences).
 
 pub mod app;

@@ -1,8 +1,30 @@
 //! Payouts: paying creators what the ledger says they earned (issue 10; the design is
 //! `docs/decisions/0011-payout-runs.md`). Built so far: the pure file writers that need no
-//! database — [`sepa`], the SEPA credit transfer XML a European business bank accepts for a
-//! batch of transfers.
+//! database — [`sepa`] (the SEPA credit transfer XML a European business bank accepts for a
+//! batch of transfers), [`paypal`] (PayPal Payouts' upload file) and [`wise`] (Wise's batch
+//! payment file to IBANs).
 
+pub mod paypal;
 pub mod sepa;
+pub mod wise;
+#[cfg(test)]
+mod rails_tests;
 #[cfg(test)]
 mod sepa_tests;
+
+use crate::money::Currency;
+
+/// One file of a payment rail: a rail's limit on rows (or one currency per file) splits a
+/// batch into several, numbered from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RailFile {
+    pub currency: Currency,
+    /// 1, 2, …: the file's place among those of its currency.
+    pub part: usize,
+    pub rows: usize,
+    pub text: String,
+}
+
+pub(crate) fn euro() -> Currency {
+    Currency::parse("EUR").expect("EUR is an ISO currency")
+}

@@ -171,9 +171,7 @@ pub fn write_sepa(batch: &SepaBatch) -> Result<String> {
 
 /// Cents as the file writes euros: `1234` → `12.34`.
 fn euros(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    crate::money::format_plain(cents, super::euro())
 }
 
 /// `text` in the rulebook's characters: transliterated, anything else a space, spaces
