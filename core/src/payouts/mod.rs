@@ -1,12 +1,16 @@
 //! Payouts: paying creators what the ledger says they earned (issue 10; the design is
-//! `docs/decisions/0011-payout-runs.md`). Built so far: the pure file writers that need no
-//! database — [`sepa`] (the SEPA credit transfer XML a European business bank accepts for a
+//! `docs/decisions/0011-payout-runs.md`). Built so far, pure and with no database: [`plan`]
+//! (what a run decides per creator: payable, carried or blocked, and what it takes), and the
+//! rails' files — [`sepa`] (the SEPA credit transfer XML a European business bank accepts for a
 //! batch of transfers), [`paypal`] (PayPal Payouts' upload file) and [`wise`] (Wise's batch
 //! payment file to IBANs).
 
 pub mod paypal;
+pub mod plan;
 pub mod sepa;
 pub mod wise;
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod rails_tests;
 #[cfg(test)]
