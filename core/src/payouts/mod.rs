@@ -1,13 +1,14 @@
 //! Payouts: paying creators what the ledger says they earned (issue 10; the design is
 //! `docs/decisions/0011-payout-runs.md`). Built so far, pure and with no database: [`plan`]
-//! (what a run decides per creator: payable, carried or blocked, and what it takes), and the
-//! rails' files — [`sepa`] (the SEPA credit transfer XML a European business bank accepts for a
+//! (what a run decides per creator: payable, carried or blocked, and what it takes), the
+//! payout [`sheet`] (XLSX and CSV), and the rails' files — [`sepa`] (the SEPA credit transfer XML a European business bank accepts for a
 //! batch of transfers), [`paypal`] (PayPal Payouts' upload file) and [`wise`] (Wise's batch
 //! payment file to IBANs).
 
 pub mod paypal;
 pub mod plan;
 pub mod sepa;
+pub mod sheet;
 pub mod wise;
 #[cfg(test)]
 mod plan_tests;
@@ -15,6 +16,8 @@ mod plan_tests;
 mod rails_tests;
 #[cfg(test)]
 mod sepa_tests;
+#[cfg(test)]
+mod sheet_tests;
 
 use crate::money::Currency;
 
