@@ -176,6 +176,26 @@ fn bind_and_run(statement: &mut Statement<'_>, rows: &[Cell]) -> Result<()> {
     statement.raw_execute()?;
     Ok(())
 }
+/// A large write (an import of `file_bytes`) with a larger page cache: the indexes it builds
+/// again and the tables it fills stay in memory instead of being read back from the file.
+/// From this size of file on, the connection's cache is raised to [`LARGE_WRITE_CACHE_KIB`]
+/// while `write` runs and set back to what it was afterwards, whatever `write` returns (a
+/// failure to set it back does not fail the write).
+pub const LARGE_WRITE_FROM_BYTES: u64 = 64 * 1024 * 1024;
+pub const LARGE_WRITE_CACHE_KIB: i64 = 256 * 1024;
+
+pub fn with_large_write_cache<T>(conn: &Connection, file_bytes: u64, write: impl FnOnce() -> Result<T>) -> Result<T> {
+    if file_bytes < LARGE_WRITE_FROM_BYTES {
+        return write();
+    }
+    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA cache_size = -{LARGE_WRITE_CACHE_KIB}"))?;
+    let result = write();
+    // A cache left larger is harmless; a finished import undone because of it would not be.
+    let _ = conn.execute_batch(&format!("PRAGMA cache_size = {before}"));
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,24 +245,18 @@ mod tests {
         assert!(rows(&conn).is_empty(), "a failed statement writes none of its rows");
         assert_eq!(bulk.held(), 0);
     }
-}
 
-/// A large write (an import of `file_bytes`) with a larger page cache: the indexes it builds
-/// again and the tables it fills stay in memory instead of being read back from the file.
-/// From this size of file on, the connection's cache is raised to [`LARGE_WRITE_CACHE_KIB`]
-/// while `write` runs and set back to what it was afterwards, whatever `write` returns.
-pub const LARGE_WRITE_FROM_BYTES: u64 = 64 * 1024 * 1024;
-pub const LARGE_WRITE_CACHE_KIB: i64 = 256 * 1024;
-
-pub fn with_large_write_cache<T>(conn: &Connection, file_bytes: u64, write: impl FnOnce() -> Result<T>) -> Result<T> {
-    if file_bytes < LARGE_WRITE_FROM_BYTES {
-        return write();
+    #[test]
+    fn a_large_write_runs_with_the_larger_cache_and_sets_it_back_whatever_it_returns() {
+        let conn = table();
+        let cache = |conn: &Connection| -> i64 { conn.query_row("PRAGMA cache_size", [], |r| r.get(0)).unwrap() };
+        let before = cache(&conn);
+        let inside = with_large_write_cache(&conn, LARGE_WRITE_FROM_BYTES, || Ok(cache(&conn))).unwrap();
+        assert_eq!((inside, cache(&conn)), (-LARGE_WRITE_CACHE_KIB, before));
+        let failed: Result<()> = with_large_write_cache(&conn, LARGE_WRITE_FROM_BYTES, || Err(crate::Error::Busy));
+        assert!(matches!(failed, Err(crate::Error::Busy)));
+        assert_eq!(cache(&conn), before, "set back after a failed write too");
+        let small = with_large_write_cache(&conn, LARGE_WRITE_FROM_BYTES - 1, || Ok(cache(&conn))).unwrap();
+        assert_eq!(small, before, "a small file keeps the cache as it is");
     }
-    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    conn.execute_batch(&format!("PRAGMA cache_size = -{LARGE_WRITE_CACHE_KIB}"))?;
-    let result = write();
-    let restored = conn.execute_batch(&format!("PRAGMA cache_size = {before}"));
-    let value = result?;
-    restored?;
-    Ok(value)
 }
