@@ -1,7 +1,7 @@
 //! The frozen fourth schema: a workspace as Chorus wrote it at schema version 4 (the demo of
 //! 2026-12-02: roster, campaigns, codes, rules, exchange rates, the shop's imported orders and
 //! the commission ledger) opens with today's code as users meet it: backed up, migrated in
-//! place to schema 5 (the order lists' indexes), every row of every table still there with the
+//! place to today's schema (5: the order lists' indexes; 6: payouts), every row of every table still there with the
 //! values it had, the schema equal to a freshly created one, and the Sales screen's lists (the
 //! review queue, the unattributed orders by reason) holding exactly the orders they held, in
 //! the same order; a decision on a queued order moves it out of the queue.

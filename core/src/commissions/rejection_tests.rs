@@ -37,7 +37,8 @@ fn a_rejected_commission_keeps_its_lines_marked_with_the_reason_and_earns_nothin
 #[test]
 fn rejecting_a_paid_commission_books_a_clawback() {
     let mut f = fixture(1);
-    f.ws.conn().execute("UPDATE commission_lines SET payout_line_id = 9", []).unwrap();
+    let all: Vec<i64> = f.ws.conn().prepare("SELECT id FROM commission_lines").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    crate::payouts::test_support::pay_lines(f.ws.conn(), &all);
     reject_commission(&mut f.ws, f.order, f.sanne, "fraud").unwrap();
     let all = lines(&f.ws, f.order);
     assert_eq!(all[1], ("clawback".into(), "rejected".into(), -1_500, None));

@@ -5,8 +5,11 @@
 //! batch of transfers), [`paypal`] (PayPal Payouts' upload file) and [`wise`] (Wise's batch
 //! payment file to IBANs).
 
+pub mod adjustments;
+pub mod fees;
 pub mod paypal;
 pub mod plan;
+pub mod runs;
 pub mod sepa;
 pub mod sheet;
 pub mod wise;
@@ -15,9 +18,13 @@ mod plan_tests;
 #[cfg(test)]
 mod rails_tests;
 #[cfg(test)]
+mod runs_tests;
+#[cfg(test)]
 mod sepa_tests;
 #[cfg(test)]
 mod sheet_tests;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use crate::money::Currency;
 

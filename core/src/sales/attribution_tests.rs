@@ -205,11 +205,11 @@ fn a_longer_grace_window_in_the_settings_brings_an_expired_order_back_and_books_
     let settings = w.ws.settings().unwrap();
     let mut rules = crate::workspace::settings::load_sales_rules(w.ws.conn()).unwrap();
     rules.attribution_grace_days = 60;
-    w.ws.save_settings(&settings, Some(&rules), Vec::new()).unwrap();
+    w.ws.save_settings(&settings, Some(&rules), None, Vec::new()).unwrap();
     assert_eq!(state_of(&w, late), ("attributed".into(), Some(sanne), "code".into()));
     assert_eq!(w.one::<i64>(&format!("SELECT sum(amount_minor) FROM commission_lines WHERE order_id = {late}")), 500, "10 % of 50,00");
     rules.attribution_grace_days = 30;
-    w.ws.save_settings(&settings, Some(&rules), Vec::new()).unwrap();
+    w.ws.save_settings(&settings, Some(&rules), None, Vec::new()).unwrap();
     assert_eq!(state_of(&w, late).0, "unattributed");
     assert_eq!(w.one::<i64>(&format!("SELECT sum(amount_minor) FROM commission_lines WHERE order_id = {late}")), 0, "reversed by a new line, never deleted");
     assert_eq!(w.one::<i64>(&format!("SELECT count(*) FROM commission_lines WHERE order_id = {late}")), 2);

@@ -218,7 +218,7 @@ fn a_lines_status_is_read_as_of_a_day_and_the_totals_count_each_status_per_curre
     let rejected = line(conn, o3, emma, "commission", 1000, 10000, "2026-06-20");
     conn.execute("UPDATE commission_lines SET rejected_at = ?1, rejected_reason = 'Staff order' WHERE id = ?2", params![NOW, rejected]).unwrap();
     let paid = line(conn, o1, sanne, "adjustment", -200, 8000, "2026-06-01");
-    conn.execute("UPDATE commission_lines SET payout_line_id = 7 WHERE id = ?1", [paid]).unwrap();
+    crate::payouts::test_support::pay_lines(conn, &[paid]);
     let as_of = |day: &str, status: Option<LineStatus>| commission_lines(conn, &LineFilter { as_of: day.into(), status, ..Default::default() }, Page::default()).unwrap();
     let totals = |t: &[StatusTotal]| t.iter().map(|t| (t.status, t.amount.minor, t.lines)).collect::<Vec<_>>();
     let june_1 = as_of("2026-06-01", None);
@@ -326,7 +326,7 @@ proptest! {
             }
             match settle {
                 1 => { conn.execute("UPDATE commission_lines SET rejected_at = ?1, rejected_reason = 'no' WHERE id = ?2", params![NOW, id]).unwrap(); }
-                2 => { conn.execute("UPDATE commission_lines SET payout_line_id = ?1 WHERE id = ?1", [id]).unwrap(); }
+                2 => { crate::payouts::test_support::pay_lines(conn, &[id]); }
                 _ => {}
             }
         }

@@ -54,6 +54,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_quality.sql"),
     include_str!("migrations/0004_sales.sql"),
     include_str!("migrations/0005_order_lists.sql"),
+    include_str!("migrations/0006_payouts.sql"),
 ];
 
 /// The schema version this Chorus writes.
@@ -308,12 +309,18 @@ impl Workspace {
             Err(Error::Validation(problems)) => problems,
             Err(e) => return Err(e),
         };
-        self.save_settings(new, None, problems)
+        self.save_settings(new, None, None, problems)
     }
 
     /// Saves `new`, unless `problems` (what the caller found wrong with it) or the currency
     /// lock refuse it: then every one of them is reported at once.
-    pub(crate) fn save_settings(&mut self, new: &Settings, sales: Option<&settings::SalesRules>, mut problems: Vec<crate::FieldError>) -> Result<Settings> {
+    pub(crate) fn save_settings(
+        &mut self,
+        new: &Settings,
+        sales: Option<&settings::SalesRules>,
+        payouts: Option<&settings::PayoutSettings>,
+        mut problems: Vec<crate::FieldError>,
+    ) -> Result<Settings> {
         let actor = self.actor;
         self.write(|tx| {
             let old = settings::load(tx)?;
@@ -367,6 +374,17 @@ impl Workspace {
                     ", grace={}, hold={}, prices_include_tax={}, shop_offset={offset}, code_pattern={}",
                     sales.attribution_grace_days, sales.commission_hold_days, sales.prices_include_tax, sales.discount_code_pattern
                 ));
+            }
+            if let Some(payouts) = payouts {
+                settings::save_payout_settings(tx, payouts, &now)?;
+                let p = payouts.clone().normalized();
+                detail.push_str(&format!(
+                    ", min_payout={}, brand_account_holder={}, brand_iban={}, brand_bic={}, brand_vat_number={}",
+                    p.min_payout_minor, p.brand_account_holder, p.brand_iban, p.brand_bic, p.brand_vat_number
+                ));
+            } else if !old.currency.eq_ignore_ascii_case(&new.currency) {
+                // A new currency (allowed while nothing is recorded in the old one): its own 25.00.
+                settings::set_default_min_payout(tx)?;
             }
             audit(tx, actor, "settings", None, "update", &detail)?;
             settings::load(tx)
@@ -424,6 +442,8 @@ fn after_migration(tx: &Connection, version: i64) -> Result<()> {
             crate::roster::search_index::fill(tx)?;
             crate::roster::facet_counts::recount(tx)
         }
+        // The minimum payout is 25.00 in the workspace's currency (see 0006_payouts.sql).
+        6 => settings::set_default_min_payout(tx),
         _ => Ok(()),
     }
 }
@@ -443,6 +463,22 @@ pub(crate) fn audit(tx: &Connection, actor: Actor, entity: &str, entity_id: Opti
     tx.execute(
         "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         rusqlite::params![now_utc(), actor.as_str(), entity, entity_id, action, detail],
+    )?;
+    Ok(())
+}
+
+/// Whom and which payout run a money audit line concerns (schema 6), to read it by either.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Concerning {
+    pub creator_id: Option<i64>,
+    pub run_id: Option<i64>,
+}
+
+/// Writes one audit line of a money change, naming its creator and run.
+pub(crate) fn audit_money(tx: &Connection, actor: Actor, entity: &str, entity_id: Option<i64>, action: &str, detail: &str, concerning: Concerning) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log (at, actor, entity, entity_id, action, detail, creator_id, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        rusqlite::params![now_utc(), actor.as_str(), entity, entity_id, action, detail, concerning.creator_id, concerning.run_id],
     )?;
     Ok(())
 }

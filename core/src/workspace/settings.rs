@@ -117,6 +117,7 @@ pub struct SettingsView {
     pub settings: Settings,
     pub overlap_rule: &'static str,
     pub sales: SalesRules,
+    pub payouts: PayoutSettings,
     /// How an order's base is worked out under `sales.prices_include_tax`.
     pub base_formula: crate::commissions::Wording,
 }
@@ -124,7 +125,7 @@ pub struct SettingsView {
 pub fn view(conn: &Connection, settings: Settings) -> Result<SettingsView> {
     let sales = load_sales_rules(conn)?;
     let prices = if sales.prices_include_tax { crate::commissions::base::ShopPrices::IncludeTax } else { crate::commissions::base::ShopPrices::ExcludeTax };
-    Ok(SettingsView { settings, overlap_rule: OVERLAP_RULE, sales, base_formula: crate::commissions::base::formula_sentence(prices) })
+    Ok(SettingsView { settings, overlap_rule: OVERLAP_RULE, sales, payouts: load_payout_settings(conn)?, base_formula: crate::commissions::base::formula_sentence(prices) })
 }
 
 pub(crate) fn load(conn: &Connection) -> Result<Settings> {
@@ -154,6 +155,19 @@ pub(crate) fn insert(conn: &Connection, s: &Settings, now: &str) -> Result<()> {
         params![s.brand_name, s.currency, s.locale, s.tiers.nano, s.tiers.micro, s.tiers.mid, s.tiers.macro_, s.tiers.mega, now,
                 s.today.gift_no_post_days, s.today.idle_days, s.today.usage_warning_days],
     )?;
+    set_default_min_payout(conn)
+}
+
+/// The minimum payout a workspace starts with: 25.00 in its currency (25 in one without
+/// decimals), whatever the currency's decimals.
+pub(crate) fn set_default_min_payout(conn: &Connection) -> Result<()> {
+    use rusqlite::OptionalExtension;
+    // A workspace being made has no settings row yet: its insert sets the minimum.
+    let Some(code): Option<String> = conn.query_row("SELECT currency FROM workspace_settings WHERE id = 1", [], |r| r.get(0)).optional()? else {
+        return Ok(());
+    };
+    let exponent = Currency::parse(&code).map(|c| c.exponent()).unwrap_or(2);
+    conn.execute("UPDATE workspace_settings SET min_payout_minor = ?1 WHERE id = 1", [25 * 10i64.pow(exponent)])?;
     Ok(())
 }
 
@@ -233,6 +247,105 @@ pub fn save_sales_rules(conn: &Connection, rules: &SalesRules, now: &str) -> Res
         "UPDATE workspace_settings SET attribution_grace_days = ?1, commission_hold_days = ?2, prices_include_tax = ?3,
              shop_utc_offset_minutes = ?4, discount_code_pattern = ?5, updated_at = ?6 WHERE id = 1",
         params![rules.attribution_grace_days, rules.commission_hold_days, rules.prices_include_tax, rules.shop_utc_offset_minutes, rules.discount_code_pattern, now],
+    )?;
+    Ok(())
+}
+
+/// What payouts need of the workspace (schema 6): the minimum a creator is paid (in the
+/// workspace currency's minor units; less is carried to the next run), and the brand as the
+/// payer: its bank account (the SEPA file's debtor) and what a self-billing invoice names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayoutSettings {
+    pub min_payout_minor: i64,
+    pub brand_account_holder: String,
+    /// Electronic format (no spaces, upper case) once stored.
+    pub brand_iban: String,
+    pub brand_bic: String,
+    /// Street, postcode and town; lines separated by newlines.
+    pub brand_address: String,
+    pub brand_vat_number: String,
+}
+
+impl PayoutSettings {
+    /// Every problem at once, by field (`payouts.` prefixed), in the order the screen shows them.
+    pub fn problems(&self) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        if self.min_payout_minor < 0 {
+            problems.push(FieldError::new("payouts.min_payout", "amount_negative", "The minimum payout cannot be below zero.").with_value(self.min_payout_minor.to_string()));
+        }
+        if self.brand_account_holder.chars().count() > 70 {
+            problems.push(FieldError::new("payouts.brand_account_holder", "too_long", "A bank transfer carries at most 70 characters of the account holder's name."));
+        }
+        if !self.brand_iban.is_empty() && self.brand_iban.parse::<iban::Iban>().is_err() {
+            problems.push(
+                FieldError::new("payouts.brand_iban", "invalid_iban", format!("“{}” is not a valid IBAN: check for a typo.", self.brand_iban)).with_value(&self.brand_iban),
+            );
+        }
+        if !self.brand_bic.is_empty() && !is_bic(&self.brand_bic) {
+            problems.push(
+                FieldError::new("payouts.brand_bic", "invalid_bic", format!("“{}” is not a BIC: it has 8 or 11 letters and digits, such as ABNANL2A.", self.brand_bic))
+                    .with_value(&self.brand_bic),
+            );
+        }
+        if self.brand_address.chars().count() > 280 {
+            problems.push(FieldError::new("payouts.brand_address", "too_long", "The address can be at most 280 characters."));
+        }
+        if self.brand_vat_number.chars().count() > 20 {
+            problems.push(FieldError::new("payouts.brand_vat_number", "too_long", "A VAT number has at most 20 characters (with its country code)."));
+        }
+        problems
+    }
+
+    /// The settings as they are stored: IBAN and BIC compact and upper case, text trimmed.
+    pub fn normalized(mut self) -> PayoutSettings {
+        let compact = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        self.brand_iban = compact(&self.brand_iban);
+        self.brand_bic = compact(&self.brand_bic);
+        self.brand_account_holder = self.brand_account_holder.trim().to_string();
+        self.brand_address = self.brand_address.trim().replace("\r\n", "\n");
+        self.brand_vat_number = compact(&self.brand_vat_number);
+        self
+    }
+}
+
+/// A BIC (ISO 9362): 4 letters (bank), 2 letters (country), 2 letters or digits (place),
+/// and optionally 3 letters or digits (branch).
+pub(crate) fn is_bic(text: &str) -> bool {
+    let b = text.as_bytes();
+    (b.len() == 8 || b.len() == 11)
+        && b[..6].iter().all(u8::is_ascii_uppercase)
+        && b[6..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+pub fn load_payout_settings(conn: &Connection) -> Result<PayoutSettings> {
+    Ok(conn.query_row(
+        "SELECT min_payout_minor, brand_account_holder, brand_iban, brand_bic, brand_address, brand_vat_number FROM workspace_settings WHERE id = 1",
+        [],
+        |r| {
+            Ok(PayoutSettings {
+                min_payout_minor: r.get(0)?,
+                brand_account_holder: r.get(1)?,
+                brand_iban: r.get(2)?,
+                brand_bic: r.get(3)?,
+                brand_address: r.get(4)?,
+                brand_vat_number: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+/// Stores the payout settings (normalized first). The caller writes inside its transaction
+/// and audits.
+pub(crate) fn save_payout_settings(conn: &Connection, payouts: &PayoutSettings, now: &str) -> Result<()> {
+    let p = payouts.clone().normalized();
+    let problems = p.problems();
+    if !problems.is_empty() {
+        return Err(Error::Validation(problems));
+    }
+    conn.execute(
+        "UPDATE workspace_settings SET min_payout_minor = ?1, brand_account_holder = ?2, brand_iban = ?3, brand_bic = ?4, brand_address = ?5,
+             brand_vat_number = ?6, updated_at = ?7 WHERE id = 1",
+        params![p.min_payout_minor, p.brand_account_holder, p.brand_iban, p.brand_bic, p.brand_address, p.brand_vat_number, now],
     )?;
     Ok(())
 }

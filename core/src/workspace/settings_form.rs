@@ -4,7 +4,7 @@
 //! cannot be read is reported in the same answer as every other problem of the screen (an
 //! empty brand name, a locked currency), each at its field.
 
-use super::settings::{SalesRules, Settings};
+use super::settings::{PayoutSettings, SalesRules, Settings};
 use super::Workspace;
 use crate::error::{FieldError, Result};
 use crate::numbers::{self, CountError, Spelling};
@@ -21,6 +21,9 @@ pub struct SettingsDraft {
     /// The sales and commission settings; `None` leaves them as they are.
     #[serde(default)]
     pub sales: Option<SalesRulesDraft>,
+    /// The payout settings; `None` leaves them as they are.
+    #[serde(default)]
+    pub payouts: Option<PayoutSettingsDraft>,
     /// How the numbers are written (the window's language). Not part of the draft the window
     /// sends: the command takes it.
     #[serde(skip)]
@@ -54,6 +57,66 @@ pub struct SalesRulesDraft {
     /// Minutes east of UTC; `None`: this computer's time zone.
     pub shop_utc_offset_minutes: Option<i32>,
     pub discount_code_pattern: String,
+}
+
+/// The payout settings as typed: the minimum payout as an amount in the window's spelling
+/// (`25,00`, `25.00`, `€ 25`), the brand's payment details as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayoutSettingsDraft {
+    pub min_payout: String,
+    pub brand_account_holder: String,
+    pub brand_iban: String,
+    pub brand_bic: String,
+    pub brand_address: String,
+    pub brand_vat_number: String,
+}
+
+impl PayoutSettingsDraft {
+    /// The draft of stored settings, the minimum written in `spelling`.
+    pub fn of(p: &PayoutSettings, currency: crate::money::Currency, spelling: Spelling) -> PayoutSettingsDraft {
+        let plain = crate::money::format_plain(p.min_payout_minor, currency);
+        PayoutSettingsDraft {
+            min_payout: if spelling == Spelling::Dutch { plain.replace('.', ",") } else { plain },
+            brand_account_holder: p.brand_account_holder.clone(),
+            brand_iban: p.brand_iban.clone(),
+            brand_bic: p.brand_bic.clone(),
+            brand_address: p.brand_address.clone(),
+            brand_vat_number: p.brand_vat_number.clone(),
+        }
+    }
+
+    /// The payout settings this draft makes, with every problem found.
+    pub fn read(&self, current: &PayoutSettings, currency: crate::money::Currency, spelling: Spelling) -> (PayoutSettings, Vec<FieldError>) {
+        let mut problems = Vec::new();
+        let typed = self.min_payout.trim();
+        let min_payout_minor = if typed.is_empty() {
+            problems.push(FieldError::new("payouts.min_payout", "required", "Give the minimum payout (0 pays every amount above zero)."));
+            current.min_payout_minor
+        } else {
+            match crate::money::parse_amount(typed, currency, spelling) {
+                Ok(minor) => minor,
+                Err(crate::money::AmountError::Negative) => {
+                    problems.push(FieldError::new("payouts.min_payout", "amount_negative", "The minimum payout cannot be below zero.").with_value(typed));
+                    current.min_payout_minor
+                }
+                Err(e) => {
+                    problems.push(crate::roster::validate::amount_error("payouts.min_payout", typed, currency, e));
+                    current.min_payout_minor
+                }
+            }
+        };
+        let payouts = PayoutSettings {
+            min_payout_minor,
+            brand_account_holder: self.brand_account_holder.clone(),
+            brand_iban: self.brand_iban.clone(),
+            brand_bic: self.brand_bic.clone(),
+            brand_address: self.brand_address.clone(),
+            brand_vat_number: self.brand_vat_number.clone(),
+        }
+        .normalized();
+        problems.extend(payouts.problems().into_iter().filter(|p| !problems.iter().any(|u: &FieldError| u.field == p.field)).collect::<Vec<_>>());
+        (payouts, problems)
+    }
 }
 
 /// A collaboration to try a code pattern on: a pattern that cannot make a code of it is refused
@@ -157,6 +220,12 @@ const FIELD_ORDER: &[&str] = &[
     "sales.commission_hold_days",
     "sales.shop_utc_offset_minutes",
     "sales.discount_code_pattern",
+    "payouts.min_payout",
+    "payouts.brand_account_holder",
+    "payouts.brand_iban",
+    "payouts.brand_bic",
+    "payouts.brand_address",
+    "payouts.brand_vat_number",
 ];
 
 fn count_problem(field: &str, label: &str, text: &str, e: CountError) -> FieldError {
@@ -180,7 +249,18 @@ pub fn save(ws: &mut Workspace, draft: &SettingsDraft) -> Result<Settings> {
         }
         None => None,
     };
-    ws.save_settings(&settings, sales.as_ref(), problems)
+    let payouts = match &draft.payouts {
+        Some(payouts) => {
+            // The minimum is read in the currency the settings will have.
+            let currency = crate::money::Currency::parse(&settings.currency).unwrap_or_else(|| current.currency());
+            let (payouts, payout_problems) = payouts.read(&super::settings::load_payout_settings(ws.conn())?, currency, draft.spelling);
+            problems.extend(payout_problems);
+            Some(payouts)
+        }
+        None => None,
+    };
+    problems.sort_by_key(|p| FIELD_ORDER.iter().position(|f| *f == p.field).unwrap_or(FIELD_ORDER.len()));
+    ws.save_settings(&settings, sales.as_ref(), payouts.as_ref(), problems)
 }
 
 #[cfg(test)]
@@ -206,6 +286,7 @@ mod tests {
                 usage_warning_days: s.today.usage_warning_days.to_string(),
             },
             sales: None,
+            payouts: None,
             spelling: Spelling::Unknown,
         }
     }
@@ -218,6 +299,56 @@ mod tests {
             shop_utc_offset_minutes: Some(60),
             discount_code_pattern: pattern.into(),
         }
+    }
+
+    fn payouts_draft(min: &str, iban: &str, bic: &str) -> PayoutSettingsDraft {
+        PayoutSettingsDraft {
+            min_payout: min.into(),
+            brand_account_holder: " Studio Zon B.V. ".into(),
+            brand_iban: iban.into(),
+            brand_bic: bic.into(),
+            brand_address: "Keizersgracht 1\r\n1015 CJ Amsterdam".into(),
+            brand_vat_number: "nl 8600 12345 b01".into(),
+        }
+    }
+
+    #[test]
+    fn the_payout_settings_are_read_as_typed_and_stored_in_the_banks_format() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let mut d = draft(&ws.settings().unwrap());
+        d.spelling = Spelling::Dutch;
+        d.payouts = Some(payouts_draft("50,00", "nl91 abna 0417 1643 00", "abnanl2a"));
+        save(&mut ws, &d).unwrap();
+        let p = crate::workspace::settings::load_payout_settings(ws.conn()).unwrap();
+        assert_eq!(
+            (p.min_payout_minor, p.brand_account_holder.as_str(), p.brand_iban.as_str(), p.brand_bic.as_str(), p.brand_vat_number.as_str()),
+            (5_000, "Studio Zon B.V.", "NL91ABNA0417164300", "ABNANL2A", "NL860012345B01")
+        );
+        assert_eq!(p.brand_address, "Keizersgracht 1\n1015 CJ Amsterdam");
+        let detail: String = ws.conn().query_row("SELECT detail FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+        assert!(detail.contains("min_payout=5000") && detail.contains("brand_iban=NL91ABNA0417164300"), "{detail}");
+        // The draft of what is stored reads back to the same settings.
+        let again = PayoutSettingsDraft::of(&p, ws.settings().unwrap().currency(), Spelling::Dutch);
+        assert_eq!(again.min_payout, "50,00");
+        assert_eq!(again.read(&p, ws.settings().unwrap().currency(), Spelling::Dutch), (p.clone(), Vec::new()));
+
+        d.payouts = Some(payouts_draft("-5", "NL91ABNA0417164301", "ABN")); // a typo in the IBAN's check digits
+        let Err(Error::Validation(problems)) = save(&mut ws, &d) else { panic!("refused") };
+        let fields: Vec<(&str, &str)> = problems.iter().map(|p| (p.field.as_str(), p.code)).collect();
+        assert_eq!(fields, [("payouts.min_payout", "amount_negative"), ("payouts.brand_iban", "invalid_iban"), ("payouts.brand_bic", "invalid_bic")]);
+        d.payouts = Some(payouts_draft("twintig", "", ""));
+        let Err(Error::Validation(problems)) = save(&mut ws, &d) else { panic!("refused") };
+        assert_eq!(problems[0].field, "payouts.min_payout");
+        assert_eq!(crate::workspace::settings::load_payout_settings(ws.conn()).unwrap(), p, "nothing of a refused save is kept");
+    }
+
+    #[test]
+    fn a_new_currency_starts_from_its_own_minimum_payout() {
+        let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
+        let mut d = draft(&ws.settings().unwrap());
+        d.currency = "JPY".into();
+        save(&mut ws, &d).unwrap();
+        assert_eq!(crate::workspace::settings::load_payout_settings(ws.conn()).unwrap().min_payout_minor, 25);
     }
 
     #[test]

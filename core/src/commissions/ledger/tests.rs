@@ -292,7 +292,8 @@ fn a_refund_after_payment_is_a_clawback() {
     let (mut shop, sanne) = Shop::with_one_affiliate("percent:1000");
     let order = shop.order("#1001", "2026-05-03T10:00:00Z", 10_000, Some(sanne));
     shop.book(&[order]);
-    shop.sql(&format!("UPDATE commission_lines SET payout_line_id = 7 WHERE order_id = {order}"));
+    let paid: Vec<i64> = shop.ws.conn().prepare("SELECT id FROM commission_lines WHERE order_id = ?1").unwrap().query_map([order], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    crate::payouts::test_support::pay_lines(shop.ws.conn(), &paid);
     shop.sql(&format!("UPDATE orders SET refunded_minor = 4000 WHERE id = {order}"));
     shop.book(&[order]);
     assert_eq!(shop.lines(order)[1], (sanne, "clawback".into(), "refund".into(), -400));
@@ -429,8 +430,12 @@ fn the_ledger_refuses_to_delete_or_change_a_booked_line() {
     assert!(deleted.to_string().contains("never deleted"), "{deleted}");
     let changed = conn.execute("UPDATE commission_lines SET amount_minor = 1 WHERE order_id = ?1", [order]).unwrap_err();
     assert!(changed.to_string().contains("never changes"), "{changed}");
-    conn.execute("UPDATE commission_lines SET payout_line_id = 1 WHERE order_id = ?1", [order]).unwrap();
-    let paid_twice = conn.execute("UPDATE commission_lines SET payout_line_id = 2 WHERE order_id = ?1", [order]).unwrap_err();
+    // Paid only by the item of a payout run that took it (schema 6), and only once.
+    let not_taken = conn.execute("UPDATE commission_lines SET payout_line_id = 1 WHERE order_id = ?1", [order]).unwrap_err();
+    assert!(not_taken.to_string().contains("only by the payout run that took it"), "{not_taken}");
+    let line: i64 = conn.query_row("SELECT id FROM commission_lines WHERE order_id = ?1", [order], |r| r.get(0)).unwrap();
+    crate::payouts::test_support::pay_lines(conn, &[line]);
+    let paid_twice = conn.execute("UPDATE commission_lines SET payout_line_id = NULL WHERE order_id = ?1", [order]).unwrap_err();
     assert!(paid_twice.to_string().contains("never paid again"), "{paid_twice}");
     assert_eq!(shop.booked(order, sanne), 1_000);
 }
