@@ -27,19 +27,7 @@ pub struct FeesBooked {
 pub fn book_fees_due(tx: &Connection, actor: Actor, currency: &str, today: NaiveDate) -> Result<FeesBooked> {
     let today_text = today.format("%Y-%m-%d").to_string();
     let now = now_utc();
-    let due: Vec<(i64, i64, i64, Option<String>)> = tx
-        .prepare(
-            "SELECT c.id, c.creator_id, c.fee_minor,
-                    (SELECT max(substr(d.published_at, 1, 10)) FROM deliverables d WHERE d.collaboration_id = c.id)
-             FROM collaborations c
-             WHERE c.kind IN ('paid', 'hybrid') AND c.fee_minor > 0 AND c.status <> 'cancelled'
-               AND EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = c.id)
-               AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = c.id AND d.status NOT IN ('published', 'verified'))
-               AND NOT EXISTS (SELECT 1 FROM fee_lines f WHERE f.collaboration_id = c.id)
-             ORDER BY c.id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let due = fees_fallen_due(tx)?;
     let mut booked = FeesBooked::default();
     for (collaboration, creator, fee, published) in due {
         // The day the last post went live; a post marked live without a time falls due today.
@@ -101,6 +89,30 @@ pub fn mark_fee_due(ws: &mut Workspace, collaboration_id: i64, reason: &str, tod
         audit_fee(tx, actor, collaboration_id, creator, "fee_marked_due", &format!("fee of {} marked due: {reason}", crate::money::format_plain(fee, currency_of(&currency))))?;
         Ok(id)
     })
+}
+
+/// The collaborations whose fee fell due by their deliverables and is not booked yet:
+/// (collaboration, creator, fee, the day the last post went live).
+fn fees_fallen_due(conn: &Connection) -> Result<Vec<(i64, i64, i64, Option<String>)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.id, c.creator_id, c.fee_minor,
+                    (SELECT max(substr(d.published_at, 1, 10)) FROM deliverables d WHERE d.collaboration_id = c.id)
+             FROM collaborations c
+             WHERE c.kind IN ('paid', 'hybrid') AND c.fee_minor > 0 AND c.status <> 'cancelled'
+               AND EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = c.id)
+               AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.collaboration_id = c.id AND d.status NOT IN ('published', 'verified'))
+               AND NOT EXISTS (SELECT 1 FROM fee_lines f WHERE f.collaboration_id = c.id)
+             ORDER BY c.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The fees that fell due and that the next run will book (read only): how many, and their sum.
+pub fn fees_to_book(conn: &Connection) -> Result<(usize, i64)> {
+    let due = fees_fallen_due(conn)?;
+    Ok((due.len(), due.iter().map(|d| d.2).sum()))
 }
 
 #[allow(clippy::too_many_arguments)]

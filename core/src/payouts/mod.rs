@@ -6,13 +6,17 @@
 //! payment file to IBANs).
 
 pub mod adjustments;
+pub mod export;
 pub mod fees;
+pub mod owed;
 pub mod paypal;
 pub mod plan;
 pub mod runs;
 pub mod sepa;
 pub mod sheet;
 pub mod wise;
+#[cfg(test)]
+mod export_tests;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]

@@ -146,7 +146,7 @@ fn method_of(c: &CreatorDue) -> Result<Method, (&'static str, String)> {
             }
         }
         PayoutDetails::Bank { iban, account_holder } => {
-            let compact: String = iban.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_ascii_uppercase();
+            let compact = crate::roster::validate::compact_iban(iban);
             if compact.is_empty() {
                 Err(("iban_missing", format!("{who} has no IBAN: add it to their payout details.")))
             } else if compact.parse::<iban::Iban>().is_err() {

@@ -206,6 +206,17 @@ fn compute_in(tx: &Connection, actor: Actor, currency: Currency, cutoff: NaiveDa
     Ok(id)
 }
 
+/// What a run with cut-off `cutoff` would decide now, read only (nothing is booked or
+/// stored): fees that fell due but are not booked yet are not in it (see
+/// [`super::fees::fees_to_book`]).
+pub fn preview(conn: &Connection, cutoff: NaiveDate) -> Result<Vec<RunCreator>> {
+    let code: String = conn.query_row("SELECT currency FROM workspace_settings WHERE id = 1", [], |r| r.get(0))?;
+    let currency = Currency::parse(&code).ok_or_else(|| Error::BadFile(format!("the workspace currency is {code:?}")))?;
+    let min_payout: i64 = conn.query_row("SELECT min_payout_minor FROM workspace_settings WHERE id = 1", [], |r| r.get(0))?;
+    let previous = previous_finalised(conn)?;
+    Ok(gather(conn, currency, min_payout, &cutoff.format("%Y-%m-%d").to_string(), &previous)?.creators)
+}
+
 /// Finalises the draft `run_id` (see the module documentation).
 pub fn finalise_run(ws: &mut Workspace, run_id: i64, today: NaiveDate) -> Result<Run> {
     let actor = ws.actor();
@@ -518,7 +529,7 @@ fn gather(tx: &Connection, currency: Currency, min_payout: i64, cutoff: &str, pr
         };
         let (destination, account_holder) = match &d.details {
             PayoutDetails::Paypal { email } => (email.trim().to_string(), String::new()),
-            PayoutDetails::Bank { iban, account_holder } => (compact_iban(iban), account_holder.trim().to_string()),
+            PayoutDetails::Bank { iban, account_holder } => (crate::roster::validate::compact_iban(iban), account_holder.trim().to_string()),
             PayoutDetails::None => (String::new(), String::new()),
         };
         let mut vat_minor = 0;
@@ -566,11 +577,6 @@ fn method_of(details: &PayoutDetails) -> Option<Method> {
         PayoutDetails::Bank { .. } => Some(Method::Bank),
         PayoutDetails::None => None,
     }
-}
-
-/// An IBAN as banks' files want it: no spaces, upper case.
-pub(crate) fn compact_iban(iban: &str) -> String {
-    iban.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
 }
 
 fn insert_creators(tx: &Connection, run_id: i64, creators: &[RunCreator]) -> Result<()> {

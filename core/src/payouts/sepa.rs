@@ -211,7 +211,7 @@ fn check_id(field: &str, id: &str, what: &str, problems: &mut Vec<FieldError>) {
 }
 
 fn check_iban(field: &str, text: &str, what: &str, problems: &mut Vec<FieldError>) -> String {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact = crate::roster::validate::compact_iban(text);
     if compact.is_empty() {
         problems.push(FieldError::new(field, "sepa_iban_missing", format!("{what} is missing.")));
     } else if compact.parse::<iban::Iban>().is_err() {
@@ -222,11 +222,7 @@ fn check_iban(field: &str, text: &str, what: &str, problems: &mut Vec<FieldError
 
 fn check_bic(field: &str, text: Option<&str>, what: &str, problems: &mut Vec<FieldError>) -> Option<String> {
     let bic = text.map(|t| t.trim().to_ascii_uppercase()).filter(|t| !t.is_empty())?;
-    let b = bic.as_bytes();
-    let letters = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_uppercase);
-    let alnum = |r: std::ops::Range<usize>| b[r].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    let ok = (b.len() == 8 || b.len() == 11) && letters(0..6) && alnum(6..b.len()) && b[6] != b'0' && b[6] != b'1' && b[7] != b'O';
-    if !ok {
+    if !crate::roster::validate::is_bic(&bic) {
         problems.push(FieldError::new(field, "invalid_bic", format!("{what} “{bic}” is not a BIC: 8 or 11 letters and digits, like INGBNL2A.")).with_value(&bic));
     }
     Some(bic)

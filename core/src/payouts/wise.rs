@@ -43,7 +43,7 @@ pub fn write_wise(payments: &[WisePayment]) -> Result<Vec<RailFile>> {
         if !email.is_empty() && !email_address::EmailAddress::is_valid(email) {
             problems.push(FieldError::new(field("email"), "invalid_email", format!("{who}'s email “{email}” is not an email address.")).with_value(email));
         }
-        let iban: String = p.iban.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        let iban = crate::roster::validate::compact_iban(&p.iban);
         if iban.is_empty() {
             problems.push(FieldError::new(field("iban"), "wise_iban_missing", format!("{who} has no IBAN: add it to their payout details.")));
         } else if iban.parse::<iban::Iban>().is_err() {

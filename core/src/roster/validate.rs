@@ -327,7 +327,7 @@ fn validate_email(field: &str, text: &str, errors: &mut Vec<FieldError>) -> Stri
 }
 
 fn validate_iban(text: &str, errors: &mut Vec<FieldError>) -> String {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact = compact_iban(text);
     if compact.is_empty() {
         return compact;
     }
@@ -337,6 +337,21 @@ fn validate_iban(text: &str, errors: &mut Vec<FieldError>) -> String {
         );
     }
     compact
+}
+
+/// An IBAN in the electronic format banks' files want: no spaces, upper case.
+pub fn compact_iban(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
+}
+
+/// A BIC (ISO 9362), upper case: 4 letters (bank), 2 letters (country), 2 letters or digits
+/// (place; its first not 0 or 1, its second not the letter O, which mark test BICs), and
+/// optionally 3 letters or digits (branch).
+pub fn is_bic(bic: &str) -> bool {
+    let b = bic.as_bytes();
+    let letters = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_uppercase);
+    let alnum = |r: std::ops::Range<usize>| b[r].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    (b.len() == 8 || b.len() == 11) && letters(0..6) && alnum(6..b.len()) && b[6] != b'0' && b[6] != b'1' && b[7] != b'O'
 }
 
 /// Group an IBAN in fours for people: `NL91 ABNA 0417 1643 00`.

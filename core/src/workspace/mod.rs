@@ -31,6 +31,7 @@ pub mod integrity;
 mod opening;
 pub mod settings;
 pub mod settings_form;
+pub mod settings_keys;
 mod writing;
 
 pub use guard::BackupOutcome;

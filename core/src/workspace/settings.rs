@@ -281,7 +281,7 @@ impl PayoutSettings {
                 FieldError::new("payouts.brand_iban", "invalid_iban", format!("“{}” is not a valid IBAN: check for a typo.", self.brand_iban)).with_value(&self.brand_iban),
             );
         }
-        if !self.brand_bic.is_empty() && !is_bic(&self.brand_bic) {
+        if !self.brand_bic.is_empty() && !crate::roster::validate::is_bic(&self.brand_bic) {
             problems.push(
                 FieldError::new("payouts.brand_bic", "invalid_bic", format!("“{}” is not a BIC: it has 8 or 11 letters and digits, such as ABNANL2A.", self.brand_bic))
                     .with_value(&self.brand_bic),
@@ -298,7 +298,7 @@ impl PayoutSettings {
 
     /// The settings as they are stored: IBAN and BIC compact and upper case, text trimmed.
     pub fn normalized(mut self) -> PayoutSettings {
-        let compact = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        let compact = crate::roster::validate::compact_iban;
         self.brand_iban = compact(&self.brand_iban);
         self.brand_bic = compact(&self.brand_bic);
         self.brand_account_holder = self.brand_account_holder.trim().to_string();
@@ -306,15 +306,6 @@ impl PayoutSettings {
         self.brand_vat_number = compact(&self.brand_vat_number);
         self
     }
-}
-
-/// A BIC (ISO 9362): 4 letters (bank), 2 letters (country), 2 letters or digits (place),
-/// and optionally 3 letters or digits (branch).
-pub(crate) fn is_bic(text: &str) -> bool {
-    let b = text.as_bytes();
-    (b.len() == 8 || b.len() == 11)
-        && b[..6].iter().all(u8::is_ascii_uppercase)
-        && b[6..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 pub fn load_payout_settings(conn: &Connection) -> Result<PayoutSettings> {
