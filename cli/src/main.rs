@@ -13,6 +13,7 @@ mod campaigns;
 mod columns;
 mod commissions;
 mod output;
+mod payouts;
 mod roster;
 mod sales;
 mod workspace;
@@ -211,6 +212,40 @@ enum Command {
     },
     /// Exchange rates: list them, `import` the ECB's reference rates, or `set` one as typed.
     Rates(commissions::rates::RatesArgs),
+    /// Payout runs: compute a draft up to a cut-off, finalise it, export its files (payout
+    /// sheet, PayPal, Wise, SEPA), record the payment; what each client owes.
+    Payouts {
+        #[command(subcommand)]
+        action: payouts::PayoutsAction,
+    },
+    /// Give a creator a bonus (positive amount) or a deduction (negative), with the reason;
+    /// the next payout run takes it. Example: chorus adjust acme.chorus @sanne -12.50 --reason "Returned sample"
+    Adjust {
+        workspace: PathBuf,
+        /// The creator's handle (or platform:handle).
+        creator: String,
+        /// In the workspace currency: 25.00, -12.50.
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+        /// Why: kept with the adjustment, on the statement and in the audit log.
+        #[arg(long)]
+        reason: String,
+        /// The first run's cut-off it counts for (default: today).
+        #[arg(long, value_name = "DAY")]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the workspace settings as key = value, or change some at once (all or nothing):
+    /// chorus settings acme.chorus --set min_payout=50.00 --set brand_iban=NL91ABNA0417164300
+    Settings {
+        workspace: PathBuf,
+        /// key=value; may be given several times. `chorus settings <ws>` lists the keys.
+        #[arg(long, value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -427,13 +462,13 @@ fn day_or_today(day: Option<String>) -> String {
 }
 
 /// Says on stderr what was written where (stdout may be carrying the data itself).
-fn tell(message: String) {
+pub(crate) fn tell(message: String) {
     if !message.is_empty() {
         let _ = writeln!(std::io::stderr(), "{message}");
     }
 }
 
-fn parse_dialect(text: &str) -> Result<Dialect, String> {
+pub(crate) fn parse_dialect(text: &str) -> Result<Dialect, String> {
     Dialect::parse(text).ok_or_else(|| format!("“{text}” is not a dialect: use plain or excel-nl"))
 }
 
@@ -461,7 +496,10 @@ impl Command {
             | Command::Campaign { action: CampaignAction::New { workspace, .. } }
             | Command::Affiliates { action: AffiliatesAction::Import { workspace, .. } }
             | Command::Attribute { workspace, .. }
-            | Command::Commissions { workspace, .. } => Some(workspace),
+            | Command::Commissions { workspace, .. }
+            | Command::Adjust { workspace, .. }
+            | Command::Settings { workspace, .. } => Some(workspace),
+            Command::Payouts { action } => action.workspace(),
             Command::Orders { command: Some(command), .. } => Some(command.workspace()),
             Command::Orders { command: None, list } => list.workspace.as_deref(),
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
@@ -588,6 +626,9 @@ fn run(command: Command) -> chorus_core::Result<()> {
             sales::attribute::run(&workspace, sales::attribute::Choice { order: &order, creator: &creator, reason: &reason, source, campaign: campaign.as_deref(), without_code, json })
         }
         Command::Rates(args) => commissions::rates::run(args),
+        Command::Payouts { action } => payouts::run(action),
+        Command::Adjust { workspace, creator, amount, reason, date, json } => payouts::adjust(&workspace, &creator, &amount, &reason, date, json),
+        Command::Settings { workspace, set, json } => payouts::settings(&workspace, &set, json),
         Command::Commissions { workspace, creator, status, as_of, limit, offset, json } => {
             let args = commissions::list::CommissionsArgs { creator: creator.as_deref(), status, as_of: day_or_today(as_of), limit, offset, json };
             commissions::list::run(&open(&workspace)?, args)

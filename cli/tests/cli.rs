@@ -26,7 +26,7 @@ Chloé Dubois,chloe.maison,152000,,,,FR,lifestyle\n";
 #[test]
 fn help_names_every_command() {
     let help = ok(&["--help"]);
-    for cmd in ["new", "demo", "info", "import", "export", "list", "due", "campaigns", "ics", "campaign-export"] {
+    for cmd in ["new", "demo", "info", "import", "export", "list", "due", "campaigns", "ics", "campaign-export", "payouts", "adjust", "settings"] {
         assert!(help.contains(cmd), "--help lacks {cmd}: {help}");
     }
 }

@@ -17,6 +17,7 @@
 
 mod campaigns;
 mod orders;
+mod payouts;
 
 use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result};
@@ -47,6 +48,8 @@ pub struct DemoSummary {
     pub codes: u64,
     pub orders: u64,
     pub commission_lines: u64,
+    /// Last month's, paid, and this month's draft.
+    pub payout_runs: u64,
 }
 
 /// The demo's settings: EUR, nl-NL, the seed article's tier bounds.
@@ -92,6 +95,7 @@ fn write_all(ws: &mut Workspace) -> Result<DemoSummary> {
     let today = crate::campaigns::fields::local_today();
     let c = campaigns::write(ws, today)?;
     let sales = orders::write(ws, today)?;
+    let payouts = payouts::write(ws, today)?;
     Ok(DemoSummary {
         campaigns: c.campaigns,
         collaborations: c.collaborations,
@@ -101,6 +105,7 @@ fn write_all(ws: &mut Workspace) -> Result<DemoSummary> {
         codes: sales.codes,
         orders: sales.orders,
         commission_lines: sales.commission_lines,
+        payout_runs: payouts.runs,
         ..roster
     })
 }

@@ -428,3 +428,9 @@ pub fn creator_emails(conn: &Connection) -> Result<std::collections::HashMap<i64
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Writes one of a run's files to `path`, replacing a file there only once it is complete.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    crate::roster::export::write_atomically(path, |file| file.write_all(bytes).map_err(|e| Error::io("write", path, e)))
+}

@@ -91,9 +91,11 @@ pub fn mark_fee_due(ws: &mut Workspace, collaboration_id: i64, reason: &str, tod
     })
 }
 
-/// The collaborations whose fee fell due by their deliverables and is not booked yet:
-/// (collaboration, creator, fee, the day the last post went live).
-fn fees_fallen_due(conn: &Connection) -> Result<Vec<(i64, i64, i64, Option<String>)>> {
+/// A collaboration whose fee fell due: (collaboration, creator, fee, the day its last post went live).
+type FallenDue = (i64, i64, i64, Option<String>);
+
+/// The collaborations whose fee fell due by their deliverables and is not booked yet.
+fn fees_fallen_due(conn: &Connection) -> Result<Vec<FallenDue>> {
     Ok(conn
         .prepare_cached(
             "SELECT c.id, c.creator_id, c.fee_minor,
