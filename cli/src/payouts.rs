@@ -5,12 +5,13 @@
 
 use crate::columns::{aligned, clip, Align};
 use crate::output::write_error;
-use chorus_core::money::{format_plain, parse_amount, Currency};
+use chorus_core::money::{format_plain, Currency};
 use chorus_core::numbers::Spelling;
-use chorus_core::payouts::export::{creator_emails, paypal_files, run_context, run_sheet, sepa_file, wise_files, RunFormat};
+use chorus_core::payouts::export::RunFormat;
+use chorus_core::payouts::run_files::{run_files, write_run_files, ExportChoices};
 use chorus_core::payouts::owed::{owed_across, ClientOwed, Owed};
 use chorus_core::payouts::runs::{self, Run};
-use chorus_core::payouts::sheet::{sheet_csv, sheet_xlsx, SheetLanguage};
+use chorus_core::payouts::sheet::SheetLanguage;
 use chorus_core::roster::export::Dialect;
 use chorus_core::workspace::settings_keys::{set_settings, settings_values, SettingValue, KEYS};
 use chorus_core::workspace::Actor;
@@ -140,9 +141,7 @@ fn parse_language(text: &str) -> std::result::Result<SheetLanguage, String> {
 
 /// A day as typed on the command line: 2026-11-30 or 30-11-2026.
 pub fn day(field: &str, text: &str) -> Result<NaiveDate> {
-    chorus_core::campaigns::fields::parse_date(text).ok_or_else(|| {
-        Error::Validation(vec![FieldError::new(field, "invalid_date", format!("“{}” is not a day: write it as 2026-11-30.", clip(text.trim(), 40))).with_value(text.trim())])
-    })
+    chorus_core::payouts::typed_day(field, text)
 }
 
 fn today() -> NaiveDate {
@@ -231,31 +230,14 @@ pub fn run(action: PayoutsAction) -> Result<()> {
         }
         PayoutsAction::Export { workspace, run, format, out, lang, dialect, execution_date } => {
             let ws = crate::open(&workspace)?;
-            let ctx = run_context(ws.conn(), run)?;
             let language = lang.unwrap_or(if ws.settings()?.locale.starts_with("nl") { SheetLanguage::Dutch } else { SheetLanguage::English });
-            let files: Vec<(PathBuf, Vec<u8>, usize)> = match format {
-                RunFormat::Csv => vec![(out.clone(), sheet_csv(&run_sheet(&ctx, language), dialect)?, ctx.run.creators.len())],
-                RunFormat::Xlsx => vec![(out.clone(), sheet_xlsx(&run_sheet(&ctx, language), language)?, ctx.run.creators.len())],
-                RunFormat::Paypal => numbered(&out, paypal_files(&ctx)?),
-                RunFormat::Wise => {
-                    let emails = creator_emails(ws.conn())?;
-                    numbered(&out, wise_files(&ctx, &|id| emails.get(&id).cloned().unwrap_or_default())?)
-                }
-                RunFormat::Sepa => {
-                    let execution = match execution_date {
-                        Some(text) => day("execution_date", &text)?,
-                        None => today(),
-                    };
-                    let created = chrono::Local::now().naive_local();
-                    let xml = sepa_file(ws.conn(), &ctx, created, execution)?;
-                    let count = ctx.run.creators.iter().filter(|c| c.outcome == "payable" && c.method == "bank").count();
-                    vec![(out.clone(), xml.into_bytes(), count)]
-                }
-                RunFormat::Pdf => unreachable!("refused by the argument parser"),
+            let execution = match execution_date {
+                Some(text) => day("execution_date", &text)?,
+                None => today(),
             };
-            for (path, bytes, rows) in files {
-                chorus_core::payouts::export::write_file(&path, &bytes)?;
-                crate::tell(format!("Wrote {} ({} row(s)).", path.display(), rows));
+            let choices = ExportChoices { language, dialect, execution, created: chrono::Local::now().naive_local() };
+            for file in write_run_files(run_files(ws.conn(), run, format, &out, &choices)?)? {
+                crate::tell(format!("Wrote {} ({} row(s)).", file.path, file.rows));
             }
             Ok(())
         }
@@ -272,21 +254,6 @@ pub fn run(action: PayoutsAction) -> Result<()> {
             print_owed(&clients, &mut std::io::stdout().lock()).map_err(write_error)
         }
     }
-}
-
-/// `out` itself for one file; `name-1.csv`, `name-2.csv`, … for several (per currency, then part).
-fn numbered(out: &Path, files: Vec<chorus_core::payouts::RailFile>) -> Vec<(PathBuf, Vec<u8>, usize)> {
-    if files.len() == 1 {
-        let f = files.into_iter().next().expect("one file");
-        return vec![(out.to_path_buf(), f.text.into_bytes(), f.rows)];
-    }
-    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "payout".into());
-    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    files
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| (out.with_file_name(format!("{stem}-{}{ext}", i + 1)), f.text.into_bytes(), f.rows))
-        .collect()
 }
 
 fn currency_of(run: &Run) -> Currency {
@@ -390,20 +357,7 @@ pub fn adjust(workspace: &Path, creator: &str, amount: &str, reason: &str, on: O
     };
     let mut ws = crate::workspace::open_for_work(workspace, Actor::Cli)?;
     let currency = ws.settings()?.currency();
-    let t = amount.trim();
-    let (negative, digits) = match t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let minor = parse_amount(digits, currency, Spelling::Unknown).map_err(|_| {
-        Error::Validation(vec![FieldError::new(
-            "amount",
-            "unreadable_amount",
-            format!("“{}” is not an amount in {}: write it as 12.50 (a deduction as -12.50).", clip(t, 40), currency.code()),
-        )
-        .with_value(t)])
-    })?;
-    let signed = if negative { -minor } else { minor };
+    let signed = chorus_core::payouts::adjustments::read_signed_amount(amount, currency, Spelling::Unknown)?;
     let who = crate::sales::orders_list::resolve_creator(&ws, creator)?;
     let result = chorus_core::payouts::adjustments::add_adjustment(&mut ws, who.creator_id, signed, reason, on_date);
     crate::workspace::finish(ws);

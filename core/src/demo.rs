@@ -268,6 +268,8 @@ impl Seed {
             postal_address: self.address.into(),
             rates: self.rates.iter().map(|(format, amount)| RateDraft { format: format.to_string(), amount: amount.to_string() }).collect(),
             spelling: Spelling::Dutch,
+            // VAT registration is set where the demo's payouts are made (demo/payouts.rs).
+            ..Default::default()
         }
     }
 }

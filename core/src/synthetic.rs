@@ -15,7 +15,7 @@
 
 use crate::roster::creators;
 use crate::error::{Error, Result};
-use crate::roster::model::{ContentFormat, CreatorRecord, HandleRecord, PayoutMethod, Platform, RateRecord, Stage};
+use crate::roster::model::{ContentFormat, CreatorRecord, HandleRecord, PayoutMethod, Platform, RateRecord, Stage, VatStatus};
 use crate::roster::{self, RosterQuery};
 use crate::roster::search_index;
 use crate::roster::validate;
@@ -402,6 +402,10 @@ pub fn synthetic_creator(seed: u64, index: u64, currency_exponent: u32) -> Synth
         notes,
         rates,
         postal_address: String::new(),
+        vat_status: VatStatus::None,
+        vat_number: String::new(),
+        vat_rate_bp: 0,
+        billing_address: String::new(),
     };
     SyntheticCreator { record, histories, updated_days_ago: rng.below(730) as u32 }
 }

@@ -505,3 +505,51 @@ export const setCollaborationRule = (collaborationId, asWritten) => call('commis
 /** @param {number} orderId @param {number} collaborationId @param {string} reason */
 export const rejectCommission = (orderId, collaborationId, reason) => call('commissions_reject', { orderId, collaborationId, reason });
 
+
+// ---------------------------------------------------------------------------------------------
+// Payouts (commands/payouts.rs): runs, payments, adjustments, files, the money audit log.
+/**
+ * @typedef {{ id: number, state: 'draft'|'finalised'|'paid', cutoff: string, currency: string, min_payout_minor: number,
+ *   computed_at: string, finalised_at: string|null, payable: number, carried: number, blocked: number, paid: number,
+ *   to_pay_minor: number, paid_minor: number, carried_out_minor: number }} RunSummary
+ * @typedef {{ creator_id: number, name: string, outcome: 'payable'|'carried'|'blocked', reason_code: string, reason: string,
+ *   method: string, destination: string, account_holder: string, vat_status: string, vat_number: string, vat_rate_bp: number,
+ *   commissions_minor: number, fees_minor: number, adjustments_minor: number, carried_in_minor: number,
+ *   payable_minor: number, vat_minor: number, carried_out_minor: number, items: number,
+ *   paid_on: string|null, paid_reference: string|null }} RunCreator
+ * @typedef {{ summary: RunSummary, creators: RunCreator[] }} Run
+ * @typedef {{ id: number, at: string, actor: string, entity: string, entity_id: number|null, action: string,
+ *   detail: string, creator_id: number|null, creator_name: string|null, run_id: number|null }} MoneyLogEntry
+ * @typedef {{ brand_name: string, currency: string, as_of: string, payable_minor: number, payable_creators: number,
+ *   carried_minor: number, carried_creators: number, blocked_minor: number, blocked_creators: number,
+ *   awaiting_payment_minor: number, awaiting_payment_creators: number, fees_to_book_minor: number, fees_to_book: number,
+ *   draft_run: number|null, last_paid_on: string|null }} Owed
+ * @typedef {{ path: string, brand_name: string, owed: Owed|null, needs_update: boolean, error: ErrorPayload|null }} ClientOwed
+ */
+/** @returns {Promise<RunSummary[]>} */
+export const payoutRuns = () => call('payouts_runs');
+/** @param {number} runId @returns {Promise<Run>} */
+export const payoutRun = (runId) => call('payouts_run', { runId });
+/** The draft up to `cutoff` (YYYY-MM-DD), computed again when there is one. @returns {Promise<Run>} */
+export const computePayoutRun = (cutoff) => call('payouts_compute', { cutoff });
+/** @param {number} runId @returns {Promise<Run>} */
+export const finalisePayoutRun = (runId) => call('payouts_finalise', { runId });
+/** @param {number} runId */
+export const discardPayoutRun = (runId) => call('payouts_discard', { runId });
+/** @param {number} runId @param {number|null} creatorId null: everyone payable not yet paid
+ * @param {string} date YYYY-MM-DD @param {string} reference
+ * @returns {Promise<{ creators: number, amount_minor: number, commission_lines: number }>} */
+export const markPayoutPaid = (runId, creatorId, date, reference) => call('payouts_mark_paid', { runId, creatorId, date, reference });
+/** A bonus or (with a minus) a deduction, as typed. @param {number} creatorId @param {string} amount @param {string} reason */
+export const addAdjustment = (creatorId, amount, reason) => call('payouts_adjust', { creatorId, amount, reason, spelling: spelling() });
+/** Native save dialog, then the run's file(s). Null when cancelled.
+ * @param {{ run_id: number, format: string, language: string, dialect?: string|null, execution_date?: string }} request
+ * @returns {Promise<{ path: string, rows: number }[] | null>} */
+export const exportPayoutRun = (request) => call('payouts_export', { request, dialog: dialog('payouts.export.dialog', `payouts.export.filter.${request.format}`) });
+/** @param {{ creator_id?: number|null, run_id?: number|null }} filter @param {{ offset: number, limit: number }} page
+ * @returns {Promise<{ total: number, offset: number, rows: MoneyLogEntry[] }>} */
+export const moneyLog = (filter, page) => call('payouts_log', { filter, page });
+/** @returns {Promise<Array<[number, string]>>} */
+export const moneyLogCreators = () => call('payouts_log_creators');
+/** @returns {Promise<ClientOwed[]>} */
+export const owedAcross = () => call('payouts_owed_across');

@@ -4,7 +4,8 @@
 //! Contract: [`add_adjustment`] refuses a zero amount, a missing reason and an unknown
 //! creator by field; it writes the adjustment and its audit line (naming the creator) in one
 //! write. Adjustments are never changed or deleted (the schema's triggers): a mistake is put
-//! right by a second adjustment.
+//! right by a second adjustment. [`read_signed_amount`] reads an amount as a person types it
+//! (`25`, `-12,50`, `−7.5`) in their spelling, for the CLI and the window alike.
 
 use crate::error::{Error, FieldError, Result};
 use crate::money::format_plain;
@@ -21,6 +22,26 @@ pub struct Adjustment {
     pub currency: String,
     pub reason: String,
     pub on_date: String,
+}
+
+/// An amount as typed, a deduction with a leading minus (`-12.50`, `− 12,50`), in minor units
+/// of `currency`; refused by the field `amount` with the words to write it.
+pub fn read_signed_amount(text: &str, currency: crate::money::Currency, spelling: crate::numbers::Spelling) -> Result<i64> {
+    let t = text.trim();
+    let (negative, digits) = match t.strip_prefix('-').or_else(|| t.strip_prefix('\u{2212}')) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t.strip_prefix('+').unwrap_or(t).trim_start()),
+    };
+    let minor = crate::money::parse_amount(digits, currency, spelling).map_err(|_| {
+        let shown: String = t.chars().take(40).collect();
+        Error::Validation(vec![FieldError::new(
+            "amount",
+            "unreadable_amount",
+            format!("“{shown}” is not an amount in {}: write it as 12.50 (a deduction as -12.50).", currency.code()),
+        )
+        .with_value(shown)])
+    })?;
+    Ok(if negative { -minor } else { minor })
 }
 
 /// Gives `creator_id` a bonus (positive) or a deduction (negative) of `amount_minor` in the

@@ -8,9 +8,11 @@
 pub mod adjustments;
 pub mod export;
 pub mod fees;
+pub mod money_log;
 pub mod owed;
 pub mod paypal;
 pub mod plan;
+pub mod run_files;
 pub mod runs;
 pub mod sepa;
 pub mod sheet;
@@ -41,6 +43,15 @@ pub struct RailFile {
     pub part: usize,
     pub rows: usize,
     pub text: String,
+}
+
+/// A day as a person gives it (`2026-11-30` or `30-11-2026`), refused by `field` when unreadable.
+pub fn typed_day(field: &str, text: &str) -> crate::Result<chrono::NaiveDate> {
+    let t = text.trim();
+    crate::campaigns::fields::parse_date(t).ok_or_else(|| {
+        let shown: String = t.chars().take(40).collect();
+        crate::Error::Validation(vec![crate::FieldError::new(field, "invalid_date", format!("“{shown}” is not a day: write it as 2026-11-30.")).with_value(shown)])
+    })
 }
 
 pub(crate) fn euro() -> Currency {

@@ -174,13 +174,15 @@ pub(crate) fn save_record(conn: &Connection, id: Option<i64>, r: &CreatorRecord,
             conn.prepare_cached(
                 "INSERT INTO creators (display_name, sort_name, city, country, language, email, phone, manager,
                      paypal_email, iban, account_holder, payout_method, stage, authenticity_score,
-                     authenticity_notes, notes, max_followers, revision, created_at, updated_at, postal_address)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18, ?19)",
+                     authenticity_notes, notes, max_followers, revision, created_at, updated_at, postal_address,
+                     vat_status, vat_number, vat_rate_bp, billing_address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?18, ?19, ?20, ?21, ?22, ?23)",
             )?
             .execute(params![
                 r.display_name, sort_name(&r.display_name), r.city, r.country, r.language, r.email, r.phone, r.manager,
                 r.paypal_email, r.iban, r.account_holder, r.payout_method.as_str(), r.stage.as_str(), r.authenticity_score,
-                r.authenticity_notes, r.notes, max_followers, ctx.now, r.postal_address
+                r.authenticity_notes, r.notes, max_followers, ctx.now, r.postal_address,
+                r.vat_status.as_str(), r.vat_number, r.vat_rate_bp, r.billing_address
             ])?;
             (conn.last_insert_rowid(), true)
         }
@@ -193,13 +195,15 @@ pub(crate) fn save_record(conn: &Connection, id: Option<i64>, r: &CreatorRecord,
                 "UPDATE creators SET display_name = ?2, sort_name = ?3, city = ?4, country = ?5, language = ?6,
                      email = ?7, phone = ?8, manager = ?9, paypal_email = ?10, iban = ?11, account_holder = ?12,
                      payout_method = ?13, stage = ?14, authenticity_score = ?15, authenticity_notes = ?16,
-                     notes = ?17, max_followers = ?18, revision = revision + 1, updated_at = ?19, postal_address = ?20
+                     notes = ?17, max_followers = ?18, revision = revision + 1, updated_at = ?19, postal_address = ?20,
+                     vat_status = ?21, vat_number = ?22, vat_rate_bp = ?23, billing_address = ?24
                  WHERE id = ?1",
             )?
             .execute(params![
                 id, r.display_name, sort_name(&r.display_name), r.city, r.country, r.language, r.email, r.phone,
                 r.manager, r.paypal_email, r.iban, r.account_holder, r.payout_method.as_str(), r.stage.as_str(),
-                r.authenticity_score, r.authenticity_notes, r.notes, max_followers, ctx.now, r.postal_address
+                r.authenticity_score, r.authenticity_notes, r.notes, max_followers, ctx.now, r.postal_address,
+                r.vat_status.as_str(), r.vat_number, r.vat_rate_bp, r.billing_address
             ])?;
             (id, false)
         }
@@ -337,7 +341,8 @@ fn read_creators(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, revision, display_name, city, country, language, email, phone, manager, paypal_email, iban,
                 account_holder, payout_method, stage, authenticity_score, authenticity_notes, notes,
-                max_followers, created_at, updated_at, postal_address, last_contact_on
+                max_followers, created_at, updated_at, postal_address, last_contact_on,
+                vat_status, vat_number, vat_rate_bp, billing_address
          FROM creators {}",
         filter("id")
     ))?;
@@ -370,6 +375,10 @@ fn read_creators(
             updated_at: r.get(19)?,
             postal_address: r.get(20)?,
             last_contact_on: r.get(21)?,
+            vat_status: VatStatus::parse(r.get_ref(22)?.as_str().unwrap_or_default()).unwrap_or(VatStatus::None),
+            vat_number: r.get(23)?,
+            vat_rate_bp: r.get(24)?,
+            billing_address: r.get(25)?,
             handles: Vec::new(),
             niches: Vec::new(),
             tags: Vec::new(),
@@ -483,6 +492,30 @@ mod tests {
         assert_eq!(c.follower_history.len(), 1);
         assert_eq!(c.follower_history[0].followers, 60_000);
         assert_eq!(c.revision, 1);
+    }
+
+    #[test]
+    fn vat_details_are_kept_and_an_unchanged_form_changes_nothing() {
+        let mut ws = ws();
+        let mut d = draft("Anna de Vries", "instagram", "@annafit", "52.000");
+        d.vat_status = "registered".into();
+        d.vat_number = "NL001234567B01".into();
+        d.vat_rate = "21".into();
+        d.billing_address = "Anna de Vries Studio\nKeizersgracht 1\n1015 AA Amsterdam".into();
+        let c = create(&mut ws, &d).unwrap();
+        assert_eq!((c.vat_status, c.vat_number.as_str(), c.vat_rate_bp), (VatStatus::Registered, "NL001234567B01", 2100));
+        let stored: (String, i64, String) = ws
+            .conn()
+            .query_row("SELECT vat_status, vat_rate_bp, billing_address FROM creators WHERE id = ?1", [c.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        assert_eq!(stored, ("registered".into(), 2100, "Anna de Vries Studio\nKeizersgracht 1\n1015 AA Amsterdam".into()));
+        let again = update(&mut ws, c.id, c.revision, &c.to_draft()).unwrap();
+        assert_eq!(again.revision, c.revision, "the form's own draft saves as no change");
+        let mut none = c.to_draft();
+        none.vat_status = "none".into();
+        none.vat_rate = String::new();
+        let changed = update(&mut ws, c.id, c.revision, &none).unwrap();
+        assert_eq!((changed.vat_status, changed.vat_rate_bp, changed.revision), (VatStatus::None, 0, c.revision + 1));
     }
 
     #[test]

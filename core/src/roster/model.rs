@@ -89,6 +89,16 @@ text_enum!(
 );
 
 text_enum!(
+    /// Whether a creator invoices with VAT: registered (their rate is added to fees and
+    /// adjustments), or reverse charge (the brand accounts for the VAT; none is added).
+    VatStatus {
+        None = "none", "Not VAT-registered";
+        Registered = "registered", "VAT-registered";
+        ReverseCharge = "reverse_charge", "Reverse charge";
+    }
+);
+
+text_enum!(
     /// A deliverable format, as priced on a rate card.
     ContentFormat {
         Post = "post", "Post";
@@ -143,6 +153,13 @@ pub struct CreatorDraft {
     pub iban: String,
     pub account_holder: String,
     pub payout_method: String,
+    /// `none`, `registered` or `reverse_charge` (empty: none).
+    pub vat_status: String,
+    pub vat_number: String,
+    /// The creator's VAT rate as a percentage, `21` or `9,5` (registered only).
+    pub vat_rate: String,
+    /// The address on a self-billing invoice (may span lines).
+    pub billing_address: String,
     pub stage: String,
     pub authenticity_score: String,
     pub authenticity_notes: String,
@@ -190,6 +207,11 @@ pub struct CreatorRecord {
     pub iban: String,
     pub account_holder: String,
     pub payout_method: PayoutMethod,
+    pub vat_status: VatStatus,
+    pub vat_number: String,
+    /// Basis points: 21 % is 2100.
+    pub vat_rate_bp: i64,
+    pub billing_address: String,
     pub stage: Stage,
     pub authenticity_score: Option<u8>,
     pub authenticity_notes: String,
@@ -242,6 +264,11 @@ pub struct Creator {
     pub iban: String,
     pub account_holder: String,
     pub payout_method: PayoutMethod,
+    pub vat_status: VatStatus,
+    pub vat_number: String,
+    /// Basis points: 21 % is 2100.
+    pub vat_rate_bp: i64,
+    pub billing_address: String,
     pub stage: Stage,
     pub authenticity_score: Option<u8>,
     pub authenticity_notes: String,
@@ -275,6 +302,10 @@ impl Creator {
             iban: self.iban.clone(),
             account_holder: self.account_holder.clone(),
             payout_method: self.payout_method,
+            vat_status: self.vat_status,
+            vat_number: self.vat_number.clone(),
+            vat_rate_bp: self.vat_rate_bp,
+            billing_address: self.billing_address.clone(),
             stage: self.stage,
             authenticity_score: self.authenticity_score,
             authenticity_notes: self.authenticity_notes.clone(),
@@ -315,6 +346,10 @@ impl Creator {
             iban: self.iban,
             account_holder: self.account_holder,
             payout_method: self.payout_method.as_str().to_string(),
+            vat_status: self.vat_status.as_str().to_string(),
+            vat_number: self.vat_number,
+            vat_rate: if self.vat_rate_bp == 0 { String::new() } else { crate::commissions::rules::percent_text(self.vat_rate_bp as u32).trim_end_matches('%').to_string() },
+            billing_address: self.billing_address,
             stage: self.stage.as_str().to_string(),
             authenticity_score: self.authenticity_score.map(|s| s.to_string()).unwrap_or_default(),
             authenticity_notes: self.authenticity_notes,

@@ -57,6 +57,8 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
         _ => {}
     }
 
+    let (vat_status, vat_number, vat_rate_bp) = validate_vat(draft, &mut errors);
+
     let stage = match draft.stage.trim() {
         "" => Stage::Prospect,
         t => Stage::parse(t).unwrap_or_else(|| {
@@ -97,6 +99,10 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
     if postal_address.chars().count() > 1000 {
         errors.push(too_long("postal_address", "The postal address", 1000));
     }
+    let billing_address = draft.billing_address.trim().replace("\r\n", "\n");
+    if billing_address.chars().count() > 1000 {
+        errors.push(too_long("billing_address", "The billing address", 1000));
+    }
     let authenticity_notes = draft.authenticity_notes.trim().to_string();
     if authenticity_notes.chars().count() > MAX_NOTES {
         errors.push(too_long("authenticity_notes", "The authenticity notes", MAX_NOTES));
@@ -121,6 +127,10 @@ pub fn validate_draft(draft: &CreatorDraft, currency: Currency) -> Result<Creato
         iban,
         account_holder,
         payout_method,
+        vat_status,
+        vat_number,
+        vat_rate_bp,
+        billing_address,
         stage,
         authenticity_score,
         authenticity_notes,
@@ -326,6 +336,67 @@ fn validate_email(field: &str, text: &str, errors: &mut Vec<FieldError>) -> Stri
     t.to_string()
 }
 
+/// The VAT status, number and rate (basis points) of a draft. A registered creator needs a
+/// number and a rate above zero; reverse charge needs the number and takes no rate; a
+/// creator who is not registered has no rate (a number may stay, unused).
+fn validate_vat(draft: &CreatorDraft, errors: &mut Vec<FieldError>) -> (VatStatus, String, i64) {
+    let status = match draft.vat_status.trim() {
+        "" => VatStatus::None,
+        t => VatStatus::parse(t).unwrap_or_else(|| {
+            errors.push(FieldError::new("vat_status", "unknown_vat_status", format!("“{t}” is not a VAT status: use not registered, registered or reverse charge.")).with_value(t));
+            VatStatus::None
+        }),
+    };
+    let number: String = draft.vat_number.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}')).collect::<String>().to_uppercase();
+    if !number.is_empty() && !is_vat_number(&number) {
+        errors.push(
+            FieldError::new("vat_number", "invalid_vat_number", format!("“{}” is not a VAT number: two letters for the country, then 2 to 13 letters and digits, like NL001234567B01.", draft.vat_number.trim()))
+                .with_value(draft.vat_number.trim()),
+        );
+    }
+    if status != VatStatus::None && number.is_empty() {
+        errors.push(FieldError::new("vat_number", "vat_number_missing", "A VAT-registered creator needs their VAT number: it goes on the self-billing invoice."));
+    }
+    let typed = draft.vat_rate.trim().trim_end_matches('%').trim();
+    let rate = if typed.is_empty() {
+        None
+    } else {
+        match numbers::read_decimal(typed, draft.spelling) {
+            Some(d) if d.fraction.len() <= 2 && d.whole.len() <= 3 => {
+                let whole: i64 = d.whole.parse().unwrap_or(0);
+                let hundredths: i64 = format!("{:0<2}", d.fraction).parse().unwrap_or(0);
+                Some(whole * 100 + hundredths).filter(|bp| (1..=10_000).contains(bp))
+            }
+            _ => None,
+        }
+        .or_else(|| {
+            errors.push(FieldError::new("vat_rate", "invalid_vat_rate", format!("“{typed}” is not a VAT rate: a percentage above 0 and at most 100, like 21 or 9.")).with_value(typed));
+            Some(0)
+        })
+    };
+    let rate_bp = match (status, rate) {
+        (VatStatus::Registered, None) => {
+            errors.push(FieldError::new("vat_rate", "vat_rate_missing", "A VAT-registered creator needs their VAT rate, like 21."));
+            0
+        }
+        (VatStatus::Registered, Some(bp)) => bp,
+        (_, Some(bp)) if bp > 0 => {
+            errors.push(
+                FieldError::new("vat_rate", "vat_rate_not_registered", "A VAT rate applies only to a VAT-registered creator: choose registered, or leave the rate empty.").with_value(typed),
+            );
+            0
+        }
+        _ => 0,
+    };
+    (status, number, rate_bp)
+}
+
+/// An EU-style VAT number, spaces and dots removed: two letters, then 2 to 13 letters and digits.
+fn is_vat_number(compact: &str) -> bool {
+    let b = compact.as_bytes();
+    b.len() >= 4 && b.len() <= 15 && b[..2].iter().all(u8::is_ascii_uppercase) && b[2..].iter().all(u8::is_ascii_alphanumeric) && b[2..].iter().any(u8::is_ascii_digit)
+}
+
 fn validate_iban(text: &str, errors: &mut Vec<FieldError>) -> String {
     let compact = compact_iban(text);
     if compact.is_empty() {
@@ -455,6 +526,37 @@ mod tests {
 
     fn codes(errors: &[FieldError]) -> Vec<(&str, &str)> {
         errors.iter().map(|e| (e.field.as_str(), e.code)).collect()
+    }
+
+    #[test]
+    fn a_vat_registered_creator_has_a_number_and_a_rate_read_in_the_windows_spelling() {
+        let d = CreatorDraft { vat_status: "registered".into(), vat_number: "nl 0012.34567.b01".into(), vat_rate: "9,5".into(), spelling: Spelling::Dutch, ..anna() };
+        let r = validate_draft(&d, eur()).unwrap();
+        assert_eq!((r.vat_status, r.vat_number.as_str(), r.vat_rate_bp), (VatStatus::Registered, "NL001234567B01", 950));
+        let d = CreatorDraft { vat_status: "Registered".into(), vat_number: "DE123456789".into(), vat_rate: "21 %".into(), ..anna() };
+        assert_eq!(validate_draft(&d, eur()).unwrap().vat_rate_bp, 2100);
+        let d = CreatorDraft { vat_status: "reverse_charge".into(), vat_number: "BE0123456789".into(), ..anna() };
+        let r = validate_draft(&d, eur()).unwrap();
+        assert_eq!((r.vat_status, r.vat_rate_bp), (VatStatus::ReverseCharge, 0));
+        let r = validate_draft(&anna(), eur()).unwrap();
+        assert_eq!((r.vat_status, r.vat_number.as_str(), r.vat_rate_bp), (VatStatus::None, "", 0));
+    }
+
+    #[test]
+    fn vat_details_that_do_not_fit_name_their_field() {
+        let bad = |d: CreatorDraft| validate_draft(&d, eur()).unwrap_err();
+        let e = bad(CreatorDraft { vat_status: "registered".into(), ..anna() });
+        assert_eq!(codes(&e), vec![("vat_number", "vat_number_missing"), ("vat_rate", "vat_rate_missing")]);
+        let e = bad(CreatorDraft { vat_status: "registered".into(), vat_number: "123".into(), vat_rate: "0".into(), ..anna() });
+        assert_eq!(codes(&e), vec![("vat_number", "invalid_vat_number"), ("vat_rate", "invalid_vat_rate")]);
+        let e = bad(CreatorDraft { vat_status: "registered".into(), vat_number: "NL001234567B01".into(), vat_rate: "120".into(), ..anna() });
+        assert_eq!(codes(&e), vec![("vat_rate", "invalid_vat_rate")]);
+        let e = bad(CreatorDraft { vat_rate: "21".into(), ..anna() });
+        assert_eq!(codes(&e), vec![("vat_rate", "vat_rate_not_registered")]);
+        let e = bad(CreatorDraft { vat_status: "sometimes".into(), ..anna() });
+        assert_eq!(codes(&e), vec![("vat_status", "unknown_vat_status")]);
+        let e = bad(CreatorDraft { vat_status: "reverse_charge".into(), ..anna() });
+        assert_eq!(codes(&e), vec![("vat_number", "vat_number_missing")]);
     }
 
     #[test]

@@ -118,6 +118,8 @@ pub struct SettingsView {
     pub overlap_rule: &'static str,
     pub sales: SalesRules,
     pub payouts: PayoutSettings,
+    /// The minimum payout as the form's text (`25.00`, read the same in every spelling).
+    pub min_payout_text: String,
     /// How an order's base is worked out under `sales.prices_include_tax`.
     pub base_formula: crate::commissions::Wording,
 }
@@ -125,7 +127,9 @@ pub struct SettingsView {
 pub fn view(conn: &Connection, settings: Settings) -> Result<SettingsView> {
     let sales = load_sales_rules(conn)?;
     let prices = if sales.prices_include_tax { crate::commissions::base::ShopPrices::IncludeTax } else { crate::commissions::base::ShopPrices::ExcludeTax };
-    Ok(SettingsView { settings, overlap_rule: OVERLAP_RULE, sales, payouts: load_payout_settings(conn)?, base_formula: crate::commissions::base::formula_sentence(prices) })
+    let payouts = load_payout_settings(conn)?;
+    let min_payout_text = crate::money::format_unmistakable(payouts.min_payout_minor, settings.currency());
+    Ok(SettingsView { settings, overlap_rule: OVERLAP_RULE, sales, payouts, min_payout_text, base_formula: crate::commissions::base::formula_sentence(prices) })
 }
 
 pub(crate) fn load(conn: &Connection) -> Result<Settings> {

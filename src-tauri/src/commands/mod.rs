@@ -7,6 +7,7 @@ pub mod app;
 pub mod backups;
 pub mod campaigns;
 pub mod commissions;
+pub mod payouts;
 pub mod roster;
 pub mod sales;
 pub mod sales_imports;

@@ -19,6 +19,7 @@ import { campaignSalesTab } from '../sales/campaign-sales.js';
 import { openCollaborationPicker } from './collaboration-picker.js';
 import { confirm } from '../shared/dialog.js';
 import { toast, toastError } from '../shared/toast.js';
+import { moveByArrow } from '../shared/tabs.js';
 
 const TABS = ['board', 'timeline', 'brief', 'sales'];
 
@@ -110,13 +111,7 @@ export function campaignView(id, o) {
     /** @type {HTMLElement|null} */ (el.querySelector(`#campaign-tab-${name}`))?.focus();
   }
 
-  function tabKeys(e) {
-    const at = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : null;
-    if (next === null) return;
-    e.preventDefault();
-    switchTab(TABS[(next + TABS.length) % TABS.length]);
-  }
+  function tabKeys(e) { moveByArrow(e, TABS, tab, switchTab); }
 
   function addCreator() {
     if (!campaign) return;

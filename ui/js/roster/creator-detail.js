@@ -14,6 +14,7 @@ import { countryName } from '../shared/country-picker.js';
 import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/badges.js';
 import { sparkline } from '../shared/sparkline.js';
 import { toastError } from '../shared/toast.js';
+import { rateText } from '../sales/sales-words.js';
 
 /**
  * @param {import('../api.js').Creator} c
@@ -53,6 +54,10 @@ export function creatorDetail(c, actions) {
         ['detail.paypal', c.paypal_email],
         ['detail.iban', c.iban ? groupIban(c.iban) : '', 'mono'],
         ['detail.accountHolder', c.account_holder],
+        ['detail.vat', c.vat_status === 'none' ? '' : t(`form.vat_status.${c.vat_status}`)],
+        ['detail.vatNumber', c.vat_status === 'none' ? '' : c.vat_number, 'mono'],
+        ['detail.vatRate', c.vat_status === 'registered' ? rateText(c.vat_rate_bp) : ''],
+        ['detail.billingAddress', c.billing_address, 'address'],
       ])),
       section('detail.authenticity', h('div', { class: 'authenticity' },
         c.authenticity_score ? h('div', { class: 'score', role: 'img', 'aria-label': t('detail.score', { score: c.authenticity_score }) },

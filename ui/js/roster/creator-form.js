@@ -20,14 +20,16 @@ export function emptyDraft() {
     display_name: '', handles: [{ platform: 'instagram', handle: '', profile_url: '', followers: '' }],
     niches: [], tags: [], city: '', country: '', postal_address: '', language: '', email: '', phone: '', manager: '',
     paypal_email: '', iban: '', account_holder: '', payout_method: 'none', stage: 'prospect',
+    vat_status: 'none', vat_number: '', vat_rate: '', billing_address: '',
     authenticity_score: '', authenticity_notes: '', notes: '', rates: [],
   };
 }
 
 /** Text fields of the draft that map one-to-one onto an input. */
 const TEXT_FIELDS = ['display_name', 'city', 'postal_address', 'language', 'email', 'phone', 'manager',
-  'paypal_email', 'iban', 'account_holder', 'authenticity_notes', 'notes'];
-const SELECT_FIELDS = ['payout_method', 'stage', 'authenticity_score'];
+  'paypal_email', 'iban', 'account_holder', 'vat_number', 'vat_rate', 'billing_address', 'authenticity_notes', 'notes'];
+const SELECT_FIELDS = ['payout_method', 'vat_status', 'stage', 'authenticity_score'];
+const VAT_STATUSES = ['none', 'registered', 'reverse_charge'];
 
 /**
  * @param {{ creator: import('../api.js').Creator | null, draft: import('../api.js').CreatorDraft,
@@ -53,6 +55,8 @@ export function creatorForm(o) {
   controls.tags = textInput({ value: (draft.tags || []).join(', ') });
   controls.postal_address = h('textarea', { class: 'input textarea', rows: 3, value: draft.postal_address ?? '', autocomplete: 'street-address' });
   controls.notes = h('textarea', { class: 'input textarea', rows: 4, value: draft.notes ?? '' });
+  controls.vat_status = select(VAT_STATUSES.map((v) => [v, t(`form.vat_status.${v}`)]), draft.vat_status || 'none');
+  controls.billing_address = h('textarea', { class: 'input textarea', rows: 3, value: draft.billing_address ?? '' });
   controls.authenticity_notes = h('textarea', { class: 'input textarea', rows: 2, value: draft.authenticity_notes ?? '' });
   const country = countryPicker({ value: draft.country ?? '', id: 'f-country', stored: !!o.creator && draft.country === o.creator.country });
   controls.country = country.input;
@@ -108,6 +112,13 @@ export function creatorForm(o) {
           fieldFor('paypal_email', text('paypal_email', { type: 'email', inputmode: 'email' }))),
         fieldFor('iban', text('iban', { class: 'input mono', maxlength: 42 })),
         fieldFor('account_holder', text('account_holder'))),
+      h('fieldset', { class: 'form-section' },
+        h('legend', null, t('form.section.vat')),
+        fieldFor('vat_status', controls.vat_status, { hint: t('form.vat_status.hint') }),
+        h('div', { class: 'field-row cols-2' },
+          fieldFor('vat_number', text('vat_number', { class: 'input mono', maxlength: 24 })),
+          fieldFor('vat_rate', text('vat_rate', { class: 'input num short', inputmode: 'decimal', maxlength: 6 }), { hint: t('form.vat_rate.hint') })),
+        fieldFor('billing_address', controls.billing_address, { hint: t('form.billing_address.hint') })),
       h('fieldset', { class: 'form-section', 'data-focus-target': '' },
         h('legend', null, t('form.section.rates')),
         rates.el,

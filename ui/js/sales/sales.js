@@ -14,6 +14,7 @@ import { t } from '../shared/i18n.js';
 import { ordersTab } from './sales-orders.js';
 import { commissionsTab } from './sales-commissions.js';
 import { ratesTab } from './sales-rates.js';
+import { moveByArrow } from '../shared/tabs.js';
 
 const TABS = ['orders', 'commissions', 'rates'];
 
@@ -56,13 +57,7 @@ export function salesScreen(previous = null, params = {}) {
     /** @type {HTMLElement|null} */ (el.querySelector(`#sales-tab-${name}`))?.focus();
   }
 
-  function tabKeys(e) {
-    const at = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : null;
-    if (next === null) return;
-    e.preventDefault();
-    switchTab(TABS[(next + TABS.length) % TABS.length]);
-  }
+  function tabKeys(e) { moveByArrow(e, TABS, tab, switchTab); }
 
   render();
   return {

@@ -5,7 +5,9 @@
 //! tier beside them) and the Today view's thresholds in days (a delivered gift without a
 //! post, an idle collaboration, usage rights about to end), the sales settings (how long a
 //! code counts after its collaboration, the commission hold, whether shop prices include tax
-//! with the base formula that follows, the shop's time zone, the code pattern), saved through `updateSettings`
+//! with the base formula that follows, the shop's time zone, the code pattern), the payout
+//! settings (the minimum payout, and the brand's account holder, IBAN, BIC, VAT number and
+//! address that the SEPA file and self-billing invoices name), saved through `updateSettings`
 //! with field errors at their fields; and
 //! read-only facts about the file from `workspaceInfo`, and its backup copies (backups-card.js). Bounds and days show in the window's
 //! number spelling (`1.000`) and are sent as typed: the core reads them and reports every
@@ -30,6 +32,8 @@ const TIER_KEYS = [['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro
 const TODAY_KEYS = ['gift_no_post_days', 'idle_days', 'usage_warning_days'];
 /** The sales settings counted in days (`sales.<name>` on the wire and in errors). */
 const SALES_DAY_KEYS = ['attribution_grace_days', 'commission_hold_days'];
+/** The payout settings as typed text (`payouts.<name>` on the wire and in errors). */
+const PAYOUT_TEXT_KEYS = ['brand_account_holder', 'brand_iban', 'brand_bic', 'brand_vat_number'];
 /** Offsets a shop's clock can have, in minutes east of UTC (every half hour, and Nepal's). */
 const OFFSETS = [...Array.from({ length: 53 }, (_, i) => -720 + i * 30), 345].sort((a, b) => a - b);
 
@@ -112,6 +116,13 @@ export function settingsScreen(hooks, saved = null) {
     controls['sales:shop_utc_offset_minutes'] = select([['', t('settings.sales.time_zone.local')], ...offsets.map((m) => [String(m), offsetName(m)])],
       unsaved['sales:shop_utc_offset_minutes'] ?? offsetValue);
     shown['sales:shop_utc_offset_minutes'] = offsetValue;
+    const payouts = settings.payouts;
+    controls['payouts:min_payout'] = number('payouts:min_payout', settings.min_payout_text, { class: 'input num short', inputmode: 'decimal', maxlength: 16 });
+    for (const key of PAYOUT_TEXT_KEYS) {
+      controls[`payouts:${key}`] = text(`payouts:${key}`, payouts[key], { maxlength: key === 'brand_account_holder' ? 70 : 42, class: ['input', key !== 'brand_account_holder' && 'mono'] });
+    }
+    shown['payouts:brand_address'] = payouts.brand_address;
+    controls['payouts:brand_address'] = h('textarea', { class: 'input textarea', rows: 3, maxlength: 280, value: unsaved['payouts:brand_address'] ?? payouts.brand_address });
     shown['sales:discount_code_pattern'] = sales.discount_code_pattern;
     controls['sales:discount_code_pattern'] = textInput({ maxlength: 64, class: 'input mono', value: unsaved['sales:discount_code_pattern'] ?? sales.discount_code_pattern });
     const baseFormula = h('p', { class: 'note', id: 'base-formula' });
@@ -164,6 +175,20 @@ export function settingsScreen(hooks, saved = null) {
         baseFormula,
         field({ id: 'set-sales-pattern', field: 'sales.discount_code_pattern', errId: 'err-set-sales-pattern', label: t('settings.sales.discount_code_pattern'),
           control: controls['sales:discount_code_pattern'], hint: t('settings.sales.discount_code_pattern.hint') })),
+      h('section', { class: 'card', id: 'settings-payouts' },
+        h('h2', { class: 'card-title' }, t('settings.payouts')),
+        h('p', { class: 'muted card-intro' }, t('settings.payouts.intro')),
+        field({ id: 'set-payouts-min_payout', field: 'payouts.min_payout', errId: 'err-set-payouts-min_payout', label: t('settings.payouts.min_payout', { currency: settings.currency }),
+          control: controls['payouts:min_payout'], hint: t('settings.payouts.min_payout.hint') }),
+        h('div', { class: 'field-row cols-2' }, ...['brand_account_holder', 'brand_vat_number'].map((key) => field({
+          id: `set-payouts-${key}`, field: `payouts.${key}`, errId: `err-set-payouts-${key}`, label: t(`settings.payouts.${key}`), control: controls[`payouts:${key}`],
+        }))),
+        h('div', { class: 'field-row cols-2' }, ...['brand_iban', 'brand_bic'].map((key) => field({
+          id: `set-payouts-${key}`, field: `payouts.${key}`, errId: `err-set-payouts-${key}`, label: t(`settings.payouts.${key}`), control: controls[`payouts:${key}`],
+          hint: t(`settings.payouts.${key}.hint`),
+        }))),
+        field({ id: 'set-payouts-brand_address', field: 'payouts.brand_address', errId: 'err-set-payouts-brand_address', label: t('settings.payouts.brand_address'),
+          control: controls['payouts:brand_address'], hint: t('settings.payouts.brand_address.hint') })),
       h('div', { class: 'form-actions' }, saveBtn));
     // The bare tier fields have a row header as their label; drop the empty one.
     for (const label of form.querySelectorAll('.field-bare > .field-label')) label.remove();
@@ -195,11 +220,17 @@ export function settingsScreen(hooks, saved = null) {
       shop_utc_offset_minutes: offset === '' ? null : Number(offset),
       discount_code_pattern: controls['sales:discount_code_pattern'].value,
     };
+    const payouts = {
+      min_payout: controlValue(controls['payouts:min_payout']),
+      ...Object.fromEntries(PAYOUT_TEXT_KEYS.map((key) => [key, controls[`payouts:${key}`].value])),
+      brand_address: controls['payouts:brand_address'].value,
+    };
     saveBtn.disabled = true;
     try {
       await api.updateSettings({
         brand_name: controls.brand_name.value, currency: controls.currency.value.trim().toUpperCase(),
         locale: controls.locale.value, tiers: /** @type {any} */ (tiers), today: /** @type {any} */ (today), sales: /** @type {any} */ (sales),
+        payouts: /** @type {any} */ (payouts),
       });
       const ws = await api.workspaceInfo();
       toast(t('settings.saved'), { kind: 'success' });

@@ -8,12 +8,14 @@
 //! - `roster`     `{ creatorId? }`                        opens that creator's panel
 //! - `campaigns`  `{ campaignId?, collaborationId?, focus? }`  focus: `{ kind, id }` with kind
 //!   `deliverable` or `shipment` (and its id), or `terms` / `touchpoints` (a tab)
+//! - `sales`      `{ tab?, ... }`                         see sales/sales.js
+//! - `payouts`    `{ tab? }`                              'runs', 'log' or 'owed'
 //! - `settings`                                          (no params)
 //!
 //! When the route is already on view, main.js first offers the params to the screen's
 //! `show(params)` (true: shown in place), else it builds the screen again with them.
 
-/** @typedef {'today'|'roster'|'campaigns'|'settings'} Route */
+/** @typedef {'today'|'roster'|'campaigns'|'sales'|'payouts'|'settings'} Route */
 /** @typedef {{ workspacePath?: string }} NavigateOptions */
 
 /** @type {((route: Route, params: Record<string, any>, options: NavigateOptions) => Promise<void>) | null} */

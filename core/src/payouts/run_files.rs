@@ -1,0 +1,112 @@
+//! A run exported as files, the same for the CLI and the window: the format chosen, the file
+//! the person named, and back the files to write (a rail split into several files numbers
+//! them `name-1.csv`, `name-2.csv`, …) and then written, each atomically.
+//!
+//! Contract: [`run_files`] reads and builds, writes nothing; [`write_run_files`] writes every
+//! file or says which one failed (files already written stay: each is complete on its own).
+//! [`suggested_name`] is the file name a save dialog offers: the brand, the run and the format.
+
+use super::export::{creator_emails, paypal_files, run_context, run_sheet, sepa_file, wise_files, write_file, RunContext, RunFormat};
+use super::sheet::{sheet_csv, sheet_xlsx, SheetLanguage};
+use super::RailFile;
+use crate::error::Result;
+use crate::roster::export::Dialect;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What a person chooses beside the format.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportChoices {
+    /// The payout sheet's language.
+    pub language: SheetLanguage,
+    /// The CSV sheet's dialect (plain, or Excel's semicolons and decimal commas).
+    pub dialect: Dialect,
+    /// SEPA: the day the bank is asked to pay.
+    pub execution: NaiveDate,
+    /// SEPA: when the file was made (its message ID and creation time).
+    pub created: NaiveDateTime,
+}
+
+/// One file of an export, not yet written.
+pub struct RunFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// The creators (rows) it holds.
+    pub rows: usize,
+}
+
+/// One file written.
+#[derive(Debug, Clone, Serialize)]
+pub struct WrittenFile {
+    pub path: String,
+    pub rows: usize,
+}
+
+/// The files of run `run_id` in `format`, named after `out`.
+pub fn run_files(conn: &Connection, run_id: i64, format: RunFormat, out: &Path, choices: &ExportChoices) -> Result<Vec<RunFile>> {
+    let ctx = run_context(conn, run_id)?;
+    let one = |bytes: Vec<u8>, rows: usize| vec![RunFile { path: out.to_path_buf(), bytes, rows }];
+    Ok(match format {
+        RunFormat::Csv => one(sheet_csv(&run_sheet(&ctx, choices.language), choices.dialect)?, ctx.run.creators.len()),
+        RunFormat::Xlsx => one(sheet_xlsx(&run_sheet(&ctx, choices.language), choices.language)?, ctx.run.creators.len()),
+        RunFormat::Paypal => numbered(out, paypal_files(&ctx)?),
+        RunFormat::Wise => {
+            let emails = creator_emails(conn)?;
+            numbered(out, wise_files(&ctx, &|id| emails.get(&id).cloned().unwrap_or_default())?)
+        }
+        RunFormat::Sepa => {
+            let xml = sepa_file(conn, &ctx, choices.created, choices.execution)?;
+            one(xml.into_bytes(), paid_by_bank(&ctx))
+        }
+        // The statements come with the statement typesetting (branch `statement`, being merged).
+        RunFormat::Pdf => {
+            return Err(crate::Error::Validation(vec![crate::FieldError::new("format", "unknown_export_format", "The statements as PDF are not in this build yet; use csv, xlsx, paypal, wise or sepa.")]))
+        }
+    })
+}
+
+/// Writes `files`, each replacing a file of its name only once complete.
+pub fn write_run_files(files: Vec<RunFile>) -> Result<Vec<WrittenFile>> {
+    let mut written = Vec::with_capacity(files.len());
+    for f in files {
+        write_file(&f.path, &f.bytes)?;
+        written.push(WrittenFile { path: f.path.display().to_string(), rows: f.rows });
+    }
+    Ok(written)
+}
+
+/// The file name a save dialog offers for run `run_id` in `format`:
+/// `Studio Zon payouts 2026-11-30.xlsx`, `… PayPal 2026-11-30.csv`.
+pub fn suggested_name(conn: &Connection, run_id: i64, format: RunFormat, language: SheetLanguage) -> Result<String> {
+    let ctx = run_context(conn, run_id)?;
+    let dutch = language == SheetLanguage::Dutch;
+    let what = match format {
+        RunFormat::Csv | RunFormat::Xlsx => if dutch { "uitbetalingen" } else { "payouts" },
+        RunFormat::Paypal => "PayPal",
+        RunFormat::Wise => "Wise",
+        RunFormat::Sepa => "SEPA",
+        RunFormat::Pdf => if dutch { "afrekeningen" } else { "statements" },
+    };
+    Ok(format!("{} {what} {}.{}", ctx.brand.trim(), ctx.cutoff.format("%Y-%m-%d"), format.extension()))
+}
+
+fn paid_by_bank(ctx: &RunContext) -> usize {
+    ctx.run.creators.iter().filter(|c| c.outcome == "payable" && c.method == "bank").count()
+}
+
+/// `out` itself for one file; `name-1.csv`, `name-2.csv`, … for several (per currency, then part).
+fn numbered(out: &Path, files: Vec<RailFile>) -> Vec<RunFile> {
+    if files.len() == 1 {
+        let f = files.into_iter().next().expect("one file");
+        return vec![RunFile { path: out.to_path_buf(), bytes: f.text.into_bytes(), rows: f.rows }];
+    }
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "payout".into());
+    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| RunFile { path: out.with_file_name(format!("{stem}-{}{ext}", i + 1)), bytes: f.text.into_bytes(), rows: f.rows })
+        .collect()
+}
