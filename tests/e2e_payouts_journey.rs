@@ -14,7 +14,7 @@
 mod support;
 
 use chorus_core::app::recent::RecentList;
-use chorus_core::campaigns::{campaign, CampaignDraft};
+use chorus_core::campaigns::{campaign, CampaignDraft, CollaborationDraft};
 use chorus_core::roster::import::{ColumnMapping, ImportOptions};
 use chorus_core::roster::model::{CreatorDraft, HandleDraft};
 use chorus_core::sales::order_import::{import_orders, OrderImportOptions};
@@ -104,6 +104,11 @@ fn prepared(data_dir: &Path) -> PathBuf {
         ],
     );
     import_orders(&mut ws, &orders, &OrderImportOptions::default()).unwrap();
+    // Noor also has a paid post in the autumn campaign, not made yet: its fee is not due.
+    let najaar = campaign::create(&mut ws, &CampaignDraft { name: "Najaar 2026".into(), goal: "awareness".into(), starts_on: day(-10), ..Default::default() }).unwrap();
+    let noor: i64 = ws.conn().query_row("SELECT id FROM creators WHERE display_name = 'Noor Bakker'", [], |r| r.get(0)).unwrap();
+    let paid = CollaborationDraft { campaign_id: najaar.id, creator_id: noor, kind: "paid".into(), status: "active".into(), fee: "150.00".into(), ..Default::default() };
+    chorus_core::campaigns::collaboration::create(&mut ws, &paid).unwrap();
     drop(ws);
     let mut recent = RecentList::default();
     recent.touch(&path, "Studio Zon", "2026-11-25T08:00:00Z");
@@ -245,7 +250,24 @@ async fn journey(language: &str, dark: bool) {
     assert!(plain(&owed).contains(word("€36.00", "€ 36,00")), "Emma's blocked money: {owed}");
     app.screenshot(&shot("owed")).await;
 
-    // 9. Lucas invoices with VAT: registered, at 21%. A missing number is named at its field.
+    // 9. Noor's autumn fee: not due until her post is live; the brand marks it due, with why.
+    app.click("#nav-campaigns").await;
+    app.wait_for(".campaign-row").await;
+    app.js("const r = Array.from(document.querySelectorAll('.campaign-row')).find(r => r.textContent.includes('Najaar 2026')); r.click(); return true;", vec![]).await;
+    app.wait_for_text(".board-card", "Noor's card", |t| t.contains("Noor Bakker")).await;
+    app.click(".board-card").await;
+    app.wait_for_text("#collab-title", "Noor's collaboration", |t| t == "Noor Bakker").await;
+    let fee = app.wait_for_text("#collab-fee", "the fee's standing", |t| !t.is_empty()).await;
+    assert!(plain(&fee).contains(word("€150.00, due when every deliverable is live", "€ 150,00, opeisbaar als elke deliverable live staat")), "{fee}");
+    app.click("#collab-fee-mark-due").await;
+    app.fill("#sales-reason", word("Paid up front, as agreed by mail", "Vooraf betaald, zo afgesproken per mail")).await;
+    app.screenshot(&shot("fee-mark-due")).await;
+    app.click("#sales-reason-ok").await;
+    let fee = app.wait_for_text("#collab-fee-text", "the fee marked due", |t| t.contains(word("marked due", "opeisbaar gemaakt"))).await;
+    assert!(fee.contains(word("Paid up front", "Vooraf betaald")), "{fee}");
+    app.screenshot(&shot("fee-due")).await;
+
+    // 10. Lucas invoices with VAT: registered, at 21%. A missing number is named at its field.
     app.click("#nav-roster").await;
     app.wait_for(".roster-row").await;
     app.js("const r = Array.from(document.querySelectorAll('.roster-row')).find(r => r.textContent.includes('Lucas Rio')); r.click(); return true;", vec![]).await;
@@ -269,7 +291,7 @@ async fn journey(language: &str, dark: bool) {
         .unwrap();
     assert_eq!(stored, ("registered".to_string(), 2100));
 
-    // 10. The payout settings, with the brand's bank details the SEPA file paid from.
+    // 11. The payout settings, with the brand's bank details the SEPA file paid from.
     app.click("#nav-settings").await;
     app.wait_for("#settings-payouts").await;
     assert_eq!(app.value("#set-payouts-brand_iban").await, "NL44RABO0123456789");

@@ -109,6 +109,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::payouts::payouts_log,
             commands::payouts::payouts_log_creators,
             commands::payouts::payouts_owed_across,
+            commands::payouts::payouts_fee_standing,
+            commands::payouts::payouts_mark_fee_due,
             commands::sales::sales_attribute_order,
             commands::sales::sales_attribute_to_creator,
             commands::sales::sales_pick_collaboration,

@@ -553,3 +553,9 @@ export const moneyLog = (filter, page) => call('payouts_log', { filter, page });
 export const moneyLogCreators = () => call('payouts_log_creators');
 /** @returns {Promise<ClientOwed[]>} */
 export const owedAcross = () => call('payouts_owed_across');
+/** Where a collaboration's fee stands. @param {number} collaborationId
+ * @returns {Promise<{ state: 'none'|'waiting'|'falls_due'|'due'|'paid', fee_minor: number, booked_minor: number,
+ *   due_on: string|null, reason: string|null, note: string|null }>} */
+export const feeStanding = (collaborationId) => call('payouts_fee_standing', { collaborationId });
+/** Marks the fee due today, with the reason. @param {number} collaborationId @param {string} reason */
+export const markFeeDue = (collaborationId, reason) => call('payouts_mark_fee_due', { collaborationId, reason });

@@ -9,11 +9,14 @@
 //!   audited with its creator.
 //! - [`mark_fee_due`] books the fee of one collaboration now, with the person's reason; it
 //!   refuses a collaboration that has no fee, is not paid or hybrid, or is due already.
+//! - [`fee_standing`] says where one collaboration's fee stands (for its panel): no fee, not
+//!   due yet, falling due at the next run, due, or paid.
 //! - Fee lines are never changed or deleted (the schema's triggers): a run takes a line once.
 
 use crate::error::{Error, FieldError, Result};
 use crate::workspace::{audit_money, now_utc, Actor, Concerning, Workspace};
 use chrono::NaiveDate;
+use serde::Serialize;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// How many fee lines a call booked.
@@ -109,6 +112,52 @@ fn fees_fallen_due(conn: &Connection) -> Result<Vec<FallenDue>> {
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Where a collaboration's fee stands, for its panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FeeStanding {
+    /// `none` (not a paid or hybrid collaboration, or no fee), `waiting` (not due yet: a person
+    /// may mark it due), `falls_due` (every deliverable is live: the next run books it), `due`
+    /// (booked, not paid yet) or `paid`.
+    pub state: &'static str,
+    pub fee_minor: i64,
+    /// What the fee lines booked (the fee, and any change after it fell due).
+    pub booked_minor: i64,
+    /// The day it fell due.
+    pub due_on: Option<String>,
+    /// Why it fell due: `deliverables_done` or `marked_due`.
+    pub reason: Option<String>,
+    /// The person's words when it was marked due.
+    pub note: Option<String>,
+}
+
+/// Where collaboration `collaboration_id`'s fee stands (read only).
+pub fn fee_standing(conn: &Connection, collaboration_id: i64) -> Result<FeeStanding> {
+    let (kind, fee): (String, i64) = conn
+        .query_row("SELECT kind, fee_minor FROM collaborations WHERE id = ?1", [collaboration_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(Error::NotFound { what: "collaboration", id: collaboration_id })?;
+    let (lines, booked, due_on, reason, note, unpaid): (i64, i64, Option<String>, Option<String>, Option<String>, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(f.amount_minor), 0), min(f.due_on),
+                (SELECT reason FROM fee_lines WHERE collaboration_id = ?1 ORDER BY id LIMIT 1),
+                (SELECT note FROM fee_lines WHERE collaboration_id = ?1 ORDER BY id LIMIT 1),
+                sum(NOT EXISTS (SELECT 1 FROM payout_items i JOIN payout_creators pc ON pc.run_id = i.run_id AND pc.creator_id = i.creator_id
+                                WHERE i.fee_line_id = f.id AND pc.paid_on IS NOT NULL))
+         FROM fee_lines f WHERE f.collaboration_id = ?1",
+        [collaboration_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get::<_, Option<i64>>(5)?.unwrap_or(0))),
+    )?;
+    let state = if lines > 0 {
+        if unpaid == 0 { "paid" } else { "due" }
+    } else if !matches!(kind.as_str(), "paid" | "hybrid") || fee <= 0 {
+        "none"
+    } else if fees_fallen_due(conn)?.iter().any(|d| d.0 == collaboration_id) {
+        "falls_due"
+    } else {
+        "waiting"
+    };
+    Ok(FeeStanding { state, fee_minor: fee, booked_minor: booked, due_on, reason, note: note.filter(|n| !n.is_empty()) })
 }
 
 /// The fees that fell due and that the next run will book (read only): how many, and their sum.

@@ -400,6 +400,27 @@ fn a_refund_after_payment_is_a_clawback_the_next_run_takes() {
 }
 
 #[test]
+fn a_fee_stands_waiting_falling_due_due_and_paid() {
+    use crate::payouts::fees::fee_standing;
+    let mut b = Books::new();
+    let anna = b.paypal("Anna");
+    let live = b.paid_collaboration(anna, 40_000, "published", Some("2026-10-20"));
+    let waiting = b.paid_collaboration(anna, 15_000, "in_production", None);
+    let affiliate: i64 = b.one(&format!("SELECT min(id) FROM collaborations WHERE creator_id = {anna} AND kind = 'affiliate'"));
+    let state = |b: &Books, id: i64| fee_standing(b.ws.conn(), id).unwrap();
+    assert_eq!(state(&b, live).state, "falls_due");
+    assert_eq!(state(&b, waiting).state, "waiting");
+    assert_eq!(state(&b, affiliate).state, "none");
+    mark_fee_due(&mut b.ws, waiting, "Shot early, approved by mail", day("2026-10-30")).unwrap();
+    let w = state(&b, waiting);
+    assert_eq!((w.state, w.booked_minor, w.reason.as_deref(), w.note.as_deref()), ("due", 15_000, Some("marked_due"), Some("Shot early, approved by mail")));
+    b.pay("2026-10-31");
+    let l = state(&b, live);
+    assert_eq!((l.state, l.booked_minor, l.due_on.as_deref()), ("paid", 40_000, Some("2026-10-20")));
+    assert_eq!(state(&b, waiting).state, "paid");
+}
+
+#[test]
 fn fees_fall_due_when_every_deliverable_is_live_or_when_a_person_says_so() {
     let mut b = Books::new();
     let anna = b.paypal("Anna");

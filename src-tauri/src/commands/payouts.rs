@@ -1,7 +1,8 @@
 //! The commands behind the Payouts screen: the runs, a draft computed up to a cut-off,
 //! finalised, discarded or marked paid (per creator or for the whole run), a bonus or
 //! deduction for a creator, a run's files written through the native save dialog, the money
-//! audit log filtered by creator and run, and what every recent client owes. Thin like every
+//! audit log filtered by creator and run, what every recent client owes, and a
+//! collaboration's fee (where it stands; marked due by a person). Thin like every
 //! command: convert, call one core function, map the error; every rule lives in
 //! `chorus_core::payouts`.
 
@@ -13,6 +14,7 @@ use chorus_core::campaigns::fields::local_today;
 use chorus_core::numbers::Spelling;
 use chorus_core::payouts::adjustments::{self, Adjustment};
 use chorus_core::payouts::export::RunFormat;
+use chorus_core::payouts::fees::{self, FeeStanding};
 use chorus_core::payouts::money_log::{self, MoneyLogFilter, MoneyLogPage};
 use chorus_core::payouts::owed::{owed_across, ClientOwed};
 use chorus_core::payouts::run_files::{run_files, suggested_name, write_run_files, ExportChoices, WrittenFile};
@@ -132,4 +134,19 @@ pub fn payouts_log_creators(state: State<'_, AppState>) -> CmdResult<Vec<(i64, S
 pub fn payouts_owed_across(state: State<'_, AppState>) -> CmdResult<Vec<ClientOwed>> {
     let paths: Vec<PathBuf> = RecentList::load(&state.dirs.config).entries.into_iter().map(|e| PathBuf::from(e.path)).collect();
     Ok(owed_across(&paths, local_today()))
+}
+
+/// Where a collaboration's fee stands (its panel shows it).
+#[tauri::command(async)]
+pub fn payouts_fee_standing(state: State<'_, AppState>, collaboration_id: i64) -> CmdResult<FeeStanding> {
+    state.with_workspace(|ws| fees::fee_standing(ws.conn(), collaboration_id))
+}
+
+/// A person marks a collaboration's fee due today, with the reason (audited).
+#[tauri::command(async)]
+pub fn payouts_mark_fee_due(state: State<'_, AppState>, collaboration_id: i64, reason: String) -> CmdResult<FeeStanding> {
+    state.with_workspace(|ws| {
+        fees::mark_fee_due(ws, collaboration_id, &reason, local_today())?;
+        fees::fee_standing(ws.conn(), collaboration_id)
+    })
 }

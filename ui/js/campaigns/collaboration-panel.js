@@ -23,6 +23,7 @@ import { toast, toastError } from '../shared/toast.js';
 import { asPayload } from '../shared/errors.js';
 import { moveCollaboration } from './campaign-board.js';
 import { collaborationSalesTab } from '../sales/collaboration-sales.js';
+import { feeStanding } from '../payouts/fee-standing.js';
 
 /** Collaborations whose "mark completed" offer was put away with "Not now". */
 const offerDeclined = new Set();
@@ -140,6 +141,7 @@ export function collaborationPanel(hooks) {
           spendParts.length ? h('span', { class: 'muted' }, spendParts.join(' + ')) : null,
           h('button', { type: 'button', class: 'btn btn-link', id: 'collab-creator-link', onclick: () => navigate('roster', { creatorId: l.creator_id }) },
             t('collab.openCreator'))),
+        feeStanding(l, () => hooks.onChanged()).el,
         tablist),
       h('div', { class: 'panel-body', id: 'collab-tabpanel', role: 'tabpanel', 'aria-labelledby': `collab-tab-${tab}` }, body)));
   }

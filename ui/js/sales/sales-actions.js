@@ -4,40 +4,9 @@
 
 import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { openDialog } from '../shared/dialog.js';
-import { errorText } from '../shared/errors.js';
-import { toast } from '../shared/toast.js';
+import { askReason } from '../shared/reason-dialog.js';
 import * as api from '../api.js';
 
-
-/**
- * A dialog asking why, then `run(reason)`; the reason is required.
- * @param {{ title: string, body: string, confirm: string, run: (reason: string) => Promise<any>, done: string, onDone?: () => void }} o
- */
-function askReason(o) {
-  const box = /** @type {HTMLTextAreaElement} */ (h('textarea', { class: 'input', id: 'sales-reason', rows: 3, required: true, 'aria-describedby': 'sales-reason-error' }));
-  const error = h('p', { class: 'field-error', id: 'sales-reason-error', role: 'alert' });
-  box.addEventListener('input', () => { error.textContent = ''; });
-  const ok = h('button', { type: 'button', class: 'btn btn-primary', id: 'sales-reason-ok', onclick: async () => {
-    if (!box.value.trim()) { error.textContent = t('sales.action.reasonRequired'); box.focus(); return; }
-    ok.disabled = true;
-    try {
-      await o.run(box.value.trim());
-      dialog.close();
-      toast(o.done, { kind: 'success' });
-      o.onDone?.();
-    } catch (err) {
-      error.textContent = errorText(err);
-      ok.disabled = false;
-    }
-  } }, o.confirm);
-  const dialog = openDialog({
-    title: o.title,
-    body: [h('p', null, o.body), h('label', { class: 'field-label', for: 'sales-reason' }, t('sales.action.reason')), box, error],
-    actions: [h('button', { type: 'button', class: 'btn', 'data-close': '', onclick: () => dialog.close() }, t('common.cancel')), ok],
-  });
-  box.focus();
-}
 
 /** The button that attributes `order` to `to` (a candidate) or, with `to` null, to no one. */
 export function attributeAction(order, to, onDone) {
