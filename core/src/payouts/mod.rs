@@ -14,6 +14,7 @@ pub mod plan;
 pub mod runs;
 pub mod sepa;
 pub mod sheet;
+pub mod statement;
 pub mod wise;
 #[cfg(test)]
 mod export_tests;
@@ -27,6 +28,8 @@ mod runs_tests;
 mod sepa_tests;
 #[cfg(test)]
 mod sheet_tests;
+#[cfg(test)]
+mod statement_tests;
 #[cfg(test)]
 pub(crate) mod test_support;
 
