@@ -32,17 +32,22 @@ fn statement(i: u32) -> Statement {
                 description: if clawback { format!("Clawback: refund of #{}", 9_000 + n) } else { "10% of net sales".into() },
                 base_minor: (!clawback).then_some(base),
                 commission_minor: if clawback { -base / 10 } else { base / 10 },
+                // The first line is from before the period, carried in.
+                carried: n == 0,
             }
         })
         .collect();
     let registered = i % 4 == 1;
-    let fee = StatementFee { day: first + Days::new(14), collaboration: format!("Winter campaign {}", i % 40), net_minor: 150_00, vat_minor: if registered { 31_50 } else { 0 } };
-    let adjustment = StatementAdjustment { day: first + Days::new(20), reason: "Product returned".into(), net_minor: -20_00, vat_minor: if registered { -4_20 } else { 0 } };
-    let payable = lines.iter().map(|l| l.commission_minor).sum::<i64>() + fee.net_minor + adjustment.net_minor + 5_00;
+    let fee = StatementFee { day: first + Days::new(14), collaboration: format!("Winter campaign {}", i % 40), net_minor: 150_00, vat_minor: if registered { 31_50 } else { 0 }, carried: false };
+    let adjustment = StatementAdjustment { day: first + Days::new(20), reason: "Product returned".into(), net_minor: -20_00, vat_minor: if registered { -4_20 } else { 0 }, carried: false };
+    let payable = lines.iter().map(|l| l.commission_minor).sum::<i64>() + fee.net_minor + adjustment.net_minor;
+    let carried_in = lines[0].commission_minor;
+    let vat = fee.vat_minor + adjustment.vat_minor;
     Statement {
         language,
+        draft: false,
         currency: Currency::parse("EUR").expect("EUR"),
-        number: format!("2026-11-{:04}", i + 1),
+        number: format!("R12C{}", i + 1),
         issued_on: first + Days::new(29),
         period_from: Some(first),
         period_to: first + Days::new(29),
@@ -57,9 +62,9 @@ fn statement(i: u32) -> Statement {
         lines,
         fees: vec![fee],
         adjustments: vec![adjustment],
-        carried_in_minor: 5_00,
+        carried_in_minor: carried_in,
         payable_minor: payable,
-        vat_minor: if registered { payable * 21 / 100 } else { 0 },
+        vat_minor: vat,
         carried_out_minor: 0,
         vat: if registered { Vat::Registered { rate_bp: 2100 } } else { Vat::None },
         outcome: Outcome::Payable { method: "Bank transfer".into(), destination: "NL91 ABNA 0417 1643 00".into() },

@@ -13,9 +13,12 @@
 //!   string: nothing a person typed is ever read as typst markup or code.
 //! - Amounts are integer minor units, worded in the statement's language
 //!   ([`words::amount`]: `€1,234.56`, `€ 1.234,56`), never through a float. The totals are
-//!   exact integer sums; a statement whose parts do not add up to payable + carried out, that
-//!   charges VAT without a registration, or an invoice without its number or either VAT number
-//!   is refused, not printed.
+//!   exact integer sums; a statement whose items do not add up to payable + carried out, whose
+//!   items marked carried do not add up to what was carried in, whose items' VAT is not the
+//!   VAT charged, that charges VAT without a registration, or an invoice without its number or
+//!   either VAT number is refused, not printed.
+//! - A draft run's statement is titled a draft, says so in its notes and across every page,
+//!   and is never an invoice.
 //! - Empty sections are left out; the tables repeat their header on a new page; each
 //!   statement of [`statements_pdf`] starts on a new page and counts its own pages.
 //! - The typst engine (template and fonts) is built once per process and shared.
@@ -55,6 +58,8 @@ pub struct StatementLine {
     /// The order's base the rule was applied to, when there is one.
     pub base_minor: Option<i64>,
     pub commission_minor: i64,
+    /// Earned before this run's period and carried in (it counts in `carried_in_minor`).
+    pub carried: bool,
 }
 
 /// A fee due for a collaboration; gross = net + VAT.
@@ -64,6 +69,8 @@ pub struct StatementFee {
     pub collaboration: String,
     pub net_minor: i64,
     pub vat_minor: i64,
+    /// Due before this run's period and carried in (it counts in `carried_in_minor`).
+    pub carried: bool,
 }
 
 /// An amount added or deducted by hand, with its reason; gross = net + VAT.
@@ -73,6 +80,8 @@ pub struct StatementAdjustment {
     pub reason: String,
     pub net_minor: i64,
     pub vat_minor: i64,
+    /// From before this run's period and carried in (it counts in `carried_in_minor`).
+    pub carried: bool,
 }
 
 /// The creator's VAT position.
@@ -80,7 +89,8 @@ pub struct StatementAdjustment {
 pub enum Vat {
     /// Not VAT-registered: no VAT on the statement.
     None,
-    /// VAT-registered, charging `rate_bp` basis points (2100 = 21%).
+    /// VAT-registered, charging `rate_bp` basis points (2100 = 21%) on fees and adjustments
+    /// (the run's rule: commissions carry no VAT of their own).
     Registered { rate_bp: u32 },
     /// VAT 0, reverse-charged to the brand (art. 196 VAT Directive 2006/112/EC).
     ReverseCharge,
@@ -102,8 +112,10 @@ pub enum Outcome {
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     pub language: StatementLanguage,
+    /// A draft run's statement: titled a draft and never an invoice, whatever the VAT.
+    pub draft: bool,
     pub currency: Currency,
-    /// The self-billing invoice number, `2026-11-0007`.
+    /// The self-billing invoice number, unique per run and creator: `R12C345`.
     pub number: String,
     pub issued_on: NaiveDate,
     /// The first day of the period; `None`: everything up to `period_to`.
@@ -114,10 +126,11 @@ pub struct Statement {
     pub lines: Vec<StatementLine>,
     pub fees: Vec<StatementFee>,
     pub adjustments: Vec<StatementAdjustment>,
+    /// What the run carried in from earlier runs: exactly the items marked `carried`.
     pub carried_in_minor: i64,
     /// What the run pays, net of VAT.
     pub payable_minor: i64,
-    /// The VAT on `payable_minor`.
+    /// The VAT on `payable_minor`: exactly the VAT of the fees and adjustments.
     pub vat_minor: i64,
     pub carried_out_minor: i64,
     pub vat: Vat,
@@ -131,8 +144,10 @@ pub struct Statement {
 pub enum StatementError {
     #[error("There is no statement to print.")]
     NoStatements,
-    #[error("Statement {number}: the commissions, fees, adjustments and the amount carried in do not add up to what is payable and carried to the next run.")]
+    #[error("Statement {number}: the commissions, fees and adjustments do not add up to what is payable and carried to the next run, or to what was carried in.")]
     TotalsDisagree { number: String },
+    #[error("Statement {number}: the VAT of its fees and adjustments does not add up to the VAT charged.")]
+    VatDisagrees { number: String },
     #[error("Statement {number}: its amounts are too large to add up.")]
     TooLarge { number: String },
     #[error("Statement {number}: it charges VAT, but the creator is not VAT-registered (or VAT is reverse-charged).")]
@@ -169,6 +184,12 @@ pub fn statement_pdf(s: &Statement) -> Result<Vec<u8>, StatementError> {
 
 /// Several statements in one PDF, each starting on a new page with its own page numbers.
 pub fn statements_pdf(all: &[Statement]) -> Result<Vec<u8>, StatementError> {
+    let document = typeset(all)?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|e| StatementError::Typesetting { detail: format!("{e:?}") })
+}
+
+/// The statements laid out in pages, before they become a PDF (the tests render its pages).
+pub(crate) fn typeset(all: &[Statement]) -> Result<PagedDocument, StatementError> {
     let first = all.first().ok_or(StatementError::NoStatements)?;
     let pages = all.iter().map(page::page).collect::<Result<Vec<_>, _>>()?;
     let title = match all {
@@ -179,6 +200,5 @@ pub fn statements_pdf(all: &[Statement]) -> Result<Vec<u8>, StatementError> {
         .map_err(|e| StatementError::Typesetting { detail: e.to_string() })?;
     let mut inputs = Dict::new();
     inputs.insert("data".into(), data.into_value());
-    let document: PagedDocument = engine().compile_with_input(inputs).output.map_err(|e| StatementError::Typesetting { detail: e.to_string() })?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|e| StatementError::Typesetting { detail: format!("{e:?}") })
+    engine().compile_with_input(inputs).output.map_err(|e| StatementError::Typesetting { detail: e.to_string() })
 }

@@ -34,22 +34,25 @@ fn creator() -> Party {
 }
 
 fn line(d: u32, order: &str, base: i64, commission: i64) -> StatementLine {
-    StatementLine { day: day(d), order: order.into(), description: "10% of net sales".into(), base_minor: Some(base), commission_minor: commission }
+    StatementLine { day: day(d), order: order.into(), description: "10% of net sales".into(), base_minor: Some(base), commission_minor: commission, carried: false }
 }
 
-/// A statement that adds up: commissions 123,456.78 − 12.00 + 25.00, a fee of 150.00, an
-/// adjustment of −20.00 and 10.00 carried in: 123,609.78 payable.
+/// A statement that adds up: commissions 123,456.78 − 12.00 + 25.00 and 10.00 carried in
+/// (an October order), a fee of 150.00, an adjustment of −20.00: 123,609.78 payable.
 fn sample(language: StatementLanguage) -> Statement {
-    let lines = vec![line(3, "#1042", 1_234_567_80, 123_456_78), line(9, "#1043", 250_00, 25_00), StatementLine {
+    let october = StatementLine { day: NaiveDate::from_ymd_opt(2026, 10, 28).unwrap(), carried: true, ..line(1, "#0990", 100_00, 10_00) };
+    let lines = vec![october, line(3, "#1042", 1_234_567_80, 123_456_78), line(9, "#1043", 250_00, 25_00), StatementLine {
         day: day(12),
         order: "#0999".into(),
         description: "Clawback: refund of #0999".into(),
         base_minor: None,
         commission_minor: -12_00,
+        carried: false,
     }];
     let commissions: i64 = lines.iter().map(|l| l.commission_minor).sum();
     Statement {
         language,
+        draft: false,
         currency: euro(),
         number: "2026-11-0007".into(),
         issued_on: day(30),
@@ -58,10 +61,10 @@ fn sample(language: StatementLanguage) -> Statement {
         brand: brand(),
         creator: creator(),
         lines,
-        fees: vec![StatementFee { day: day(15), collaboration: "Winter glow campaign".into(), net_minor: 150_00, vat_minor: 0 }],
-        adjustments: vec![StatementAdjustment { day: day(20), reason: "Product returned".into(), net_minor: -20_00, vat_minor: 0 }],
+        fees: vec![StatementFee { day: day(15), collaboration: "Winter glow campaign".into(), net_minor: 150_00, vat_minor: 0, carried: false }],
+        adjustments: vec![StatementAdjustment { day: day(20), reason: "Product returned".into(), net_minor: -20_00, vat_minor: 0, carried: false }],
         carried_in_minor: 10_00,
-        payable_minor: commissions + 150_00 - 20_00 + 10_00,
+        payable_minor: commissions + 150_00 - 20_00,
         vat_minor: 0,
         carried_out_minor: 0,
         vat: Vat::None,
@@ -70,13 +73,15 @@ fn sample(language: StatementLanguage) -> Statement {
     }
 }
 
-/// Registered at 21%: the fee carries its VAT, the total VAT is on the payable amount.
+/// Registered at 21%: the fee and the adjustment carry their VAT (the run's rule: none on
+/// commissions), and the total VAT is theirs.
 fn registered(language: StatementLanguage) -> Statement {
     let mut s = sample(language);
     s.creator.vat_number = Some("NL987654321B01".into());
     s.vat = Vat::Registered { rate_bp: 2100 };
     s.fees[0].vat_minor = 31_50;
-    s.vat_minor = 25_958_05;
+    s.adjustments[0].vat_minor = -4_20;
+    s.vat_minor = 27_30;
     s
 }
 
@@ -141,8 +146,9 @@ fn an_english_statement_names_both_parties_every_order_and_the_totals() {
         "€150.00",
         "Product returned",
         "−€20.00",
-        "Carried in from earlier runs",
-        "€10.00",
+        "#0990",
+        "10% of net sales (carried in)",
+        "This includes €10.00 carried in from earlier payouts, marked (carried in).",
         "To pay",
         "€123,609.78",
         "We pay you €123,609.78 — Bank transfer, NL91 ABNA 0417 1643 00.",
@@ -167,8 +173,10 @@ fn a_registered_creator_gets_a_self_billing_invoice_with_net_vat_and_gross() {
         "€31.50",
         "€181.50",
         "Payable (net) €123,609.78",
-        "VAT 21% €25,958.05",
-        "To pay (gross) €149,567.83",
+        "−€4.20",
+        "−€24.20",
+        "VAT 21% on fees and adjustments €27.30",
+        "To pay (gross) €123,637.08",
         "Self-billing: this invoice is issued by the customer, Lumen Skincare B.V., on behalf of the supplier, Sanne de Vries.",
     ]);
     assert!(!text.contains("reverse-charged"), "{text}");
@@ -197,7 +205,8 @@ fn a_dutch_statement_is_worded_in_dutch_throughout() {
     s.paid = Some((NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(), "UB-2026-11-7".into()));
     s.lines[0].description = "10% van de netto-omzet".into();
     s.lines[1].description = "10% van de netto-omzet".into();
-    s.lines[2].description = "Terugboeking: retour van #0999".into();
+    s.lines[2].description = "10% van de netto-omzet".into();
+    s.lines[3].description = "Terugboeking: retour van #0999".into();
     s.fees[0].collaboration = "Wintercampagne".into();
     s.adjustments[0].reason = "Product teruggestuurd".into();
     let text = text_of(&statement_pdf(&s).unwrap());
@@ -224,11 +233,12 @@ fn a_dutch_statement_is_worded_in_dutch_throughout() {
         "Btw",
         "Bruto",
         "Correcties",
-        "Overgedragen uit eerdere uitbetalingen",
+        "10% van de netto-omzet (overgedragen)",
+        "Hierin zit € 10,00 uit eerdere uitbetalingen, gemarkeerd met (overgedragen).",
         "Te betalen (netto) € 123.609,78",
-        "Btw 21% € 25.958,05",
-        "Te betalen (bruto) € 149.567,83",
-        "Betaald op 2 december 2026: € 149.567,83 — Bankoverschrijving, NL91 ABNA 0417 1643 00. Kenmerk: UB-2026-11-7.",
+        "Btw 21% over vergoedingen en correcties € 27,30",
+        "Te betalen (bruto) € 123.637,08",
+        "Betaald op 2 december 2026: € 123.637,08 — Bankoverschrijving, NL91 ABNA 0417 1643 00. Kenmerk: UB-2026-11-7.",
         "Factuur uitgereikt door afnemer",
         "Pagina 1 van 1",
     ]);
@@ -366,6 +376,14 @@ fn statements_that_do_not_add_up_or_lack_an_invoice_detail_are_refused() {
     s.vat_minor = 100;
     assert!(matches!(statement_pdf(&s), Err(StatementError::VatWithoutRegistration { .. })));
 
+    // What was carried in is exactly the items marked carried; the VAT exactly the items'.
+    let mut s = sample(StatementLanguage::English);
+    s.lines[0].carried = false;
+    assert!(matches!(statement_pdf(&s), Err(StatementError::TotalsDisagree { .. })));
+    let mut s = registered(StatementLanguage::English);
+    s.vat_minor += 1;
+    assert!(matches!(statement_pdf(&s), Err(StatementError::VatDisagrees { .. })));
+
     let mut s = registered(StatementLanguage::English);
     s.creator.vat_number = Some("  ".into());
     assert_eq!(statement_pdf(&s), Err(StatementError::InvoiceIncomplete { number: "2026-11-0007".into(), missing: "creator_vat_number" }));
@@ -406,5 +424,23 @@ fn write_statement_pngs_for_a_look() {
         std::fs::write(&path, statement_pdf(&s).unwrap()).unwrap();
         let status = std::process::Command::new("pdftoppm").args(["-png", "-r", "80", &path, &format!("/tmp/statement-{name}")]).status().expect("pdftoppm (poppler-utils) runs");
         assert!(status.success());
+    }
+}
+
+#[test]
+fn a_draft_says_so_on_every_page_and_is_never_an_invoice() {
+    for (language, wanted, absent) in [
+        (StatementLanguage::English, ["Draft payout statement", "Draft, not an invoice", "This is a draft: the payout run is not finalised yet", "DRAFT", "Once the run is finalised, we pay you €123,637.08"], ["Self-billing", "We pay you"]),
+        (StatementLanguage::Dutch, ["Concept-uitbetalingsoverzicht", "Concept, geen factuur", "Dit is een concept", "CONCEPT", "Zodra de uitbetaling is afgesloten, betalen we je € 123.637,08"], ["Factuur uitgereikt", "We betalen je €"]),
+    ] {
+        let mut s = registered(language);
+        s.draft = true;
+        // A draft is no invoice, so a missing VAT number refuses nothing yet.
+        s.brand.vat_number = None;
+        let text = text_of(&statement_pdf(&s).unwrap());
+        assert_holds(&text, &wanted);
+        for a in absent {
+            assert!(!text.contains(a), "{a:?} on a draft:\n{text}");
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! One statement checked and laid out as the template's data: every word, date and amount
 //! already written out in the statement's language, so the template only places strings.
-//! The checks are the statement's contract: its parts add up exactly to payable + carried
-//! out, VAT only with a registration, an invoice complete, paid only when payable.
+//! The checks are the statement's contract: its items add up exactly to payable + carried
+//! out, the items marked carried to what was carried in, the items' VAT to the VAT charged;
+//! VAT only with a registration, an invoice complete, paid only when payable. A draft is
+//! titled a draft, marked so on every page, and never an invoice.
 
-use super::words::{self, amount, long_date, percent, short_date, Words};
+use super::words::{self, amount, fill, long_date, percent, short_date, Words};
 use super::{Outcome, Party, Statement, StatementError, Vat};
 use serde::Serialize;
 
@@ -25,10 +27,15 @@ pub(super) struct Page {
     summary: Summary,
     tables: Vec<Table>,
     totals: Vec<TotalRow>,
+    /// The outcome, and whether it is a draft or holds amounts carried in.
     notes: Vec<String>,
+    /// The invoice's legal mentions, set smaller.
+    legal: Vec<String>,
     footer: String,
     page_word: &'static str,
     of_word: &'static str,
+    /// Across every page of a draft: `DRAFT`.
+    watermark: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -91,7 +98,7 @@ fn charges_vat(s: &Statement) -> bool {
 }
 
 fn is_invoice(s: &Statement) -> bool {
-    !matches!(s.vat, Vat::None)
+    !s.draft && !matches!(s.vat, Vat::None)
 }
 
 fn check(s: &Statement) -> Result<Totals, StatementError> {
@@ -102,13 +109,18 @@ fn check(s: &Statement) -> Result<Totals, StatementError> {
         adjustments: sum(s, s.adjustments.iter().map(|a| a.net_minor))?,
         to_pay: sum(s, [s.payable_minor, s.vat_minor])?,
     };
-    let parts = sum(s, [totals.commissions, totals.fees, totals.adjustments, s.carried_in_minor])?;
-    if parts != sum(s, [s.payable_minor, s.carried_out_minor])? {
+    let parts = sum(s, [totals.commissions, totals.fees, totals.adjustments])?;
+    let carried = s.lines.iter().filter(|l| l.carried).map(|l| l.commission_minor);
+    let carried = carried.chain(s.fees.iter().filter(|f| f.carried).map(|f| f.net_minor)).chain(s.adjustments.iter().filter(|a| a.carried).map(|a| a.net_minor));
+    if parts != sum(s, [s.payable_minor, s.carried_out_minor])? || sum(s, carried)? != s.carried_in_minor {
         return Err(StatementError::TotalsDisagree { number: number() });
     }
     let item_vat = s.fees.iter().map(|f| f.vat_minor).chain(s.adjustments.iter().map(|a| a.vat_minor));
     if !charges_vat(s) && (s.vat_minor != 0 || item_vat.clone().any(|v| v != 0)) {
         return Err(StatementError::VatWithoutRegistration { number: number() });
+    }
+    if charges_vat(s) && sum(s, item_vat)? != s.vat_minor {
+        return Err(StatementError::VatDisagrees { number: number() });
     }
     let mut net_and_vat = s.fees.iter().map(|f| (f.net_minor, f.vat_minor)).chain(s.adjustments.iter().map(|a| (a.net_minor, a.vat_minor)));
     if net_and_vat.any(|(net, vat)| net.checked_add(vat).is_none()) {
@@ -159,29 +171,6 @@ fn party(p: &Party, w: &Words, with_payment_details: bool) -> PartyBlock {
     PartyBlock { name: p.name.clone(), lines, facts }
 }
 
-/// `sentence` with each placeholder put in once, in one pass: a name that itself holds
-/// `{creator}` stays as it was written.
-fn fill(sentence: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(sentence.len() + 64);
-    let mut rest = sentence;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        match values.iter().find(|(key, _)| rest.starts_with(key)) {
-            Some((key, value)) => {
-                out.push_str(value);
-                rest = &rest[key.len()..];
-            }
-            None => {
-                out.push('{');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A reason as the middle of a sentence: its own closing full stop left off.
 fn clause(reason: &str) -> &str {
     reason.trim().trim_end_matches(['.', ' '])
@@ -193,19 +182,30 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
     let lang = s.language;
     let w = words::words(lang);
     let money = |minor: i64| amount(minor, s.currency, lang);
-    let title = if is_invoice(s) { w.invoice_title } else { w.statement_title };
+    let title = if s.draft {
+        w.draft_title
+    } else if is_invoice(s) {
+        w.invoice_title
+    } else {
+        w.statement_title
+    };
     let period = match s.period_from {
         Some(from) => format!("{} – {}", long_date(from, lang), long_date(s.period_to, lang)),
         None => format!("{} {}", w.up_to, long_date(s.period_to, lang)),
     };
-    let meta = vec![[w.number.to_string(), s.number.clone()], [w.date.to_string(), long_date(s.issued_on, lang)], [w.period.to_string(), period]];
+    let mut meta = vec![[w.number.to_string(), s.number.clone()], [w.date.to_string(), long_date(s.issued_on, lang)], [w.period.to_string(), period]];
+    if s.draft {
+        meta.push([w.status.to_string(), w.draft_status.to_string()]);
+    }
+    // An item from before the period says so where it is named.
+    let marked = |text: &str, carried: bool| if carried { format!("{text} {}", w.carried_mark) } else { text.to_string() };
 
     let mut tables = Vec::new();
     if !s.lines.is_empty() {
         tables.push(Table {
             title: w.commissions,
             columns: vec![text_column(w.col_date, false), text_column(w.col_order, false), text_column(w.col_description, true), figure_column(w.col_base), figure_column(w.col_commission)],
-            rows: s.lines.iter().map(|l| vec![short_date(l.day, lang), l.order.clone(), l.description.clone(), l.base_minor.map(money).unwrap_or_default(), money(l.commission_minor)]).collect(),
+            rows: s.lines.iter().map(|l| vec![short_date(l.day, lang), l.order.clone(), marked(&l.description, l.carried), l.base_minor.map(money).unwrap_or_default(), money(l.commission_minor)]).collect(),
         });
     }
     let amount_columns = || if charges_vat(s) { vec![figure_column(w.col_net), figure_column(w.col_vat), figure_column(w.col_gross)] } else { vec![figure_column(w.col_amount)] };
@@ -214,19 +214,19 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
     if !s.fees.is_empty() {
         let mut columns = vec![text_column(w.col_date, false), text_column(w.col_collaboration, true)];
         columns.extend(amount_columns());
-        let rows = s.fees.iter().map(|f| [vec![short_date(f.day, lang), f.collaboration.clone()], amount_cells(f.net_minor, f.vat_minor)].concat()).collect();
+        let rows = s.fees.iter().map(|f| [vec![short_date(f.day, lang), marked(&f.collaboration, f.carried)], amount_cells(f.net_minor, f.vat_minor)].concat()).collect();
         tables.push(Table { title: w.fees, columns, rows });
     }
     if !s.adjustments.is_empty() {
         let mut columns = vec![text_column(w.col_date, false), text_column(w.col_reason, true)];
         columns.extend(amount_columns());
-        let rows = s.adjustments.iter().map(|a| [vec![short_date(a.day, lang), a.reason.clone()], amount_cells(a.net_minor, a.vat_minor)].concat()).collect();
+        let rows = s.adjustments.iter().map(|a| [vec![short_date(a.day, lang), marked(&a.reason, a.carried)], amount_cells(a.net_minor, a.vat_minor)].concat()).collect();
         tables.push(Table { title: w.adjustments, columns, rows });
     }
 
     let row = |label: &str, minor: i64, strong: bool, rule: bool| TotalRow { label: label.to_string(), amount: money(minor), strong, rule };
     let mut rows = Vec::new();
-    for (shown, label, minor) in [(!s.lines.is_empty(), w.commissions, totals.commissions), (!s.fees.is_empty(), w.fees, totals.fees), (!s.adjustments.is_empty(), w.adjustments, totals.adjustments), (s.carried_in_minor != 0, w.carried_in, s.carried_in_minor)] {
+    for (shown, label, minor) in [(!s.lines.is_empty(), w.commissions, totals.commissions), (!s.fees.is_empty(), w.fees, totals.fees), (!s.adjustments.is_empty(), w.adjustments, totals.adjustments)] {
         if shown {
             rows.push(row(label, minor, false, false));
         }
@@ -235,7 +235,9 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
         Vat::None => rows.push(row(w.to_pay, s.payable_minor, true, true)),
         Vat::Registered { rate_bp } => {
             rows.push(row(w.payable_net, s.payable_minor, false, true));
-            rows.push(row(&format!("{} {}", w.vat_at, percent(rate_bp, lang)), s.vat_minor, false, false));
+            // The run charges VAT on fees and adjustments only: the label says what it is on.
+            let on = if s.lines.is_empty() { String::new() } else { format!(" {}", w.vat_on) };
+            rows.push(row(&format!("{} {}{on}", w.vat_at, percent(rate_bp, lang)), s.vat_minor, false, false));
             rows.push(row(w.to_pay_gross, totals.to_pay, true, true));
         }
         Vat::ReverseCharge => {
@@ -254,6 +256,7 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
             let how = format!("{method}, {destination}");
             let sentence = match &s.paid {
                 Some((day, reference)) => format!("{} {}: {} — {how}. {}: {reference}.", w.paid_on, long_date(*day, lang), money(totals.to_pay), w.reference),
+                None if s.draft => format!("{} {} — {how}.", w.we_would_pay, money(totals.to_pay)),
                 None => format!("{} {} — {how}.", w.we_pay, money(totals.to_pay)),
             };
             let note = s.paid.as_ref().map(|(day, _)| format!("{} {}", w.paid_on, long_date(*day, lang))).unwrap_or(how);
@@ -268,12 +271,20 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
             format!("{} {}: {}. {carried} {}.", w.blocked, w.reason, clause(reason), w.once_resolved),
         ),
     };
-    let mut notes = vec![outcome];
+    let mut notes = Vec::new();
+    if s.draft {
+        notes.push(w.draft_note.to_string());
+    }
+    notes.push(outcome);
+    if s.carried_in_minor != 0 {
+        notes.push(fill(w.carried_in_note, &[("{amount}", &money(s.carried_in_minor)), ("{mark}", w.carried_mark)]));
+    }
+    let mut legal = Vec::new();
     if is_invoice(s) {
-        notes.push(fill(w.self_billing, &[("{brand}", &s.brand.name), ("{creator}", &s.creator.name)]));
+        legal.push(fill(w.self_billing, &[("{brand}", &s.brand.name), ("{creator}", &s.creator.name)]));
     }
     if matches!(s.vat, Vat::ReverseCharge) {
-        notes.push(w.reverse_charge.to_string());
+        legal.push(w.reverse_charge.to_string());
     }
 
     Ok(Page {
@@ -287,8 +298,10 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
         tables,
         totals: rows,
         notes,
+        legal,
         footer: format!("{} · {title} {}", s.brand.name, s.number),
         page_word: w.page,
         of_word: w.of,
+        watermark: s.draft.then_some(w.draft_mark),
     })
 }
