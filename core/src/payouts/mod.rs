@@ -15,6 +15,7 @@ pub mod runs;
 pub mod sepa;
 pub mod sheet;
 pub mod statement;
+pub mod statement_data;
 pub mod wise;
 #[cfg(test)]
 mod export_tests;
@@ -28,6 +29,8 @@ mod runs_tests;
 mod sepa_tests;
 #[cfg(test)]
 mod sheet_tests;
+#[cfg(test)]
+mod statement_data_tests;
 #[cfg(test)]
 mod statement_tests;
 #[cfg(test)]

@@ -260,7 +260,8 @@ pub(super) fn page(s: &Statement) -> Result<Page, StatementError> {
                 None => format!("{} {} — {how}.", w.we_pay, money(totals.to_pay)),
             };
             let note = s.paid.as_ref().map(|(day, _)| format!("{} {}", w.paid_on, long_date(*day, lang))).unwrap_or(how);
-            (Summary { label: w.to_pay, amount: money(totals.to_pay), note: Some(note) }, sentence)
+            let label = if s.paid.is_some() { w.paid } else { w.to_pay };
+            (Summary { label, amount: money(totals.to_pay), note: Some(note) }, sentence)
         }
         Outcome::Carried { reason } => (
             Summary { label: w.carried_out, amount: money(s.carried_out_minor), note: None },
