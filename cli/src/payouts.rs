@@ -11,6 +11,8 @@ use chorus_core::payouts::export::{creator_emails, paypal_files, run_context, ru
 use chorus_core::payouts::owed::{owed_across, ClientOwed, Owed};
 use chorus_core::payouts::runs::{self, Run};
 use chorus_core::payouts::sheet::{sheet_csv, sheet_xlsx, SheetLanguage};
+use chorus_core::payouts::statement::StatementLanguage;
+use chorus_core::payouts::statement_data::statements_pdf_of_run;
 use chorus_core::roster::export::Dialect;
 use chorus_core::workspace::settings_keys::{set_settings, settings_values, SettingValue, KEYS};
 use chorus_core::workspace::Actor;
@@ -71,20 +73,24 @@ pub enum PayoutsAction {
         #[arg(long)]
         json: bool,
     },
-    /// Write a run's file: the payout sheet (csv, xlsx), or the files that pay it (paypal,
-    /// wise, sepa) from a finalised run.
+    /// Write a run's file: the payout sheet (csv, xlsx), the creators' statements (pdf: one
+    /// PDF of every creator's, or one creator's), or the files that pay it (paypal, wise,
+    /// sepa) from a finalised run.
     Export {
         workspace: PathBuf,
         run: i64,
-        /// csv, xlsx, paypal, wise or sepa.
+        /// csv, xlsx, pdf, paypal, wise or sepa.
         #[arg(long, value_parser = parse_format)]
         format: RunFormat,
         /// The file to write (a rail split into several files numbers them: payout-1.csv, …).
         #[arg(long)]
         out: PathBuf,
-        /// The sheet's language: en or nl (default: the workspace locale's).
+        /// The sheet's or the statements' language: en or nl (default: the workspace locale's).
         #[arg(long, value_parser = parse_language)]
         lang: Option<SheetLanguage>,
+        /// The statement of this creator only (handle or platform:handle; pdf only).
+        #[arg(long, value_name = "HANDLE")]
+        creator: Option<String>,
         /// The CSV sheet's dialect: plain or excel (semicolons, decimal commas).
         #[arg(long, value_parser = crate::parse_dialect, default_value = "plain")]
         dialect: Dialect,
@@ -123,11 +129,7 @@ impl PayoutsAction {
 }
 
 fn parse_format(text: &str) -> std::result::Result<RunFormat, String> {
-    match RunFormat::parse(text) {
-        Some(RunFormat::Pdf) => Err("the statements as PDF come with the statement work; use csv, xlsx, paypal, wise or sepa".into()),
-        Some(f) => Ok(f),
-        None => Err(format!("“{text}” is not a format: use csv, xlsx, paypal, wise or sepa")),
-    }
+    RunFormat::parse(text).ok_or_else(|| format!("“{text}” is not a format: use csv, xlsx, pdf, paypal, wise or sepa"))
 }
 
 fn parse_language(text: &str) -> std::result::Result<SheetLanguage, String> {
@@ -229,8 +231,11 @@ pub fn run(action: PayoutsAction) -> Result<()> {
                 paid.commission_lines
             ))
         }
-        PayoutsAction::Export { workspace, run, format, out, lang, dialect, execution_date } => {
+        PayoutsAction::Export { workspace, run, format, out, lang, creator, dialect, execution_date } => {
             let ws = crate::open(&workspace)?;
+            if creator.is_some() && format != RunFormat::Pdf {
+                return Err(Error::Validation(vec![FieldError::new("creator", "creator_for_statements_only", "--creator picks one creator's statement: use it with --format pdf.")]));
+            }
             let ctx = run_context(ws.conn(), run)?;
             let language = lang.unwrap_or(if ws.settings()?.locale.starts_with("nl") { SheetLanguage::Dutch } else { SheetLanguage::English });
             let files: Vec<(PathBuf, Vec<u8>, usize)> = match format {
@@ -251,7 +256,18 @@ pub fn run(action: PayoutsAction) -> Result<()> {
                     let count = ctx.run.creators.iter().filter(|c| c.outcome == "payable" && c.method == "bank").count();
                     vec![(out.clone(), xml.into_bytes(), count)]
                 }
-                RunFormat::Pdf => unreachable!("refused by the argument parser"),
+                RunFormat::Pdf => {
+                    let creator_id = creator.as_deref().map(|h| crate::sales::orders_list::resolve_creator(&ws, h)).transpose()?.map(|c| c.creator_id);
+                    let language = match language {
+                        SheetLanguage::Dutch => StatementLanguage::Dutch,
+                        SheetLanguage::English => StatementLanguage::English,
+                    };
+                    let pdf = statements_pdf_of_run(ws.conn(), run, creator_id, language)?;
+                    let count = if creator_id.is_some() { 1 } else { ctx.run.creators.len() };
+                    chorus_core::payouts::export::write_file(&out, &pdf)?;
+                    crate::tell(format!("Wrote {} ({count} statement(s)).", out.display()));
+                    return Ok(());
+                }
             };
             for (path, bytes, rows) in files {
                 chorus_core::payouts::export::write_file(&path, &bytes)?;
