@@ -72,20 +72,24 @@ pub enum PayoutsAction {
         #[arg(long)]
         json: bool,
     },
-    /// Write a run's file: the payout sheet (csv, xlsx), or the files that pay it (paypal,
-    /// wise, sepa) from a finalised run.
+    /// Write a run's file: the payout sheet (csv, xlsx), the creators' statements (pdf: one
+    /// PDF of every creator's, or one creator's), or the files that pay it (paypal, wise,
+    /// sepa) from a finalised run.
     Export {
         workspace: PathBuf,
         run: i64,
-        /// csv, xlsx, paypal, wise or sepa.
+        /// csv, xlsx, pdf, paypal, wise or sepa.
         #[arg(long, value_parser = parse_format)]
         format: RunFormat,
         /// The file to write (a rail split into several files numbers them: payout-1.csv, …).
         #[arg(long)]
         out: PathBuf,
-        /// The sheet's language: en or nl (default: the workspace locale's).
+        /// The sheet's or the statements' language: en or nl (default: the workspace locale's).
         #[arg(long, value_parser = parse_language)]
         lang: Option<SheetLanguage>,
+        /// The statement of this creator only (handle or platform:handle; pdf only).
+        #[arg(long, value_name = "HANDLE")]
+        creator: Option<String>,
         /// The CSV sheet's dialect: plain or excel (semicolons, decimal commas).
         #[arg(long, value_parser = crate::parse_dialect, default_value = "plain")]
         dialect: Dialect,
@@ -124,11 +128,7 @@ impl PayoutsAction {
 }
 
 fn parse_format(text: &str) -> std::result::Result<RunFormat, String> {
-    match RunFormat::parse(text) {
-        Some(RunFormat::Pdf) => Err("the statements as PDF come with the statement work; use csv, xlsx, paypal, wise or sepa".into()),
-        Some(f) => Ok(f),
-        None => Err(format!("“{text}” is not a format: use csv, xlsx, paypal, wise or sepa")),
-    }
+    RunFormat::parse(text).ok_or_else(|| format!("“{text}” is not a format: use csv, xlsx, pdf, paypal, wise or sepa"))
 }
 
 fn parse_language(text: &str) -> std::result::Result<SheetLanguage, String> {
@@ -228,16 +228,21 @@ pub fn run(action: PayoutsAction) -> Result<()> {
                 paid.commission_lines
             ))
         }
-        PayoutsAction::Export { workspace, run, format, out, lang, dialect, execution_date } => {
+        PayoutsAction::Export { workspace, run, format, out, lang, creator, dialect, execution_date } => {
             let ws = crate::open(&workspace)?;
+            if creator.is_some() && format != RunFormat::Pdf {
+                return Err(Error::Validation(vec![FieldError::new("creator", "creator_for_statements_only", "--creator picks one creator's statement: use it with --format pdf.")]));
+            }
+            let creator_id = creator.as_deref().map(|h| crate::sales::orders_list::resolve_creator(&ws, h)).transpose()?.map(|c| c.creator_id);
             let language = lang.unwrap_or(if ws.settings()?.locale.starts_with("nl") { SheetLanguage::Dutch } else { SheetLanguage::English });
             let execution = match execution_date {
                 Some(text) => day("execution_date", &text)?,
                 None => today(),
             };
-            let choices = ExportChoices { language, dialect, execution, created: chrono::Local::now().naive_local() };
+            let choices = ExportChoices { language, dialect, execution, created: chrono::Local::now().naive_local(), creator_id };
+            let what = if format == RunFormat::Pdf { "statement(s)" } else { "row(s)" };
             for file in write_run_files(run_files(ws.conn(), run, format, &out, &choices)?)? {
-                crate::tell(format!("Wrote {} ({} row(s)).", file.path, file.rows));
+                crate::tell(format!("Wrote {} ({} {what}).", file.path, file.rows));
             }
             Ok(())
         }

@@ -140,3 +140,59 @@ fn what_each_client_owes() {
     let table = ok(&["payouts", "owed", s(&ws), s(&other)]);
     assert!(table.contains("Demo — Studio Zon") && table.contains("Bakkerij Noord"), "{table}");
 }
+
+/// The number of pages of a PDF (each page object says `/Type /Page`).
+fn pages_of(pdf: &[u8]) -> usize {
+    pdf_extract::Document::load_mem(pdf).expect("the PDF parses").get_pages().len()
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text reads back");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_paid_runs_statements_as_one_pdf_and_one_creators_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let shown = json(&["payouts", "show", s(&ws), "1", "--json"]);
+    let creators = shown["creators"].as_array().unwrap();
+    let all = dir.path().join("statements.pdf");
+    ok(&["payouts", "export", s(&ws), "1", "--format", "pdf", "--out", s(&all), "--lang", "en"]);
+    let pdf = std::fs::read(&all).unwrap();
+    let text = pdf_text(&pdf);
+    // Each creator's statement starts on a page of its own and counts its own pages.
+    assert!(pages_of(&pdf) >= creators.len(), "{} pages for {} creators", pages_of(&pdf), creators.len());
+    assert_eq!(text.matches("Page 1 of").count(), creators.len(), "{text}");
+    for c in creators {
+        let name = c["name"].as_str().unwrap();
+        assert!(text.contains(name), "{name} has no statement:\n{text}");
+        assert!(text.contains(&format!("R1C{}", c["creator_id"])), "{name}'s number:\n{text}");
+    }
+    assert!(text.contains("Self-billing invoice") && text.contains("Reference: ABN-BATCH-0001"), "{text}");
+    for developer in ["null", "None", "payout_", "percent:"] {
+        assert!(!text.contains(developer), "{developer:?} in the statements:\n{text}");
+    }
+
+    // One creator's, by handle, in Dutch.
+    let first = creators[0]["creator_id"].as_i64().unwrap();
+    let handle: String = rusqlite::Connection::open(&ws)
+        .unwrap()
+        .query_row("SELECT handle FROM handles WHERE creator_id = ?1 ORDER BY id LIMIT 1", [first], |r| r.get(0))
+        .unwrap();
+    let one = dir.path().join("one.pdf");
+    ok(&["payouts", "export", s(&ws), "1", "--format", "pdf", "--out", s(&one), "--creator", &handle, "--lang", "nl"]);
+    let pdf = std::fs::read(&one).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains(creators[0]["name"].as_str().unwrap()) && text.contains("Pagina 1 van"), "{text}");
+    assert_eq!(text.matches("Pagina 1 van").count(), 1, "{text}");
+    assert!(text.contains("Betaald op"), "{text}");
+
+    // The draft's statements say they are a draft; --creator is for statements only.
+    let draft = dir.path().join("draft.pdf");
+    ok(&["payouts", "export", s(&ws), "2", "--format", "pdf", "--out", s(&draft), "--lang", "en"]);
+    let text = pdf_text(&std::fs::read(&draft).unwrap());
+    assert!(text.contains("Draft payout statement") && text.contains("Draft, not an invoice") && !text.contains("Self-billing"), "{text}");
+    let err = fails(&["payouts", "export", s(&ws), "1", "--format", "csv", "--out", s(&dir.path().join("x.csv")), "--creator", &handle]);
+    assert!(err.contains("--format pdf"), "{err}");
+}

@@ -11,7 +11,8 @@
 //!   tie each payment to its run line (`R12C345`, end-to-end `CHORUS-R12-C345`). A draft is
 //!   refused (`payout_run_not_finalised`): money leaves only for what is locked. A rail with
 //!   nobody to pay is refused (`payout_nobody_on_rail`) rather than an empty file.
-//! - [`RunFormat`] names the formats as the CLI and the window offer them.
+//! - [`RunFormat`] names the formats as the CLI and the window offer them; `Pdf` is the
+//!   creators' statements, made by [`super::statement_data::statements_pdf_of_run`].
 
 use super::paypal::{write_paypal, PaypalPayment};
 use super::runs::{load_run, Run, RunCreator, RunState};

@@ -16,6 +16,8 @@ pub mod run_files;
 pub mod runs;
 pub mod sepa;
 pub mod sheet;
+pub mod statement;
+pub mod statement_data;
 pub mod wise;
 #[cfg(test)]
 mod export_tests;
@@ -29,6 +31,10 @@ mod runs_tests;
 mod sepa_tests;
 #[cfg(test)]
 mod sheet_tests;
+#[cfg(test)]
+mod statement_data_tests;
+#[cfg(test)]
+mod statement_tests;
 #[cfg(test)]
 pub(crate) mod test_support;
 

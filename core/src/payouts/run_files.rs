@@ -8,6 +8,8 @@
 
 use super::export::{creator_emails, paypal_files, run_context, run_sheet, sepa_file, wise_files, write_file, RunContext, RunFormat};
 use super::sheet::{sheet_csv, sheet_xlsx, SheetLanguage};
+use super::statement::StatementLanguage;
+use super::statement_data::statements_pdf_of_run;
 use super::RailFile;
 use crate::error::Result;
 use crate::roster::export::Dialect;
@@ -27,6 +29,8 @@ pub struct ExportChoices {
     pub execution: NaiveDate,
     /// SEPA: when the file was made (its message ID and creation time).
     pub created: NaiveDateTime,
+    /// Statements: one creator's only (None: every creator of the run, one PDF).
+    pub creator_id: Option<i64>,
 }
 
 /// One file of an export, not yet written.
@@ -60,9 +64,13 @@ pub fn run_files(conn: &Connection, run_id: i64, format: RunFormat, out: &Path, 
             let xml = sepa_file(conn, &ctx, choices.created, choices.execution)?;
             one(xml.into_bytes(), paid_by_bank(&ctx))
         }
-        // The statements come with the statement typesetting (branch `statement`, being merged).
         RunFormat::Pdf => {
-            return Err(crate::Error::Validation(vec![crate::FieldError::new("format", "unknown_export_format", "The statements as PDF are not in this build yet; use csv, xlsx, paypal, wise or sepa.")]))
+            let language = match choices.language {
+                SheetLanguage::Dutch => StatementLanguage::Dutch,
+                SheetLanguage::English => StatementLanguage::English,
+            };
+            let count = if choices.creator_id.is_some() { 1 } else { ctx.run.creators.len() };
+            one(statements_pdf_of_run(conn, run_id, choices.creator_id, language)?, count)
         }
     })
 }
@@ -78,7 +86,7 @@ pub fn write_run_files(files: Vec<RunFile>) -> Result<Vec<WrittenFile>> {
 }
 
 /// The file name a save dialog offers for run `run_id` in `format`:
-/// `Studio Zon payouts 2026-11-30.xlsx`, `… PayPal 2026-11-30.csv`.
+/// `Studio Zon payouts 2026-11-30.xlsx`, `… PayPal 2026-11-30.csv`, `… statements 2026-11-30.pdf`.
 pub fn suggested_name(conn: &Connection, run_id: i64, format: RunFormat, language: SheetLanguage) -> Result<String> {
     let ctx = run_context(conn, run_id)?;
     let dutch = language == SheetLanguage::Dutch;

@@ -94,6 +94,9 @@ pub struct ExportRequest {
     /// SEPA: the day the bank is asked to pay (`YYYY-MM-DD`; empty: today).
     #[serde(default)]
     execution_date: String,
+    /// PDF: one creator's statement (none: every creator's, one PDF).
+    #[serde(default)]
+    creator_id: Option<i64>,
 }
 
 /// Native save dialog, then the run's file(s) in the chosen format. None when cancelled.
@@ -113,6 +116,7 @@ pub fn payouts_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
         dialect: request.dialect.unwrap_or(if language == SheetLanguage::Dutch { Dialect::ExcelNl } else { Dialect::Plain }),
         execution,
         created: chrono::Local::now().naive_local(),
+        creator_id: request.creator_id,
     };
     state.with_workspace(|ws| write_run_files(run_files(ws.conn(), request.run_id, format, &path, &choices)?)).map(Some)
 }

@@ -132,12 +132,12 @@ export function runsTab(state = null) {
     if (s.state === 'draft') {
       actions.push(
         h('button', { type: 'button', class: 'btn btn-primary', id: 'payout-finalise', 'data-changes': true, disabled: !payable.length, onclick: () => finalise(run) }, t('payouts.finalise')),
-        h('button', { type: 'button', class: 'btn', id: 'payout-sheet', onclick: () => openExport(run, ['xlsx', 'csv']) }, icon(ICONS.download, 14), t('payouts.sheet')),
+        h('button', { type: 'button', class: 'btn', id: 'payout-sheet', onclick: () => openExport(run, ['xlsx', 'csv', 'pdf']) }, icon(ICONS.download, 14), t('payouts.sheet')),
         h('button', { type: 'button', class: 'btn', id: 'payout-adjust', 'data-changes': true, onclick: () => adjust(null) }, t('payouts.adjust')),
         h('button', { type: 'button', class: 'btn btn-danger-quiet', id: 'payout-discard', 'data-changes': true, onclick: () => discard(run) }, t('payouts.discard')));
     } else {
       actions.push(
-        h('button', { type: 'button', class: 'btn btn-primary', id: 'payout-export', onclick: () => openExport(run, ['paypal', 'wise', 'sepa', 'xlsx', 'csv']) }, icon(ICONS.download, 14), t('payouts.export')),
+        h('button', { type: 'button', class: 'btn btn-primary', id: 'payout-export', onclick: () => openExport(run, ['paypal', 'wise', 'sepa', 'xlsx', 'csv', 'pdf']) }, icon(ICONS.download, 14), t('payouts.export')),
         paid.length < payable.length
           ? h('button', { type: 'button', class: 'btn', id: 'payout-mark-paid', 'data-changes': true, onclick: () => markPaid(run, null) }, t('payouts.markPaid.all'))
           : null);
