@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod campaigns;
+pub mod charts;
 pub mod commissions;
 pub mod demo;
 pub mod error;

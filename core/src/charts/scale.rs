@@ -87,7 +87,7 @@ impl LabelFormat {
             decimals += 1;
         }
         // Money below one unit apart is written with all its cents (`€0.50`, not `€0.5`).
-        if decimals > 0 && scale == 1 {
+        if decimals > 0 && scale == 1 && matches!(unit, Unit::Money(_)) {
             decimals = decimals.max(unit.exponent());
         }
         LabelFormat { unit, spelling, divisor, suffix, decimals }
@@ -108,12 +108,48 @@ impl LabelFormat {
             number.push(if dutch { ',' } else { '.' });
             number.push_str(&format!("{fraction:0width$}", width = self.decimals as usize));
         }
-        number.push_str(self.suffix);
-        let negative = negative && scaled != 0;
-        match self.unit {
-            Unit::Count => format!("{}{number}", if negative { "-" } else { "" }),
-            Unit::Money(currency) => money_label(currency, &number, negative, dutch),
+        if scaled != 0 {
+            number.push_str(self.suffix);
         }
+        let negative = negative && scaled != 0;
+        written(self.unit, &number, negative, dutch)
+    }
+}
+
+/// One value as a bar's end writes it, short: exact below a thousand units (`€12.50`, `€640`),
+/// in thousands or millions with one decimal above (`€1.2K`, `€ 3,4M`), the decimal left out
+/// when it is zero (`€2K`).
+pub fn compact(value: i128, unit: Unit, spelling: Spelling) -> String {
+    let minor_per_unit = 10i128.pow(unit.exponent());
+    let units = value.abs() / minor_per_unit;
+    let (scale, suffix) = if units >= 999_950 {
+        (1_000_000, "M")
+    } else if units >= 1_000 {
+        (1_000, "K")
+    } else {
+        (1, "")
+    };
+    let divisor = minor_per_unit * scale;
+    let decimals = if scale == 1 {
+        match unit {
+            _ if value % minor_per_unit == 0 => 0,
+            Unit::Percent if value % 10 == 0 => 1,
+            _ => unit.exponent(),
+        }
+    } else {
+        let tenths = (value.abs() * 10 + divisor / 2) / divisor;
+        if tenths % 10 == 0 { 0 } else { 1 }
+    };
+    LabelFormat { unit, spelling, divisor, suffix, decimals }.label(value)
+}
+
+/// A written number with its sign and unit.
+fn written(unit: Unit, number: &str, negative: bool, dutch: bool) -> String {
+    let minus = if negative { "-" } else { "" };
+    match unit {
+        Unit::Count => format!("{minus}{number}"),
+        Unit::Percent => format!("{minus}{number}%"),
+        Unit::Money(currency) => money_label(currency, number, negative, dutch),
     }
 }
 
@@ -191,5 +227,22 @@ mod tests {
         assert_eq!(labels(0, 5_000, Unit::Money(Currency::parse("SEK").unwrap()), English)[5], "SEK\u{a0}50");
         assert_eq!(labels(0, 20_000_000, Unit::Count, English)[1], "5M");
         assert_eq!(labels(0, 1_200, Unit::Count, Dutch)[4], "1.000");
+        assert_eq!(labels(0, 5_000, Unit::Percent, English)[5], "50%");
+        assert_eq!(labels(0, 250, Unit::Percent, Dutch)[1], "0,5%");
+    }
+
+    #[test]
+    fn a_bars_value_is_short() {
+        use Spelling::{Dutch, English};
+        assert_eq!(compact(1_250, eur(), English), "€12.50");
+        assert_eq!(compact(64_000, eur(), English), "€640");
+        assert_eq!(compact(123_456, eur(), English), "€1.2K");
+        assert_eq!(compact(123_456, eur(), Dutch), "€\u{a0}1,2K");
+        assert_eq!(compact(200_000, eur(), English), "€2K");
+        assert_eq!(compact(99_996_000, eur(), English), "€1M");
+        assert_eq!(compact(-340_000_000, eur(), Dutch), "€\u{a0}-3,4M");
+        assert_eq!(compact(i64::MAX as i128, eur(), English), "€92,233,720,368.5M");
+        assert_eq!(compact(7, Unit::Count, English), "7");
+        assert_eq!(compact(1_250, Unit::Percent, English), "12.5%");
     }
 }

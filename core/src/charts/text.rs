@@ -67,11 +67,22 @@ pub(crate) fn no_data(spelling: Spelling) -> &'static str {
     }
 }
 
-/// A month as a category: `May ’26`, `mei ’26` (`month` 1–12).
-pub fn month_label(year: i32, month: u32, spelling: Spelling) -> String {
+/// A month's short name: `Jan`, `mrt` (`month` 1–12).
+fn month_name(month: u32, spelling: Spelling) -> &'static str {
     const ENGLISH: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     const DUTCH: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
     let names = if spelling == Spelling::Dutch { DUTCH } else { ENGLISH };
-    let name = names[(month.clamp(1, 12) - 1) as usize];
-    format!("{name} ’{:02}", year.rem_euclid(100))
+    names[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// A month as a category: `May 2026`, `mei 2026` (`month` 1–12). A chart too narrow for the
+/// whole label breaks it at the space.
+pub fn month_label(year: i32, month: u32, spelling: Spelling) -> String {
+    format!("{} {year}", month_name(month, spelling))
+}
+
+/// A day on a time axis: `5 Jan`, `5 jan`.
+pub fn day_label(day: chrono::NaiveDate, spelling: Spelling) -> String {
+    use chrono::Datelike;
+    format!("{} {}", day.day(), month_name(day.month(), spelling))
 }
