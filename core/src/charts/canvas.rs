@@ -25,12 +25,25 @@ const FAMILY: &str = "Inter, system-ui, -apple-system, Segoe UI, Roboto, Helveti
 /// fonts it has in mind; the chart speaks in em sizes, as CSS does.
 const LINE_PER_EM: f64 = 1.24;
 
+const INTER_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Inter-Regular.otf");
+const INTER_SEMIBOLD: &[u8] = include_bytes!("../../../assets/fonts/Inter-SemiBold.otf");
+
+/// Whether Inter has a glyph for `c` (a space always counts).
+pub fn drawable(c: char) -> bool {
+    use ab_glyph::Font;
+    static INTER: OnceLock<Option<ab_glyph::FontRef<'static>>> = OnceLock::new();
+    match INTER.get_or_init(|| ab_glyph::FontRef::try_from_slice(INTER_REGULAR).ok()) {
+        Some(font) => c == ' ' || font.glyph_id(c).0 != 0,
+        None => true,
+    }
+}
+
 /// Registers Inter Regular and SemiBold (as plotters' bold) once per process.
 fn fonts_ready() -> Result<(), ChartError> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();
     let registered = REGISTERED.get_or_init(|| {
-        let regular = plotters::style::register_font(FAMILY, FontStyle::Normal, include_bytes!("../../../assets/fonts/Inter-Regular.otf"));
-        let semibold = plotters::style::register_font(FAMILY, FontStyle::Bold, include_bytes!("../../../assets/fonts/Inter-SemiBold.otf"));
+        let regular = plotters::style::register_font(FAMILY, FontStyle::Normal, INTER_REGULAR);
+        let semibold = plotters::style::register_font(FAMILY, FontStyle::Bold, INTER_SEMIBOLD);
         regular.is_ok() && semibold.is_ok()
     });
     if *registered {

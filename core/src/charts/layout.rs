@@ -5,7 +5,7 @@
 //! Contract: every function here takes any text and any values; a name that does not fit is
 //! shortened with "…" (never drawn outside its room), labels that would overlap are thinned.
 
-use super::canvas::{text_width, Align, Canvas, Weight};
+use super::canvas::{drawable, text_width, Align, Canvas, Weight};
 use super::scale::{LabelFormat, Ticks};
 use super::text::{clean, no_data, shorten};
 use super::theme::Palette;
@@ -40,9 +40,11 @@ impl Rect {
     }
 }
 
-/// A name as it may be drawn: one clean line, not absurdly long.
+/// A name as it may be drawn: one clean line of the characters Inter has (an emoji is left
+/// out, not drawn as a box), not absurdly long.
 pub fn name(text: &str) -> String {
-    let cleaned = clean(text);
+    let drawable: String = text.chars().map(|c| if c.is_whitespace() || c.is_control() || drawable(c) { c } else { ' ' }).collect();
+    let cleaned = clean(&drawable);
     match cleaned.char_indices().nth(LONGEST_NAME) {
         Some((at, _)) => cleaned[..at].to_string(),
         None => cleaned,
@@ -190,8 +192,8 @@ pub fn reference_labels<DB: DrawingBackend>(c: &Canvas<DB>, references: &[Refere
     Ok(())
 }
 
-/// Labels under slots `slot` points wide, as lines: each label whole on one line when all fit,
-/// else broken at the space nearest its middle into two (a second line equal to the one before
+/// Labels under slots `slot` points wide, as lines: each label whole on one line when it fits
+/// (and most others do), else broken at the space nearest its middle into two (a second line equal to the one before
 /// it left out: `Jan`/`2026`, `Feb`, `Mar`), each shortened to the slot; when even that leaves
 /// less than a few letters, only every n-th label is written. `None` is a label left out.
 pub fn slot_labels(labels: &[String], slot: f64) -> (Vec<Option<Vec<String>>>, usize) {
@@ -201,6 +203,8 @@ pub fn slot_labels(labels: &[String], slot: f64) -> (Vec<Option<Vec<String>>>, u
         return (labels.iter().map(|l| Some(vec![l.clone()])).collect(), 1);
     }
     let two: Vec<(String, String)> = labels.iter().map(|l| split_in_two(l)).collect();
+    // When most labels break, all do, so that a row of months reads alike.
+    let most_break = labels.iter().filter(|l| width(l, SMALL_EM) > room).count() * 2 > labels.len();
     let widest_line = two.iter().map(|(a, b)| width(a, SMALL_EM).max(width(b, SMALL_EM))).fold(0.0, f64::max);
     // Every n-th label, so that each has room for its lines (or at least four letters).
     let wanted = widest_line.min(width("Wwww…", SMALL_EM));
@@ -211,6 +215,11 @@ pub fn slot_labels(labels: &[String], slot: f64) -> (Vec<Option<Vec<String>>>, u
     for (i, (first, second)) in two.iter().enumerate() {
         if i % every != 0 {
             out.push(None);
+            continue;
+        }
+        if !most_break && width(&labels[i], SMALL_EM) <= room {
+            previous_second.clear();
+            out.push(Some(vec![labels[i].clone()]));
             continue;
         }
         let mut lines = vec![fit(first, room, SMALL_EM)];

@@ -119,17 +119,20 @@ fn sideways_bars<DB: DrawingBackend>(c: &Canvas<DB>, b: &BarChart, room: Rect, s
     let axis = ValueAxis::new(low, high, &b.references, b.unit, style);
     let names: Vec<String> = b.categories.iter().map(|n| name(n)).collect();
     let name_room = (room.width() * 0.32).min(names.iter().map(|n| width(n, SMALL_EM + 1.0)).fold(0.0, f64::max));
-    // The value at a bar's end: a stack's total, or each bar's own.
-    let ends: Vec<Vec<(usize, i128)>> = (0..names.len())
+    // The value at a bar's end, written after its right end: a stack's total (after its
+    // positive part), or each bar's own.
+    let ends: Vec<Vec<(usize, i128, i128)>> = (0..names.len())
         .map(|i| {
             if b.stacked {
-                vec![(0, b.series.iter().map(|s| i128::from(s.values[i])).sum())]
+                let values = b.series.iter().map(|s| i128::from(s.values[i]));
+                let up: i128 = values.clone().filter(|v| *v > 0).sum();
+                vec![(0, values.sum(), up)]
             } else {
-                b.series.iter().enumerate().map(|(s, series)| (s, i128::from(series.values[i]))).collect()
+                b.series.iter().enumerate().map(|(s, series)| (s, i128::from(series.values[i]), i128::from(series.values[i]).max(0))).collect()
             }
         })
         .collect();
-    let widest_end = ends.iter().flatten().map(|(_, v)| width(&compact(*v, b.unit, style.language), SMALL_EM)).fold(0.0, f64::max);
+    let widest_end = ends.iter().flatten().map(|(_, v, _)| width(&compact(*v, b.unit, style.language), SMALL_EM)).fold(0.0, f64::max);
     let half_tick = axis.widest_label() / 2.0;
     let plot = Rect {
         left: room.left + name_room + 12.0 + if low < 0 { half_tick } else { 0.0 },
@@ -137,9 +140,11 @@ fn sideways_bars<DB: DrawingBackend>(c: &Canvas<DB>, b: &BarChart, room: Rect, s
         right: room.right - (widest_end + 8.0).max(half_tick),
         bottom: room.bottom - LINE - 4.0,
     };
-    // Rows at most 34 points apart, from the top: a few names do not spread over the height.
-    let slot = (plot.height() / names.len() as f64).min(34.0);
-    let plot = Rect { bottom: plot.top + slot * names.len() as f64, ..plot };
+    // Rows at most 40 points apart: a few names sit together in the middle of the room rather
+    // than spread over its height.
+    let slot = (plot.height() / names.len() as f64).min(40.0);
+    let top = plot.top + ((plot.height() - slot * names.len() as f64) / 2.0).max(0.0).floor();
+    let plot = Rect { top, bottom: top + slot * names.len() as f64, ..plot };
     // The value gridlines, labelled below the plot; labels that would touch are thinned.
     let spacing = plot.width() / (axis.ticks.values.len() - 1).max(1) as f64;
     let every = ((axis.widest_label() + 12.0) / spacing.max(1.0)).ceil().max(1.0) as usize;
@@ -167,9 +172,9 @@ fn sideways_bars<DB: DrawingBackend>(c: &Canvas<DB>, b: &BarChart, room: Rect, s
         }
         let middle = slot_start + slot / 2.0;
         c.text(&fit(category, name_room, SMALL_EM + 1.0), room.left, middle, SMALL_EM + 1.0, Weight::Regular, Align::Start, p.text)?;
-        for (s, value) in &ends[i] {
+        for (s, value, right_end) in &ends[i] {
             let (_, y0, y1) = places[*s];
-            let end = axis.at((*value).max(0), plot.left, plot.right);
+            let end = axis.at(*right_end, plot.left, plot.right);
             c.text(&compact(*value, b.unit, style.language), end + 6.0, (y0 + y1) / 2.0, SMALL_EM, Weight::Regular, Align::Start, p.muted_text)?;
         }
     }
