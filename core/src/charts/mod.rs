@@ -39,7 +39,7 @@ use serde::Deserialize;
 /// What went wrong drawing a chart.
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
-    #[error("A chart is between {min_width}×{min_height} and {max}×{max} points with a pixel ratio of 1 to 4; {width}×{height} at {ratio}× is not.", min_width = MIN_WIDTH, min_height = MIN_HEIGHT, max = MAX_SIDE)]
+    #[error("A chart is between {min_width}×{min_height} and {max}×{max} points with a pixel ratio of 1 to 4, and a PNG at most {pixels} pixels; {width}×{height} at {ratio}× is not.", min_width = MIN_WIDTH, min_height = MIN_HEIGHT, max = MAX_SIDE, pixels = MAX_PIXELS)]
     Size { width: u32, height: u32, ratio: u32 },
     #[error("Series “{series}” has {values} values for {categories} categories.")]
     Shape { series: String, values: usize, categories: usize },
@@ -136,6 +136,8 @@ impl Chart {
 pub const MIN_WIDTH: u32 = 240;
 pub const MIN_HEIGHT: u32 = 160;
 pub const MAX_SIDE: u32 = 4096;
+/// The most pixels a PNG has (it is drawn at four times as many first).
+pub const MAX_PIXELS: u64 = 8_388_608;
 
 /// How a chart is drawn: the window's theme and language, its size in CSS points, and (for the
 /// PNG) how many pixels a point is. From the window as JSON:
@@ -163,9 +165,14 @@ impl Style {
     pub fn sized(self, width: u32, height: u32) -> Style {
         Style { width, height, ..self }
     }
-    /// Refuses a size outside the bounds (too small to lay out, or too large to hold).
+    /// Refuses a size outside the bounds (too small to lay out, or too large to hold; the
+    /// pixel bound is the PNG's, and the SVG keeps to it too, so one style draws both).
     pub fn check(&self) -> Result<(), ChartError> {
-        let fits = (MIN_WIDTH..=MAX_SIDE).contains(&self.width) && (MIN_HEIGHT..=MAX_SIDE).contains(&self.height) && (1..=4).contains(&self.pixel_ratio);
+        let pixels = u64::from(self.width) * u64::from(self.height) * u64::from(self.pixel_ratio).pow(2);
+        let fits = (MIN_WIDTH..=MAX_SIDE).contains(&self.width)
+            && (MIN_HEIGHT..=MAX_SIDE).contains(&self.height)
+            && (1..=4).contains(&self.pixel_ratio)
+            && pixels <= MAX_PIXELS;
         if fits {
             Ok(())
         } else {

@@ -1,8 +1,9 @@
 //! The workspace's figures as charts, and [`draw`], the one call the window makes.
 //!
-//! Contract: reads only; one SQL statement with `GROUP BY` per chart (the orders are summed per
-//! collaboration before they are summed per creator or campaign, so a million orders group
-//! once). Amounts are minor units of the workspace currency: commission lines, payout runs and
+//! Contract: reads only, whole tables read in order rather than looked up row by row: one SQL
+//! statement with `GROUP BY` per chart (the orders are summed per collaboration, in one scan
+//! of the table, before they are summed per creator or campaign), except the commissions per
+//! month, two scans (the orders' months, the lines) joined in memory, in one snapshot. Amounts are minor units of the workspace currency: commission lines, payout runs and
 //! orders in another currency are left out (orders keep the shop's currency). The words (title,
 //! series, "Other") are in the chart's language.
 //!
@@ -119,35 +120,42 @@ pub fn commissions_by_month(ws: &Workspace, months: u32, today: NaiveDate, langu
     let this_month = today.with_day(1).expect("the first of a month");
     let first = this_month - Months::new(months - 1);
     let end = this_month + Months::new(1);
-    // The shop's day is within 14 hours of UTC: the UTC range a day wider on each side uses
-    // the orders' time index, the shop's day decides.
-    let from_utc = format!("{}T00:00:00Z", (first - chrono::Duration::days(1)).format("%Y-%m-%d"));
-    let to_utc = format!("{}T00:00:00Z", (end + chrono::Duration::days(1)).format("%Y-%m-%d"));
     let month_starts: Vec<NaiveDate> = (0..months).map(|k| first + Months::new(k)).collect();
-    let index: HashMap<String, usize> = month_starts.iter().enumerate().map(|(i, m)| (m.format("%Y-%m").to_string(), i)).collect();
+    let index: HashMap<String, u16> = month_starts.iter().enumerate().map(|(i, m)| (m.format("%Y-%m").to_string(), i as u16)).collect();
     const STATUSES: [(&str, &str, &str); 3] = [("paid", "Paid", "Uitbetaald"), ("approved", "Approved", "Goedgekeurd"), ("pending", "Pending", "In afwachting")];
     let mut series: Vec<Series> = STATUSES.iter().map(|(_, en, nl)| Series { name: words(language, en, nl), values: vec![0; months as usize] }).collect();
-    let sql = format!(
-        "SELECT substr(o.placed_on, 1, 7) AS month, {STATUS_SQL} AS status, sum(l.amount_minor)
-           FROM orders o JOIN commission_lines l ON l.order_id = o.id
-          WHERE o.placed_at_utc >= ?2 AND o.placed_at_utc < ?3 AND o.placed_on >= ?4 AND o.placed_on < ?5
-            AND l.currency = ?6 AND l.rejected_at IS NULL
-          GROUP BY month, status"
-    );
-    let mut statement = ws.conn().prepare_cached(&sql)?;
-    let mut rows = statement.query(rusqlite::params![
-        today.format("%Y-%m-%d").to_string(),
-        from_utc,
-        to_utc,
-        first.format("%Y-%m-%d").to_string(),
-        end.format("%Y-%m-%d").to_string(),
-        currency.code()
-    ])?;
-    while let Some(r) = rows.next()? {
-        let (month, status, amount): (String, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let (Some(&i), Some(s)) = (index.get(&month), STATUSES.iter().position(|(code, _, _)| *code == status)) else { continue };
-        series[s].values[i] = series[s].values[i].saturating_add(amount);
+    // Two sequential scans joined here rather than one JOIN: SQLite would look each line's
+    // order up in the orders' B-tree (800k descents, ~3 s on a million orders); the orders'
+    // months by id and one pass over the lines take a tenth of that. One read snapshot.
+    let conn = ws.conn();
+    let snapshot = conn.unchecked_transaction()?;
+    let mut month_of: Vec<(i64, u16)> = Vec::new();
+    {
+        let mut statement = conn.prepare_cached("SELECT id, substr(placed_on, 1, 7) FROM orders WHERE placed_on >= ?1 AND placed_on < ?2 ORDER BY id")?;
+        let mut rows = statement.query([first.format("%Y-%m-%d").to_string(), end.format("%Y-%m-%d").to_string()])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&i) = index.get(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?) {
+                month_of.push((r.get(0)?, i));
+            }
+        }
     }
+    if !month_of.is_empty() {
+        let sql = format!(
+            "SELECT l.order_id, CASE {STATUS_SQL} WHEN 'paid' THEN 0 WHEN 'approved' THEN 1 ELSE 2 END, l.amount_minor
+               FROM commission_lines l WHERE l.currency = ?2 AND l.rejected_at IS NULL AND l.order_id BETWEEN ?3 AND ?4"
+        );
+        let mut statement = conn.prepare_cached(&sql)?;
+        let (low, high) = (month_of[0].0, month_of[month_of.len() - 1].0);
+        let mut rows = statement.query(rusqlite::params![today.format("%Y-%m-%d").to_string(), currency.code(), low, high])?;
+        while let Some(r) = rows.next()? {
+            let (order, status, amount): (i64, usize, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if let Ok(at) = month_of.binary_search_by_key(&order, |(id, _)| *id) {
+                let i = usize::from(month_of[at].1);
+                series[status].values[i] = series[status].values[i].saturating_add(amount);
+            }
+        }
+    }
+    snapshot.finish()?;
     Ok(BarChart {
         title: words(language, "Commissions per month", "Commissies per maand"),
         categories: month_starts.iter().map(|m| super::text::month_label(m.year(), m.month(), language)).collect(),
@@ -191,7 +199,7 @@ fn revenue_by(ws: &Workspace, key: &str, join: &str, name: &str, top: usize, tit
     let currency = currency(ws)?;
     let sql = format!(
         "WITH per AS (SELECT o.collaboration_id AS id, sum({REVENUE_SQL}) AS revenue FROM orders o
-                       WHERE o.collaboration_id IS NOT NULL AND o.currency = ?1 GROUP BY o.collaboration_id)
+                       WHERE +o.collaboration_id IS NOT NULL AND o.currency = ?1 GROUP BY o.collaboration_id)
          SELECT {key}, {name}, sum(per.revenue) FROM per JOIN collaborations k ON k.id = per.id JOIN {join}
           GROUP BY {key} HAVING sum(per.revenue) <> 0"
     );

@@ -158,7 +158,7 @@ fn a_mismatched_series_or_size_is_refused() {
     let chart = bars(&["A", "B"], &[("X", &[1])], false, false);
     assert!(matches!(render_svg(&chart, &english(Theme::Light)), Err(ChartError::Shape { values: 1, categories: 2, .. })));
     let fine = bars(&["A"], &[("X", &[1])], false, false);
-    for style in [english(Theme::Light).sized(10, 10), english(Theme::Light).sized(5000, 300), Style { pixel_ratio: 0, ..english(Theme::Light) }] {
+    for style in [english(Theme::Light).sized(10, 10), english(Theme::Light).sized(5000, 300), Style { pixel_ratio: 0, ..english(Theme::Light) }, Style { pixel_ratio: 4, ..english(Theme::Light).sized(4096, 4096) }] {
         assert!(matches!(render_png(&fine, &style), Err(ChartError::Size { .. })));
     }
 }
