@@ -129,6 +129,10 @@ pub enum Error {
     #[error("Could not {action} {}: {}", .path.display(), io_detail(source))]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 
+    /// A chart that could not be drawn (a size out of bounds, a drawing or encoding failure).
+    #[error("{0}")]
+    Chart(#[from] crate::charts::ChartError),
+
     /// Anything else SQLite reported; the detail stays inside (for a developer's debug output),
     /// never in the sentence.
     #[error("Chorus could not finish this with the workspace file, and nothing was changed.")]
@@ -300,6 +304,7 @@ impl Error {
             Error::Replaced(_) => "replaced",
             Error::NoBackup { .. } => "no_backup",
             Error::Io { .. } => "io",
+            Error::Chart(_) => "chart",
             Error::Database(_) => "database",
         }
     }

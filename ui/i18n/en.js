@@ -49,6 +49,7 @@ const en = {
   'kind.busy': 'The workspace is busy: another Chorus window or command kept writing to it for too long. Nothing was changed; try again when it has finished.',
   'kind.not_found': 'This item no longer exists (it may have been deleted elsewhere).',
   'kind.stale_edit': 'This creator was changed elsewhere after you opened it. Reload it to see the latest version, then make your change again.',
+  'kind.chart': 'The chart could not be drawn. Your data was not changed.',
   'kind.database': 'The workspace file reported an error. Your data was not changed.',
   'kind.no_workspace': 'No workspace is open. Open or create one first.',
   'kind.workspace_missing': 'There is no file at {path}.',

@@ -50,6 +50,7 @@ const nl = {
   'kind.busy': 'De workspace is bezet: een ander Chorus-venster of commando bleef er te lang in schrijven. Er is niets veranderd; probeer het opnieuw als dat klaar is.',
   'kind.not_found': 'Dit bestaat niet meer (misschien is het ergens anders verwijderd).',
   'kind.stale_edit': 'Deze creator is ergens anders gewijzigd nadat je hem opende. Laad hem opnieuw om de nieuwste versie te zien en voer je wijziging dan nog eens door.',
+  'kind.chart': 'De grafiek kon niet worden getekend. Je gegevens zijn niet veranderd.',
   'kind.database': 'Het workspace-bestand gaf een fout. Er is niets aan je gegevens veranderd.',
   'kind.no_workspace': 'Er is geen workspace open. Open of maak er eerst een.',
   'kind.workspace_missing': 'Er staat geen bestand op {path}.',

@@ -17,7 +17,7 @@ use serde::Serialize;
 pub const REVENUE_FORMULA: &str = "Revenue is the subtotal after discounts of the attributed orders, minus what was refunded, never below zero; cancelled or voided orders count zero.";
 
 /// The SQL of one order's revenue over `orders o` (see [`REVENUE_FORMULA`]).
-const REVENUE_SQL: &str = "CASE WHEN o.cancelled_at IS NOT NULL OR o.financial_status IN ('voided', 'cancelled', 'failed', 'expired') THEN 0
+pub(crate) const REVENUE_SQL: &str = "CASE WHEN o.cancelled_at IS NOT NULL OR o.financial_status IN ('voided', 'cancelled', 'failed', 'expired') THEN 0
     ELSE max(o.subtotal_minor - o.refunded_minor, 0) END";
 
 /// Attributed orders, revenue and commissions.
