@@ -8,7 +8,8 @@
 //! (the SEPA file checked against the pain.001.001.03 schema when xmllint is here); marked
 //! paid for everyone; then a later Shopify export refunding Sanne's order, imported on the
 //! Sales screen, and a new draft in which that refund is a clawback carried below zero; the
-//! audit log filtered by Sanne; every client's owed. English light and Dutch dark;
+//! audit log filtered by Sanne; every client's owed; the charts of the Sales and Payouts
+//! screens, one saved as PNG and one as SVG. English light and Dutch dark;
 //! screenshots payouts-journey-<language>[-dark]-<step>.png, each read by the text guard.
 
 mod support;
@@ -222,6 +223,17 @@ async fn journey(language: &str, dark: bool) {
     app.wait_for_text("#orders-import-headline", "the refund imported", |t| !t.is_empty()).await;
     app.click("#orders-import-done").await;
 
+    // The Sales screen's charts: drawn by the core, shown as pictures; one saved as a PNG.
+    app.click("#sales-tab-charts").await;
+    let revenue = chart_shown(&app, "revenue_by_creator").await;
+    assert_eq!(revenue.alt, word("Attributed revenue by creator", "Toegewezen omzet per creator"));
+    chart_shown(&app, "commissions_by_month").await;
+    app.screenshot(&shot("sales-charts")).await;
+    let bytes = save_chart(&app, "revenue_by_creator", &data.path().join("revenue.png")).await;
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    assert_eq!(width, revenue.width * 2, "saved at the size on screen, two pixels a point");
+
     // … and the next draft takes it back: a clawback, carried below zero.
     app.click("#nav-payouts").await;
     app.wait_for("#payout-compute").await;
@@ -249,6 +261,18 @@ async fn journey(language: &str, dark: bool) {
     let owed = app.wait_for_text("#owed-table", "the clients", |t| t.contains("Studio Zon")).await;
     assert!(plain(&owed).contains(word("€36.00", "€ 36,00")), "Emma's blocked money: {owed}");
     app.screenshot(&shot("owed")).await;
+
+    // 8b. What the runs paid, per creator, as a chart; saved as SVG, names as text in it.
+    app.click("#payouts-tab-charts").await;
+    let payouts = chart_shown(&app, "payouts_by_creator").await;
+    assert_eq!(payouts.alt, word("Payouts by creator", "Uitbetalingen per creator"));
+    app.screenshot(&shot("charts")).await;
+    let drawing = String::from_utf8(save_chart(&app, "payouts_by_creator", &data.path().join("payouts.svg")).await).unwrap();
+    assert!(drawing.starts_with("<svg") && drawing.trim_end().ends_with("</svg>"), "{drawing}");
+    for text in [word("Payouts by creator", "Uitbetalingen per creator"), "Sanne Groen", "Lucas Rio", word("Paid", "Uitbetaald")] {
+        assert!(drawing.contains(text), "{text} in the saved chart");
+    }
+    assert!(!drawing.contains("Noor Bakker") && !drawing.contains("Emma Eet"), "only creators a run paid");
 
     // 9. Noor's autumn fee: not due until her post is live; the brand marks it due, with why.
     app.click("#nav-campaigns").await;
@@ -299,6 +323,39 @@ async fn journey(language: &str, dark: bool) {
     app.js("document.querySelector('#settings-payouts').scrollIntoView({ block: 'start' }); return true;", vec![]).await;
     app.screenshot(&shot("settings")).await;
     app.stop().await;
+}
+
+/// A chart the window shows: its picture's description and its width in points.
+struct ShownChart {
+    alt: String,
+    width: u32,
+}
+
+/// Waits for chart `kind`'s picture to be drawn and checks it is a picture of its frame's width
+/// at the screen's pixel ratio (the core drew it; the page holds no markup from it).
+async fn chart_shown(app: &App, kind: &str) -> ShownChart {
+    let image = format!("#chart-{kind}");
+    let ready = format!("const i = document.querySelector('{image}'); return !!i && !i.hidden && i.complete && i.naturalWidth > 0;");
+    app.wait_until(&format!("the {kind} chart"), &ready, vec![]).await;
+    let facts = app
+        .js(&format!("const i = document.querySelector('{image}'); return [i.alt, i.naturalWidth, i.naturalHeight, parseInt(i.style.width, 10), window.devicePixelRatio || 1, i.src.slice(0, 21), i.closest('.chart-card').querySelectorAll('svg, script').length];"), vec![])
+        .await;
+    let alt = facts[0].as_str().unwrap_or_default().to_string();
+    let (natural, height, width, ratio) = (facts[1].as_u64().unwrap() as u32, facts[2].as_u64().unwrap() as u32, facts[3].as_u64().unwrap() as u32, facts[4].as_f64().unwrap().ceil() as u32);
+    assert_eq!(facts[5].as_str(), Some("data:image/png;base64"), "{kind}: a PNG picture");
+    assert_eq!(facts[6].as_u64(), Some(0), "{kind}: no markup drawn into the page");
+    assert_eq!((natural, height), (width * ratio, 360 * ratio), "{kind}: drawn at the frame's size");
+    ShownChart { alt, width }
+}
+
+/// Chart `kind` saved through its card's button for `to`'s extension and the save dialog
+/// answered with `to`: the file's bytes, once the window said where it went.
+async fn save_chart(app: &App, kind: &str, to: &Path) -> Vec<u8> {
+    let format = to.extension().unwrap().to_str().unwrap();
+    app.answer_dialog_with(Some(to));
+    app.click(&format!("#chart-{kind}-save-{format}")).await;
+    app.notice(&to.display().to_string()).await;
+    std::fs::read(to).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -9,6 +9,7 @@
 //! Every failure exits non-zero with one clear line on stderr (and, for a rejected import, the
 //! bad rows below it); a failed command leaves the workspace as it was.
 
+mod analytics;
 mod campaigns;
 mod columns;
 mod commissions;
@@ -246,6 +247,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draw one of the workspace's charts as SVG or PNG:
+    /// chorus chart acme.chorus commissions-by-month --out commissions.png
+    Chart(analytics::ChartArgs),
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -505,6 +509,7 @@ impl Command {
             Command::Due { workspaces, all_recent: false, .. } if workspaces.len() == 1 => Some(&workspaces[0]),
             Command::Due { .. } => None,
             Command::Rates(args) => args.workspace(),
+            Command::Chart(args) => Some(&args.workspace),
         }
     }
 }
@@ -627,6 +632,7 @@ fn run(command: Command) -> chorus_core::Result<()> {
         }
         Command::Rates(args) => commissions::rates::run(args),
         Command::Payouts { action } => payouts::run(action),
+        Command::Chart(args) => analytics::run(args),
         Command::Adjust { workspace, creator, amount, reason, date, json } => payouts::adjust(&workspace, &creator, &amount, &reason, date, json),
         Command::Settings { workspace, set, json } => payouts::settings(&workspace, &set, json),
         Command::Commissions { workspace, creator, status, as_of, limit, offset, json } => {

@@ -16,7 +16,7 @@
 use serde::Deserialize;
 
 /// How the person who wrote a number writes numbers, when that is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 pub enum Spelling {
     /// Not known: a file from another program, a `chorus` argument.
     #[default]

@@ -111,6 +111,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::payouts::payouts_owed_across,
             commands::payouts::payouts_fee_standing,
             commands::payouts::payouts_mark_fee_due,
+            commands::analytics::charts_draw,
+            commands::analytics::charts_save,
             commands::sales::sales_attribute_order,
             commands::sales::sales_attribute_to_creator,
             commands::sales::sales_pick_collaboration,

@@ -16,6 +16,7 @@
 
 use chorus_core::app::preferences::Preferences;
 use chorus_core::app::recent::RecentList;
+use chorus_core::charts::ChartCache;
 use chorus_core::workspace::backups::Place;
 use chorus_core::workspace::now_utc;
 use chorus_core::{Error, ErrorPayload, Workspace};
@@ -59,6 +60,8 @@ pub struct AppState {
     pub waiting_for: Arc<Mutex<Option<String>>>,
     /// Damage or a replaced file, once met, for the window's banner.
     pub trouble: Mutex<Option<ErrorPayload>>,
+    /// The figures of the charts last drawn, kept while the workspace reads the same.
+    pub charts: ChartCache,
 }
 
 impl AppState {
@@ -72,6 +75,7 @@ impl AppState {
             seen_changes: Mutex::new(0),
             waiting_for: Arc::new(Mutex::new(None)),
             trouble: Mutex::new(None),
+            charts: ChartCache::new(),
         };
         let opened = if let Some(last) = recent.last_existing() {
             state.open(&last)

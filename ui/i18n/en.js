@@ -1910,6 +1910,28 @@ const en = {
   'code.unreadable_amount': 'This is not an amount: write it as 12.50 (a deduction as -12.50).',
   'code.unknown_export_format': 'This is not a file a payout run is exported as.',
   // ── end of payouts ──
+  // ── charts ──
+  'sales.tab.charts': 'Charts',
+  'payouts.tab.charts': 'Charts',
+  'charts.intro': 'Drawn from this workspace as it is now, in the workspace currency. Each chart can be saved as a picture (PNG) or as a drawing that stays sharp at any size (SVG).',
+  'charts.drawing': 'Drawing the chart…',
+  'charts.kind.commissions_by_month': 'Commissions per month',
+  'charts.kind.payouts_by_creator': 'Payouts by creator',
+  'charts.kind.revenue_by_creator': 'Attributed revenue by creator',
+  'charts.kind.revenue_by_campaign': 'Attributed revenue by campaign',
+  'charts.about.commissions_by_month': 'The commission on the orders placed in each of the last 12 months, stacked by where it stands today: paid, approved or pending. Rejected lines are left out; a refund or clawback counts in its order’s month.',
+  'charts.about.payouts_by_creator': 'What finalised payout runs pay each creator, VAT included: paid, and awaiting payment. The ten paid most; the rest together as Other.',
+  'charts.about.revenue_by_creator': 'Revenue is the subtotal after discounts of the attributed orders, minus what was refunded, never below zero; cancelled or voided orders count zero. The ten creators with the most; the rest together as Other.',
+  'charts.about.revenue_by_campaign': 'Revenue is the subtotal after discounts of the attributed orders, minus what was refunded, never below zero; cancelled or voided orders count zero. The ten campaigns with the most; the rest together as Other.',
+  'charts.save.png': 'Save as PNG…',
+  'charts.save.svg': 'Save as SVG…',
+  'charts.save.dialog': 'Save the chart',
+  'charts.save.filter.png': 'PNG picture',
+  'charts.save.filter.svg': 'SVG drawing',
+  'charts.saved': 'Chart saved to {file}',
+  'code.unknown_chart_format': 'A chart is saved as .svg or .png.',
+  'code.unknown_chart': 'This is not a chart Chorus draws.',
+  // ── end of charts ──
 };
 
 export default en;

@@ -1910,6 +1910,28 @@ const nl = {
   'code.unreadable_amount': 'Dit is geen bedrag: schrijf het als 12,50 (een inhouding als -12,50).',
   'code.unknown_export_format': 'Dit is geen bestand waarin een uitbetaalronde wordt geëxporteerd.',
   // ── einde van uitbetalingen ──
+  // ── charts ──
+  'sales.tab.charts': 'Grafieken',
+  'payouts.tab.charts': 'Grafieken',
+  'charts.intro': 'Getekend uit deze werkruimte zoals ze nu is, in de valuta van de werkruimte. Elke grafiek kun je bewaren als afbeelding (PNG) of als tekening die op elk formaat scherp blijft (SVG).',
+  'charts.drawing': 'Grafiek wordt getekend…',
+  'charts.kind.commissions_by_month': 'Commissies per maand',
+  'charts.kind.payouts_by_creator': 'Uitbetalingen per creator',
+  'charts.kind.revenue_by_creator': 'Toegewezen omzet per creator',
+  'charts.kind.revenue_by_campaign': 'Toegewezen omzet per campagne',
+  'charts.about.commissions_by_month': 'De commissie op de bestellingen van elk van de laatste 12 maanden, gestapeld naar hoe ze er vandaag voor staat: uitbetaald, goedgekeurd of in afwachting. Afgewezen regels tellen niet mee; een terugbetaling of terugvordering telt in de maand van de bestelling.',
+  'charts.about.payouts_by_creator': 'Wat afgeronde uitbetalingsrondes elke creator betalen, btw inbegrepen: uitbetaald, en wacht op betaling. De tien die het meest krijgen; de rest samen als Overige.',
+  'charts.about.revenue_by_creator': 'Omzet is het subtotaal na kortingen van de toegewezen bestellingen, min wat is terugbetaald, nooit onder nul; geannuleerde of vervallen bestellingen tellen nul. De tien creators met de meeste omzet; de rest samen als Overige.',
+  'charts.about.revenue_by_campaign': 'Omzet is het subtotaal na kortingen van de toegewezen bestellingen, min wat is terugbetaald, nooit onder nul; geannuleerde of vervallen bestellingen tellen nul. De tien campagnes met de meeste omzet; de rest samen als Overige.',
+  'charts.save.png': 'Bewaren als PNG…',
+  'charts.save.svg': 'Bewaren als SVG…',
+  'charts.save.dialog': 'Grafiek bewaren',
+  'charts.save.filter.png': 'PNG-afbeelding',
+  'charts.save.filter.svg': 'SVG-tekening',
+  'charts.saved': 'Grafiek bewaard in {file}',
+  'code.unknown_chart_format': 'Een grafiek bewaar je als .svg of .png.',
+  'code.unknown_chart': 'Deze grafiek tekent Chorus niet.',
+  // ── end of charts ──
 };
 
 export default nl;

@@ -559,3 +559,17 @@ export const owedAcross = () => call('payouts_owed_across');
 export const feeStanding = (collaborationId) => call('payouts_fee_standing', { collaborationId });
 /** Marks the fee due today, with the reason. @param {number} collaborationId @param {string} reason */
 export const markFeeDue = (collaborationId, reason) => call('payouts_mark_fee_due', { collaborationId, reason });
+
+
+// ---------------------------------------------------------------------------------------------
+// Analytics (commands/analytics.rs): the charts the core draws.
+/**
+ * @typedef {'commissions_by_month'|'payouts_by_creator'|'revenue_by_creator'|'revenue_by_campaign'} ChartKind
+ * @typedef {{ theme: 'light'|'dark', language: string, width: number, height: number, pixel_ratio: number }} ChartStyle
+ */
+/** Chart `kind` drawn by the core: the bytes of the SVG or PNG file (shown as an image, never as markup).
+ * @param {string} kind @param {ChartStyle} style @param {'svg'|'png'} format @returns {Promise<ArrayBuffer>} */
+export const drawChart = (kind, style, format) => call('charts_draw', { kind, style, format });
+/** Native save dialog, then the chart drawn in `style` written there. Null when cancelled.
+ * @param {string} kind @param {ChartStyle} style @param {'svg'|'png'} format @returns {Promise<string|null>} */
+export const saveChart = (kind, style, format) => call('charts_save', { kind, style, format, dialog: dialog('charts.save.dialog', `charts.save.filter.${format}`) });

@@ -17,6 +17,7 @@
 //! - The size is the caller's, within [`Style::check`]'s bounds; the PNG is `width × height`
 //!   times its pixel ratio, so a window on a 2× screen gets sharp pixels.
 
+pub mod cache;
 mod canvas;
 mod layout;
 mod lines;
@@ -28,7 +29,8 @@ pub mod theme;
 #[cfg(test)]
 mod tests;
 
-pub use queries::{chart_of, draw, ChartKind, Format};
+pub use cache::ChartCache;
+pub use queries::{chart_of, draw, save, ChartKind, Format};
 pub use theme::Theme;
 
 use crate::money::Currency;

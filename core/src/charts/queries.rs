@@ -89,10 +89,27 @@ pub const TOP: usize = 10;
 pub fn draw(ws: &Workspace, kind: ChartKind, style: &Style, format: Format) -> Result<Vec<u8>> {
     style.check()?;
     let chart = chart_of(ws, kind, crate::campaigns::fields::local_today(), style.language)?;
+    render(&chart, style, format)
+}
+
+/// `chart` as the bytes of an SVG or PNG file.
+pub(crate) fn render(chart: &Chart, style: &Style, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Svg => render_svg(&chart, style)?.into_bytes(),
-        Format::Png => render_png(&chart, style)?,
+        Format::Svg => render_svg(chart, style)?.into_bytes(),
+        Format::Png => render_png(chart, style)?,
     })
+}
+
+/// Chart `kind` drawn as [`draw`] draws it and written to `path`, replacing a file there only
+/// once it is complete (the window's save dialog and `chorus chart` both end here).
+pub fn save(ws: &Workspace, kind: ChartKind, style: &Style, format: Format, path: &std::path::Path) -> Result<()> {
+    write_image(path, &draw(ws, kind, style, format)?)
+}
+
+/// A drawn chart's bytes written to `path`, replacing a file there only once complete.
+pub(crate) fn write_image(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    crate::roster::export::write_atomically(path, |file| file.write_all(bytes).map_err(|e| crate::Error::io("write", path, e)))
 }
 
 /// Chart `kind`'s data as of `today`, worded in `language`.

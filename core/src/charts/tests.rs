@@ -372,3 +372,43 @@ fn every_kind_draws_on_an_empty_workspace_and_the_demo() {
         }
     }
 }
+
+#[test]
+fn kept_figures_are_used_only_while_the_workspace_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.chorus");
+    let ws = Workspace::create(&path, &Settings::new("Test", "EUR", "nl-NL")).unwrap();
+    sales_world(&ws);
+    let cache = ChartCache::new();
+    let today = NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+    let revenue = |ws: &Workspace| match cache.chart(ws, ChartKind::RevenueByCreator, today, Spelling::English).unwrap() {
+        Chart::Bar(bars) => values(&bars),
+        Chart::Line(_) => unreachable!("revenue is drawn as bars"),
+    };
+    let before = ws.data_stamp().unwrap();
+    assert_eq!(revenue(&ws), [("Anna".to_string(), vec![21_000]), ("Bram".to_string(), vec![20_000])]);
+    for kind in ChartKind::ALL {
+        cache.chart(&ws, kind, today, Spelling::Dutch).unwrap();
+    }
+    assert_eq!(ws.data_stamp().unwrap(), before, "reading the figures changes nothing, so they can be kept");
+
+    // Another connection (the CLI, another window) commits: the figures are read afresh.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute("UPDATE orders SET subtotal_minor = 40000 WHERE id = 4", []).unwrap();
+    assert_ne!(ws.data_stamp().unwrap(), before);
+    assert_eq!(revenue(&ws), [("Bram".to_string(), vec![40_000]), ("Anna".to_string(), vec![21_000])]);
+
+    // A write through this handle: afresh too.
+    ws.conn().execute("UPDATE orders SET refunded_minor = 40000 WHERE id = 4", []).unwrap();
+    assert_eq!(revenue(&ws), [("Anna".to_string(), vec![21_000])]);
+
+    // Another opening of the same file reads it itself, whatever its counters say.
+    drop(ws);
+    let again = Workspace::open(&path).unwrap();
+    other.execute("UPDATE orders SET refunded_minor = 0 WHERE id = 4", []).unwrap();
+    assert_eq!(revenue(&again), [("Bram".to_string(), vec![40_000]), ("Anna".to_string(), vec![21_000])]);
+
+    // The drawing from kept figures is the drawing from fresh ones.
+    let style = english(Theme::Dark);
+    assert_eq!(cache.draw(&again, ChartKind::RevenueByCreator, &style, Format::Svg).unwrap(), draw(&again, ChartKind::RevenueByCreator, &style, Format::Svg).unwrap());
+}

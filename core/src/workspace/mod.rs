@@ -110,7 +110,21 @@ pub struct Workspace {
     /// A reading handle that made the file's `-wal` and `-shm` appear tidies them away as it
     /// closes (see [`opening::tidy_companions`]).
     tidy_companions: bool,
+    /// Which opening this handle is, unique in the process (see [`Workspace::data_stamp`]).
+    opening: u64,
 }
+
+/// A reading of what a workspace handle reads ([`Workspace::data_stamp`]): two equal readings
+/// mean nothing it reads has changed between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DataStamp {
+    opening: u64,
+    others: i64,
+    own: u64,
+}
+
+/// The number of the next opening of a workspace in this process.
+static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Why a handle writes no more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,6 +242,7 @@ impl Workspace {
             patience: DEFAULT_PATIENCE,
             on_wait: None,
             tidy_companions: false,
+            opening: OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -416,6 +431,14 @@ impl Workspace {
     /// this file; compare two readings to know whether to refresh what is shown.
     pub fn change_counter(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Changes whenever what this handle reads may have changed: a row written through it
+    /// (SQLite's total changes), a commit by another connection (`PRAGMA data_version`), or a
+    /// handle of another opening. A view's figures computed at one reading can be shown again
+    /// at an equal one (the charts keep theirs so).
+    pub fn data_stamp(&self) -> Result<DataStamp> {
+        Ok(DataStamp { opening: self.opening, others: self.change_counter()?, own: self.conn.total_changes() })
     }
 
     /// Read access for the query modules.

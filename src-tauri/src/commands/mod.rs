@@ -3,6 +3,7 @@
 //! none holds a rule of its own. All run off the main thread (`async`), and the long ones
 //! (import) on a blocking worker. This file holds what the domains share.
 
+pub mod analytics;
 pub mod app;
 pub mod backups;
 pub mod campaigns;

@@ -1,7 +1,8 @@
-//! The Payouts screen (route `payouts`): three tabs — Runs (payout-runs.js: compute a draft up
+//! The Payouts screen (route `payouts`): four tabs — Runs (payout-runs.js: compute a draft up
 //! to a cut-off, finalise, export the files that pay it, mark it paid), Audit log
 //! (money-log.js: every money change, filtered by creator and run) and All clients
-//! (owed-across.js: what every recent workspace owes). ←/→ move between the tabs.
+//! (owed-across.js: what every recent workspace owes) and Charts (analytics/charts-tab.js:
+//! payouts by creator, commissions per month). ←/→ move between the tabs.
 //!
 //! `payoutsScreen(previous, params)`: `previous` is `snapshot()` (the tab and each tab's state);
 //! `params.tab` may name a tab.
@@ -12,14 +13,15 @@ import { runsTab } from './payout-runs.js';
 import { moneyLogTab } from './money-log.js';
 import { owedTab } from './owed-across.js';
 import { moveByArrow } from '../shared/tabs.js';
+import { chartsTab } from '../analytics/charts-tab.js';
 
-const TABS = ['runs', 'log', 'owed'];
-const BUILD = { runs: runsTab, log: moneyLogTab, owed: owedTab };
+const TABS = ['runs', 'log', 'owed', 'charts'];
+const BUILD = { runs: runsTab, log: moneyLogTab, owed: owedTab, charts: () => chartsTab(['payouts_by_creator', 'commissions_by_month']) };
 
 /** @param {any} [previous] @param {any} [params] */
 export function payoutsScreen(previous = null, params = {}) {
   let tab = TABS.includes(params?.tab) ? params.tab : previous?.tab ?? 'runs';
-  const states = { runs: previous?.runs ?? null, log: previous?.log ?? null, owed: null };
+  const states = { runs: previous?.runs ?? null, log: previous?.log ?? null, owed: null, charts: null };
   let current = null;
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('payouts.title'), onkeydown: tabKeys });
   const panel = h('div', { class: 'payouts-tabpanel', id: 'payouts-tabpanel', role: 'tabpanel' });

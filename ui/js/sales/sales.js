@@ -1,7 +1,8 @@
-//! The Sales screen (route `sales`): three tabs — Orders (sales-orders.js: filters, the
+//! The Sales screen (route `sales`): four tabs — Orders (sales-orders.js: filters, the
 //! review queue's count, an order's detail beside the list), Commissions (sales-commissions.js:
 //! the ledger's lines with filters and the totals by status) and Rates (sales-rates.js: the
-//! exchange-rate table, the rates orders wait for, a rate typed, the ECB's file imported). ←/→ move between the tabs. The header's "Import orders…"
+//! exchange-rate table, the rates orders wait for, a rate typed, the ECB's file imported) and Charts (analytics/charts-tab.js: commissions per month, attributed
+//! revenue by creator and by campaign). ←/→ move between the tabs. The header's "Import orders…"
 //! opens the orders import (orders-import.js); the open tab is drawn again after it.
 //!
 //! `salesScreen(previous, params)`: `previous` is `snapshot()` (the tab and each tab's
@@ -15,13 +16,15 @@ import { ordersTab } from './sales-orders.js';
 import { commissionsTab } from './sales-commissions.js';
 import { ratesTab } from './sales-rates.js';
 import { moveByArrow } from '../shared/tabs.js';
+import { chartsTab } from '../analytics/charts-tab.js';
 
-const TABS = ['orders', 'commissions', 'rates'];
+const TABS = ['orders', 'commissions', 'rates', 'charts'];
+const CHARTS = ['commissions_by_month', 'revenue_by_creator', 'revenue_by_campaign'];
 
 /** @param {any} [previous] @param {any} [params] */
 export function salesScreen(previous = null, params = {}) {
   let tab = TABS.includes(params?.tab) ? params.tab : previous?.tab ?? 'orders';
-  const states = { orders: previous?.orders ?? null, commissions: previous?.commissions ?? null, rates: null };
+  const states = { orders: previous?.orders ?? null, commissions: previous?.commissions ?? null, rates: null, charts: null };
   if (params?.tab) states[params.tab] = { ...(states[params.tab] ?? {}), ...params, page: 0 };
   let current = null;
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('sales.title'), onkeydown: tabKeys });
@@ -39,7 +42,7 @@ export function salesScreen(previous = null, params = {}) {
     }, t(`sales.tab.${name}`))));
     panel.setAttribute('aria-labelledby', `sales-tab-${tab}`);
     current?.dispose();
-    const build = { orders: ordersTab, commissions: commissionsTab, rates: ratesTab }[tab];
+    const build = { orders: ordersTab, commissions: commissionsTab, rates: ratesTab, charts: () => chartsTab(CHARTS) }[tab];
     current = build(states[tab]);
     mount(panel, current.el);
   }
