@@ -188,6 +188,19 @@ async fn journey(language: &str, dark: bool) {
         Err(e) => eprintln!("xmllint is not here ({e}); the SEPA file's schema check is left to the CLI tests"),
     }
 
+    // Sanne's statement alone, as a PDF to send her.
+    let statement = data.path().join("sanne.pdf");
+    app.answer_dialog_with(Some(&statement));
+    app.click("#payout-export").await;
+    app.wait_for("#export-dialog").await;
+    app.choose("#export-format", "pdf").await;
+    let sanne_id: i64 = rusqlite::Connection::open(&ws_path).unwrap().query_row("SELECT id FROM creators WHERE display_name = 'Sanne Groen'", [], |r| r.get(0)).unwrap();
+    app.choose("#export-whose", &sanne_id.to_string()).await;
+    app.screenshot(&shot("export-statement")).await;
+    app.click("#export-save").await;
+    app.notice(&statement.display().to_string()).await;
+    assert!(std::fs::read(&statement).unwrap().starts_with(b"%PDF-"), "a PDF");
+
     // 5. Paid, for everyone at once.
     app.click("#payout-mark-paid").await;
     app.wait_for("#paid-dialog").await;
@@ -249,7 +262,6 @@ async fn journey(language: &str, dark: bool) {
     app.click("#payouts-tab-log").await;
     app.wait_for("#log-table").await;
     app.wait_until("the creator filter", "return !!document.querySelector('#log-creator option:nth-child(2)');", vec![]).await;
-    let sanne_id: i64 = rusqlite::Connection::open(&ws_path).unwrap().query_row("SELECT id FROM creators WHERE display_name = 'Sanne Groen'", [], |r| r.get(0)).unwrap();
     app.choose("#log-creator", &sanne_id.to_string()).await;
     app.wait_until("Sanne's entries", "const rows = Array.from(document.querySelectorAll('#log-table tbody tr')); return rows.length > 0 && rows.every(r => r.children[2].textContent === 'Sanne Groen');", vec![]).await;
     let log = app.text("#log-table").await;

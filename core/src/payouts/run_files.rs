@@ -86,16 +86,19 @@ pub fn write_run_files(files: Vec<RunFile>) -> Result<Vec<WrittenFile>> {
 }
 
 /// The file name a save dialog offers for run `run_id` in `format`:
-/// `Studio Zon payouts 2026-11-30.xlsx`, `… PayPal 2026-11-30.csv`, `… statements 2026-11-30.pdf`.
-pub fn suggested_name(conn: &Connection, run_id: i64, format: RunFormat, language: SheetLanguage) -> Result<String> {
+/// `Studio Zon payouts 2026-11-30.xlsx`, `… PayPal 2026-11-30.csv`, `… statements 2026-11-30.pdf`,
+/// one creator's `… statement Sanne Groen 2026-11-30.pdf`.
+pub fn suggested_name(conn: &Connection, run_id: i64, format: RunFormat, language: SheetLanguage, creator_id: Option<i64>) -> Result<String> {
     let ctx = run_context(conn, run_id)?;
     let dutch = language == SheetLanguage::Dutch;
-    let what = match format {
-        RunFormat::Csv | RunFormat::Xlsx => if dutch { "uitbetalingen" } else { "payouts" },
-        RunFormat::Paypal => "PayPal",
-        RunFormat::Wise => "Wise",
-        RunFormat::Sepa => "SEPA",
-        RunFormat::Pdf => if dutch { "afrekeningen" } else { "statements" },
+    let one = creator_id.filter(|_| format == RunFormat::Pdf).and_then(|id| ctx.run.creators.iter().find(|c| c.creator_id == id));
+    let what = match (format, one) {
+        (RunFormat::Csv | RunFormat::Xlsx, _) => (if dutch { "uitbetalingen" } else { "payouts" }).to_string(),
+        (RunFormat::Paypal, _) => "PayPal".to_string(),
+        (RunFormat::Wise, _) => "Wise".to_string(),
+        (RunFormat::Sepa, _) => "SEPA".to_string(),
+        (RunFormat::Pdf, Some(c)) => format!("{} {}", if dutch { "afrekening" } else { "statement" }, c.name.trim()),
+        (RunFormat::Pdf, None) => (if dutch { "afrekeningen" } else { "statements" }).to_string(),
     };
     Ok(format!("{} {what} {}.{}", ctx.brand.trim(), ctx.cutoff.format("%Y-%m-%d"), format.extension()))
 }

@@ -536,8 +536,13 @@ fn finalised_rows(b: &Books) -> Vec<String> {
     out
 }
 
+/// 160 scenarios in every test run; `PROPTEST_CASES=10000` for the long run.
+fn scenarios() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(160)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: scenarios(), ..ProptestConfig::default() })]
 
     /// For every run and creator, payable + carried out = commissions + fees + adjustments +
     /// carried in; no item is ever taken twice; a finalised run never changes; and what was

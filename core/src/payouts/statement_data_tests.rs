@@ -192,3 +192,22 @@ fn the_demo_paid_run_and_its_draft_rendered_for_a_look() {
     first_page_png(&drafts[..1], "/tmp/statement-draft.png");
     statements_pdf(&drafts).unwrap();
 }
+
+#[test]
+fn the_save_dialog_offers_a_name_with_the_brand_the_cutoff_and_whose_statement() {
+    use super::export::RunFormat;
+    use super::run_files::suggested_name;
+    use super::sheet::SheetLanguage;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = crate::demo::create_demo(&dir.path().join("demo.chorus")).unwrap();
+    let conn = ws.conn();
+    let (run, cutoff): (i64, String) = conn.query_row("SELECT id, cutoff FROM payout_runs WHERE state = 'finalised' ORDER BY id LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let brand = ws.settings().unwrap().brand_name;
+    let (creator, name): (i64, String) = conn.query_row("SELECT creator_id, name FROM payout_creators WHERE run_id = ?1 ORDER BY creator_id LIMIT 1", [run], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let named = |format, language, creator| suggested_name(conn, run, format, language, creator).unwrap();
+    assert_eq!(named(RunFormat::Xlsx, SheetLanguage::English, None), format!("{brand} payouts {cutoff}.xlsx"));
+    assert_eq!(named(RunFormat::Pdf, SheetLanguage::Dutch, None), format!("{brand} afrekeningen {cutoff}.pdf"));
+    assert_eq!(named(RunFormat::Pdf, SheetLanguage::English, Some(creator)), format!("{brand} statement {name} {cutoff}.pdf"));
+    assert_eq!(named(RunFormat::Pdf, SheetLanguage::Dutch, Some(creator)), format!("{brand} afrekening {name} {cutoff}.pdf"));
+    assert_eq!(named(RunFormat::Sepa, SheetLanguage::English, Some(creator)), format!("{brand} SEPA {cutoff}.xml"), "a creator names only a statement");
+}

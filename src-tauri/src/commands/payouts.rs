@@ -107,7 +107,7 @@ pub fn payouts_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
     })?;
     let language = if request.language == "nl" { SheetLanguage::Dutch } else { SheetLanguage::English };
     let execution = if request.execution_date.trim().is_empty() { local_today() } else { typed_day("execution_date", &request.execution_date)? };
-    let (suggested, folder) = state.with_workspace(|ws| Ok((suggested_name(ws.conn(), request.run_id, format, language)?, ws.path().and_then(Path::parent).map(Path::to_path_buf))))?;
+    let (suggested, folder) = state.with_workspace(|ws| Ok((suggested_name(ws.conn(), request.run_id, format, language, request.creator_id)?, ws.path().and_then(Path::parent).map(Path::to_path_buf))))?;
     let extension = format.extension();
     let Some(path) = dialogs::pick_save(&app, &dialog.title, &super::file_safe(&suggested), folder, filter(&dialog, &[extension])) else { return Ok(None) };
     let path = with_extension(path, extension);

@@ -1,7 +1,7 @@
 //! The Payouts screen's dialogs. Export: the run's files — the payout sheet (XLSX or CSV,
 //! English or Dutch) of any run, and from a finalised run the files that pay it (PayPal
-//! Payouts, a Wise batch, a SEPA credit transfer with the day the bank pays) — through the
-//! native save dialog. Mark paid: the day the money left and the bank's or PayPal's reference,
+//! Payouts, a Wise batch, a SEPA credit transfer with the day the bank pays) and the statements
+//! PDF (every creator's, or one creator's) — through the native save dialog. Mark paid: the day the money left and the bank's or PayPal's reference,
 //! for one creator or everyone payable not yet paid. Bonus or deduction: an amount as typed (a
 //! minus for a deduction) and the reason, for a creator of the run or any creator found by
 //! name. Every problem shows at its field; the core decides everything.
@@ -22,13 +22,16 @@ export function openExport(run, formats) {
   const format = select(formats.map((f) => [f, t(`payouts.format.${f}`)]), formats[0]);
   const language = select([['en', t('payouts.language.en')], ['nl', t('payouts.language.nl')]], currentLanguage() === 'nl' ? 'nl' : 'en');
   const execution = dateField({ value: today() });
+  const whose = select([['', tn('payouts.export.whose.all', run.creators.length)], ...run.creators.map((c) => [String(c.creator_id), c.name])], '');
   const explain = h('p', { class: 'muted', id: 'export-explain' });
   const banner = h('p', { class: 'form-banner banner-error', id: 'export-problem', role: 'alert', hidden: true });
   const languageField = field({ id: 'export-language', field: 'language', errId: 'err-export-language', label: t('payouts.export.language'), control: language });
   const executionField = field({ id: 'export-execution', field: 'execution_date', errId: 'err-export-execution', label: t('payouts.export.execution'), control: execution, hint: t('payouts.export.executionHint') });
+  const whoseField = field({ id: 'export-whose', field: 'creator', errId: 'err-export-whose', label: t('payouts.export.whose'), control: whose, hint: t('payouts.export.whoseHint') });
   const shown = () => {
     const f = format.value;
     languageField.hidden = !['xlsx', 'csv', 'pdf'].includes(f);
+    whoseField.hidden = f !== 'pdf';
     executionField.hidden = f !== 'sepa';
     explain.textContent = t(`payouts.format.${f}.explain`);
   };
@@ -37,7 +40,7 @@ export function openExport(run, formats) {
     banner,
     h('p', { class: 'muted' }, runName(run.summary)),
     field({ id: 'export-format', field: 'format', errId: 'err-export-format', label: t('payouts.export.format'), control: format }),
-    explain, languageField, executionField));
+    explain, whoseField, languageField, executionField));
   shown();
   clearErrorsOnEdit(form);
   const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', id: 'export-save', form: 'export-form' }, t('payouts.export.save'));
@@ -52,7 +55,8 @@ export function openExport(run, formats) {
     banner.hidden = true;
     saveBtn.disabled = true;
     try {
-      const written = await api.exportPayoutRun({ run_id: run.summary.id, format: format.value, language: language.value, execution_date: format.value === 'sepa' ? execution.value : '' });
+      const written = await api.exportPayoutRun({ run_id: run.summary.id, format: format.value, language: language.value, execution_date: format.value === 'sepa' ? execution.value : '',
+        creator_id: format.value === 'pdf' && whose.value ? Number(whose.value) : null });
       if (!written) return; // the save dialog was cancelled: this one stays open
       dlg.close();
       const rows = written.reduce((n, f) => n + f.rows, 0);
