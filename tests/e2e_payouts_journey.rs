@@ -201,6 +201,20 @@ async fn journey(language: &str, dark: bool) {
     app.notice(&statement.display().to_string()).await;
     assert!(std::fs::read(&statement).unwrap().starts_with(b"%PDF-"), "a PDF");
 
+    // … and every creator's in a PDF of their own, named after them.
+    let each = data.path().join("statements.pdf");
+    app.answer_dialog_with(Some(&each));
+    app.click("#payout-export").await;
+    app.wait_for("#export-dialog").await;
+    app.choose("#export-format", "pdf").await;
+    app.choose("#export-whose", "each").await;
+    app.click("#export-save").await;
+    app.notice(&data.path().join("statements - ").display().to_string()).await;
+    for name in ["Sanne Groen", "Lucas Rio", "Noor Bakker", "Emma Eet"] {
+        let file = data.path().join(format!("statements - {name}.pdf"));
+        assert!(std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())).starts_with(b"%PDF-"), "{name}'s PDF");
+    }
+
     // 5. Paid, for everyone at once.
     app.click("#payout-mark-paid").await;
     app.wait_for("#paid-dialog").await;

@@ -88,8 +88,12 @@ pub enum PayoutsAction {
         #[arg(long, value_parser = parse_language)]
         lang: Option<SheetLanguage>,
         /// The statement of this creator only (handle or platform:handle; pdf only).
-        #[arg(long, value_name = "HANDLE")]
+        #[arg(long, value_name = "HANDLE", conflicts_with = "each")]
         creator: Option<String>,
+        /// Every creator's statement in a PDF of its own, beside --out: "OUT - Sanne Groen.pdf"
+        /// (pdf only).
+        #[arg(long)]
+        each: bool,
         /// The CSV sheet's dialect: plain or excel (semicolons, decimal commas).
         #[arg(long, value_parser = crate::parse_dialect, default_value = "plain")]
         dialect: Dialect,
@@ -228,10 +232,13 @@ pub fn run(action: PayoutsAction) -> Result<()> {
                 paid.commission_lines
             ))
         }
-        PayoutsAction::Export { workspace, run, format, out, lang, creator, dialect, execution_date } => {
+        PayoutsAction::Export { workspace, run, format, out, lang, creator, each, dialect, execution_date } => {
             let ws = crate::open(&workspace)?;
             if creator.is_some() && format != RunFormat::Pdf {
                 return Err(Error::Validation(vec![FieldError::new("creator", "creator_for_statements_only", "--creator picks one creator's statement: use it with --format pdf.")]));
+            }
+            if each && format != RunFormat::Pdf {
+                return Err(Error::Validation(vec![FieldError::new("each", "each_for_statements_only", "--each writes every creator's statement in its own PDF: use it with --format pdf.")]));
             }
             let creator_id = creator.as_deref().map(|h| crate::sales::orders_list::resolve_creator(&ws, h)).transpose()?.map(|c| c.creator_id);
             let language = lang.unwrap_or(if ws.settings()?.locale.starts_with("nl") { SheetLanguage::Dutch } else { SheetLanguage::English });
@@ -239,7 +246,7 @@ pub fn run(action: PayoutsAction) -> Result<()> {
                 Some(text) => day("execution_date", &text)?,
                 None => today(),
             };
-            let choices = ExportChoices { language, dialect, execution, created: chrono::Local::now().naive_local(), creator_id };
+            let choices = ExportChoices { language, dialect, execution, created: chrono::Local::now().naive_local(), creator_id, each_creator: each };
             let what = if format == RunFormat::Pdf { "statement(s)" } else { "row(s)" };
             for file in write_run_files(run_files(ws.conn(), run, format, &out, &choices)?)? {
                 crate::tell(format!("Wrote {} ({} {what}).", file.path, file.rows));

@@ -196,3 +196,27 @@ fn the_paid_runs_statements_as_one_pdf_and_one_creators_in_dutch() {
     let err = fails(&["payouts", "export", s(&ws), "1", "--format", "csv", "--out", s(&dir.path().join("x.csv")), "--creator", &handle]);
     assert!(err.contains("--format pdf"), "{err}");
 }
+
+#[test]
+fn each_creator_of_the_paid_run_gets_a_statement_pdf_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let shown = json(&["payouts", "show", s(&ws), "1", "--json"]);
+    let creators = shown["creators"].as_array().unwrap();
+    let out = dir.path().join("statements").join("Run 1.pdf");
+    std::fs::create_dir(out.parent().unwrap()).unwrap();
+    ok(&["payouts", "export", s(&ws), "1", "--format", "pdf", "--each", "--out", s(&out), "--lang", "en"]);
+    let written = std::fs::read_dir(out.parent().unwrap()).unwrap().count();
+    assert_eq!(written, creators.len(), "a file per creator and nothing else");
+    for c in creators {
+        let name = c["name"].as_str().unwrap();
+        let file = out.with_file_name(format!("Run 1 - {name}.pdf"));
+        let pdf = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text = pdf_text(&pdf);
+        assert!(text.contains(name) && text.contains(&format!("R1C{}", c["creator_id"])), "{name}'s own statement:\n{text}");
+        assert_eq!(text.matches("Page 1 of").count(), 1, "one statement in {name}'s file");
+    }
+    assert!(!out.exists(), "no file of all of them");
+    let err = fails(&["payouts", "export", s(&ws), "1", "--format", "sepa", "--each", "--out", s(&dir.path().join("x.xml"))]);
+    assert!(err.contains("--format pdf"), "{err}");
+}

@@ -2,7 +2,8 @@
 //! and an adjustment each, English and Dutch, with and without VAT, typeset one PDF each, as a
 //! payout run hands every creator their own. Beside it, the floor: typst itself setting a
 //! one-line document in the same fonts to PDF the same number of times (what any typst PDF
-//! costs), and for scale the same statements written as CSV text. Prints PDFs/s, the seconds
+//! costs), and for scale the same statements written as CSV text. Then both again on every core,
+//! as a run's "each creator in a PDF of their own" typesets them (`each_statement_pdf`). Prints PDFs/s, the seconds
 //! against the target (1,000 in ≤ 20 s) and the ratio to the floor. A measurement, not a test:
 //! it never fails on a miss.
 //!
@@ -11,7 +12,7 @@
 //! keep it compiling and working. `CHORUS_BENCH_STATEMENTS=N` sets the size.
 
 use chorus_core::money::Currency;
-use chorus_core::payouts::statement::{statement_pdf, Outcome, Party, Statement, StatementAdjustment, StatementFee, StatementLanguage, StatementLine, Vat};
+use chorus_core::payouts::statement::{each_statement_pdf, statement_pdf, Outcome, Party, Statement, StatementAdjustment, StatementFee, StatementLanguage, StatementLine, Vat};
 use chrono::{Days, NaiveDate};
 use std::fmt::Write;
 use std::time::Instant;
@@ -73,19 +74,25 @@ fn statement(i: u32) -> Statement {
 }
 
 /// The floor: a one-line typst document in the same fonts, compiled and written as PDF `n`
-/// times on one engine, as the statements are.
-fn typst_floor(n: u32) -> f64 {
+/// times on one engine, as the statements are, on `threads` threads.
+fn typst_floor(n: u32, threads: u32) -> f64 {
     use typst::foundations::{Dict, IntoValue};
     let fonts: [&[u8]; 1] = [include_bytes!("../../assets/fonts/Inter-Regular.otf")];
     let engine = typst_as_lib::TypstEngine::builder().main_file("#set text(font: \"Inter\")\n#sys.inputs.line").fonts(fonts).build();
-    let started = Instant::now();
-    for i in 0..n {
+    let one = |i: u32| {
         let mut inputs = Dict::new();
         inputs.insert("line".into(), format!("Statement {i}").into_value());
         let doc: typst_layout::PagedDocument = engine.compile_with_input(inputs).output.expect("the one-line document compiles");
         let pdf = typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).expect("the one-line document as PDF");
         std::hint::black_box(pdf);
-    }
+    };
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for t in 0..threads {
+            let one = &one;
+            scope.spawn(move || (t..n).step_by(threads as usize).for_each(one));
+        }
+    });
     started.elapsed().as_secs_f64()
 }
 
@@ -117,8 +124,15 @@ fn main() {
         bytes += statement_pdf(s).unwrap_or_else(|e| panic!("statement {} typesets: {e}", s.number)).len();
     }
     let took = started.elapsed().as_secs_f64();
-    let floor = typst_floor(n);
+    let floor = typst_floor(n, 1);
     let csv = csv_floor(&statements);
+    // As a run's "each creator in a PDF of their own" makes them: on every core.
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get()) as u32;
+    let started = Instant::now();
+    let each = each_statement_pdf(&statements);
+    let took_each = started.elapsed().as_secs_f64();
+    assert!(each.iter().all(Result::is_ok), "every statement typesets on every core");
+    let floor_each = typst_floor(n, cores);
 
     let per_s = f64::from(n) / took;
     let for_1000 = took * 1000.0 / f64::from(n);
@@ -126,5 +140,8 @@ fn main() {
     println!("  first statement (builds the engine)  {:>8.3} s", warm_up);
     println!("  {n} statements                     {took:>8.3} s   {per_s:>8.1} PDFs/s   {for_1000:.1} s for 1,000; target ≤ {TARGET_SECONDS_FOR_1000:.0} s ({})", if for_1000 <= TARGET_SECONDS_FOR_1000 { "met" } else { "MISSED" });
     println!("  floor: one-line typst document ×{n}  {floor:>8.3} s   {:>8.1} PDFs/s   statements / floor = {:.1}×", f64::from(n) / floor, took / floor);
+    let each_for_1000 = took_each * 1000.0 / f64::from(n);
+    println!("  {n} statements on {cores} cores          {took_each:>8.3} s   {:>8.1} PDFs/s   {each_for_1000:.1} s for 1,000; target ≤ {TARGET_SECONDS_FOR_1000:.0} s ({})", f64::from(n) / took_each, if each_for_1000 <= TARGET_SECONDS_FOR_1000 { "met" } else { "MISSED" });
+    println!("  floor on {cores} cores                    {floor_each:>8.3} s   {:>8.1} PDFs/s   statements / floor = {:.1}×", f64::from(n) / floor_each, took_each / floor_each);
     println!("  for scale: the lines as CSV text     {csv:>8.4} s   statements / CSV = {:.0}×", took / csv.max(1e-9));
 }

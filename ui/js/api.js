@@ -543,7 +543,7 @@ export const markPayoutPaid = (runId, creatorId, date, reference) => call('payou
 /** A bonus or (with a minus) a deduction, as typed. @param {number} creatorId @param {string} amount @param {string} reason */
 export const addAdjustment = (creatorId, amount, reason) => call('payouts_adjust', { creatorId, amount, reason, spelling: spelling() });
 /** Native save dialog, then the run's file(s). Null when cancelled.
- * @param {{ run_id: number, format: string, language: string, dialect?: string|null, execution_date?: string, creator_id?: number|null }} request
+ * @param {{ run_id: number, format: string, language: string, dialect?: string|null, execution_date?: string, creator_id?: number|null, each_creator?: boolean }} request
  * @returns {Promise<{ path: string, rows: number }[] | null>} */
 export const exportPayoutRun = (request) => call('payouts_export', { request, dialog: dialog('payouts.export.dialog', `payouts.export.filter.${request.format}`) });
 /** @param {{ creator_id?: number|null, run_id?: number|null }} filter @param {{ offset: number, limit: number }} page

@@ -1,6 +1,7 @@
 //! A run exported as files, the same for the CLI and the window: the format chosen, the file
 //! the person named, and back the files to write (a rail split into several files numbers
-//! them `name-1.csv`, `name-2.csv`, …) and then written, each atomically.
+//! them `name-1.csv`, `name-2.csv`, …; statements each in their own PDF are named after their
+//! creator, `name - Sanne Groen.pdf`) and then written, each atomically.
 //!
 //! Contract: [`run_files`] reads and builds, writes nothing; [`write_run_files`] writes every
 //! file or says which one failed (files already written stay: each is complete on its own).
@@ -9,7 +10,7 @@
 use super::export::{creator_emails, paypal_files, run_context, run_sheet, sepa_file, wise_files, write_file, RunContext, RunFormat};
 use super::sheet::{sheet_csv, sheet_xlsx, SheetLanguage};
 use super::statement::StatementLanguage;
-use super::statement_data::statements_pdf_of_run;
+use super::statement_data::{each_statement_pdf_of_run, statements_pdf_of_run};
 use super::RailFile;
 use crate::error::Result;
 use crate::roster::export::Dialect;
@@ -31,6 +32,9 @@ pub struct ExportChoices {
     pub created: NaiveDateTime,
     /// Statements: one creator's only (None: every creator of the run, one PDF).
     pub creator_id: Option<i64>,
+    /// Statements: every creator's in a PDF of its own, beside the file named
+    /// (`name - Sanne Groen.pdf`), instead of one PDF (`creator_id` is then not looked at).
+    pub each_creator: bool,
 }
 
 /// One file of an export, not yet written.
@@ -69,6 +73,9 @@ pub fn run_files(conn: &Connection, run_id: i64, format: RunFormat, out: &Path, 
                 SheetLanguage::Dutch => StatementLanguage::Dutch,
                 SheetLanguage::English => StatementLanguage::English,
             };
+            if choices.each_creator {
+                return Ok(per_creator(out, each_statement_pdf_of_run(conn, run_id, language)?));
+            }
             let count = if choices.creator_id.is_some() { 1 } else { ctx.run.creators.len() };
             one(statements_pdf_of_run(conn, run_id, choices.creator_id, language)?, count)
         }
@@ -107,6 +114,27 @@ fn paid_by_bank(ctx: &RunContext) -> usize {
     ctx.run.creators.iter().filter(|c| c.outcome == "payable" && c.method == "bank").count()
 }
 
+/// One creator's file each beside `out`: `name - Sanne Groen.pdf`; two creators whose names
+/// make the same file name are told apart by a number (`name - Sanne (2).pdf`).
+fn per_creator(out: &Path, files: Vec<(String, Vec<u8>)>) -> Vec<RunFile> {
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "statements".into());
+    let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    let mut taken = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let base = format!("{stem} - {}", crate::words::file_safe(&name, "creator"));
+            let mut file = format!("{base}{ext}");
+            let mut n = 1;
+            while !taken.insert(file.to_lowercase()) {
+                n += 1;
+                file = format!("{base} ({n}){ext}");
+            }
+            RunFile { path: out.with_file_name(file), bytes, rows: 1 }
+        })
+        .collect()
+}
+
 /// `out` itself for one file; `name-1.csv`, `name-2.csv`, … for several (per currency, then part).
 fn numbered(out: &Path, files: Vec<RailFile>) -> Vec<RunFile> {
     if files.len() == 1 {
@@ -120,4 +148,28 @@ fn numbered(out: &Path, files: Vec<RailFile>) -> Vec<RunFile> {
         .enumerate()
         .map(|(i, f)| RunFile { path: out.with_file_name(format!("{stem}-{}{ext}", i + 1)), bytes: f.text.into_bytes(), rows: f.rows })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::per_creator;
+    use std::path::Path;
+
+    #[test]
+    fn each_creators_file_is_named_after_them_and_none_is_written_over() {
+        let out = Path::new("/tmp/out/Studio Zon statements 2026-11-30.pdf");
+        let files = per_creator(out, vec![("Sanne Groen".into(), b"a".to_vec()), ("sanne groen".into(), b"b".to_vec()), ("A/B: C?".into(), b"c".to_vec()), ("  ".into(), b"d".to_vec())]);
+        let names: Vec<String> = files.iter().map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(
+            names,
+            [
+                "Studio Zon statements 2026-11-30 - Sanne Groen.pdf",
+                "Studio Zon statements 2026-11-30 - sanne groen (2).pdf",
+                "Studio Zon statements 2026-11-30 - A-B- C-.pdf",
+                "Studio Zon statements 2026-11-30 - creator.pdf",
+            ]
+        );
+        assert!(files.iter().all(|f| f.path.parent() == Some(Path::new("/tmp/out")) && f.rows == 1));
+        assert_eq!(files[1].bytes, b"b", "each keeps its own PDF");
+    }
 }

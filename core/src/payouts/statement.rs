@@ -182,6 +182,23 @@ pub fn statement_pdf(s: &Statement) -> Result<Vec<u8>, StatementError> {
     statements_pdf(std::slice::from_ref(s))
 }
 
+/// Each statement as its own PDF, in `all`'s order, typeset on as many threads as the computer
+/// has cores (they share the template and its fonts).
+pub fn each_statement_pdf(all: &[Statement]) -> Vec<Result<Vec<u8>, StatementError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(all.len());
+    if threads <= 1 {
+        return all.iter().map(statement_pdf).collect();
+    }
+    let per_thread = all.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = all.chunks(per_thread).map(|part| (part.len(), scope.spawn(move || part.iter().map(statement_pdf).collect::<Vec<_>>()))).collect();
+        parts
+            .into_iter()
+            .flat_map(|(count, thread)| thread.join().unwrap_or_else(|_| vec![Err(StatementError::Typesetting { detail: "the typesetter stopped unexpectedly".into() }); count]))
+            .collect()
+    })
+}
+
 /// Several statements in one PDF, each starting on a new page with its own page numbers.
 pub fn statements_pdf(all: &[Statement]) -> Result<Vec<u8>, StatementError> {
     let document = typeset(all)?;

@@ -23,7 +23,7 @@
 use super::export::{run_context, RunContext};
 use super::runs::{RunCreator, RunState};
 use super::statement::words::{blocked_reason, carried_reason, line_description, upper_first, words};
-use super::statement::{statements_pdf, Outcome, Party, Statement, StatementAdjustment, StatementError, StatementFee, StatementLanguage, StatementLine, Vat};
+use super::statement::{each_statement_pdf, statements_pdf, Outcome, Party, Statement, StatementAdjustment, StatementError, StatementFee, StatementLanguage, StatementLine, Vat};
 use crate::commissions::rounding::apply_rate;
 use crate::error::{Error, FieldError, Result};
 use crate::roster::validate::format_iban;
@@ -310,6 +310,18 @@ pub fn statements_pdf_of_run(conn: &Connection, run_id: i64, creator_id: Option<
     let statements = run_statements(conn, run_id, creator_id, language)?;
     let draft = statements.first().is_some_and(|s| s.draft);
     statements_pdf(&statements).map_err(|e| refusal(e, run_id, draft))
+}
+
+/// Every statement of run `run_id`, each its own PDF (to send each creator theirs): the
+/// creator's name and the PDF, in the run's order; all or nothing.
+pub fn each_statement_pdf_of_run(conn: &Connection, run_id: i64, language: StatementLanguage) -> Result<Vec<(String, Vec<u8>)>> {
+    let statements = run_statements(conn, run_id, None, language)?;
+    let draft = statements.first().is_some_and(|s| s.draft);
+    if statements.is_empty() {
+        return Err(refusal(StatementError::NoStatements, run_id, draft));
+    }
+    let pdfs = each_statement_pdf(&statements);
+    statements.into_iter().zip(pdfs).map(|(s, pdf)| pdf.map(|bytes| (s.creator.name, bytes)).map_err(|e| refusal(e, run_id, draft))).collect()
 }
 
 /// A statement that cannot be issued, as the window and the CLI word it.

@@ -211,3 +211,24 @@ fn the_save_dialog_offers_a_name_with_the_brand_the_cutoff_and_whose_statement()
     assert_eq!(named(RunFormat::Pdf, SheetLanguage::Dutch, Some(creator)), format!("{brand} afrekening {name} {cutoff}.pdf"));
     assert_eq!(named(RunFormat::Sepa, SheetLanguage::English, Some(creator)), format!("{brand} SEPA {cutoff}.xml"), "a creator names only a statement");
 }
+
+#[test]
+fn each_creator_of_the_demo_paid_run_gets_a_pdf_of_their_own() {
+    use super::statement_data::each_statement_pdf_of_run;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = crate::demo::create_demo(&dir.path().join("demo.chorus")).unwrap();
+    let conn = ws.conn();
+    let paid: i64 = conn.query_row("SELECT id FROM payout_runs WHERE state = 'finalised' ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
+    let all = run_statements(conn, paid, None, StatementLanguage::English).unwrap();
+    let each = each_statement_pdf_of_run(conn, paid, StatementLanguage::English).unwrap();
+    assert_eq!(each.len(), all.len());
+    assert!(each.len() > 1, "the demo pays several creators");
+    for ((name, pdf), statement) in each.iter().zip(&all) {
+        assert_eq!(name, &statement.creator.name, "in the run's order");
+        let text = text_of(pdf);
+        assert!(text.contains(&statement.number), "{name}'s own statement");
+        for other in all.iter().filter(|s| s.number != statement.number) {
+            assert!(!text.contains(&other.creator.name), "{name}'s PDF holds only theirs, not {}'s", other.creator.name);
+        }
+    }
+}

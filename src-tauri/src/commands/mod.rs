@@ -44,7 +44,5 @@ pub(crate) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
 
 /// A brand name as a file name: no path separators or characters Windows refuses.
 pub(crate) fn file_safe(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).collect();
-    let trimmed = cleaned.trim().trim_matches('.').to_string();
-    if trimmed.is_empty() { "workspace".into() } else { trimmed }
+    chorus_core::words::file_safe(name, "workspace")
 }

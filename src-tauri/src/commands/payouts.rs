@@ -97,6 +97,9 @@ pub struct ExportRequest {
     /// PDF: one creator's statement (none: every creator's, one PDF).
     #[serde(default)]
     creator_id: Option<i64>,
+    /// PDF: every creator's statement in a PDF of its own, beside the file picked.
+    #[serde(default)]
+    each_creator: bool,
 }
 
 /// Native save dialog, then the run's file(s) in the chosen format. None when cancelled.
@@ -117,6 +120,7 @@ pub fn payouts_export<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
         execution,
         created: chrono::Local::now().naive_local(),
         creator_id: request.creator_id,
+        each_creator: request.each_creator,
     };
     state.with_workspace(|ws| write_run_files(run_files(ws.conn(), request.run_id, format, &path, &choices)?)).map(Some)
 }

@@ -1,7 +1,7 @@
 //! The Payouts screen's dialogs. Export: the run's files — the payout sheet (XLSX or CSV,
 //! English or Dutch) of any run, and from a finalised run the files that pay it (PayPal
 //! Payouts, a Wise batch, a SEPA credit transfer with the day the bank pays) and the statements
-//! PDF (every creator's, or one creator's) — through the native save dialog. Mark paid: the day the money left and the bank's or PayPal's reference,
+//! PDF (every creator's in one, each creator's in their own, or one creator's) — through the native save dialog. Mark paid: the day the money left and the bank's or PayPal's reference,
 //! for one creator or everyone payable not yet paid. Bonus or deduction: an amount as typed (a
 //! minus for a deduction) and the reason, for a creator of the run or any creator found by
 //! name. Every problem shows at its field; the core decides everything.
@@ -22,7 +22,7 @@ export function openExport(run, formats) {
   const format = select(formats.map((f) => [f, t(`payouts.format.${f}`)]), formats[0]);
   const language = select([['en', t('payouts.language.en')], ['nl', t('payouts.language.nl')]], currentLanguage() === 'nl' ? 'nl' : 'en');
   const execution = dateField({ value: today() });
-  const whose = select([['', tn('payouts.export.whose.all', run.creators.length)], ...run.creators.map((c) => [String(c.creator_id), c.name])], '');
+  const whose = select([['', tn('payouts.export.whose.all', run.creators.length)], ['each', t('payouts.export.whose.each')], ...run.creators.map((c) => [String(c.creator_id), c.name])], '');
   const explain = h('p', { class: 'muted', id: 'export-explain' });
   const banner = h('p', { class: 'form-banner banner-error', id: 'export-problem', role: 'alert', hidden: true });
   const languageField = field({ id: 'export-language', field: 'language', errId: 'err-export-language', label: t('payouts.export.language'), control: language });
@@ -56,7 +56,8 @@ export function openExport(run, formats) {
     saveBtn.disabled = true;
     try {
       const written = await api.exportPayoutRun({ run_id: run.summary.id, format: format.value, language: language.value, execution_date: format.value === 'sepa' ? execution.value : '',
-        creator_id: format.value === 'pdf' && whose.value ? Number(whose.value) : null });
+        creator_id: format.value === 'pdf' && /^\d+$/.test(whose.value) ? Number(whose.value) : null,
+        each_creator: format.value === 'pdf' && whose.value === 'each' });
       if (!written) return; // the save dialog was cancelled: this one stays open
       dlg.close();
       const rows = written.reduce((n, f) => n + f.rows, 0);
