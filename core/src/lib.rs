@@ -10,6 +10,7 @@
 //! schema and settings) and [`app`]
 //! (what belongs to the person, not to a client: recent files, preferences).
 
+pub mod analytics;
 pub mod app;
 pub mod campaigns;
 pub mod charts;
