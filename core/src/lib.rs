@@ -6,10 +6,12 @@
 //! product's domains: [`roster`] (creators, imports, exports), [`campaigns`] (collaborations,
 //! deliverables, gifting, Today), [`sales`] (tracking links, discount codes, QR
 //! codes), [`commissions`] (rules and the ledger), [`payouts`] (paying creators: the
-//! rails' files so far), [`charts`] (drawn as SVG and PNG), [`workspace`] (the file, its
+//! rails' files so far), [`charts`] (drawn as SVG and PNG), [`analytics`] (the formulas of
+//! engagement and cost, named, and the seed article's benchmarks), [`workspace`] (the file, its
 //! schema and settings) and [`app`]
 //! (what belongs to the person, not to a client: recent files, preferences).
 
+pub mod analytics;
 pub mod app;
 pub mod campaigns;
 pub mod charts;
