@@ -17,11 +17,18 @@
 //! sentences comparing with them.
 
 pub mod aggregates;
+pub mod benchmarks;
+pub mod cost;
+pub mod emv;
 pub mod formulas;
 pub mod rate;
 
 #[cfg(test)]
 mod aggregates_tests;
+#[cfg(test)]
+mod benchmarks_tests;
+#[cfg(test)]
+mod cost_tests;
 #[cfg(test)]
 mod formulas_tests;
 
