@@ -5,8 +5,9 @@
 //! creates and migrates it, and the modules below read and write it. The folders are the
 //! product's domains: [`roster`] (creators, imports, exports), [`campaigns`] (collaborations,
 //! deliverables, gifting, Today), [`sales`] (tracking links, discount codes, QR
-//! codes), [`commissions`] (rules and the ledger), [`payouts`] (paying creators: the
-//! rails' files so far), [`charts`] (drawn as SVG and PNG), [`workspace`] (the file, its
+//! codes), [`commissions`] (rules and the ledger), [`payouts`] (runs, the
+//! rails' files, statements), [`charts`] (drawn as SVG and PNG), [`analytics`] (results files read,
+//! the formulas of engagement and cost, named, and the seed article's benchmarks), [`workspace`] (the file, its
 //! schema and settings) and [`app`]
 //! (what belongs to the person, not to a client: recent files, preferences).
 

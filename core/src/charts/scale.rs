@@ -131,16 +131,28 @@ pub fn compact(value: i128, unit: Unit, spelling: Spelling) -> String {
     };
     let divisor = minor_per_unit * scale;
     let decimals = if scale == 1 {
-        match unit {
-            _ if value % minor_per_unit == 0 => 0,
-            Unit::Percent if value % 10 == 0 => 1,
-            _ => unit.exponent(),
-        }
+        fewest_decimals(value, unit)
     } else {
         let tenths = (value.abs() * 10 + divisor / 2) / divisor;
         if tenths % 10 == 0 { 0 } else { 1 }
     };
     LabelFormat { unit, spelling, divisor, suffix, decimals }.label(value)
+}
+
+/// One value written in full for a sentence, never in thousands: `1.81%`, `3.4%`, `2,500%`,
+/// `€12.50`, `€640` (`1,81%`, `€ 12,50` in Dutch); exact, in as few decimals as hold it.
+pub fn exact(value: i128, unit: Unit, spelling: Spelling) -> String {
+    let divisor = 10i128.pow(unit.exponent());
+    LabelFormat { unit, spelling, divisor, suffix: "", decimals: fewest_decimals(value, unit) }.label(value)
+}
+
+/// No decimals for a whole unit, one for a percentage in tenths, else all of the unit's.
+fn fewest_decimals(value: i128, unit: Unit) -> u32 {
+    match unit {
+        _ if value % 10i128.pow(unit.exponent()) == 0 => 0,
+        Unit::Percent if value % 10 == 0 => 1,
+        _ => unit.exponent(),
+    }
 }
 
 /// A written number with its sign and unit.
@@ -244,5 +256,17 @@ mod tests {
         assert_eq!(compact(i64::MAX as i128, eur(), English), "€92,233,720,368.5M");
         assert_eq!(compact(7, Unit::Count, English), "7");
         assert_eq!(compact(1_250, Unit::Percent, English), "12.5%");
+    }
+
+    #[test]
+    fn a_value_in_a_sentence_is_written_in_full() {
+        use Spelling::{Dutch, English};
+        assert_eq!(exact(181, Unit::Percent, English), "1.81%");
+        assert_eq!(exact(181, Unit::Percent, Dutch), "1,81%");
+        assert_eq!(exact(340, Unit::Percent, Dutch), "3,4%");
+        assert_eq!(exact(250_000, Unit::Percent, English), "2,500%");
+        assert_eq!(exact(-1_290, Unit::Percent, English), "-12.9%");
+        assert_eq!(exact(123_456, eur(), English), "€1,234.56");
+        assert_eq!(exact(64_000, eur(), Dutch), "€\u{a0}640");
     }
 }
