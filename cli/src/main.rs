@@ -249,7 +249,17 @@ enum Command {
     },
     /// Draw one of the workspace's charts as SVG or PNG:
     /// chorus chart acme.chorus commissions-by-month --out commissions.png
-    Chart(analytics::ChartArgs),
+    Chart(analytics::chart::ChartArgs),
+    /// Post results: `import` a Meta Business Suite export or any sheet (matched to the
+    /// published posts), or `list` a campaign's posts with their newest counts.
+    Results {
+        #[command(subcommand)]
+        action: analytics::results::ResultsAction,
+    },
+    /// What worked: engagement by creator, tier, format, deal type, niche match or call to
+    /// action, beside the guide's benchmarks, with every formula named:
+    /// chorus analytics acme.chorus --campaign "Spring coats" --by tier
+    Analytics(analytics::figures::AnalyticsArgs),
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -510,6 +520,8 @@ impl Command {
             Command::Due { .. } => None,
             Command::Rates(args) => args.workspace(),
             Command::Chart(args) => Some(&args.workspace),
+            Command::Results { action } => Some(action.workspace()),
+            Command::Analytics(args) => Some(&args.workspace),
         }
     }
 }
@@ -632,7 +644,9 @@ fn run(command: Command) -> chorus_core::Result<()> {
         }
         Command::Rates(args) => commissions::rates::run(args),
         Command::Payouts { action } => payouts::run(action),
-        Command::Chart(args) => analytics::run(args),
+        Command::Chart(args) => analytics::chart::run(args),
+        Command::Results { action } => analytics::results::run(action),
+        Command::Analytics(args) => analytics::figures::run(args),
         Command::Adjust { workspace, creator, amount, reason, date, json } => payouts::adjust(&workspace, &creator, &amount, &reason, date, json),
         Command::Settings { workspace, set, json } => payouts::settings(&workspace, &set, json),
         Command::Commissions { workspace, creator, status, as_of, limit, offset, json } => {

@@ -22,8 +22,10 @@ pub mod aggregates;
 pub mod benchmarks;
 pub mod cost;
 pub mod emv;
+pub mod figures;
 pub mod formulas;
 pub mod rate;
+pub mod results;
 pub mod results_file;
 
 #[cfg(test)]
@@ -32,6 +34,8 @@ mod aggregates_tests;
 mod benchmarks_tests;
 #[cfg(test)]
 mod cost_tests;
+#[cfg(test)]
+mod figures_tests;
 #[cfg(test)]
 mod formulas_tests;
 

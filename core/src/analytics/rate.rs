@@ -178,6 +178,8 @@ impl<T> Figure<T> {
 pub enum NotEnoughData {
     /// No post to measure (none given, none in the window).
     NoPosts,
+    /// Published posts, but nobody has entered or imported their results yet.
+    NoResults,
     /// Posts, but none of them has the counts the figure needs (each is listed as left out).
     NoPostWithData,
     /// A count the formula needs is not known (never taken as 0).
@@ -205,6 +207,7 @@ impl NotEnoughData {
         let lead = if dutch { "Te weinig gegevens" } else { "Not enough data" };
         match self {
             NotEnoughData::NoPosts => words(spelling, "No posts to measure.", "Geen posts om te meten.").to_string(),
+            NotEnoughData::NoResults => words(spelling, "No results entered for these posts yet.", "Voor deze posts zijn nog geen resultaten ingevoerd.").to_string(),
             NotEnoughData::NoPostWithData => format!("{lead}: {}", words(spelling, "none of the posts has the counts this figure needs.", "geen van de posts heeft de aantallen die hiervoor nodig zijn.")),
             NotEnoughData::Unknown { count } => format!("{lead}: {} {}", count.phrase(spelling), words(spelling, "is not known.", "is niet bekend.")),
             NotEnoughData::Zero { count } => format!("{lead}: {} {}", count.phrase(spelling), words(spelling, "is 0.", "is 0.")),

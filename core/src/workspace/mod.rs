@@ -56,6 +56,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_sales.sql"),
     include_str!("migrations/0005_order_lists.sql"),
     include_str!("migrations/0006_payouts.sql"),
+    include_str!("migrations/0007_results.sql"),
 ];
 
 /// The schema version this Chorus writes.

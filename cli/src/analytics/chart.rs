@@ -16,7 +16,7 @@ pub struct ChartArgs {
     #[arg(long, short)]
     out: PathBuf,
     /// The labels' language: en or nl (default: the workspace locale's).
-    #[arg(long, value_parser = parse_language)]
+    #[arg(long, value_parser = super::parse_language)]
     lang: Option<Spelling>,
     /// light or dark.
     #[arg(long, value_parser = parse_theme, default_value = "light")]
@@ -41,14 +41,6 @@ fn chart_kind(text: &str) -> Result<ChartKind> {
     })
 }
 
-fn parse_language(text: &str) -> std::result::Result<Spelling, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "en" | "english" => Ok(Spelling::English),
-        "nl" | "dutch" | "nederlands" => Ok(Spelling::Dutch),
-        _ => Err(format!("“{text}” is not a language: use en or nl")),
-    }
-}
-
 fn parse_theme(text: &str) -> std::result::Result<Theme, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "light" => Ok(Theme::Light),
@@ -69,7 +61,7 @@ pub fn run(args: ChartArgs) -> Result<()> {
         }
     };
     let ws = crate::open(&args.workspace)?;
-    let language = args.lang.unwrap_or(if ws.settings()?.locale.starts_with("nl") { Spelling::Dutch } else { Spelling::English });
+    let language = super::language_of(&ws, args.lang)?;
     let style = Style { theme: args.theme, language, width: args.width, height: args.height, pixel_ratio: args.scale };
     charts::save(&ws, kind, &style, format, &args.out)?;
     println!("{}: {} written to {}", args.workspace.display(), kind.as_str().replace('_', "-"), args.out.display());

@@ -1,0 +1,90 @@
+//! `chorus results import|list` and `chorus analytics` as a script uses them, on the demo
+//! workspace with two of its Instagram posts given the links of a real-layout Meta export: the
+//! preview writes nothing, unmatched rows refuse the import until left out, the same file again
+//! changes nothing, and the figures then measure the imported posts.
+
+use std::path::{Path, PathBuf};
+mod support;
+use support::{fails, ok, s};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/results").join(name)
+}
+
+/// The demo with two published Instagram posts given the links of the fixture's rows 2 and 6.
+fn demo_with_links(dir: &Path) -> (PathBuf, Vec<i64>) {
+    let ws = dir.join("demo.chorus");
+    ok(&["demo", s(&ws)]);
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let ids: Vec<i64> = {
+        let mut q = conn.prepare("SELECT id FROM deliverables WHERE status IN ('published', 'verified') AND platform = 'instagram' ORDER BY id LIMIT 2").unwrap();
+        q.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    assert_eq!(ids.len(), 2, "the demo has published Instagram posts");
+    conn.execute("UPDATE deliverables SET post_url = 'https://www.instagram.com/p/DGsA1b2C3dE/' WHERE id = ?1", [ids[0]]).unwrap();
+    conn.execute("UPDATE deliverables SET post_url = 'https://instagram.com/reel/DHJ8kLm2nOp?igsh=1' WHERE id = ?1", [ids[1]]).unwrap();
+    (ws, ids)
+}
+
+fn snapshots(ws: &Path) -> i64 {
+    rusqlite::Connection::open(ws).unwrap().query_row("SELECT count(*) FROM post_results", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_meta_export_is_previewed_refused_while_rows_are_unmatched_then_imported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, ids) = demo_with_links(dir.path());
+    let file = fixture("meta_instagram_2025.csv");
+    let before = snapshots(&ws);
+
+    let said = ok(&["results", "import", s(&ws), s(&file), "--preview"]);
+    assert!(said.starts_with("Would import meta_instagram_2025.csv: 12 rows; 2 new snapshots"), "{said}");
+    assert!(said.contains("by link 2") && said.contains("10 rows match no single post") && said.contains("row 3: https://www.instagram.com/p/DGzK7pQ1rSt/"), "{said}");
+    assert_eq!(snapshots(&ws), before, "a preview writes nothing");
+
+    let refused = fails(&["results", "import", s(&ws), s(&file)]);
+    assert!(refused.contains("Nothing was imported") && refused.contains("No published post in this workspace has the link") && refused.contains("Rows 3, 4, 5"), "{refused}");
+    assert_eq!(snapshots(&ws), before, "all or nothing");
+
+    let said = ok(&["results", "import", s(&ws), s(&file), "--leave-unmatched"]);
+    assert!(said.contains("2 snapshots written") && said.contains("10 rows matched no post and were left out"), "{said}");
+    assert_eq!(snapshots(&ws), before + 2);
+
+    let again: serde_json::Value = serde_json::from_str(&ok(&["results", "import", s(&ws), s(&file), "--leave-unmatched", "--json"])).unwrap();
+    assert_eq!((again["written"].as_u64(), again["unchanged"].as_u64(), again["matched"]["post_id"].as_u64()), (Some(0), Some(2), Some(2)));
+    assert_eq!(snapshots(&ws), before + 2, "the same file again changes nothing");
+
+    // The row a person assigns goes to the post they chose.
+    let third: i64 = rusqlite::Connection::open(&ws).unwrap().query_row("SELECT id FROM deliverables WHERE status IN ('published', 'verified') AND id NOT IN (?1, ?2) ORDER BY id LIMIT 1", [ids[0], ids[1]], |r| r.get(0)).unwrap();
+    ok(&["results", "import", s(&ws), s(&file), "--leave-unmatched", "--assign", &format!("4={third}")]);
+    let views: i64 = rusqlite::Connection::open(&ws).unwrap().query_row("SELECT views FROM post_results WHERE deliverable_id = ?1 AND latest = 1", [third], |r| r.get(0)).unwrap();
+    assert_eq!(views, 23_450);
+
+    let bad = fails(&["results", "import", s(&ws), s(&file), "--assign", "four=12"]);
+    assert!(bad.contains("--assign “four=12” needs the form ROW=DELIVERABLE"), "{bad}");
+}
+
+#[test]
+fn analytics_measure_the_imported_posts_with_their_formulas_and_benchmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, ids) = demo_with_links(dir.path());
+    ok(&["results", "import", s(&ws), s(&fixture("meta_instagram_2025.csv")), "--leave-unmatched"]);
+    let figures: serde_json::Value = serde_json::from_str(&ok(&["analytics", s(&ws), "--by", "tier", "--json"])).unwrap();
+    assert_eq!(figures["measured"].as_u64(), Some(2), "{figures}");
+    let measured: u64 = figures["groups"].as_array().unwrap().iter().map(|g| g["measured"].as_u64().unwrap()).sum();
+    assert_eq!(measured, 2);
+
+    let text = ok(&["analytics", s(&ws), "--by", "format", "--lang", "en"]);
+    assert!(text.contains("engagement by format") && text.contains("Formulas:") && text.contains("Engagement rate by followers = (likes + comments + shares + saves) ÷ followers at posting time"), "{text}");
+    assert!(text.contains("Gifted posts against paid ones"), "{text}");
+    assert!(!text.contains("NaN") && !text.contains("null"), "{text}");
+    let dutch = ok(&["analytics", s(&ws), "--by", "niche-match", "--lang", "nl"]);
+    assert!(dutch.contains("engagement per niche") && dutch.contains("Formules:"), "{dutch}");
+
+    let list = ok(&["results", "list", s(&ws), "1"]);
+    assert!(list.contains("published posts") && list.contains("no results yet"), "{list}");
+    let _ = ids;
+
+    let refused = fails(&["analytics", s(&ws), "--by", "colour"]);
+    assert!(refused.contains("“colour” is not a grouping"), "{refused}");
+}
