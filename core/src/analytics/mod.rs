@@ -16,7 +16,9 @@
 //! [`rate`] holds the exact numbers and the result types, [`formulas`] the post's counts and the
 //! engagement rates, [`aggregates`] mean and median over posts, [`cost`] spend, CPM, CPE, CPC,
 //! CPA and ROAS, [`emv`] earned media value, [`benchmarks`] the seed article's figures and the
-//! sentences comparing with them; [`results_file`] the Meta export and mapped sheets read.
+//! sentences comparing with them; [`results_file`] the Meta export and mapped sheets read;
+//! [`signals`] the authenticity signals (follower jumps with no post, engagement far below the
+//! tier, unusual comments to likes, reach far below followers), each with its reason and numbers.
 
 pub mod aggregates;
 pub mod benchmarks;
@@ -27,6 +29,7 @@ pub mod formulas;
 pub mod rate;
 pub mod results;
 pub mod results_file;
+pub mod signals;
 
 #[cfg(test)]
 mod aggregates_tests;
@@ -38,6 +41,8 @@ mod cost_tests;
 mod figures_tests;
 #[cfg(test)]
 mod formulas_tests;
+#[cfg(test)]
+mod signals_tests;
 
 pub use formulas::{Count, FormulaId, PostCounts};
 pub use rate::{Figure, NotEnoughData, Ratio, Refused};
