@@ -16,7 +16,8 @@
 //! [`rate`] holds the exact numbers and the result types, [`formulas`] the post's counts and the
 //! engagement rates, [`aggregates`] mean and median over posts, [`cost`] spend, CPM, CPE, CPC,
 //! CPA and ROAS, [`emv`] earned media value, [`benchmarks`] the seed article's figures and the
-//! sentences comparing with them; [`results_file`] the Meta export and mapped sheets read.
+//! sentences comparing with them; [`results_file`] the Meta export and mapped sheets read;
+//! [`report`] the campaign's client report typeset as PDF from figures already worded.
 
 pub mod aggregates;
 pub mod benchmarks;
@@ -24,6 +25,7 @@ pub mod cost;
 pub mod emv;
 pub mod formulas;
 pub mod rate;
+pub mod report;
 pub mod results_file;
 
 #[cfg(test)]
@@ -34,6 +36,8 @@ mod benchmarks_tests;
 mod cost_tests;
 #[cfg(test)]
 mod formulas_tests;
+#[cfg(test)]
+mod report_tests;
 
 pub use formulas::{Count, FormulaId, PostCounts};
 pub use rate::{Figure, NotEnoughData, Ratio, Refused};
