@@ -1,7 +1,8 @@
-//! Analytics: what posts did. So far the pure layer under "what worked": the results files
-//! people bring read as typed rows ([`results_file`]), and the formulas and the benchmarks they
-//! are shown beside. No workspace, no SQL: a view, a chart, the CLI or a report gathers the raw
-//! counts and calls these.
+//! Analytics: what posts did. A pure layer under "what worked" (no workspace, no SQL): the
+//! results files people bring read as typed rows ([`results_file`]), the formulas and the
+//! benchmarks they are shown beside, the signals and the report's typesetting. Over it, the two
+//! modules that touch the workspace: [`results`] stores the counts (typed, imported, matched to
+//! posts) and [`figures`] reads them back grouped, beside the benchmarks.
 //!
 //! Contract:
 //! - Every figure names its formula ([`formulas::FormulaId`], with its words in English and
@@ -18,7 +19,8 @@
 //! CPA and ROAS, [`emv`] earned media value, [`benchmarks`] the seed article's figures and the
 //! sentences comparing with them; [`results_file`] the Meta export and mapped sheets read;
 //! [`signals`] the authenticity signals (follower jumps with no post, engagement far below the
-//! tier, unusual comments to likes, reach far below followers), each with its reason and numbers.
+//! tier, unusual comments to likes, reach far below followers), each with its reason and numbers;
+//! [`report`] the campaign's client report typeset as PDF from figures already worded.
 
 pub mod aggregates;
 pub mod benchmarks;
@@ -27,6 +29,7 @@ pub mod emv;
 pub mod figures;
 pub mod formulas;
 pub mod rate;
+pub mod report;
 pub mod results;
 pub mod results_file;
 pub mod signals;
@@ -41,6 +44,8 @@ mod cost_tests;
 mod figures_tests;
 #[cfg(test)]
 mod formulas_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod signals_tests;
 

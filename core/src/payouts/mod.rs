@@ -34,7 +34,7 @@ mod sheet_tests;
 #[cfg(test)]
 mod statement_data_tests;
 #[cfg(test)]
-mod statement_tests;
+pub(crate) mod statement_tests;
 #[cfg(test)]
 pub(crate) mod test_support;
 

@@ -24,7 +24,7 @@
 //! - The typst engine (template and fonts) is built once per process and shared.
 
 mod page;
-pub(super) mod words;
+pub(crate) mod words;
 
 use crate::money::Currency;
 use chrono::NaiveDate;
@@ -174,7 +174,28 @@ const FONTS: [&[u8]; 4] = [
 /// The template with its fonts, built on first use and shared by every later statement.
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| TypstEngine::builder().main_file(TEMPLATE).fonts(FONTS).build())
+    ENGINE.get_or_init(|| typst_engine(TEMPLATE))
+}
+
+/// A typst engine for `template` with the Inter fonts compiled in and nothing else (no system
+/// fonts, no files, no packages). Building one parses the fonts: build it once, in a `OnceLock`
+/// (the statement's and the campaign report's each have theirs).
+pub(crate) fn typst_engine(template: &'static str) -> TypstEngine<TypstTemplateMainFile> {
+    TypstEngine::builder().main_file(template).fonts(FONTS).build()
+}
+
+/// `engine`'s template laid out with `data` as one JSON string in `sys.inputs.data` (which the
+/// template decodes and places as strings). Err: typst's own words.
+pub(crate) fn typeset_json(engine: &TypstEngine<TypstTemplateMainFile>, data: &impl Serialize) -> Result<PagedDocument, String> {
+    let data = serde_json::to_string(data).map_err(|e| e.to_string())?;
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), data.into_value());
+    engine.compile_with_input(inputs).output.map_err(|e| e.to_string())
+}
+
+/// Laid-out pages as a PDF's bytes. Err: typst's own words.
+pub(crate) fn pdf_bytes(document: &PagedDocument) -> Result<Vec<u8>, String> {
+    typst_pdf::pdf(document, &typst_pdf::PdfOptions::default()).map_err(|e| format!("{e:?}"))
 }
 
 /// One statement as a PDF.
@@ -202,7 +223,7 @@ pub fn each_statement_pdf(all: &[Statement]) -> Vec<Result<Vec<u8>, StatementErr
 /// Several statements in one PDF, each starting on a new page with its own page numbers.
 pub fn statements_pdf(all: &[Statement]) -> Result<Vec<u8>, StatementError> {
     let document = typeset(all)?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|e| StatementError::Typesetting { detail: format!("{e:?}") })
+    pdf_bytes(&document).map_err(|detail| StatementError::Typesetting { detail })
 }
 
 /// The statements laid out in pages, before they become a PDF (the tests render its pages).
@@ -213,9 +234,5 @@ pub(crate) fn typeset(all: &[Statement]) -> Result<PagedDocument, StatementError
         [one] => format!("{} {}", pages[0].title, one.number),
         _ => words::words(first.language).statements_title.to_string(),
     };
-    let data = serde_json::to_string(&page::Document { title, statements: pages })
-        .map_err(|e| StatementError::Typesetting { detail: e.to_string() })?;
-    let mut inputs = Dict::new();
-    inputs.insert("data".into(), data.into_value());
-    engine().compile_with_input(inputs).output.map_err(|e| StatementError::Typesetting { detail: e.to_string() })
+    typeset_json(engine(), &page::Document { title, statements: pages }).map_err(|detail| StatementError::Typesetting { detail })
 }

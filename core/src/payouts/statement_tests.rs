@@ -86,16 +86,16 @@ fn registered(language: StatementLanguage) -> Statement {
 }
 
 /// The PDF's text with its white space folded, so a wrapped line still reads as one.
-fn text_of(pdf: &[u8]) -> String {
+pub(crate) fn text_of(pdf: &[u8]) -> String {
     let text = pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text reads back");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn pages_of(pdf: &[u8]) -> usize {
+pub(crate) fn pages_of(pdf: &[u8]) -> usize {
     pdf_extract::Document::load_mem(pdf).expect("the PDF parses").get_pages().len()
 }
 
-fn assert_holds(text: &str, wanted: &[&str]) {
+pub(crate) fn assert_holds(text: &str, wanted: &[&str]) {
     for w in wanted {
         assert!(text.contains(w), "the PDF's text lacks {w:?}:\n{text}");
     }
