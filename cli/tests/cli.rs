@@ -44,7 +44,7 @@ fn new_and_info() {
     // Issue 8: `info` said "Format version 3", and "read-only here" of every file, because it
     // opens a file only to look at it.
     assert!(text.contains("\nChanges          allowed here\n"), "{text}");
-    assert!(text.contains("\nFile layout      schema 6 (what this Chorus reads and writes)\n") && !text.contains("Format"), "{text}");
+    assert!(text.contains("\nFile layout      schema 7 (what this Chorus reads and writes)\n") && !text.contains("Format"), "{text}");
     assert!(text.contains("\nNumber format    nl-NL\n") && text.contains("\nFollower counts  0 "), "{text}");
     let info: serde_json::Value = serde_json::from_str(&ok(&["info", s(&ws), "--json"])).unwrap();
     assert_eq!(info["read_only"], false, "a file this person may change is not read-only");
