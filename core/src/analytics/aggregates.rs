@@ -6,12 +6,13 @@
 //! saves a platform does not report) and which it left out and why; a post without the counts
 //! is never taken as 0. The last N posts are the N newest posted, whether or not they have the
 //! counts: those without are left out and listed, so "the last 10 posts" never quietly reaches
-//! further back. The mean and the median are exact until shown.
+//! further back. The median is exact; so is the mean of a creator's or a campaign's posts, and a
+//! mean over many accounts' posts is kept to 10^-24 ([`Ratio::mean`] says why). Both are
+//! rounded once, when shown.
 
 use super::formulas::{engagement_rate, Basis, Count, PostCounts};
 use super::rate::{Figure, NotEnoughData, Ratio};
 use chrono::NaiveDate;
-use num_bigint::BigInt;
 use serde::Serialize;
 
 /// One post with the day it went live.
@@ -107,9 +108,7 @@ pub fn mean(rates: &[Ratio]) -> Figure<Ratio> {
     if rates.is_empty() {
         return Figure::lacking(NotEnoughData::NoPosts);
     }
-    let (numerator, denominator) = Ratio::sum(rates);
-    let mean = Ratio::from_big(numerator, denominator * BigInt::from(rates.len()));
-    Figure::Value(mean.expect("a mean lies between the smallest and the largest rate"))
+    Figure::Value(Ratio::mean(rates).expect("a mean lies between the smallest and the largest rate"))
 }
 
 /// The middle rate in order; with an even number, halfway between the two middle ones.

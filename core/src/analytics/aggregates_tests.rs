@@ -147,3 +147,18 @@ proptest! {
         prop_assert_eq!(a.mean.value().is_some(), !a.used.is_empty());
     }
 }
+
+#[test]
+fn a_mean_over_many_accounts_is_kept_far_below_what_is_shown_and_quickly() {
+    // 20,000 rates of accounts of different sizes: no common denominator to add them up with.
+    let rates: Vec<Ratio> = (0..20_000i128).map(|i| Ratio::new(300 + i % 211, 10_007 + i * 13).unwrap()).collect();
+    let started = std::time::Instant::now();
+    let m = mean(&rates);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "a mean of 20,000 rates takes {:?}", started.elapsed());
+    // The same mean in whole basis points worked out apart: Σ (n × 10^8 ÷ d), then ÷ count.
+    let scaled: i128 = (0..20_000i128).map(|i| (300 + i % 211) * 100_000_000 / (10_007 + i * 13)).sum();
+    let expected_bp = (scaled / 20_000 + 5_000) / 10_000;
+    assert_eq!(m.value().unwrap().basis_points(), expected_bp);
+    // A few rates still add up exactly.
+    assert_eq!(mean(&[Ratio::new(1, 3).unwrap(), Ratio::new(1, 6).unwrap()]), Figure::Value(Ratio::new(1, 4).unwrap()));
+}

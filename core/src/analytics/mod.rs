@@ -9,7 +9,8 @@
 //!   Dutch), and says which counts it used and which posts it left out.
 //! - A figure is a [`Figure`]: a value or [`NotEnoughData`] with the reason (a count nobody gave,
 //!   zero followers, no posts). Never a division error, a made-up zero or `NaN`.
-//! - Rates are exact fractions ([`Ratio`]) until they are shown: rounded once, to 0.01%, halves
+//! - Rates are exact fractions ([`Ratio`]) until they are shown (a mean over thousands of
+//!   accounts to 10^-24, see `Ratio::mean`): rounded once, to 0.01%, halves
 //!   away from zero, and compared with benchmarks as shown. No float anywhere.
 //! - Money results are [`Money`](crate::money::Money) rounded by the one money rule
 //!   ([`crate::commissions::rounding`]); amounts in two currencies are never mixed ([`Refused`]).

@@ -86,18 +86,66 @@ impl Ratio {
         scale::exact(self.basis_points(), Unit::Percent, spelling)
     }
 
-    /// The sum of the ratios, unlimited (a sum may pass 10^30 before it is divided).
-    pub(crate) fn sum(ratios: &[Ratio]) -> (BigInt, BigInt) {
+    /// The sum of the ratios, unlimited (a sum may pass 10^30 before it is divided), exact while
+    /// its denominator stays within [`EXACT_SUM_BITS`]; `None` beyond (see [`Ratio::mean`]).
+    pub(crate) fn sum(ratios: &[Ratio]) -> Option<(BigInt, BigInt)> {
         let mut sum = (BigInt::ZERO, BigInt::from(1));
         for r in ratios {
             let numerator = &sum.0 * &r.denominator + &r.numerator * &sum.1;
             let denominator = &sum.1 * &r.denominator;
             let common = numerator.gcd(&denominator);
             sum = (numerator / &common, denominator / &common);
+            if sum.1.bits() > EXACT_SUM_BITS {
+                return None;
+            }
         }
-        sum
+        Some(sum)
+    }
+
+    /// The ratios added up ÷ how many there are. Exact while the sum's common denominator stays
+    /// small (a creator's posts, a campaign's of a few creators). Rates of many accounts share
+    /// no denominator (the exact sum of 40,000 rates by followers has a denominator of many
+    /// thousands of digits, and adding it up takes minutes), so beyond [`EXACT_SUM_BITS`] each
+    /// rate is taken to [`MEAN_SCALE`] (10^-24, truncated) and the mean is that sum ÷ the count:
+    /// off by less than 10^-24 from the exact mean, a hundred billion billion times finer than
+    /// the 0.01% it is shown to. `None` for no ratios.
+    pub(crate) fn mean(ratios: &[Ratio]) -> Option<Ratio> {
+        if ratios.is_empty() {
+            return None;
+        }
+        let count = BigInt::from(ratios.len());
+        if let Some((numerator, denominator)) = Ratio::sum(ratios) {
+            return Ratio::from_big(numerator, denominator * count);
+        }
+        let scale = BigInt::from(MEAN_SCALE);
+        let mut fast: Option<i128> = Some(0);
+        let mut slow = BigInt::ZERO;
+        for r in ratios {
+            let scaled = match (i128::try_from(&r.numerator), i128::try_from(&r.denominator)) {
+                // A count below 10^13 over a count: the scaled rate fits in i128.
+                (Ok(n), Ok(d)) if n.unsigned_abs() < 10u128.pow(13) => Some(n * MEAN_SCALE / d),
+                _ => None,
+            };
+            match (scaled, fast) {
+                (Some(v), Some(total)) => fast = total.checked_add(v),
+                _ => fast = None,
+            }
+            slow += scaled.map(BigInt::from).unwrap_or_else(|| (&r.numerator * &scale) / &r.denominator);
+        }
+        let total = fast.map(BigInt::from).unwrap_or(slow);
+        Ratio::from_big(total, scale * count)
+    }
+
+    /// The ratio as an `i128` fraction, when both fit (every rate of real counts does).
+    fn small(&self) -> Option<(i128, i128)> {
+        Some((i128::try_from(&self.numerator).ok()?, i128::try_from(&self.denominator).ok()?))
     }
 }
+
+/// The largest common denominator, in bits, a mean is added up with exactly (about 150 digits).
+pub(crate) const EXACT_SUM_BITS: u64 = 512;
+/// What each rate is taken to when a mean cannot be added up exactly: 10^24.
+pub(crate) const MEAN_SCALE: i128 = 1_000_000_000_000_000_000_000_000;
 
 impl PartialOrd for Ratio {
     fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
@@ -106,8 +154,13 @@ impl PartialOrd for Ratio {
 }
 
 impl Ord for Ratio {
-    /// By value (both denominators are positive).
+    /// By value (both denominators are positive); in `i128` when both sides' products fit.
     fn cmp(&self, other: &Ratio) -> Ordering {
+        if let (Some((a, b)), Some((c, d))) = (self.small(), other.small()) {
+            if let (Some(left), Some(right)) = (a.checked_mul(d), c.checked_mul(b)) {
+                return left.cmp(&right);
+            }
+        }
         (&self.numerator * &other.denominator).cmp(&(&other.numerator * &self.denominator))
     }
 }
