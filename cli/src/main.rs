@@ -260,6 +260,10 @@ enum Command {
     /// action, beside the guide's benchmarks, with every formula named:
     /// chorus analytics acme.chorus --campaign "Spring coats" --by tier
     Analytics(analytics::figures::AnalyticsArgs),
+    /// A campaign's client report as PDF: key figures beside the benchmarks, charts, best posts,
+    /// spend and return, the formulas; --no-money leaves every amount out:
+    /// chorus report acme.chorus "Spring coats" --out spring.pdf --lang nl
+    Report(analytics::report::ReportArgs),
     /// Export one campaign's collaborations and deliverables as CSV.
     CampaignExport {
         workspace: PathBuf,
@@ -522,6 +526,7 @@ impl Command {
             Command::Chart(args) => Some(&args.workspace),
             Command::Results { action } => Some(action.workspace()),
             Command::Analytics(args) => Some(&args.workspace),
+            Command::Report(args) => Some(&args.workspace),
         }
     }
 }
@@ -647,6 +652,7 @@ fn run(command: Command) -> chorus_core::Result<()> {
         Command::Chart(args) => analytics::chart::run(args),
         Command::Results { action } => analytics::results::run(action),
         Command::Analytics(args) => analytics::figures::run(args),
+        Command::Report(args) => analytics::report::run(args),
         Command::Adjust { workspace, creator, amount, reason, date, json } => payouts::adjust(&workspace, &creator, &amount, &reason, date, json),
         Command::Settings { workspace, set, json } => payouts::settings(&workspace, &set, json),
         Command::Commissions { workspace, creator, status, as_of, limit, offset, json } => {

@@ -88,3 +88,26 @@ fn analytics_measure_the_imported_posts_with_their_formulas_and_benchmarks() {
     let refused = fails(&["analytics", s(&ws), "--by", "colour"]);
     assert!(refused.contains("“colour” is not a grouping"), "{refused}");
 }
+
+#[test]
+fn the_campaign_report_is_written_with_and_without_money() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, _) = demo_with_links(dir.path());
+    ok(&["results", "import", s(&ws), s(&fixture("meta_instagram_2025.csv")), "--leave-unmatched"]);
+    let campaign: i64 = rusqlite::Connection::open(&ws)
+        .unwrap()
+        .query_row("SELECT c.campaign_id FROM post_results p JOIN deliverables d ON d.id = p.deliverable_id JOIN collaborations c ON c.id = d.collaboration_id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let pdf = dir.path().join("report.pdf");
+    let said = ok(&["report", s(&ws), &campaign.to_string(), "--out", s(&pdf), "--lang", "en"]);
+    assert!(said.contains("written to") && !said.contains("without amounts"), "{said}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let shared = dir.path().join("shared.pdf");
+    let said = ok(&["report", s(&ws), &campaign.to_string(), "--out", s(&shared), "--lang", "nl", "--no-money"]);
+    assert!(said.contains("without amounts"), "{said}");
+    assert!(std::fs::read(&shared).unwrap().starts_with(b"%PDF-"));
+    let refused = fails(&["report", s(&ws), "No such campaign", "--out", s(&dir.path().join("x.pdf"))]);
+    assert!(refused.contains("There is no campaign"), "{refused}");
+    assert!(!dir.path().join("x.pdf").exists(), "nothing written for a refused report");
+}

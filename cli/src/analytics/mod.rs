@@ -1,8 +1,9 @@
 //! The analytics commands: `chorus chart` ([`chart`]), `chorus results import|list`
-//! ([`results`]) and `chorus analytics` ([`figures`]).
+//! ([`results`]), `chorus analytics` ([`figures`]) and `chorus report` ([`report`]).
 
 pub mod chart;
 pub mod figures;
+pub mod report;
 pub mod results;
 
 use chorus_core::numbers::Spelling;

@@ -185,3 +185,35 @@ fn a_post_without_results_is_counted_but_not_measured_and_says_so() {
     assert_eq!(a.groups[0].mean.reason(), Some(NotEnoughData::NoResults));
     assert_eq!(NotEnoughData::NoResults.sentence(Spelling::Dutch), "Voor deze posts zijn nog geen resultaten ingevoerd.");
 }
+
+#[test]
+fn the_campaign_report_gathers_the_figures_worded_and_never_a_made_up_zero() {
+    use super::campaign_report::{gather, ReportChoices};
+    use super::report::ReportLanguage;
+    let w = World::new("mode");
+    let c = w.creator("Sanne Groen", Some("mode"));
+    let gifted = w.collaboration(c, "gifted");
+    let p = w.creator("Lotte Bakt", None);
+    let paid = w.collaboration(p, "paid");
+    w.post(gifted, "instagram", "reel", Some(false), [Some(200), Some(20), Some(8), Some(8), Some(6_000), None, Some(10_000)]);
+    w.post(paid, "instagram", "carousel", Some(true), [Some(180), Some(10), Some(5), Some(5), Some(4_000), None, Some(10_000)]);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let r = gather(w.ws.conn(), w.campaign, ReportChoices { language: ReportLanguage::English, include_money: true, today }).unwrap();
+    let kpi = |label: &str| r.kpis.iter().find(|k| k.label == label).map(|k| k.value.clone());
+    assert_eq!(kpi("Published posts").as_deref(), Some("2"));
+    assert_eq!(kpi("Reach").as_deref(), Some("10,000"));
+    assert_eq!(kpi("Views").as_deref(), Some("not known for every post"));
+    assert_eq!(kpi("Engagement rate (average of the posts)").as_deref(), Some("2.18%"), "(2.36% + 2.00%) ÷ 2");
+    assert!(r.summary.iter().any(|s| s.text.starts_with("Gifted posts against paid ones: 18% more engagement")), "{:?}", r.summary);
+    assert_eq!(r.charts.len(), 2, "by format and by tier");
+    assert!(r.charts.iter().all(|c| c.svg.starts_with("<svg") && !c.svg.contains("NaN")));
+    assert_eq!(r.best_posts[0].creator, "Sanne Groen");
+    let money = |label: &str| r.spend_and_return.iter().find(|k| k.label == label).map(|k| k.value.clone());
+    assert_eq!(money("Spend").as_deref(), Some("€0.00"));
+    assert_eq!(money("ROAS").as_deref(), Some("Not enough data: nothing was spent."));
+    assert!(money("Cost per 1,000 impressions").unwrap().starts_with("Not enough data"), "no impressions given");
+    assert!(r.formulas.iter().any(|f| f.formula == super::formulas::FormulaId::EngagementByFollowers));
+    let nl = gather(w.ws.conn(), w.campaign, ReportChoices { language: ReportLanguage::Dutch, include_money: false, today }).unwrap();
+    assert_eq!(nl.kpis[0].label, "Gepubliceerde posts");
+    assert!(!nl.include_money);
+}

@@ -21,10 +21,12 @@
 //! sentences comparing with them; [`results_file`] the Meta export and mapped sheets read;
 //! [`signals`] the authenticity signals (follower jumps with no post, engagement far below the
 //! tier, unusual comments to likes, reach far below followers), each with its reason and numbers;
-//! [`report`] the campaign's client report typeset as PDF from figures already worded.
+//! [`report`] the campaign's client report typeset as PDF from figures already worded, and
+//! [`campaign_report`] those figures gathered from the workspace and worded.
 
 pub mod aggregates;
 pub mod benchmarks;
+pub mod campaign_report;
 pub mod cost;
 pub mod emv;
 pub mod figures;
