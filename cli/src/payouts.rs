@@ -13,7 +13,7 @@ use chorus_core::payouts::owed::{owed_across, ClientOwed, Owed};
 use chorus_core::payouts::runs::{self, Run};
 use chorus_core::payouts::sheet::SheetLanguage;
 use chorus_core::roster::export::Dialect;
-use chorus_core::workspace::settings_keys::{set_settings, settings_values, SettingValue, KEYS};
+use chorus_core::workspace::settings_keys::{analytics_keys, set_settings, settings_values, SettingValue, KEYS};
 use chorus_core::workspace::Actor;
 use chorus_core::{Error, FieldError, Result};
 use chrono::NaiveDate;
@@ -403,8 +403,9 @@ pub fn settings(workspace: &Path, set: &[String], json: bool) -> Result<()> {
         return crate::print_json(&map);
     }
     let mut rows = vec![["KEY", "VALUE", "MEANING"].map(String::from).to_vec()];
-    for (v, (_, meaning)) in values.iter().zip(KEYS) {
-        rows.push(vec![v.key.to_string(), clip(&v.value, 60), meaning.to_string()]);
+    let meanings: Vec<String> = KEYS.iter().map(|(_, m)| m.to_string()).chain(analytics_keys().into_iter().map(|(_, m)| m)).collect();
+    for (v, meaning) in values.iter().zip(meanings) {
+        rows.push(vec![v.key.to_string(), clip(&v.value, 60), meaning]);
     }
     let mut out = std::io::stdout().lock();
     for line in aligned(&rows, &[Align::Left, Align::Left, Align::Left], "") {

@@ -298,6 +298,7 @@ const en = {
   'code.results_assigned_not_published': 'The post chosen for this row is not published: results go with a published post.',
   'code.results_not_published': 'Results can be entered once the post is published.',
   'code.results_no_counts': 'Type at least one count, such as the likes or the views.',
+  'code.unknown_basis': 'An engagement rate divides by followers, reach or views: choose one of them.',
   'code.date_in_future': 'This date is in the future: the counts can only be dated today or earlier.',
   'code.duplicate_in_file': 'This handle is also in another row; each handle can be in the file only once.',
   'code.duplicate_in_file.value': '@{value} is also in another row; each handle can be in the file only once.',

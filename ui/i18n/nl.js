@@ -299,6 +299,7 @@ const nl = {
   'code.results_assigned_not_published': 'De post die je voor deze rij koos is niet gepubliceerd: resultaten horen bij een gepubliceerde post.',
   'code.results_not_published': 'Je kunt resultaten invoeren zodra de post gepubliceerd is.',
   'code.results_no_counts': 'Vul minstens één aantal in, zoals de likes of de weergaven.',
+  'code.unknown_basis': 'Een engagement rate deel je door volgers, bereik of weergaven: kies een daarvan.',
   'code.date_in_future': 'Deze datum ligt in de toekomst: de aantallen kunnen alleen op vandaag of eerder gedateerd zijn.',
   'code.duplicate_in_file': 'Deze handle staat ook in een andere rij; elke handle mag maar één keer in het bestand staan.',
   'code.duplicate_in_file.value': '@{value} staat ook in een andere rij; elke handle mag maar één keer in het bestand staan.',

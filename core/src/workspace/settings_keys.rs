@@ -11,6 +11,11 @@ use super::settings_form::{
     save, PayoutSettingsDraft, SalesRulesDraft, SettingsDraft, TierBoundsDraft, TodayRulesDraft,
 };
 use super::Workspace;
+use crate::analytics::campaign_report::emv_values;
+use crate::analytics::emv::{valued_per, EMV_COUNTS};
+use crate::analytics::figures::{basis_named, basis_text, engagement_basis};
+use crate::analytics::formulas::Count;
+use crate::roster::model::Platform;
 use crate::error::{Error, FieldError, Result};
 use crate::numbers::Spelling;
 use serde::Serialize;
@@ -80,9 +85,25 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The analytics keys, after [`KEYS`]: which count each platform's engagement rates divide by
+/// (`engagement_basis_instagram = followers|reach|views`), and the EMV value of each count in
+/// the workspace currency (`emv_likes = 0.10`; per 1,000 for views and impressions; `none` to
+/// leave a count out of EMV, `default` for the starting value).
+pub fn analytics_keys() -> Vec<(String, String)> {
+    let mut keys: Vec<(String, String)> = Platform::ALL
+        .iter()
+        .map(|p| (format!("engagement_basis_{}", p.as_str()), format!("what {} engagement rates divide by: followers, reach or views", p.label())))
+        .collect();
+    keys.extend(EMV_COUNTS.iter().map(|c| {
+        let per = if valued_per(*c) == 1 { "each" } else { "per 1,000" };
+        (format!("emv_{}", c.as_str()), format!("the EMV value of {} ({per}; none leaves them out, default is the starting value)", c.label()))
+    }));
+    keys
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SettingValue {
-    pub key: &'static str,
+    pub key: String,
     pub value: String,
 }
 
@@ -156,17 +177,87 @@ pub fn settings_values(ws: &Workspace) -> Result<Vec<SettingValue>> {
         payouts.brand_address.replace('\n', "\\n"),
         payouts.brand_vat_number,
     ];
-    Ok(KEYS
-        .iter()
-        .zip(values)
-        .map(|(&(key, _), value)| SettingValue { key, value })
-        .collect())
+    let mut out: Vec<SettingValue> = KEYS.iter().zip(values).map(|(&(key, _), value)| SettingValue { key: key.to_string(), value }).collect();
+    let bases = engagement_basis(ws.conn())?;
+    for p in Platform::ALL {
+        out.push(SettingValue { key: format!("engagement_basis_{}", p.as_str()), value: basis_text(bases[p]).to_string() });
+    }
+    let currency = ws.settings()?.currency();
+    let emv = emv_values(ws.conn(), currency)?;
+    for c in EMV_COUNTS {
+        let value = emv.values.get(&c).map_or("none".to_string(), |minor| crate::money::format_plain(*minor, currency));
+        out.push(SettingValue { key: format!("emv_{}", c.as_str()), value });
+    }
+    Ok(out)
+}
+
+/// An analytics change read: the basis of a platform or the EMV value of a count.
+enum AnalyticsChange {
+    Basis(Platform, crate::analytics::formulas::Basis),
+    /// `None` in the value: the count is not valued; `Default`: the starting value again.
+    Emv(Count, EmvChoice),
+}
+
+enum EmvChoice {
+    Value(Option<i64>),
+    Default,
+}
+
+/// `Some` when `key` is an analytics key: the change, or its problem.
+fn analytics_change(ws: &Workspace, key: &str, value: &str) -> Option<std::result::Result<AnalyticsChange, FieldError>> {
+    if let Some(platform) = key.strip_prefix("engagement_basis_") {
+        let p = Platform::parse(platform)?;
+        return Some(basis_named(value).map(|b| AnalyticsChange::Basis(p, b)).ok_or_else(|| {
+            FieldError::new(key, "unknown_basis", format!("“{value}” is not what an engagement rate divides by: use followers, reach or views.")).with_value(value)
+        }));
+    }
+    let count = key.strip_prefix("emv_").and_then(Count::parse).filter(|c| EMV_COUNTS.contains(c))?;
+    let t = value.trim().to_ascii_lowercase();
+    Some(match t.as_str() {
+        "none" | "" => Ok(AnalyticsChange::Emv(count, EmvChoice::Value(None))),
+        "default" => Ok(AnalyticsChange::Emv(count, EmvChoice::Default)),
+        _ => {
+            let currency = ws.settings().ok()?.currency();
+            match crate::money::parse_amount(value, currency, Spelling::English) {
+                Ok(minor) if minor >= 0 => Ok(AnalyticsChange::Emv(count, EmvChoice::Value(Some(minor)))),
+                _ => Err(FieldError::new(key, "invalid_amount", format!("“{value}” is not an amount of 0 or more in {}, like 0.50; or none, or default.", currency.code())).with_value(value)),
+            }
+        }
+    })
+}
+
+fn save_analytics(ws: &mut Workspace, changes: &[AnalyticsChange]) -> Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let actor = ws.actor();
+    ws.write(|tx| {
+        for change in changes {
+            let detail = match change {
+                AnalyticsChange::Basis(p, b) => {
+                    tx.execute("INSERT INTO engagement_basis (platform, basis) VALUES (?1, ?2) ON CONFLICT (platform) DO UPDATE SET basis = excluded.basis", [p.as_str(), basis_text(*b)])?;
+                    format!("engagement basis {}: {}", p.label(), basis_text(*b))
+                }
+                AnalyticsChange::Emv(c, EmvChoice::Default) => {
+                    tx.execute("DELETE FROM emv_values WHERE count = ?1", [c.as_str()])?;
+                    format!("EMV value of {}: default", c.label())
+                }
+                AnalyticsChange::Emv(c, EmvChoice::Value(v)) => {
+                    tx.execute("INSERT INTO emv_values (count, value_minor) VALUES (?1, ?2) ON CONFLICT (count) DO UPDATE SET value_minor = excluded.value_minor", rusqlite::params![c.as_str(), v])?;
+                    format!("EMV value of {}: {}", c.label(), v.map_or("none".to_string(), |v| v.to_string()))
+                }
+            };
+            crate::workspace::audit(tx, actor, "settings", None, "analytics", &detail)?;
+        }
+        Ok(())
+    })
 }
 
 /// Changes the settings named in `changes` (key, value), all or nothing.
 pub fn set_settings(ws: &mut Workspace, changes: &[(String, String)]) -> Result<Vec<SettingValue>> {
     let mut d = current_draft(ws)?;
     let mut problems = Vec::new();
+    let mut analytics = Vec::new();
     {
         let sales = d
             .sales
@@ -213,8 +304,12 @@ pub fn set_settings(ws: &mut Workspace, changes: &[(String, String)]) -> Result<
                 "brand_bic" => payouts.brand_bic = v,
                 "brand_address" => payouts.brand_address = v.replace("\\n", "\n"),
                 "brand_vat_number" => payouts.brand_vat_number = v,
+                other if analytics_change(ws, other, &v).is_some() => match analytics_change(ws, other, &v).expect("an analytics key") {
+                    Ok(change) => analytics.push(change),
+                    Err(problem) => problems.push(problem),
+                },
                 other => problems.push(
-                    FieldError::new(other, "unknown_setting", format!("There is no setting “{other}”. The settings are: {}.", KEYS.iter().map(|k| k.0).collect::<Vec<_>>().join(", ")))
+                    FieldError::new(other, "unknown_setting", format!("There is no setting “{other}”. The settings are: {}.", KEYS.iter().map(|k| k.0.to_string()).chain(analytics_keys().into_iter().map(|k| k.0)).collect::<Vec<_>>().join(", ")))
                         .with_value(other),
                 ),
             }
@@ -236,6 +331,8 @@ pub fn set_settings(ws: &mut Workspace, changes: &[(String, String)]) -> Result<
         ),
         other => other,
     })?;
+    // Checked above with the rest; written once the screen's settings are saved.
+    save_analytics(ws, &analytics)?;
     settings_values(ws)
 }
 
@@ -271,7 +368,8 @@ mod tests {
     fn every_key_reads_and_a_change_is_saved_through_the_screens_rules() {
         let mut ws = Workspace::in_memory(&Settings::new("Studio Zon", "EUR", "nl-NL")).unwrap();
         let values = settings_values(&ws).unwrap();
-        assert_eq!(values.len(), KEYS.len());
+        assert_eq!(values.len(), KEYS.len() + analytics_keys().len());
+        assert_eq!((value(&values, "engagement_basis_tiktok"), value(&values, "emv_likes"), value(&values, "emv_views")), ("views".into(), "0.10".into(), "5.00".into()));
         assert_eq!(
             (
                 value(&values, "min_payout"),
@@ -304,6 +402,13 @@ mod tests {
             ),
             ("50.00".into(), "NL91ABNA0417164300".into(), "14".into())
         );
+        let after = set_settings(&mut ws, &change(&[("engagement_basis_instagram", "reach"), ("emv_likes", "0.25"), ("emv_saves", "none")])).unwrap();
+        assert_eq!((value(&after, "engagement_basis_instagram"), value(&after, "emv_likes"), value(&after, "emv_saves")), ("reach".into(), "0.25".into(), "none".into()));
+        let after = set_settings(&mut ws, &change(&[("emv_likes", "default")])).unwrap();
+        assert_eq!(value(&after, "emv_likes"), "0.10");
+        let Err(Error::Validation(problems)) = set_settings(&mut ws, &change(&[("engagement_basis_x", "likes"), ("emv_shares", "-1"), ("tier_micro", "500")])) else { panic!("refused") };
+        assert_eq!(problems.iter().map(|p| (p.field.as_str(), p.code)).collect::<Vec<_>>(), [("engagement_basis_x", "unknown_basis"), ("emv_shares", "invalid_amount")]);
+        assert_eq!(value(&settings_values(&ws).unwrap(), "tier_micro"), "10000", "nothing of a refused change is kept");
         assert_eq!(
             load_payout_settings(ws.conn()).unwrap().brand_address,
             "Gracht 1\n1015 CJ Amsterdam"
