@@ -573,3 +573,82 @@ export const drawChart = (kind, style, format) => call('charts_draw', { kind, st
 /** Native save dialog, then the chart drawn in `style` written there. Null when cancelled.
  * @param {string} kind @param {ChartStyle} style @param {'svg'|'png'} format @returns {Promise<string|null>} */
 export const saveChart = (kind, style, format) => call('charts_save', { kind, style, format, dialog: dialog('charts.save.dialog', `charts.save.filter.${format}`) });
+
+// ---------------------------------------------------------------------------------------------
+// Results (commands/results.rs, commands/analytics.rs): what posts did, the figures beside the
+// benchmarks, the client report.
+/**
+ * @typedef {{ basis_points: number, numerator: string, denominator: string }} Ratio
+ * @typedef {{ value: Ratio } | { not_enough_data: { reason: { code: string, count?: string } } }} RateFigure
+ * @typedef {{ views: number|null, reach: number|null, impressions: number|null, likes: number|null,
+ *   comments: number|null, shares: number|null, saves: number|null, link_clicks: number|null,
+ *   profile_follows: number|null, followers_at_post: number|null }} PostCounts
+ * @typedef {{ id: number, deliverable_id: number, taken_on: string, counts: PostCounts, followers_from: string,
+ *   source: string, source_file: string, source_row: number|null, external_post_id: string, latest: boolean,
+ *   entered_at: string }} Snapshot
+ * @typedef {{ deliverable_id: number, collaboration_id: number, creator_id: number, creator: string,
+ *   handle: string|null, platform: string, format: string, published_at: string|null, post_url: string,
+ *   latest: Snapshot|null, snapshots: number, basis: string, engagement: RateFigure, formula: string }} GridPost
+ */
+/** A campaign's published posts with their newest counts and rate. @param {number} campaignId
+ * @returns {Promise<GridPost[]>} */
+export const resultsGrid = (campaignId) => call('results_grid', { campaignId, spelling: spelling() });
+/** One post's counts as typed (text, in the window's spelling; empty = not known).
+ * @param {Record<string, string|number>} draft @returns {Promise<Snapshot>} */
+export const recordResults = (draft) => call('results_record', { draft: { ...draft, spelling: spelling() } });
+/** Every snapshot of a post, newest first. @param {number} deliverableId @returns {Promise<Snapshot[]>} */
+export const resultsHistory = (deliverableId) => call('results_history', { deliverableId });
+/** Deletes one snapshot. @param {number} id */
+export const deleteResultsSnapshot = (id) => call('results_delete_snapshot', { id });
+/** Native open dialog for a results file. @returns {Promise<string|null>} */
+export const pickResultsFile = () => call('sales_import_pick_file', { dialog: dialog('results.import.dialogTitle', 'dialog.filter.csv') });
+/**
+ * @typedef {{ mapping?: Record<string, string|null> | null, assignments?: Record<string, number>,
+ *   leave_unmatched?: boolean, skip_bad_rows?: boolean }} ResultsChoices
+ */
+const resultsOptions = (/** @type {ResultsChoices} */ c) => ({
+  mapping: c.mapping ?? null, spelling: c.mapping ? spelling() : null, assignments: c.assignments ?? {},
+  leave_unmatched: Boolean(c.leave_unmatched), skip_bad_rows: Boolean(c.skip_bad_rows),
+});
+/** What importing a results file would do (writes nothing). @param {string} path @param {ResultsChoices} [choices]
+ * @returns {Promise<any>} ResultsPreview */
+export const previewResults = (path, choices = {}) => call('results_import_preview', { path, options: resultsOptions(choices) });
+/** Imports a results file, all or nothing. @param {string} path @param {ResultsChoices} [choices]
+ * @returns {Promise<any>} ResultsImportReport */
+export const importResults = (path, choices = {}) => call('results_import_run', { path, options: resultsOptions(choices) });
+/** The figures grouped `by` (of a campaign, or all), with the contrasts.
+ * @param {number|null} campaignId @param {string} by @returns {Promise<any>} Analytics */
+export const analyticsFigures = (campaignId, by) => call('analytics_figures', { campaignId, by, spelling: spelling() });
+/** Every formula, named and written out. @returns {Promise<Array<{ id: string, name: string, text: string }>>} */
+export const analyticsFormulas = () => call('analytics_formulas', { spelling: spelling() });
+/** Native save dialog, then the campaign's client report written there as PDF. Null when cancelled.
+ * @param {number} campaignId @param {'en'|'nl'} language @param {boolean} includeMoney @returns {Promise<string|null>} */
+export const saveReport = (campaignId, language, includeMoney) =>
+  call('report_save', { campaignId, language, includeMoney, dialog: dialog('results.report.dialog', 'results.report.filter') });
+/**
+ * @typedef {{ currency: string, bases: Array<{ platform: string, basis: string }>,
+ *   emv: Array<{ count: string, per: number, value: string|null, default: string }> }} AnalyticsSettings
+ */
+/** The results settings. @returns {Promise<AnalyticsSettings>} */
+export const analyticsSettings = () => call('analytics_settings');
+/** Saves the results settings (amounts in the window's spelling; empty: not valued).
+ * @param {Record<string, string>} bases @param {Record<string, string>} emv @returns {Promise<AnalyticsSettings>} */
+export const saveAnalyticsSettings = (bases, emv) => call('analytics_settings_save', { draft: { bases, emv, spelling: spelling() } });
+/** A results chart (`engagement`, `by_format`, `by_tier`, `gifted_vs_paid`, `funnel`, `budget`, `growth`)
+ * of a campaign, a creator or the workspace, drawn by the core: the file's bytes.
+ * @param {string} kind @param {{ campaign?: number|null, creator?: number|null }} scope @param {ChartStyle} style
+ * @param {'svg'|'png'} format @returns {Promise<ArrayBuffer>} */
+export const drawResultsChart = (kind, scope, style, format) =>
+  call('results_chart_draw', { kind, scope: { campaign: scope.campaign ?? null, creator: scope.creator ?? null }, style, format });
+/** Native save dialog, then that chart written there. Null when cancelled. */
+export const saveResultsChart = (kind, scope, style, format) =>
+  call('results_chart_save', { kind, scope: { campaign: scope.campaign ?? null, creator: scope.creator ?? null }, style, format, dialog: dialog('charts.save.dialog', `charts.save.filter.${format}`) });
+/** The authenticity flags of these creators (a page of the roster): id → flags, only flagged ones.
+ * @param {number[]} creatorIds @returns {Promise<Record<string, Array<{ kind: string, label: string, reason: string }>>>} */
+export const rosterFlags = (creatorIds) => call('signals_roster_flags', { creatorIds, spelling: spelling() });
+/** One creator's authenticity signals, per handle, each with its reason and the numbers behind it.
+ * @param {number} creatorId @returns {Promise<Array<{ platform: string, handle: string, flag: { kind: string, label: string, reason: string } }>>} */
+export const creatorFlags = (creatorId) => call('signals_of_creator', { creatorId, spelling: spelling() });
+/** A campaign's key figures, spend and return (CPM, CPE, CPC, CPA, ROAS, EMV), best posts and
+ * formulas, worded by the core. @param {number} campaignId @returns {Promise<any>} KeyFigures */
+export const keyFigures = (campaignId) => call('results_key_figures', { campaignId, spelling: spelling() });

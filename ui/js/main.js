@@ -1,13 +1,13 @@
 //! Boot and routing. Reads the app preferences (display language) and the app state; with a
 //! workspace open it loads the workspace's vocabulary and shows the sidebar (switcher,
-//! navigation: Today, Creators, Campaigns, Sales, Payouts, Settings) beside the current screen, Today first;
+//! navigation: Today, Creators, Campaigns, Sales, Payouts, Results, Settings) beside the current screen, Today first;
 //! without one it shows the welcome screen. Any screen moves to another through nav.js
 //! (`navigate(route, params, { workspacePath })`); a screen is built as `(previous, params)`,
 //! where `previous` is the `snapshot()` it handed back when it was last left (roster query,
 //! scroll, open panel, unsaved form input), which is also how a language switch re-renders
 //! everything without losing what the user was doing. A screen that can show new params in
 //! place offers `show(params)`. It also holds the window-wide keyboard shortcuts (/, Ctrl+N,
-//! Alt+1–6) and makes sure no failed promise goes unnoticed.
+//! Alt+1–7) and makes sure no failed promise goes unnoticed.
 
 import * as api from './api.js';
 import { h, icon, ICONS, mount, isTyping, isMod } from './shared/dom.js';
@@ -25,13 +25,14 @@ import { fileBanner } from './workspace/file-banner.js';
 import { startWaitingNotice } from './workspace/waiting-notice.js';
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-/** The screens in sidebar order; Alt+1…6 picks them. `icon` is 16×16 stroked path data. */
+/** The screens in sidebar order; Alt+1…7 picks them. `icon` is 16×16 stroked path data. */
 const ROUTES = [
   { id: 'today', key: 'nav.today', icon: ['M2.5 3.5h11v10h-11z', 'M2.5 6.5h11', 'M5.5 2v3M10.5 2v3', 'M5 9.5h2'] },
   { id: 'roster', key: 'nav.roster', icon: ICONS.users },
   { id: 'campaigns', key: 'nav.campaigns', icon: ['M2.5 6.5v3h2l5 3v-9l-5 3z', 'M12 6a2.5 2.5 0 0 1 0 4', 'M4.5 9.5l1 4h2l-1-4'] },
   { id: 'sales', key: 'sales.nav', icon: ['M2.5 13.5h11', 'M4 11V8M7 11V5M10 11V7M13 11V3'] },
   { id: 'payouts', key: 'payouts.nav', icon: ['M1.5 4.5h13v8h-13z', 'M1.5 7h13', 'M4 10.5h3'] },
+  { id: 'results', key: 'results.nav', icon: ['M2 13.5l3.5-4 3 2.5 5.5-7', 'M11 5h3v3'] },
   { id: 'settings', key: 'nav.settings', icon: ICONS.settings },
 ];
 let route = 'today';
@@ -195,6 +196,8 @@ function buildScreen(previous, params) {
       return lazyScreen('sales.nav', () => import('./sales/sales.js'), (mod) => mod.salesScreen(previous, params), previous);
     case 'payouts':
       return lazyScreen('payouts.nav', () => import('./payouts/payouts.js'), (mod) => mod.payoutsScreen(previous, params), previous);
+    case 'results':
+      return lazyScreen('results.nav', () => import('./analytics/results-screen.js'), (mod) => mod.resultsScreen(previous), previous);
     case 'settings':
       return settingsScreen({ onSaved: (info) => enter(info, 'settings'), onLanguage: applyLanguage }, previous);
     default:

@@ -25,6 +25,7 @@ use crate::numbers::Spelling;
 use crate::payouts::statement::words::long_date;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
 
 /// What the person chose for the report.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +33,29 @@ pub struct ReportChoices {
     pub language: ReportLanguage,
     pub include_money: bool,
     pub today: NaiveDate,
+}
+
+/// The report's figures as the campaign's Results tab shows them: the key figures, spend and
+/// return, the best posts and the formulas, worded in `spelling` (the report without its charts).
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyFigures {
+    pub period: String,
+    pub kpis: Vec<KpiRow>,
+    pub spend_and_return: Vec<KpiRow>,
+    pub best_posts: Vec<BestPost>,
+    pub formulas: Vec<FormulaRow>,
+}
+
+/// The key figures of `campaign_id` as of `today`, in `spelling` (Dutch, else English).
+pub fn key_figures(conn: &Connection, campaign_id: i64, spelling: Spelling, today: NaiveDate) -> Result<KeyFigures> {
+    let r = gather(conn, campaign_id, ReportChoices { language: ReportLanguage::from_spelling(spelling), include_money: true, today })?;
+    Ok(KeyFigures { period: r.period, kpis: r.kpis, spend_and_return: r.spend_and_return, best_posts: r.best_posts, formulas: r.formulas })
+}
+
+/// The name the save dialog offers: `Spring launch report.pdf` / `Spring launch rapport.pdf`.
+pub fn report_file_name(conn: &Connection, campaign_id: i64, language: Spelling) -> Result<String> {
+    let name = crate::campaigns::campaign::load(conn, campaign_id)?.name;
+    Ok(format!("{name} {}.pdf", if language == Spelling::Dutch { "rapport" } else { "report" }))
 }
 
 /// The campaign report of `campaign_id` as PDF bytes.

@@ -155,6 +155,39 @@ pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A post of a campaign's results grid with its engagement rate as the figures compute it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GridPost {
+    #[serde(flatten)]
+    pub row: super::results::GridRow,
+    pub basis: Basis,
+    pub engagement: Figure<Ratio>,
+    /// The formula with the counts it added (`Engagement rate by followers = (likes + comments) ÷ …`),
+    /// or why there is no rate, in the window's language.
+    pub formula: String,
+}
+
+/// The results grid of `campaign_id`: its published posts with their newest snapshot and rate.
+pub fn results_grid(conn: &Connection, campaign_id: i64, spelling: Spelling) -> Result<Vec<GridPost>> {
+    let bases = engagement_basis(conn)?;
+    let rows = super::results::campaign_grid(conn, campaign_id)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let basis = bases[&row.platform];
+            let rated = match &row.latest {
+                None => Figure::lacking(NotEnoughData::NoResults),
+                Some(s) => engagement_rate(&s.counts, basis),
+            };
+            let formula = match &rated {
+                Figure::Value(e) => e.formula_as_used(spelling),
+                Figure::NotEnoughData { reason } => reason.sentence(spelling),
+            };
+            GridPost { row, basis, engagement: rated.map(|e| e.rate), formula }
+        })
+        .collect())
+}
+
 /// A post's engagement rate by its platform's basis, or why there is none.
 pub fn post_rate(post: &PostFacts) -> Figure<Ratio> {
     match &post.counts {

@@ -258,6 +258,19 @@ text_enum!(
     }
 );
 
+/// A formula named and written out, for the window's list of formulas.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamedFormula {
+    pub id: FormulaId,
+    pub name: &'static str,
+    pub text: String,
+}
+
+/// Every formula, named and written out in `spelling`.
+pub fn named_formulas(spelling: Spelling) -> Vec<NamedFormula> {
+    FormulaId::ALL.iter().map(|f| NamedFormula { id: *f, name: f.name(spelling), text: f.text(spelling) }).collect()
+}
+
 impl FormulaId {
     /// The formula's name: `Engagement rate by reach`, `Engagement rate op bereik`.
     pub fn name(self, spelling: Spelling) -> &'static str {

@@ -35,6 +35,7 @@ pub mod rate;
 pub mod report;
 pub mod results;
 pub mod results_file;
+pub mod settings;
 pub mod signals;
 
 #[cfg(test)]

@@ -38,6 +38,13 @@ use typst_layout::PagedDocument;
 /// The language a report is written in (the payout statement's: English or Dutch).
 pub use crate::payouts::statement::StatementLanguage as ReportLanguage;
 
+impl ReportLanguage {
+    /// The report's language for the window's: Dutch, else English.
+    pub fn from_spelling(spelling: Spelling) -> ReportLanguage {
+        if spelling == Spelling::Dutch { ReportLanguage::Dutch } else { ReportLanguage::English }
+    }
+}
+
 impl From<ReportLanguage> for Spelling {
     /// The analytics' and the charts' words for the report's language.
     fn from(language: ReportLanguage) -> Spelling {

@@ -204,7 +204,7 @@ enum EmvChoice {
 }
 
 /// `Some` when `key` is an analytics key: the change, or its problem.
-fn analytics_change(ws: &Workspace, key: &str, value: &str) -> Option<std::result::Result<AnalyticsChange, FieldError>> {
+fn analytics_change(ws: &Workspace, key: &str, value: &str, spelling: Spelling) -> Option<std::result::Result<AnalyticsChange, FieldError>> {
     if let Some(platform) = key.strip_prefix("engagement_basis_") {
         let p = Platform::parse(platform)?;
         return Some(basis_named(value).map(|b| AnalyticsChange::Basis(p, b)).ok_or_else(|| {
@@ -218,9 +218,10 @@ fn analytics_change(ws: &Workspace, key: &str, value: &str) -> Option<std::resul
         "default" => Ok(AnalyticsChange::Emv(count, EmvChoice::Default)),
         _ => {
             let currency = ws.settings().ok()?.currency();
-            match crate::money::parse_amount(value, currency, Spelling::English) {
+            let example = if spelling == Spelling::Dutch { "0,50" } else { "0.50" };
+            match crate::money::parse_amount(value, currency, spelling) {
                 Ok(minor) if minor >= 0 => Ok(AnalyticsChange::Emv(count, EmvChoice::Value(Some(minor)))),
-                _ => Err(FieldError::new(key, "invalid_amount", format!("“{value}” is not an amount of 0 or more in {}, like 0.50; or none, or default.", currency.code())).with_value(value)),
+                _ => Err(FieldError::new(key, "invalid_amount", format!("“{value}” is not an amount of 0 or more in {}, like {example}; or none, or default.", currency.code())).with_value(value)),
             }
         }
     })
@@ -304,7 +305,7 @@ pub fn set_settings(ws: &mut Workspace, changes: &[(String, String)]) -> Result<
                 "brand_bic" => payouts.brand_bic = v,
                 "brand_address" => payouts.brand_address = v.replace("\\n", "\n"),
                 "brand_vat_number" => payouts.brand_vat_number = v,
-                other if analytics_change(ws, other, &v).is_some() => match analytics_change(ws, other, &v).expect("an analytics key") {
+                other if analytics_change(ws, other, &v, Spelling::English).is_some() => match analytics_change(ws, other, &v, Spelling::English).expect("an analytics key") {
                     Ok(change) => analytics.push(change),
                     Err(problem) => problems.push(problem),
                 },
@@ -334,6 +335,24 @@ pub fn set_settings(ws: &mut Workspace, changes: &[(String, String)]) -> Result<
     // Checked above with the rest; written once the screen's settings are saved.
     save_analytics(ws, &analytics)?;
     settings_values(ws)
+}
+
+/// Changes only analytics keys (`engagement_basis_<platform>`, `emv_<count>`), amounts read in
+/// `spelling` (the window's), all or nothing; each problem at its key.
+pub fn set_analytics_settings(ws: &mut Workspace, changes: &[(String, String)], spelling: Spelling) -> Result<()> {
+    let mut problems = Vec::new();
+    let mut analytics = Vec::new();
+    for (key, value) in changes {
+        match analytics_change(ws, key.trim(), value, spelling) {
+            Some(Ok(change)) => analytics.push(change),
+            Some(Err(problem)) => problems.push(problem),
+            None => problems.push(FieldError::new(key.trim(), "unknown_setting", format!("There is no results setting “{key}”.")).with_value(key)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Validation(problems));
+    }
+    save_analytics(ws, &analytics)
 }
 
 /// The key of a settings screen field (`tiers.nano` → `tier_nano`).

@@ -9,6 +9,7 @@ pub mod backups;
 pub mod campaigns;
 pub mod commissions;
 pub mod payouts;
+pub mod results;
 pub mod roster;
 pub mod sales;
 pub mod sales_imports;

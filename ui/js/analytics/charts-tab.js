@@ -6,7 +6,8 @@
 //! (the native save dialog; the file is drawn at the size on screen).
 //!
 //! `chartsTab(kinds)`: a tab `{ el, dispose }` for the chart kinds named (`commissions_by_month`,
-//! `payouts_by_creator`, `revenue_by_creator`, `revenue_by_campaign`).
+//! `payouts_by_creator`, `revenue_by_creator`, `revenue_by_campaign`); `chartsGrid(sources,
+//! intro)` the same cards for any charts the core draws (the Results screens' kinds and scope).
 
 import * as api from '../api.js';
 import { h, mount, debounce } from '../shared/dom.js';
@@ -41,9 +42,25 @@ function dataUrl(bytes, mime) {
   });
 }
 
-/** One chart's card. @param {string} kind */
-function chartCard(kind) {
-  const title = t(`charts.kind.${kind}`);
+/**
+ * What a card draws: its id (in element ids), title and words about it, and how the core draws
+ * and saves it.
+ * @typedef {{ id: string, title: string, about: string,
+ *   draw: (style: any, format: 'png'|'svg') => Promise<ArrayBuffer>,
+ *   save: (style: any, format: 'png'|'svg') => Promise<string|null> }} ChartSource
+ */
+
+/** One of the workspace-wide money charts as a card's source. @param {string} kind @returns {ChartSource} */
+const moneyChart = (kind) => ({
+  id: kind, title: t(`charts.kind.${kind}`), about: t(`charts.about.${kind}`),
+  draw: (style, format) => api.drawChart(kind, style, format),
+  save: (style, format) => api.saveChart(kind, style, format),
+});
+
+/** One chart's card. @param {ChartSource} source */
+export function chartCard(source) {
+  const kind = source.id;
+  const title = source.title;
   const image = h('img', { class: 'chart-image', id: `chart-${kind}`, alt: title, hidden: true, draggable: 'false' });
   const status = h('p', { class: 'chart-status muted', role: 'status' }, t('charts.drawing'));
   const frame = h('div', { class: 'chart-frame', style: `min-height: ${HEIGHT}px` }, status, image);
@@ -52,7 +69,7 @@ function chartCard(kind) {
   }, t(`charts.save.${format}`));
   const el = h('figure', { class: 'chart-card', 'aria-label': title },
     frame,
-    h('figcaption', { class: 'chart-actions' }, h('span', { class: 'chart-caption muted' }, t(`charts.about.${kind}`)),
+    h('figcaption', { class: 'chart-actions' }, h('span', { class: 'chart-caption muted' }, source.about),
       h('span', { class: 'chart-buttons' }, saveButton('png'), saveButton('svg'))));
   let drawnWidth = 0;
   let drawnTheme = '';
@@ -68,7 +85,7 @@ function chartCard(kind) {
     const mine = ++asked;
     el.setAttribute('aria-busy', 'true');
     try {
-      const bytes = await api.drawChart(kind, style(w, screenRatio()), 'png');
+      const bytes = await source.draw(style(w, screenRatio()), 'png');
       const url = await dataUrl(bytes, 'image/png');
       if (mine !== asked) return; // a newer drawing was asked for meanwhile
       image.src = url;
@@ -92,7 +109,7 @@ function chartCard(kind) {
 
   async function save(format) {
     try {
-      const path = await api.saveChart(kind, style(drawnWidth || width(), 2), format);
+      const path = await source.save(style(drawnWidth || width(), 2), format);
       if (path) toast(t('charts.saved', { file: path }), { kind: 'success', timeout: 8000 });
     } catch (err) {
       toastError(err);
@@ -104,10 +121,19 @@ function chartCard(kind) {
 
 /** The Charts tab of `kinds`. @param {string[]} kinds */
 export function chartsTab(kinds) {
-  const cards = kinds.map(chartCard);
+  return chartsGrid(kinds.map(moneyChart), t('charts.intro'));
+}
+
+/**
+ * Cards of `sources` in a grid under `intro`, drawn once in the page, again on a resize or a
+ * theme change; `{ el, dispose, redraw }` (`redraw` after the figures changed).
+ * @param {ChartSource[]} sources @param {string} intro
+ */
+export function chartsGrid(sources, intro) {
+  const cards = sources.map(chartCard);
   const el = h('div', { class: 'charts-tab' },
     h('div', { class: 'charts-main' },
-      h('p', { class: 'card-intro muted' }, t('charts.intro')),
+      h('p', { class: 'card-intro muted' }, intro),
       h('div', { class: 'charts-grid' }, ...cards.map((c) => c.el))));
   const drawAll = (force = false) => cards.forEach((c) => c.draw(force));
   const onResize = debounce(() => drawAll(), 200);
@@ -118,6 +144,7 @@ export function chartsTab(kinds) {
   requestAnimationFrame(() => { drawAll(true); resizes.observe(el); });
   return {
     el,
+    redraw: () => drawAll(true),
     dispose() {
       resizes.disconnect();
       darkScheme.removeEventListener('change', onTheme);

@@ -1,6 +1,6 @@
 //! One campaign: its header (name, goal, phase, dates, Edit, Archive or Restore, CSV and
-//! calendar export through native save dialogs), the budget strip, and four tabs: Board,
-//! Timeline, Brief and Sales (sales/campaign-sales.js). Delete is offered only for a campaign without creators (the core keeps
+//! calendar export through native save dialogs), the budget strip, and five tabs: Board,
+//! Timeline, Brief, Sales (sales/campaign-sales.js) and Results (analytics/campaign-results.js). Delete is offered only for a campaign without creators (the core keeps
 //! one with history); every campaign can be archived, and an archived one says so in a banner
 //! with Restore and takes no new creators. Reads the campaign and its board together;
 //! `refresh()` reads them again (after a save in the collaboration panel, or a change made
@@ -16,12 +16,13 @@ import { campaignBoard } from './campaign-board.js';
 import { campaignTimeline } from './campaign-timeline.js';
 import { campaignBrief } from './campaign-brief.js';
 import { campaignSalesTab } from '../sales/campaign-sales.js';
+import { campaignResultsTab } from '../analytics/campaign-results.js';
 import { openCollaborationPicker } from './collaboration-picker.js';
 import { confirm } from '../shared/dialog.js';
 import { toast, toastError } from '../shared/toast.js';
 import { moveByArrow } from '../shared/tabs.js';
 
-const TABS = ['board', 'timeline', 'brief', 'sales'];
+const TABS = ['board', 'timeline', 'brief', 'sales', 'results'];
 
 /**
  * @param {number} id
@@ -38,6 +39,10 @@ export function campaignView(id, o) {
   let board = null;
   let seq = 0;
   let timeline = null;
+  /** The Results tab while it shows (its charts stop listening when it goes). */
+  let results = null;
+  /** The Results tab's grouping, kept across its redraws. */
+  let resultsBy = 'format';
   const el = h('section', { class: 'campaign-view', 'aria-busy': 'true' }, h('div', { class: 'panel-loading' }, t('common.loading')));
 
   async function refresh() {
@@ -63,10 +68,12 @@ export function campaignView(id, o) {
     const focusedId = /** @type {HTMLElement|null} */ (document.activeElement)?.id;
     timeline?.dispose();
     timeline = null;
+    results?.dispose();
+    results = null;
     const tabButton = (name) => h('button', {
       type: 'button', role: 'tab', class: 'tab', id: `campaign-tab-${name}`, 'aria-selected': String(tab === name), tabindex: tab === name ? 0 : -1,
       'aria-controls': 'campaign-tabpanel', onclick: () => switchTab(name),
-    }, t(name === 'sales' ? 'sales.campaign.tab' : `campaign.tab.${name}`));
+    }, t(name === 'sales' ? 'sales.campaign.tab' : name === 'results' ? 'results.campaign.tab' : `campaign.tab.${name}`));
     const archived = !!c.archived_on;
     const creators = board.columns.reduce((n, col) => n + col.cards.length, 0);
     let body;
@@ -76,6 +83,7 @@ export function campaignView(id, o) {
     }
     else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
     else if (tab === 'sales') body = campaignSalesTab(c, o.onOpenCollaboration, refresh);
+    else if (tab === 'results') { results = campaignResultsTab(c, { by: resultsBy, onBy: (by) => { resultsBy = by; } }); body = results.el; }
     else body = campaignBrief(c);
     mount(el,
       h('header', { class: 'campaign-header' },

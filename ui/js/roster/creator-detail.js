@@ -2,7 +2,8 @@
 //! handles with their profile URLs (shown as text, never followed); niches and tags;
 //! contact (with the postal address gifts go to); the campaign side (`actions.side`: history,
 //! gifts, totals, outreach log); rate card; payout details (IBAN in groups of four);
-//! authenticity; notes; dates. Buttons hand back to the panel through `onEdit`,
+//! authenticity signals (each with its reason) and the person's own score; notes; dates. Under
+//! the sparkline, the follower growth chart with the posts marked. Buttons hand back to the panel through `onEdit`,
 //! `onAddToCampaign`, `onDelete`, `onClose`. Delete starts hidden: the panel shows it once the
 //! creator's history says they are in no campaign (one with history is never deleted).
 
@@ -15,6 +16,8 @@ import { platformBadge, tierBadge, stageBadge, chip, atHandle } from '../shared/
 import { sparkline } from '../shared/sparkline.js';
 import { toastError } from '../shared/toast.js';
 import { rateText } from '../sales/sales-words.js';
+import { chartCard } from '../analytics/charts-tab.js';
+import { resultsCharts } from '../analytics/results-charts.js';
 
 /**
  * @param {import('../api.js').Creator} c
@@ -36,6 +39,7 @@ export function creatorDetail(c, actions) {
         h('button', { type: 'button', id: 'delete-creator', class: 'btn btn-danger-quiet', 'data-changes': true, hidden: true, onclick: actions.onDelete }, icon(ICONS.trash, 14), t('common.delete')))),
     h('div', { class: 'panel-body' },
       section('detail.history', sparkline(c.follower_history)),
+      growthChart(c.id),
       section('detail.handles', handleList(c.handles)),
       (c.niches.length || c.tags.length) ? section('detail.niches',
         h('div', { class: 'chips' }, ...c.niches.map((n) => chip(n)), ...c.tags.map((tag) => chip(`#${tag}`, 'chip-tag')))) : null,
@@ -59,6 +63,7 @@ export function creatorDetail(c, actions) {
         ['detail.vatRate', c.vat_status === 'registered' ? rateText(c.vat_rate_bp) : ''],
         ['detail.billingAddress', c.billing_address, 'address'],
       ])),
+      signalsSection(c.id),
       section('detail.authenticity', h('div', { class: 'authenticity' },
         c.authenticity_score ? h('div', { class: 'score', role: 'img', 'aria-label': t('detail.score', { score: c.authenticity_score }) },
           ...[1, 2, 3, 4, 5].map((n) => h('span', { class: ['score-pip', n <= c.authenticity_score && 'on'], 'aria-hidden': 'true' })),
@@ -69,6 +74,35 @@ export function creatorDetail(c, actions) {
       h('footer', { class: 'detail-dates muted' },
         h('span', null, t('detail.created', { date: fmt.dateTime(c.created_at) })),
         h('span', null, t('detail.updated', { date: fmt.dateTime(c.updated_at) })))));
+}
+
+/**
+ * The creator's authenticity signals, each with its reason and the numbers behind it (a follower
+ * jump with no post, engagement far below the tier, …), read once the panel shows; nothing when
+ * there are none.
+ * @param {number} creatorId
+ */
+function signalsSection(creatorId) {
+  const el = h('section', { class: 'detail-section signals', id: 'detail-signals', hidden: true, 'aria-labelledby': 'detail-signals-title' });
+  api.creatorFlags(creatorId).then((found) => {
+    if (!found.length) return;
+    el.append(h('h3', { class: 'section-title', id: 'detail-signals-title' }, t('signals.title')),
+      h('ul', { class: 'signal-list' }, ...found.map((s) => h('li', { class: 'signal', id: `signal-${s.flag.kind}-${s.platform}` },
+        h('span', { class: 'signal-label' }, h('span', { class: 'signal-flag', 'aria-hidden': 'true' }, '⚑'), ' ', s.flag.label,
+          h('span', { class: 'muted' }, ` · ${atHandle(s.handle, s.platform)}`)),
+        h('p', { class: 'signal-reason' }, s.flag.reason)))),
+      h('p', { class: 'muted field-hint' }, t('signals.about')));
+    el.hidden = false;
+  }, () => {});
+  return el;
+}
+
+/** The creator's followers per handle over time with their posts marked, drawn by the core. @param {number} creatorId */
+function growthChart(creatorId) {
+  const [source] = resultsCharts(['growth'], { creator: creatorId });
+  const card = chartCard(source);
+  requestAnimationFrame(() => { if (card.el.isConnected) card.draw(true); });
+  return h('section', { class: 'detail-section detail-growth' }, card.el);
 }
 
 function section(titleKey, ...content) {

@@ -2,7 +2,9 @@
 //! total × ROW_HEIGHT tall, with only the visible rows (plus overscan) in the DOM. Rows come
 //! from `listRoster` in pages of PAGE_SIZE, fetched on demand and cached by page; a new query
 //! bumps a generation number so answers to older queries are dropped. The grid is one tab
-//! stop: ↑/↓/PageUp/PageDown/Home/End move the current row, Enter opens it.
+//! stop: ↑/↓/PageUp/PageDown/Home/End move the current row, Enter opens it. A creator with an
+//! authenticity signal (a follower jump with no post, engagement far below the tier, …) has a
+//! flag beside the name with the reasons, read per page with `rosterFlags`.
 //!
 //! Rows can also be ticked, to act on several creators at once: a click on a row's checkbox
 //! (Shift+click ticks the range from the last one ticked), Space on the current row, the
@@ -230,7 +232,7 @@ export class RosterTable {
     if (this.pages.has(page) || this.inflight.has(page)) return;
     const generation = this.generation;
     this.inflight.add(page);
-    api.listRoster({ ...this.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+    api.listRoster({ ...this.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(withFlags).then((result) => {
       if (generation !== this.generation) return; // an answer to an older query
       this.inflight.delete(page);
       this.pages.set(page, result.rows);
@@ -326,7 +328,7 @@ export class RosterTable {
     },
     h('div', { class: 'cell cell-select', role: 'gridcell' },
       h('input', { type: 'checkbox', class: 'row-check', tabindex: -1, checked, 'aria-label': t('roster.select.creator', { name: row.display_name }) })),
-    h('div', { class: 'cell cell-name', role: 'gridcell', title: row.display_name }, row.display_name),
+    h('div', { class: 'cell cell-name', role: 'gridcell', title: row.display_name }, row.display_name, signalFlag(row.flags)),
     h('div', { class: 'cell cell-handles', role: 'gridcell' },
       top ? [platformBadge(top.platform), h('span', { class: 'handle-text', title: atHandle(top.handle, top.platform) }, atHandle(top.handle, top.platform))] : h('span', { class: 'muted' }, '–'),
       more.length ? h('span', { class: 'more', title: more.map((m) => `${atHandle(m.handle, m.platform)} · ${fmt.number(m.followers)}`).join('\n') },
@@ -417,4 +419,25 @@ export class RosterTable {
       if (row) this.hooks.onOpen(row.id);
     }
   }
+}
+
+/**
+ * A page of the roster with each creator's authenticity flags (`row.flags`), read for the page's
+ * ids in one call. A page whose flags cannot be read shows without them rather than not at all.
+ * @param {import('../api.js').RosterPage} result
+ */
+function withFlags(result) {
+  const ids = result.rows.map((r) => r.id);
+  if (!ids.length) return result;
+  return api.rosterFlags(ids).then((flags) => {
+    for (const row of result.rows) /** @type {any} */ (row).flags = flags[String(row.id)] ?? [];
+    return result;
+  }, () => result);
+}
+
+/** The roster's flag beside a name: the signals' labels and reasons as its tooltip. @param {any[]|undefined} flags */
+function signalFlag(flags) {
+  if (!flags?.length) return null;
+  const text = flags.map((f) => `${f.label}: ${f.reason}`).join('\n');
+  return h('span', { class: 'signal-flag', role: 'img', title: text, 'aria-label': t('signals.flag', { reasons: text }) }, '⚑');
 }

@@ -10,7 +10,7 @@ import * as api from '../api.js';
 import { h, mount } from '../shared/dom.js';
 import { t, tn, fmt } from '../shared/i18n.js';
 import { asPayload } from '../shared/errors.js';
-import { openDialog } from '../shared/dialog.js';
+import { importFrame, pickImportFile } from '../shared/import-frame.js';
 import { toast } from '../shared/toast.js';
 import { problemList, groupsOf, list, layoutText } from '../shared/import-problems.js';
 
@@ -26,40 +26,16 @@ const fieldLabel = (f) => (ORDER_FIELDS.includes(f.value) ? t(`sales.import.fiel
 
 /** @param {{ onImported: (report: any) => void }} hooks */
 export async function openOrdersImport(hooks) {
-  let path;
-  try {
-    path = await api.pickOrdersFile();
-  } catch (err) {
-    toast(layoutText(err, fieldLabel), { kind: 'error' });
-    return;
-  }
-  if (!path) return;
-  const fileName = path.split(/[\\/]/).pop() ?? path;
+  const file = await pickImportFile(api.pickOrdersFile, fieldLabel);
+  if (!file) return;
+  const { path, fileName } = file;
 
   /** header → order field, when the person maps the columns; null: the shop's layout. */
   let mapping = null;
   /** The file's headers, when it needs a mapping. @type {string[]} */
   let headers = [];
-  let running = false;
-  const body = h('div', { class: 'import orders-import' });
-  const actions = h('div', { class: 'dialog-actions-inner' });
-  const dlg = openDialog({
-    title: t('sales.import.title'), className: 'dialog-wide', id: 'orders-import-dialog',
-    body: [body], actions: [actions], canClose: () => !running,
-  });
+  const { dlg, body, actions, facts, busy, state } = importFrame({ prefix: 'orders-import', title: t('sales.import.title'), className: 'orders-import', path, fileName });
   await preview();
-
-  function facts(extra) {
-    return h('div', { class: 'import-facts' },
-      h('span', { class: 'import-file', id: 'orders-import-file', title: path }, fileName),
-      extra ? h('span', { class: 'muted', id: 'orders-import-facts' }, extra) : null);
-  }
-
-  function busy(text) {
-    mount(body, facts(), h('div', { class: 'import-progress' },
-      h('progress', { id: 'orders-import-progress', 'aria-label': text }),
-      h('p', { class: 'muted', 'aria-live': 'polite' }, text)));
-  }
 
   /** Reads the file (with the mapping, if any) and shows what importing it would do. */
   async function preview() {
@@ -141,19 +117,19 @@ export async function openOrdersImport(hooks) {
   }
 
   async function run() {
-    running = true;
+    state.running = true;
     busy(t('sales.import.running', { file: fileName }));
     mount(actions, h('button', { type: 'button', class: 'btn', disabled: true }, t('import.running')));
     try {
       const report = await api.importOrders(path, mapping);
-      running = false;
+      state.running = false;
       showReport(report);
       const nothing = report.new === 0 && report.changed === 0;
       toast(nothing ? t('sales.import.toast.nothing', { file: fileName })
         : t('sales.import.toast.done', { new: tn('sales.import.newOrders', report.new), changed: tn('sales.import.changedOrders', report.changed) }), { kind: 'success' });
       hooks.onImported(report);
     } catch (err) {
-      running = false;
+      state.running = false;
       refused(err);
     }
   }

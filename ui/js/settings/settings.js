@@ -9,7 +9,8 @@
 //! settings (the minimum payout, and the brand's account holder, IBAN, BIC, VAT number and
 //! address that the SEPA file and self-billing invoices name), saved through `updateSettings`
 //! with field errors at their fields; and
-//! read-only facts about the file from `workspaceInfo`, and its backup copies (backups-card.js). Bounds and days show in the window's
+//! read-only facts about the file from `workspaceInfo`, the results settings (results-card.js: engagement
+//! basis per platform, EMV values), and its backup copies (backups-card.js). Bounds and days show in the window's
 //! number spelling (`1.000`) and are sent as typed: the core reads them and reports every
 //! problem of the screen at once. `snapshot()` hands back what was changed and not saved, so
 //! the screen can be rebuilt in another language (`saved`) without losing it (what was not
@@ -24,6 +25,7 @@ import { asPayload } from '../shared/errors.js';
 import { field, textInput, numberInput, controlValue, select, showFieldErrors, clearFieldErrors, clearErrorsOnEdit } from '../shared/fields.js';
 import { toast, toastError } from '../shared/toast.js';
 import { backupsCard } from './backups-card.js';
+import { resultsCard } from './results-card.js';
 
 export const LOCALES = ['nl-NL', 'en-GB', 'en-US', 'de-DE'];
 /** Tier keys in the settings (`macro_` on the wire, `tiers.macro` in errors). */
@@ -63,12 +65,13 @@ export function settingsScreen(hooks, saved = null) {
     },
   });
   const backups = backupsCard({ onOpened: hooks.onSaved });
+  const results = resultsCard();
   const app = h('section', { class: 'card', 'aria-labelledby': 'app-settings-title' },
     h('h2', { id: 'app-settings-title', class: 'card-title' }, t('settings.app')),
     field({ id: 'set-language', field: 'language', errId: 'err-set-language', label: t('settings.language'), control: language, hint: t('settings.language.hint') }));
   const el = h('section', { class: 'screen settings-screen', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'screen-header' }, h('h1', { id: 'settings-title' }, t('settings.title'))),
-    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), h('div', { class: 'settings-stack' }, info, backups.el))));
+    h('div', { class: 'screen-scroll' }, h('div', { class: 'settings-columns' }, h('div', { class: 'settings-stack' }, app, form), h('div', { class: 'settings-stack' }, info, results.el, backups.el))));
 
   let controls = {};
   /** What each control shows for the workspace's own value (what is unchanged). */
