@@ -68,11 +68,26 @@ fn a_meta_export_is_previewed_refused_while_rows_are_unmatched_then_imported_onc
 fn analytics_measure_the_imported_posts_with_their_formulas_and_benchmarks() {
     let dir = tempfile::tempdir().unwrap();
     let (ws, ids) = demo_with_links(dir.path());
+    let by_tier = || -> serde_json::Value { serde_json::from_str(&ok(&["analytics", s(&ws), "--by", "tier", "--json"])).unwrap() };
+    let before = by_tier();
+    // The demo's posts have results: all but the blog post and the pin (no likes) are measured.
+    assert_eq!((before["posts"].as_u64(), before["measured"].as_u64()), (Some(25), Some(23)), "{before}");
     ok(&["results", "import", s(&ws), s(&fixture("meta_instagram_2025.csv")), "--leave-unmatched"]);
-    let figures: serde_json::Value = serde_json::from_str(&ok(&["analytics", s(&ws), "--by", "tier", "--json"])).unwrap();
-    assert_eq!(figures["measured"].as_u64(), Some(2), "{figures}");
+    let figures = by_tier();
+    assert_eq!(figures["measured"].as_u64(), Some(23), "{figures}");
     let measured: u64 = figures["groups"].as_array().unwrap().iter().map(|g| g["measured"].as_u64().unwrap()).sum();
-    assert_eq!(measured, 2);
+    assert_eq!(measured, 23);
+    // The imported posts are measured with the export's counts: their newest snapshot is its.
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let newest: Vec<String> = conn
+        .prepare("SELECT source FROM post_results WHERE deliverable_id IN (?1, ?2) AND latest = 1 ORDER BY deliverable_id")
+        .unwrap()
+        .query_map([ids[0], ids[1]], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(newest, ["meta", "meta"]);
+    assert_ne!(figures["groups"], before["groups"], "the figures moved with the imported counts");
 
     let text = ok(&["analytics", s(&ws), "--by", "format", "--lang", "en"]);
     assert!(text.contains("engagement by format") && text.contains("Formulas:") && text.contains("Engagement rate by followers = (likes + comments + shares + saves) ÷ followers at posting time"), "{text}");
@@ -82,8 +97,7 @@ fn analytics_measure_the_imported_posts_with_their_formulas_and_benchmarks() {
     assert!(dutch.contains("engagement per niche") && dutch.contains("Formules:"), "{dutch}");
 
     let list = ok(&["results", "list", s(&ws), "1"]);
-    assert!(list.contains("published posts") && list.contains("no results yet"), "{list}");
-    let _ = ids;
+    assert!(list.contains("published posts") && !list.contains("no results yet"), "every demo post has its results: {list}");
 
     let refused = fails(&["analytics", s(&ws), "--by", "colour"]);
     assert!(refused.contains("“colour” is not a grouping"), "{refused}");

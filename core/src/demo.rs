@@ -8,8 +8,10 @@
 //! workspace by those audit lines. Every handle gets a monthly follower history of 12–18 months
 //! ending today at its current count, drawn from a fixed-seed generator: the same demo every
 //! time (only the dates move with today). The campaigns ([`campaigns`]) follow, one save at a
-//! time through the public campaign API, as a person would enter them; [`create_demo`] removes
-//! the file again if any step fails.
+//! time through the public campaign API, as a person would enter them, then the sales, the
+//! payouts and every live post's results ([`results`], typed as in the results grid);
+//! [`create_demo`] removes the file again if any step fails. One creator's history holds a
+//! follower jump with no post to explain it, the one the roster flags.
 //!
 //! All people, handles, addresses, phone numbers, post links, tracking numbers and notes are
 //! invented. Emails use example domains; IBANs carry valid check digits but belong to nobody we
@@ -18,6 +20,7 @@
 mod campaigns;
 mod orders;
 mod payouts;
+mod results;
 
 use crate::roster::creators::{self, WriteContext};
 use crate::error::{Error, FieldError, Result};
@@ -50,6 +53,8 @@ pub struct DemoSummary {
     pub commission_lines: u64,
     /// Last month's, paid, and this month's draft.
     pub payout_runs: u64,
+    /// Results snapshots of the live posts (recent ones read twice).
+    pub results: u64,
 }
 
 /// The demo's settings: EUR, nl-NL, the seed article's tier bounds.
@@ -96,6 +101,7 @@ fn write_all(ws: &mut Workspace) -> Result<DemoSummary> {
     let c = campaigns::write(ws, today)?;
     let sales = orders::write(ws, today)?;
     let payouts = payouts::write(ws, today)?;
+    let results = results::write(ws, today)?;
     Ok(DemoSummary {
         campaigns: c.campaigns,
         collaborations: c.collaborations,
@@ -106,6 +112,7 @@ fn write_all(ws: &mut Workspace) -> Result<DemoSummary> {
         orders: sales.orders,
         commission_lines: sales.commission_lines,
         payout_runs: payouts.runs,
+        results,
         ..roster
     })
 }
@@ -121,6 +128,9 @@ fn write_roster(ws: &mut Workspace) -> Result<DemoSummary> {
             let id = creators::save_record(tx, None, &record, &settings, &ctx)?.id;
             let handle_ids: Vec<i64> = tx.prepare_cached("SELECT id FROM handles WHERE creator_id = ?1 ORDER BY id")?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             let months = 12 + (i as u32 % 7);
+            // Bought followers arrived a week after that month's snapshot: every handle of the
+            // creator is measured that day too, so the creator's total does not dip.
+            let bought = seed.handles.iter().find_map(|h| if let Bought(m) = h.3 { Some(m) } else { None });
             for (h, handle_id) in seed.handles.iter().zip(handle_ids) {
                 let mut rng = Rng::new(fnv(h.1));
                 // Today's count was written by save_record; the rest of the curve leads up to it.
@@ -129,6 +139,10 @@ fn write_roster(ws: &mut Workspace) -> Result<DemoSummary> {
                 }
                 summary.handles += 1;
                 summary.snapshots += u64::from(months) + 1;
+                if let Some(m) = bought {
+                    creators::record_snapshot(tx, handle_id, &week_after(today, m), h.3.week_after(h.2, m, months, &mut rng))?;
+                    summary.snapshots += 1;
+                }
             }
             summary.creators += 1;
         }
@@ -142,6 +156,19 @@ fn fnv(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// The day a week after the snapshot of `months` months ago.
+fn week_after(today: chrono::NaiveDate, months: u32) -> String {
+    let then = today.checked_sub_months(chrono::Months::new(months)).unwrap_or(today);
+    then.checked_add_days(chrono::Days::new(7)).unwrap_or(then).format("%Y-%m-%d").to_string()
+}
+
+/// How much a viral curve grows a month at most while its audience comes in: under the 20% of
+/// a follower jump, since the posts that went viral are not in the workspace to explain one.
+const VIRAL_MONTHLY_PERCENT: f64 = 14.0;
+
+/// Months a viral curve grows at [`VIRAL_MONTHLY_PERCENT`].
+const VIRAL_MONTHS: u32 = 5;
+
 /// The shape of a follower history.
 #[derive(Debug, Clone, Copy)]
 enum Curve {
@@ -149,8 +176,12 @@ enum Curve {
     Steady,
     /// Compound growth from about a third of today's count.
     Fast,
-    /// Slow growth until a post took off this many months ago, then a jump.
+    /// Slow growth until a post took off this many months ago, then months of fast growth
+    /// ([`VIRAL_MONTHS`] at [`VIRAL_MONTHLY_PERCENT`]), then slow growth again.
     Viral(u32),
+    /// Followers bought this many months ago: a third more a week after that month's snapshot
+    /// (about 4,000 on 12,700), falling away since; before it, slowly losing followers.
+    Bought(u32),
     /// Grew during the first half of the history, flat since.
     Plateau,
     /// Slowly losing followers.
@@ -168,7 +199,13 @@ impl Curve {
             Curve::Steady => f * 0.62f64.powf(age),
             Curve::Fast => f * 0.33f64.powf(age),
             Curve::Viral(m) if k <= m => f * 0.86f64.powf(f64::from(k) / f64::from(m.max(1))),
-            Curve::Viral(m) => f * 0.27 * 0.8f64.powf(f64::from(k - m - 1) / f64::from(months)),
+            Curve::Viral(m) if k <= m + VIRAL_MONTHS => f * 0.86 / (1.0 + VIRAL_MONTHLY_PERCENT / 100.0).powf(f64::from(k - m)),
+            Curve::Viral(m) => {
+                let before = f * 0.86 / (1.0 + VIRAL_MONTHLY_PERCENT / 100.0).powf(f64::from(VIRAL_MONTHS));
+                before * 0.8f64.powf(f64::from(k - m - VIRAL_MONTHS) / f64::from(months))
+            }
+            Curve::Bought(m) if k < m => f * BOUGHT_PEAK.powf(f64::from(k) / f64::from(m.max(1))),
+            Curve::Bought(m) => f * BOUGHT_BEFORE * 1.25f64.powf(f64::from(k - m) / f64::from(months.saturating_sub(m).max(1))),
             Curve::Plateau if age < 0.5 => f * (1.0 - 0.01 * age),
             Curve::Plateau => f * 0.99 * 0.55f64.powf(2.0 * age - 1.0),
             Curve::Decline => f * 1.2f64.powf(age),
@@ -176,7 +213,21 @@ impl Curve {
         };
         (level * (1.0 + 0.012 * rng.normal())).round().max(0.0) as i64
     }
+
+    /// Followers a week after the snapshot of `k` months ago: the bought ones in, every other
+    /// curve where it was that month.
+    fn week_after(self, now: i64, k: u32, months: u32, rng: &mut Rng) -> i64 {
+        match self {
+            Curve::Bought(_) => (now as f64 * BOUGHT_PEAK * (1.0 + 0.012 * rng.normal())).round() as i64,
+            curve => curve.followers_at(now, k, months, rng),
+        }
+    }
 }
+
+/// A bought audience: today's count times this the week the followers came in, …
+const BOUGHT_PEAK: f64 = 1.27;
+/// … and times this the month before.
+const BOUGHT_BEFORE: f64 = 0.95;
 
 /// A handle: platform, handle, followers today, history shape.
 struct H(&'static str, &'static str, i64, Curve);
@@ -547,9 +598,9 @@ const CREATORS: &[Seed] = &[
     Seed {
         name: "Jasper Koster", city: "'s-Hertogenbosch", country: "NL", address: "Orthenstraat 52\n5211 SX", language: "nl", niches: &[FIT],
         tags: &["cycling"], stage: "paused",
-        handles: &[H("instagram", "jasper.fietst.door", 12_700, Decline), H("youtube", "jasperfietst", 8_100, Flat)],
+        handles: &[H("instagram", "jasper.fietst.door", 12_700, Bought(8)), H("youtube", "jasperfietst", 8_100, Flat)],
         email: "jasper@example.nl", pay: Pay::Paypal("jasper.koster@example.nl"), score: "2",
-        authenticity: "Vorig najaar 4K volgers erbij in één week; veel Engelse comments met alleen emoji's. Navragen.",
+        authenticity: "Acht maanden geleden 4K volgers erbij in één week; veel Engelse comments met alleen emoji's. Navragen.",
         notes: "Engagement gezakt sinds de zomer. Pauze tot we nieuwe statistieken hebben.", ..BLANK
     },
     Seed {
@@ -751,11 +802,18 @@ mod tests {
             let id: i64 = ws.conn().query_row("SELECT id FROM creators WHERE display_name = ?1", [name], |r| r.get(0)).unwrap();
             creators::get(&ws, id).unwrap().follower_history.iter().map(|p| p.followers).collect::<Vec<_>>()
         };
-        let anouk = history("Anouk Vos"); // viral nine months ago
-        let jump = anouk.windows(2).map(|w| w[1] as f64 / w[0] as f64).fold(0.0, f64::max);
-        assert!(jump > 1.8, "a viral curve jumps: {anouk:?}");
-        let jasper = history("Jasper Koster"); // declining Instagram, flat YouTube
-        assert!(jasper[0] > *jasper.last().unwrap(), "a declining curve ends lower: {jasper:?}");
+        let handle = |name: &str| -> Vec<i64> {
+            let mut st = ws.conn().prepare("SELECT s.followers FROM follower_snapshots s JOIN handles h ON h.id = s.handle_id WHERE h.handle = ?1 ORDER BY s.taken_on").unwrap();
+            st.query_map([name], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        };
+        let step = |curve: &[i64]| curve.windows(2).map(|w| w[1] as f64 / w[0] as f64).fold(0.0, f64::max);
+        let anouk = handle("anouk.in.linnen"); // viral nine months ago
+        let months = VIRAL_MONTHS as usize;
+        let rise = anouk.windows(months + 1).map(|w| w[months] as f64 / w[0] as f64).fold(0.0, f64::max);
+        assert!(rise > 1.6 && step(&anouk) < 1.2, "a viral curve grows fast for months, never by a follower jump: {anouk:?}");
+        let jasper = handle("jasper.fietst.door"); // bought followers eight months ago, losing them since
+        assert!(step(&jasper) > 1.3, "the bought followers are a jump: {jasper:?}");
+        assert!(jasper[0] > *jasper.last().unwrap(), "and the curve ends lower: {jasper:?}");
         let sanne = history("Sanne Bakker");
         assert!(sanne[0] * 3 < *sanne.last().unwrap() * 2, "steady growth: {sanne:?}");
     }

@@ -2,7 +2,8 @@
 //! results files people bring read as typed rows ([`results_file`]), the formulas and the
 //! benchmarks they are shown beside, the signals and the report's typesetting. Over it, the two
 //! modules that touch the workspace: [`results`] stores the counts (typed, imported, matched to
-//! posts) and [`figures`] reads them back grouped, beside the benchmarks.
+//! posts) and [`figures`] reads them back grouped, beside the benchmarks; [`creator_signals`]
+//! gathers what the signals are worked out from, per creator and for a page of the roster.
 //!
 //! Contract:
 //! - Every figure names its formula ([`formulas::FormulaId`], with its words in English and
@@ -28,6 +29,7 @@ pub mod aggregates;
 pub mod benchmarks;
 pub mod campaign_report;
 pub mod cost;
+pub mod creator_signals;
 pub mod emv;
 pub mod figures;
 pub mod formulas;
@@ -44,6 +46,8 @@ mod aggregates_tests;
 mod benchmarks_tests;
 #[cfg(test)]
 mod cost_tests;
+#[cfg(test)]
+mod creator_signals_tests;
 #[cfg(test)]
 mod figures_tests;
 #[cfg(test)]
