@@ -212,6 +212,59 @@ async fn journey(language: &str, dark: bool) {
     app.stop().await;
 }
 
+/// The demo a first run opens has results: the roster flags the one creator whose followers
+/// jumped with no post to explain it, his panel says why with the numbers, and the Results
+/// screen has figures beside the benchmarks and charts.
+async fn demo(language: &str, dark: bool) {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::start_speaking(data.path(), language, dark).await;
+    let shot = |step: &str| format!("results-demo-{language}{}-{step}", if dark { "-dark" } else { "" });
+    let word = |en: &'static str, dutch: &'static str| if language == "nl" { dutch } else { en };
+    app.wait_for("#nav-roster").await;
+    app.click("#nav-roster").await;
+    app.wait_for(".roster-row").await;
+    app.fill("#search", "Jasper").await;
+    app.wait_until("Jasper's flag", "const r = Array.from(document.querySelectorAll('.roster-row')).find(r => r.textContent.includes('Jasper Koster')); return !!r && !!r.querySelector('.signal-flag');", vec![]).await;
+    let flag = app.js("return Array.from(document.querySelectorAll('.roster-row')).find(r => r.textContent.includes('Jasper Koster')).querySelector('.signal-flag').title;", vec![]).await;
+    assert!(plain(flag.as_str().unwrap_or_default()).contains(word("Follower jump", "Sprong in volgers")), "{flag}");
+    app.js("Array.from(document.querySelectorAll('.roster-row')).find(r => r.textContent.includes('Jasper Koster')).click(); return true;", vec![]).await;
+    let signals = app.wait_for_text("#detail-signals", "Jasper's signals", |t| !t.is_empty()).await;
+    assert!(signals.contains('%'), "the reason with its numbers: {signals}");
+    app.js("document.querySelector('#detail-signals').scrollIntoView({ block: 'center' }); return true;", vec![]).await;
+    app.screenshot(&shot("signals")).await;
+    app.fill("#search", "").await;
+    app.wait_until("no flag on others", "return document.querySelectorAll('.roster-row .signal-flag').length === 1;", vec![]).await;
+
+    app.click("#nav-results").await;
+    app.wait_for("#figures-table").await;
+    let count = plain(&app.text("#figures-count").await);
+    assert!(!count.starts_with('0'), "the demo's posts have results: {count}");
+    app.choose("#figures-by", "creator").await;
+    app.wait_for("#figures-table [id^='figures-creator-']").await;
+    let sentences = app.texts("#figures-table .figures-sentence").await.join(" ");
+    assert!(sentences.contains(word("above", "boven")) && sentences.contains(word("below", "onder")), "some above, some below the benchmarks: {sentences}");
+    app.screenshot(&shot("results")).await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_results_in_english_light() {
+    if !enabled("Results in the demo (English)") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    demo("en", false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_results_in_dutch_dark() {
+    if !enabled("Results in the demo (Dutch)") {
+        return;
+    }
+    let _one = ONE_AT_A_TIME.lock().await;
+    demo("nl", true).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn results_journey_in_english_light() {
     if !enabled("Results journey (English)") {

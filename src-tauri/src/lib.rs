@@ -119,6 +119,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::analytics::report_save,
             commands::analytics::analytics_settings,
             commands::analytics::analytics_settings_save,
+            commands::analytics::signals_roster_flags,
+            commands::analytics::signals_of_creator,
             commands::results::results_grid,
             commands::results::results_record,
             commands::results::results_history,

@@ -37,6 +37,19 @@ pub struct CreatorSignal {
     pub signal: Signal,
 }
 
+/// One signal of a creator's handle as the creator panel shows it: its label and reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreatorFlag {
+    pub platform: Platform,
+    pub handle: String,
+    pub flag: Flag,
+}
+
+/// [`creator_signals`] worded in `spelling`, for the creator panel.
+pub fn creator_flags(conn: &Connection, creator_id: i64, spelling: Spelling) -> Result<Vec<CreatorFlag>> {
+    Ok(creator_signals(conn, creator_id)?.into_iter().map(|s| CreatorFlag { flag: s.signal.flag(spelling), platform: s.platform, handle: s.handle }).collect())
+}
+
 /// Ids read a chunk at a time: well under SQLite's limit on bound values.
 const CHUNK: usize = 500;
 

@@ -168,6 +168,10 @@ fn creators_are_listed_best_first_and_a_creator_without_results_last() {
     let a = analytics(w.ws.conn(), Some(w.campaign), GroupBy::Creator, Spelling::English).unwrap();
     assert_eq!(a.groups.iter().map(|g| (g.label.as_str(), bp(&g.mean))).collect::<Vec<_>>(), [("Bram", Some(300)), ("Anna", Some(100)), ("Cas", None)]);
     assert_eq!(a.groups[2].mean.reason(), Some(NotEnoughData::Zero { count: super::formulas::Count::FollowersAtPost }));
+    // Each creator beside their tier's benchmark: 3.00% is above both nano's and micro's.
+    let bram = a.groups[0].benchmark_sentence.as_deref().unwrap_or_default();
+    assert_eq!(bram, "3%: above the 1.81% average for micro creators");
+    assert!(a.groups[2].benchmark_sentence.is_none(), "no rate, no comparison");
     assert_eq!((a.posts, a.measured), (3, 2));
     assert!(matches!(analytics(w.ws.conn(), Some(999), GroupBy::Creator, Spelling::English), Err(crate::Error::NotFound { .. })));
 }

@@ -10,13 +10,16 @@ use super::{filter, with_extension, CmdResult};
 use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::analytics::campaign_report::{self, KeyFigures, ReportChoices};
+use chorus_core::analytics::creator_signals::{self, CreatorFlag};
 use chorus_core::analytics::figures::{self, Analytics, GroupBy};
+use chorus_core::analytics::signals::Flag;
 use chorus_core::analytics::formulas::{self, NamedFormula};
 use chorus_core::analytics::report::ReportLanguage;
 use chorus_core::analytics::settings::{self, AnalyticsSettings, AnalyticsSettingsDraft};
 use chorus_core::campaigns::fields::local_today;
 use chorus_core::charts::{ChartKind, Format, Style};
 use chorus_core::numbers::Spelling;
+use std::collections::HashMap;
 use std::path::Path;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
@@ -80,4 +83,16 @@ pub fn analytics_settings_save(state: State<'_, AppState>, draft: AnalyticsSetti
 #[tauri::command(async)]
 pub fn results_key_figures(state: State<'_, AppState>, campaign_id: i64, spelling: Spelling) -> CmdResult<KeyFigures> {
     state.with_workspace(|ws| campaign_report::key_figures(ws.conn(), campaign_id, spelling, local_today()))
+}
+
+/// The authenticity flags of these creators (a page of the roster): id → flags.
+#[tauri::command(async)]
+pub fn signals_roster_flags(state: State<'_, AppState>, creator_ids: Vec<i64>, spelling: Spelling) -> CmdResult<HashMap<i64, Vec<Flag>>> {
+    state.with_workspace(|ws| creator_signals::roster_flags(ws.conn(), &creator_ids, spelling))
+}
+
+/// One creator's authenticity signals per handle, each as a flag with its reason.
+#[tauri::command(async)]
+pub fn signals_of_creator(state: State<'_, AppState>, creator_id: i64, spelling: Spelling) -> CmdResult<Vec<CreatorFlag>> {
+    state.with_workspace(|ws| creator_signals::creator_flags(ws.conn(), creator_id, spelling))
 }
