@@ -247,8 +247,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Draw one of the workspace's charts as SVG or PNG:
-    /// chorus chart acme.chorus commissions-by-month --out commissions.png
+    /// Draw one of the workspace's charts as SVG or PNG: the money charts, or what posts did
+    /// (engagement, by-format, by-tier, gifted-vs-paid, funnel, budget, growth), of a campaign
+    /// with --campaign, of one creator with --creator (growth needs one):
+    /// chorus chart acme.chorus by-format --campaign "Spring coats" --out formats.svg
     Chart(analytics::chart::ChartArgs),
     /// Post results: `import` a Meta Business Suite export or any sheet (matched to the
     /// published posts), or `list` a campaign's posts with their newest counts.

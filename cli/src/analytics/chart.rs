@@ -1,7 +1,9 @@
-//! `chorus chart <ws> <kind> --out F.svg|F.png`: one of the core's charts written to a file,
-//! the same bytes the window shows and saves (`chorus_core::charts`).
+//! `chorus chart <ws> <kind> [--campaign C] [--creator H] --out F.svg|F.png`: one of the core's
+//! charts written to a file, the same bytes the window shows and saves (`chorus_core::charts`):
+//! the money charts of the whole workspace, and the results charts of a campaign or all, of one
+//! creator or all (growth needs one; the budget is of campaigns, not of a creator).
 
-use chorus_core::charts::{self, ChartKind, Format, Style, Theme};
+use chorus_core::charts::{self, ChartKind, ChartScope, Format, ResultsChartKind, Style, Theme};
 use chorus_core::numbers::Spelling;
 use chorus_core::{Error, FieldError, Result};
 use clap::Args;
@@ -10,8 +12,16 @@ use std::path::PathBuf;
 #[derive(Args, Debug)]
 pub struct ChartArgs {
     pub workspace: PathBuf,
-    /// commissions-by-month, payouts-by-creator, revenue-by-creator or revenue-by-campaign.
+    /// Money: commissions-by-month, payouts-by-creator, revenue-by-creator, revenue-by-campaign.
+    /// Results: engagement, by-format, by-tier, gifted-vs-paid, funnel, budget, growth.
     kind: String,
+    /// A results chart of one campaign (its id, UTM slug or name) rather than the workspace.
+    #[arg(long)]
+    campaign: Option<String>,
+    /// A results chart of one creator, named by a handle (`sanne.groen`, `instagram:sanne.groen`);
+    /// growth needs one.
+    #[arg(long)]
+    creator: Option<String>,
     /// The file to write: .svg or .png (the extension chooses).
     #[arg(long, short)]
     out: PathBuf,
@@ -31,13 +41,51 @@ pub struct ChartArgs {
     scale: u32,
 }
 
-/// A chart's name as typed: `commissions-by-month` or `commissions_by_month`.
-fn chart_kind(text: &str) -> Result<ChartKind> {
+/// A chart of either family.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Money(ChartKind),
+    Results(ResultsChartKind),
+}
+
+impl Kind {
+    fn name(self) -> String {
+        match self {
+            Kind::Money(k) => k.as_str(),
+            Kind::Results(k) => k.as_str(),
+        }
+        .replace('_', "-")
+    }
+}
+
+/// A chart's name as typed: `commissions-by-month` or `commissions_by_month`, `by-format`.
+fn chart_kind(text: &str) -> Result<Kind> {
     let wanted = text.trim().to_ascii_lowercase().replace('-', "_");
-    ChartKind::ALL.into_iter().find(|k| k.as_str() == wanted).ok_or_else(|| {
-        let kinds: Vec<String> = ChartKind::ALL.iter().map(|k| k.as_str().replace('_', "-")).collect();
+    let money = ChartKind::ALL.into_iter().find(|k| k.as_str() == wanted).map(Kind::Money);
+    money.or_else(|| ResultsChartKind::ALL.into_iter().find(|k| k.as_str() == wanted).map(Kind::Results)).ok_or_else(|| {
+        let kinds: Vec<String> = ChartKind::ALL.map(Kind::Money).into_iter().chain(ResultsChartKind::ALL.map(Kind::Results)).map(Kind::name).collect();
         let message = format!("“{text}” is not a chart: use {}.", kinds.join(", "));
         Error::Validation(vec![FieldError::new("kind", "unknown_chart", message).with_value(text)])
+    })
+}
+
+/// The scope asked for, or why `kind` cannot take it.
+fn scope(ws: &chorus_core::Workspace, kind: Kind, campaign: Option<&str>, creator: Option<&str>) -> Result<ChartScope> {
+    match kind {
+        Kind::Money(_) if campaign.is_some() || creator.is_some() => {
+            return Err(crate::campaigns::due::usage(format!("{} is of the whole workspace: --campaign and --creator are for the results charts (engagement, by-format, by-tier, gifted-vs-paid, funnel, budget, growth).", kind.name())));
+        }
+        Kind::Results(k) if creator.is_some() && !k.takes_creator() => {
+            return Err(crate::campaigns::due::usage(format!("{} is of campaigns, not of one creator: leave --creator out (--campaign C draws one campaign).", kind.name())));
+        }
+        Kind::Results(k) if creator.is_none() && k.needs_creator() => {
+            return Err(crate::campaigns::due::usage(format!("{} is one creator's followers: choose the creator with --creator HANDLE (e.g. --creator sanne.groen).", kind.name())));
+        }
+        _ => {}
+    }
+    Ok(ChartScope {
+        campaign: campaign.map(|c| crate::campaigns::resolve(ws, c)).transpose()?.map(|c| c.id),
+        creator: creator.map(|h| crate::sales::orders_list::resolve_creator(ws, h)).transpose()?.map(|c| c.creator_id),
     })
 }
 
@@ -61,9 +109,13 @@ pub fn run(args: ChartArgs) -> Result<()> {
         }
     };
     let ws = crate::open(&args.workspace)?;
+    let scope = scope(&ws, kind, args.campaign.as_deref(), args.creator.as_deref())?;
     let language = super::language_of(&ws, args.lang)?;
     let style = Style { theme: args.theme, language, width: args.width, height: args.height, pixel_ratio: args.scale };
-    charts::save(&ws, kind, &style, format, &args.out)?;
-    println!("{}: {} written to {}", args.workspace.display(), kind.as_str().replace('_', "-"), args.out.display());
+    match kind {
+        Kind::Money(k) => charts::save(&ws, k, &style, format, &args.out)?,
+        Kind::Results(k) => charts::save_results(&ws, k, scope, &style, format, &args.out)?,
+    }
+    println!("{}: {} written to {}", args.workspace.display(), kind.name(), args.out.display());
     Ok(())
 }

@@ -265,7 +265,7 @@ fn percent(basis_points: i128, spelling: Spelling) -> String {
 }
 
 /// `1.81%`, or a range as the article writes it: `0.61–0.87%`.
-fn level_text(level: Level, spelling: Spelling) -> String {
+pub(crate) fn level_text(level: Level, spelling: Spelling) -> String {
     match level {
         Level::Value { basis_points } => percent(basis_points.into(), spelling),
         Level::Range { low, high } => format!("{}–{}", percent(low.into(), spelling).trim_end_matches('%'), percent(high.into(), spelling)),

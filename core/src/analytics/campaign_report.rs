@@ -10,14 +10,14 @@
 //! the commissions paid, in the workspace currency; revenue is the sales issue's attributed
 //! revenue in that currency (orders in another currency are left out and said).
 
-use super::benchmarks::{format_benchmark, source_note, tier_benchmark, Level};
+use super::benchmarks::{level_text, source_note, tier_benchmark};
 use super::cost::{cpe, cpm, roas, spend_total};
 use super::emv::{emv, EmvValues, DEFAULT_EMV_VALUES_EUR_CENTS};
-use super::figures::{contrasts, format_label, group, post_rate, GroupBy, GroupFigure, PostFacts};
+use super::figures::{contrasts, format_label, group, post_rate, GroupBy, PostFacts};
 use super::formulas::{Basis, FormulaId, PostCounts};
 use super::rate::{words, Figure, Ratio};
 use super::report::{campaign_report_pdf, BestPost, CampaignReport, FormulaRow, KpiRow, ReportChart, ReportLanguage, SummaryLine};
-use crate::charts::{render_svg, BarChart, Chart, Reference, Series, Style, Theme, Unit};
+use crate::charts::{render_svg, Chart, Style, Theme, Unit};
 use crate::commissions::lines_list::LineStatus;
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money};
@@ -149,11 +149,12 @@ pub fn gather(conn: &Connection, campaign_id: i64, choices: ReportChoices) -> Re
     let by_format = group(&posts, GroupBy::Format, spelling);
     let style = Style::new(Theme::Light, spelling).sized(360, 260);
     let mut charts = Vec::new();
-    if let Some(chart) = rate_chart(&by_format, GroupBy::Format) {
-        charts.push(ReportChart { title: words(spelling, "Engagement rate by format, against the benchmarks", "Engagement rate per formaat, tegenover de benchmarks").into(), svg: svg(&chart, &style)?, wide: false, money: false });
-    }
-    if let Some(chart) = rate_chart(&by_tier, GroupBy::Tier) {
-        charts.push(ReportChart { title: words(spelling, "Engagement rate by tier, against the benchmarks", "Engagement rate per tier, tegenover de benchmarks").into(), svg: svg(&chart, &style)?, wide: false, money: false });
+    for (groups, by) in [(&by_format, GroupBy::Format), (&by_tier, GroupBy::Tier)] {
+        let mut chart = crate::charts::results_queries::engagement_by(groups, by, spelling);
+        if !chart.categories.is_empty() {
+            let title = std::mem::take(&mut chart.title);
+            charts.push(ReportChart { title, svg: svg(&Chart::Bar(chart), &style)?, wide: false, money: false });
+        }
     }
 
     let mut best: Vec<(&PostFacts, Ratio)> = measured.iter().filter_map(|p| post_rate(p).value().cloned().map(|r| (*p, r))).collect();
@@ -201,40 +202,8 @@ pub fn gather(conn: &Connection, campaign_id: i64, choices: ReportChoices) -> Re
     })
 }
 
-fn level_text(level: Level, spelling: Spelling) -> String {
-    let p = |bp: i64| crate::charts::scale::exact(i128::from(bp), Unit::Percent, spelling);
-    match level {
-        Level::Value { basis_points } => p(basis_points),
-        Level::Range { low, high } => format!("{}–{}", p(low).trim_end_matches('%'), p(high)),
-    }
-}
-
 fn svg(chart: &Chart, style: &Style) -> Result<String> {
     render_svg(chart, style).map_err(|e| Error::BadFile(e.to_string()))
-}
-
-/// Mean engagement per group as bars (basis points), the group's benchmarks as reference lines.
-fn rate_chart(groups: &[GroupFigure], by: GroupBy) -> Option<Chart> {
-    let measured: Vec<&GroupFigure> = groups.iter().filter(|g| g.mean.value().is_some()).collect();
-    if measured.is_empty() {
-        return None;
-    }
-    let values = measured.iter().map(|g| g.mean.value().map(|r| r.basis_points() as i64).unwrap_or(0)).collect();
-    let mut references = Vec::new();
-    for g in &measured {
-        let benchmark = match by {
-            GroupBy::Tier => crate::roster::tiers::Tier::parse(&g.key).and_then(tier_benchmark),
-            _ => crate::roster::model::ContentFormat::parse(&g.key).and_then(format_benchmark),
-        };
-        if let Some(b) = benchmark {
-            let value = match b.level {
-                Level::Value { basis_points } => basis_points,
-                Level::Range { low, .. } => low,
-            };
-            references.push(Reference { label: g.label.clone(), value });
-        }
-    }
-    Some(Chart::Bar(BarChart { title: String::new(), categories: measured.iter().map(|g| g.label.clone()).collect(), series: vec![Series { name: String::new(), values }], unit: Unit::Percent, stacked: false, horizontal: false, references }))
 }
 
 fn handles_of(conn: &Connection, campaign_id: i64) -> Result<Vec<(i64, String, String)>> {

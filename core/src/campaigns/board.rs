@@ -396,12 +396,17 @@ pub fn campaign_board(ws: &Workspace, campaign_id: i64, today: NaiveDate) -> Res
 /// by `archived_on`; the window and the CLI leave them out unless asked): undated ones first
 /// (they are being planned), then the newest start first. One query, grouped per table.
 pub fn campaign_list(ws: &Workspace, today: NaiveDate) -> Result<Vec<CampaignSummary>> {
-    let currency = ws.settings()?.currency();
+    campaign_list_of(ws.conn(), today)
+}
+
+/// [`campaign_list`] read through a connection (the results charts' budget).
+pub(crate) fn campaign_list_of(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Vec<CampaignSummary>> {
+    let currency = crate::workspace::settings::load(conn)?.currency();
     let money = |minor: i64| Money { minor, currency };
     // SQLite's sum() stops with an error on integer overflow, and a product too large for i64
     // becomes a REAL that reading as i64 refuses: no total is ever wrapped or rounded. Reading
     // collaborations in table order and grouping after is faster than walking them by campaign.
-    let mut stmt = ws.conn().prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "SELECT k.id, k.name, k.goal, k.starts_on, k.ends_on, k.budget_minor,
                 coalesce(l.n, 0), coalesce(l.committed_fees, 0), coalesce(l.committed_gifts, 0), coalesce(l.earned_fees, 0),
                 coalesce(o.n, 0), coalesce(g.retail, 0), k.niche, k.utm_slug, k.archived_on, coalesce(m.commissions, 0)

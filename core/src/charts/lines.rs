@@ -1,6 +1,7 @@
 //! A line chart over days: the value gridlines, a time axis of month starts (a long span) or
 //! days (a short one), one line per series with dots where points are few, dashed marks on the
-//! days marked (a post, a launch) and the reference marks.
+//! days marked (a post, a launch) and the reference marks. A series known only from a later
+//! day ([`LineChart::known_from`]) starts there.
 //!
 //! Contract: the days may come in any order and repeat; they are placed by date, the first
 //! and last at the plot's ends (one day: in the middle). Tick labels never overlap: the step
@@ -64,7 +65,9 @@ pub fn lines<DB: DrawingBackend>(c: &Canvas<DB>, l: &LineChart, room: Rect, styl
     let mut order: Vec<usize> = (0..l.days.len()).collect();
     order.sort_by_key(|i| l.days[*i]);
     for (s, series) in l.series.iter().enumerate() {
-        let points: Vec<(f64, f64)> = order.iter().map(|&i| (x_of(l.days[i]), axis.at(i128::from(series.values[i]), plot.bottom, plot.top))).collect();
+        let from = l.known_from.get(s).copied().flatten();
+        let known = |i: &&usize| from.is_none_or(|from| l.days[**i] >= from);
+        let points: Vec<(f64, f64)> = order.iter().filter(known).map(|&i| (x_of(l.days[i]), axis.at(i128::from(series.values[i]), plot.bottom, plot.top))).collect();
         let colour = p.series_colour(s);
         if points.len() > 1 {
             c.polyline(&points, 2.0, colour)?;

@@ -1,7 +1,8 @@
 //! Charts, drawn by the core: a bar chart (grouped or stacked, upright or on its side for long
 //! names) and a line chart over days, each with optional horizontal reference marks, drawn as
 //! SVG text or as a PNG, in the window's theme and language. [`queries`] reads the workspace's
-//! figures into them and [`draw`] is the one call the window makes.
+//! money figures into them and [`draw`] is the one call the window makes; [`results_queries`]
+//! reads what posts did (issue 11) and [`draw_results`] draws those.
 //!
 //! Contract:
 //! - Values are integers (minor units of the workspace currency, counts, or basis points) and
@@ -23,14 +24,18 @@ mod layout;
 mod lines;
 mod paint;
 pub mod queries;
+pub mod results_queries;
 pub mod scale;
 pub mod text;
 pub mod theme;
+#[cfg(test)]
+mod results_tests;
 #[cfg(test)]
 mod tests;
 
 pub use cache::ChartCache;
 pub use queries::{chart_of, draw, save, ChartKind, Format};
+pub use results_queries::{draw_results, results_chart_of, save_results, ChartScope, ResultsChartKind};
 pub use theme::Theme;
 
 use crate::money::Currency;
@@ -118,6 +123,10 @@ pub struct LineChart {
     pub unit: Unit,
     pub references: Vec<Reference>,
     pub marks: Vec<DateMark>,
+    /// Per series, by position: the first day it has a value (a handle counted only later);
+    /// its line starts there and its values before it are not drawn. A series without an
+    /// entry, or with `None`, has a value on every day.
+    pub known_from: Vec<Option<NaiveDate>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

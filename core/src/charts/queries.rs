@@ -225,10 +225,10 @@ fn revenue_by(ws: &Workspace, key: &str, join: &str, name: &str, top: usize, tit
 }
 
 /// A named group's amounts, one per series.
-struct Group {
-    id: i64,
-    name: String,
-    amounts: Vec<i64>,
+pub(super) struct Group {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) amounts: Vec<i64>,
 }
 
 /// The rows of `sql` (`?1` the currency): an id, a name and `amounts` sums.
@@ -245,7 +245,7 @@ fn grouped(conn: &Connection, sql: &str, currency: Currency, amounts: usize) -> 
 
 /// Sideways bars of the `top` largest groups (by their total; ties by name, then id) and the
 /// rest summed as "Other (n)".
-fn top_bars(mut groups: Vec<Group>, top: usize, title: String, series_names: &[String], currency: Currency, language: Spelling) -> BarChart {
+pub(super) fn top_bars(mut groups: Vec<Group>, top: usize, title: String, series_names: &[String], currency: Currency, language: Spelling) -> BarChart {
     let total = |g: &Group| g.amounts.iter().map(|a| i128::from(*a)).sum::<i128>();
     groups.retain(|g| g.amounts.iter().any(|a| *a != 0));
     groups.sort_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.name.cmp(&b.name)).then(a.id.cmp(&b.id)));

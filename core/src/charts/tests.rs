@@ -119,7 +119,7 @@ fn empty_data_draws_no_data_yet_in_its_language() {
         bars(&[], &[], false, false),
         bars(&["A", "B"], &[], false, true),
         bars(&["A", "B"], &[("X", &[0, 0])], true, false),
-        Chart::Line(LineChart { title: "Growth".into(), days: vec![], series: vec![], unit: Unit::Count, references: vec![], marks: vec![] }),
+        Chart::Line(LineChart { title: "Growth".into(), days: vec![], series: vec![], unit: Unit::Count, references: vec![], marks: vec![], known_from: vec![] }),
     ];
     for chart in &empties {
         for (language, sentence) in [(Spelling::English, "No data yet"), (Spelling::Dutch, "Nog geen gegevens")] {
@@ -176,6 +176,7 @@ fn growth() -> Chart {
         unit: Unit::Count,
         references: vec![Reference { label: "Tier: mid".into(), value: 20_000 }],
         marks: vec![DateMark { on: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(), label: "Reel".into() }, DateMark { on: NaiveDate::from_ymd_opt(2026, 9, 2).unwrap(), label: "Giveaway <3".into() }],
+        known_from: vec![],
     })
 }
 
@@ -189,10 +190,10 @@ fn a_line_chart_writes_months_ticks_references_and_marks() {
     assert!(!svg.contains("NaN") && svg.contains("<polyline"));
     // A short span is labelled by day; one day alone draws.
     let days: Vec<NaiveDate> = (0..10).map(|k| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(k)).collect();
-    let short = Chart::Line(LineChart { title: String::new(), series: vec![Series { name: "x".into(), values: (0..10).collect() }], days: days.clone(), unit: Unit::Percent, references: vec![], marks: vec![] });
+    let short = Chart::Line(LineChart { title: String::new(), series: vec![Series { name: "x".into(), values: (0..10).collect() }], days: days.clone(), unit: Unit::Percent, references: vec![], marks: vec![], known_from: vec![] });
     let t = texts(&render_svg(&short, &Style::new(Theme::Dark, Spelling::Dutch)).unwrap());
     assert!(t.iter().any(|x| x == "1 jan"), "{t:?}");
-    let one = Chart::Line(LineChart { title: String::new(), series: vec![Series { name: "x".into(), values: vec![5] }], days: days[..1].to_vec(), unit: Unit::Count, references: vec![], marks: vec![] });
+    let one = Chart::Line(LineChart { title: String::new(), series: vec![Series { name: "x".into(), values: vec![5] }], days: days[..1].to_vec(), unit: Unit::Count, references: vec![], marks: vec![], known_from: vec![] });
     render_png(&one, &english(Theme::Light)).unwrap();
 }
 
