@@ -90,7 +90,7 @@ async fn journey(language: &str, dark: bool) {
     app.click("#nav-campaigns").await;
     app.wait_for(".campaign-row").await;
     app.js("const r = Array.from(document.querySelectorAll('.campaign-row')).find(r => r.textContent.includes('Lente 2026')); r.click(); return true;", vec![]).await;
-    app.wait_for_text(".board-card", "the board", |t| t.contains("Sanne Groen")).await;
+    app.wait_until("the board", "return Array.from(document.querySelectorAll('.board-card')).some(c => c.textContent.includes('Sanne Groen'));", vec![]).await;
     app.click("#campaign-tab-results").await;
     app.wait_for("#campaign-results").await;
     let none = app.wait_for_text("#figures-none", "no results yet", |t| !t.is_empty()).await;
@@ -112,7 +112,7 @@ async fn journey(language: &str, dark: bool) {
     press(&app, &char::from(Key::Enter).to_string()).await;
     app.wait_until("the focus on Lucas's saves", &format!("return document.activeElement && document.activeElement.id === 'results-{lucas}-saves';"), vec![]).await;
     // (310 + 24 + 6 + 35) ÷ 12,400 followers = 3.0242…% → 3.02%
-    let rate = app.wait_for_text(&format!("#results-row-{sanne} .results-rate"), "Sanne's rate", |t| t.contains('%')).await;
+    let rate = app.wait_for_text(&format!("#results-row-{sanne} .results-rate"), "Sanne's rate", |t| plain(t).starts_with(word("3.02%", "3,02%"))).await;
     assert!(plain(&rate).starts_with(word("3.02%", "3,02%")), "{rate}");
     let title = app.js(&format!("return document.querySelector('#results-row-{sanne} .results-rate').title;"), vec![]).await;
     assert!(title.as_str().unwrap_or_default().contains(word("Engagement rate by followers", "Engagement rate op volgers")), "the formula as used: {title}");
@@ -129,7 +129,7 @@ async fn journey(language: &str, dark: bool) {
     app.fill(&format!("#results-{lucas}-shares"), "2").await;
     press(&app, &char::from(Key::Enter).to_string()).await;
     // (150 + 9 + 2 + 11) ÷ 12,400 = 1.387…% → 1.39%
-    let rate = app.wait_for_text(&format!("#results-row-{lucas} .results-rate"), "Lucas's rate", |t| t.contains('%')).await;
+    let rate = app.wait_for_text(&format!("#results-row-{lucas} .results-rate"), "Lucas's rate", |t| plain(t).starts_with(word("1.39%", "1,39%"))).await;
     assert!(plain(&rate).starts_with(word("1.39%", "1,39%")), "{rate}");
     let carousel = figure_row(&app, "format", "carousel").await;
     assert!(carousel.contains(word("3.02%", "3,02%")) && carousel.contains(word("2.62%", "2,62%")), "carousel against its benchmark: {carousel}");

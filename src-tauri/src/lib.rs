@@ -113,6 +113,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             commands::payouts::payouts_mark_fee_due,
             commands::analytics::charts_draw,
             commands::analytics::charts_save,
+            commands::analytics::results_chart_draw,
+            commands::analytics::results_chart_save,
             commands::analytics::analytics_figures,
             commands::analytics::analytics_formulas,
             commands::analytics::results_key_figures,

@@ -2143,6 +2143,8 @@ const en = {
   'results.key.spend': 'Spend and return',
   'results.key.spendHint': 'Spend is the fees, the gifts sent and the commissions paid. Hover a figure for its formula.',
   'results.key.best': 'Best posts',
+  'code.chart_needs_creator': 'Choose a creator: this chart shows one creator’s followers.',
+  'code.chart_takes_no_creator': 'This chart is of a campaign or of every campaign, not of one creator.',
   // ── end of results ──
 };
 

@@ -2143,6 +2143,8 @@ const nl = {
   'results.key.spend': 'Uitgaven en opbrengst',
   'results.key.spendHint': 'Uitgaven zijn de vergoedingen, de verstuurde cadeaus en de betaalde commissies. Wijs een cijfer aan voor de formule.',
   'results.key.best': 'Beste posts',
+  'code.chart_needs_creator': 'Kies een creator: deze grafiek toont de volgers van één creator.',
+  'code.chart_takes_no_creator': 'Deze grafiek gaat over een campagne of over alle campagnes, niet over één creator.',
   // ── einde van resultaten ──
 };
 

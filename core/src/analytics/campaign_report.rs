@@ -88,6 +88,10 @@ fn count_text(n: Option<i64>, spelling: Spelling) -> String {
 /// Every published post's counts added up, known only when every post with results has it.
 fn totals(posts: &[PostFacts]) -> PostCounts {
     let counted: Vec<PostCounts> = posts.iter().filter_map(|p| p.counts).collect();
+    // No results at all: every count is not known, never a reach of 0.
+    if counted.is_empty() {
+        return PostCounts::default();
+    }
     PostCounts::total(&counted)
 }
 

@@ -175,8 +175,14 @@ pub fn reference_lines<DB: DrawingBackend>(c: &Canvas<DB>, references: &[Referen
 /// The reference marks' labels, after the data: at the plot's end above an upright chart's
 /// line, above the plot beside a sideways chart's, each on a patch of background.
 pub fn reference_labels<DB: DrawingBackend>(c: &Canvas<DB>, references: &[Reference], plot: Rect, horizontal: bool, at: impl Fn(i128) -> f64, p: &Palette) -> Result<(), ChartError> {
-    for r in references {
-        let place = at(i128::from(r.value));
+    // Upright: from the highest mark down, a label that would overlap the one above it moves
+    // down just below that one (two benchmarks 0.11% apart stay both readable).
+    let mut marks: Vec<(f64, &Reference)> = references.iter().map(|r| (at(i128::from(r.value)), r)).collect();
+    if !horizontal {
+        marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    let mut below: f64 = f64::NEG_INFINITY;
+    for (place, r) in marks {
         let label = fit(&name(&r.label), plot.width() / 2.0, SMALL_EM);
         let label_width = width(&label, SMALL_EM);
         if horizontal {
@@ -184,7 +190,8 @@ pub fn reference_labels<DB: DrawingBackend>(c: &Canvas<DB>, references: &[Refere
             c.rect(x - 3.0, plot.top - 15.0, x + label_width + 3.0, plot.top - 1.0, p.background)?;
             c.text(&label, x, plot.top - 8.0, SMALL_EM, Weight::Regular, Align::Start, p.muted_text)?;
         } else {
-            let y = (place - 10.0).max(plot.top - 6.0);
+            let y = (place - 10.0).max(plot.top - 6.0).max(below + 14.0);
+            below = y;
             c.rect(plot.right - label_width - 6.0, y - 7.0, plot.right, y + 7.0, p.background)?;
             c.text(&label, plot.right - 2.0, y, SMALL_EM, Weight::Regular, Align::End, p.muted_text)?;
         }

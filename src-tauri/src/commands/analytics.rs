@@ -17,7 +17,7 @@ use chorus_core::analytics::formulas::{self, NamedFormula};
 use chorus_core::analytics::report::ReportLanguage;
 use chorus_core::analytics::settings::{self, AnalyticsSettings, AnalyticsSettingsDraft};
 use chorus_core::campaigns::fields::local_today;
-use chorus_core::charts::{ChartKind, Format, Style};
+use chorus_core::charts::{self, ChartKind, ChartScope, Format, ResultsChartKind, Style};
 use chorus_core::numbers::Spelling;
 use std::collections::HashMap;
 use std::path::Path;
@@ -95,4 +95,22 @@ pub fn signals_roster_flags(state: State<'_, AppState>, creator_ids: Vec<i64>, s
 #[tauri::command(async)]
 pub fn signals_of_creator(state: State<'_, AppState>, creator_id: i64, spelling: Spelling) -> CmdResult<Vec<CreatorFlag>> {
     state.with_workspace(|ws| creator_signals::creator_flags(ws.conn(), creator_id, spelling))
+}
+
+/// A results chart (`kind` of `scope`: a campaign, a creator or the workspace) in `style`, as
+/// the bytes of an SVG or PNG file.
+#[tauri::command(async)]
+pub fn results_chart_draw(state: State<'_, AppState>, kind: ResultsChartKind, scope: ChartScope, style: Style, format: Format) -> CmdResult<Response> {
+    state.with_workspace(|ws| charts::draw_results(ws, kind, scope, &style, format)).map(Response::new)
+}
+
+/// That chart written where the user picks in the save dialog; the path, or `None` when cancelled.
+#[tauri::command(async)]
+pub fn results_chart_save<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, kind: ResultsChartKind, scope: ChartScope, style: Style, format: Format, dialog: DialogText) -> CmdResult<Option<String>> {
+    let folder = state.with_workspace(|ws| Ok(ws.path().and_then(Path::parent).map(Path::to_path_buf)))?;
+    let extension = format.extension();
+    let Some(path) = dialogs::pick_save(&app, &dialog.title, &kind.file_name(format), folder, filter(&dialog, &[extension])) else { return Ok(None) };
+    let path = with_extension(path, extension);
+    state.with_workspace(|ws| charts::save_results(ws, kind, scope, &style, format, &path))?;
+    Ok(Some(path.display().to_string()))
 }

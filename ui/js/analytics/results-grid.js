@@ -36,7 +36,7 @@ export function resultsGrid(campaign, o = {}) {
   const el = h('section', { class: 'results-grid-section', 'aria-labelledby': 'results-grid-title' });
   /** @type {HTMLTableSectionElement} */
   const body = /** @type {any} */ (h('tbody'));
-  /** @type {Map<number, { post: import('../api.js').GridPost, row: HTMLElement, inputs: Map<string, HTMLInputElement>, rate: HTMLElement, note: HTMLElement, saving: Promise<void> | null }>} */
+  /** @type {Map<number, { post: import('../api.js').GridPost, row: HTMLElement, inputs: Map<string, HTMLInputElement>, rate: HTMLElement, note: HTMLElement, saving: Promise<void> | null, again: boolean }>} */
   const rows = new Map();
 
   function header() {
@@ -46,17 +46,21 @@ export function resultsGrid(campaign, o = {}) {
       h('th', { scope: 'col', class: 'num' }, t('results.col.engagement'))));
   }
 
-  /** Shows a post's stored counts in its boxes and its rate. */
-  function fill(entry) {
+  /**
+   * Shows a post's stored counts in its boxes and its rate. With `sent` (what a save sent), a box
+   * typed in again since keeps its text, still to be saved.
+   */
+  function fill(entry, sent = null) {
     const { post } = entry;
     for (const [name, input] of entry.inputs) {
       const value = stored(post, name);
       const fromRoster = name === 'followers' && post.latest && post.latest.followers_from !== 'given';
-      input.value = value === null || value === undefined || fromRoster ? '' : fmt.number(value);
+      const shown = value === null || value === undefined || fromRoster ? '' : fmt.number(value);
+      if (!sent || input.value === sent[name]) input.value = shown;
       input.placeholder = fromRoster && value !== null ? fmt.number(value) : '';
       input.title = fromRoster ? t(`results.followersFrom.${post.latest?.followers_from}`) : '';
-      input.dataset.saved = input.value;
-      input.removeAttribute('aria-invalid');
+      input.dataset.saved = shown;
+      if (!sent || input.value === shown) input.removeAttribute('aria-invalid');
     }
     mount(entry.rate, rateText(post.engagement), post.latest ? h('span', { class: 'results-basis muted' }, basisText(post.basis)) : null);
     entry.rate.title = post.formula;
@@ -64,16 +68,31 @@ export function resultsGrid(campaign, o = {}) {
 
   const dirty = (entry) => [...entry.inputs.values()].some((i) => i.value !== i.dataset.saved);
 
+  /** Saves a post's boxes; one save a post at a time, a change made meanwhile saved after it. */
   async function save(entry) {
+    if (entry.saving) { entry.again = true; return; }
     if (!dirty(entry)) return;
+    entry.saving = send(entry);
+    try {
+      await entry.saving;
+    } finally {
+      entry.saving = null;
+      if (entry.again) { entry.again = false; await save(entry); }
+    }
+  }
+
+  async function send(entry) {
+    /** @type {Record<string, string|number>} */
     const draft = { deliverable_id: entry.post.deliverable_id };
-    for (const [name, input] of entry.inputs) draft[name] = input.value;
+    const sent = {};
+    for (const [name, input] of entry.inputs) { draft[name] = input.value; sent[name] = input.value; }
     entry.row.setAttribute('aria-busy', 'true');
     mount(entry.note);
     try {
       await api.recordResults(draft);
       const fresh = (await api.resultsGrid(campaign.id)).find((p) => p.deliverable_id === entry.post.deliverable_id);
-      if (fresh) { entry.post = fresh; fill(entry); }
+      if (fresh) { entry.post = fresh; fill(entry, sent); }
+      if (dirty(entry)) entry.again = true;
       entry.row.classList.add('results-saved');
       setTimeout(() => entry.row.classList.remove('results-saved'), 1200);
       o.onSaved?.();
@@ -117,7 +136,7 @@ export function resultsGrid(campaign, o = {}) {
         return h('td', { class: 'num' }, input);
       }),
       h('td', { class: 'num results-rate-cell' }, rate));
-    const entry = { post, row, inputs, rate, note, saving: null };
+    const entry = { post, row, inputs, rate, note, saving: null, again: false };
     row.addEventListener('keydown', (e) => {
       const target = /** @type {HTMLInputElement} */ (e.target);
       if (!(target instanceof HTMLInputElement)) return;
