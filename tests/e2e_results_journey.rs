@@ -244,6 +244,12 @@ async fn demo(language: &str, dark: bool) {
     let sentences = app.texts("#figures-table .figures-sentence").await.join(" ");
     assert!(sentences.contains(word("above", "boven")) && sentences.contains(word("below", "onder")), "some above, some below the benchmarks: {sentences}");
     app.screenshot(&shot("results")).await;
+    // A creator's recent form: each creator over their last 5 posts; Sanne's 7 become 5.
+    app.wait_for_text("#figures-table", "the creators", |t| t.contains("Sanne Bakker")).await;
+    app.choose("#figures-window", "last5").await;
+    let five = "const r = Array.from(document.querySelectorAll('#figures-table tbody tr')).find(r => r.textContent.includes('Sanne Bakker')); return !!r && r.children[1].textContent.trim() === '5';";
+    app.wait_until("Sanne over her last 5 posts", five, vec![]).await;
+    app.screenshot(&shot("results-last-posts")).await;
     app.stop().await;
 }
 

@@ -2145,6 +2145,12 @@ const en = {
   'results.key.best': 'Best posts',
   'code.chart_needs_creator': 'Choose a creator: this chart shows one creator’s followers.',
   'code.chart_takes_no_creator': 'This chart is of a campaign or of every campaign, not of one creator.',
+  'results.window.label': 'Over',
+  'results.window.all': 'All posts',
+  'results.window.last5': 'The last 5 posts',
+  'results.window.last10': 'The last 10 posts',
+  'results.window.days30': 'The last 30 days',
+  'results.window.days90': 'The last 90 days',
   // ── end of results ──
 };
 

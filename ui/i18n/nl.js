@@ -2145,6 +2145,12 @@ const nl = {
   'results.key.best': 'Beste posts',
   'code.chart_needs_creator': 'Kies een creator: deze grafiek toont de volgers van één creator.',
   'code.chart_takes_no_creator': 'Deze grafiek gaat over een campagne of over alle campagnes, niet over één creator.',
+  'results.window.label': 'Over',
+  'results.window.all': 'Alle posts',
+  'results.window.last5': 'De laatste 5 posts',
+  'results.window.last10': 'De laatste 10 posts',
+  'results.window.days30': 'De laatste 30 dagen',
+  'results.window.days90': 'De laatste 90 dagen',
   // ── einde van resultaten ──
 };
 

@@ -616,9 +616,10 @@ export const previewResults = (path, choices = {}) => call('results_import_previ
 /** Imports a results file, all or nothing. @param {string} path @param {ResultsChoices} [choices]
  * @returns {Promise<any>} ResultsImportReport */
 export const importResults = (path, choices = {}) => call('results_import_run', { path, options: resultsOptions(choices) });
-/** The figures grouped `by` (of a campaign, or all), with the contrasts.
- * @param {number|null} campaignId @param {string} by @returns {Promise<any>} Analytics */
-export const analyticsFigures = (campaignId, by) => call('analytics_figures', { campaignId, by, spelling: spelling() });
+/** The figures grouped `by` (of a campaign, or all), each group over its posts in `window`
+ * (`'all'`, `{ last_posts: 10 }`, `{ last_days: 90 }`), with the contrasts.
+ * @param {number|null} campaignId @param {string} by @param {any} [window] @returns {Promise<any>} Analytics */
+export const analyticsFigures = (campaignId, by, window = 'all') => call('analytics_figures', { campaignId, by, window, spelling: spelling() });
 /** Every formula, named and written out. @returns {Promise<Array<{ id: string, name: string, text: string }>>} */
 export const analyticsFormulas = () => call('analytics_formulas', { spelling: spelling() });
 /** Native save dialog, then the campaign's client report written there as PDF. Null when cancelled.

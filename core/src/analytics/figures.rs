@@ -237,20 +237,65 @@ pub struct Contrast {
 pub struct Analytics {
     pub by: GroupBy,
     pub campaign_id: Option<i64>,
+    /// Which of each group's posts the figures look at.
+    pub window: PostWindow,
     pub posts: usize,
     pub measured: usize,
     pub groups: Vec<GroupFigure>,
     pub contrasts: Vec<Contrast>,
 }
 
+/// Which of a group's posts its figures look at: all of them, each group's newest N (a creator's
+/// last 10 posts), or those posted in the last N days up to today (both ends included).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostWindow {
+    #[default]
+    All,
+    LastPosts(usize),
+    LastDays(u32),
+}
+
+impl PostWindow {
+    /// The posts of one group in the window: the newest N by day posted (on one day the later
+    /// post first; a post without a day counts as oldest), or those posted from `today` − (N − 1)
+    /// days to `today`; a post without a day is not in a window of days.
+    fn select<'a>(self, members: Vec<&'a PostFacts>, today: NaiveDate) -> Vec<&'a PostFacts> {
+        match self {
+            PostWindow::All => members,
+            PostWindow::LastPosts(n) => {
+                let mut newest = members;
+                newest.sort_by(|a, b| (b.posted_on, b.deliverable_id).cmp(&(a.posted_on, a.deliverable_id)));
+                newest.truncate(n.max(1));
+                newest.sort_by_key(|p| (p.posted_on, p.deliverable_id));
+                newest
+            }
+            PostWindow::LastDays(n) => {
+                let from = today.checked_sub_days(chrono::Days::new(u64::from(n.max(1)) - 1)).unwrap_or(NaiveDate::MIN);
+                members.into_iter().filter(|p| p.posted_on.is_some_and(|d| from <= d && d <= today)).collect()
+            }
+        }
+    }
+}
+
 /// The figures of `posts` grouped `by`, in `spelling`.
 pub fn group(posts: &[PostFacts], by: GroupBy, spelling: Spelling) -> Vec<GroupFigure> {
+    group_in(posts, by, PostWindow::All, NaiveDate::MIN, spelling)
+}
+
+/// The figures of `posts` grouped `by`, each group over its posts in `window` (as of `today`).
+pub fn group_in(posts: &[PostFacts], by: GroupBy, window: PostWindow, today: NaiveDate, spelling: Spelling) -> Vec<GroupFigure> {
     let mut groups: BTreeMap<(u8, String), (String, Vec<&PostFacts>)> = BTreeMap::new();
     for post in posts {
         let Some((order, key, label)) = group_of(post, by, spelling) else { continue };
         groups.entry((order, key)).or_insert_with(|| (label, Vec::new())).1.push(post);
     }
-    let mut out: Vec<GroupFigure> = groups.into_iter().map(|((_, key), (label, members))| figure_of(key, label, &members, by, spelling)).collect();
+    let mut out: Vec<GroupFigure> = groups
+        .into_iter()
+        .map(|((_, key), (label, members))| (key, label, window.select(members, today)))
+        .filter(|(_, _, members)| !members.is_empty())
+        .map(|(key, label, members)| figure_of(key, label, &members, by, spelling))
+        .collect();
     if by == GroupBy::Creator {
         // Best first, those without a figure last, then by name.
         out.sort_by(|a, b| b.mean.value().cmp(&a.mean.value()).then_with(|| a.label.cmp(&b.label)));
@@ -411,6 +456,12 @@ fn contrast(id: &'static str, this_label: String, that_label: String, this: &Fig
 
 /// The figures of a campaign (or the whole workspace) grouped `by`, with the contrasts.
 pub fn analytics(conn: &Connection, campaign: Option<i64>, by: GroupBy, spelling: Spelling) -> Result<Analytics> {
+    analytics_in(conn, campaign, by, PostWindow::All, crate::campaigns::fields::local_today(), spelling)
+}
+
+/// [`analytics`] with each group over its posts in `window` as of `today` (the contrasts are
+/// over every post: they compare kinds of posts, not recent form).
+pub fn analytics_in(conn: &Connection, campaign: Option<i64>, by: GroupBy, window: PostWindow, today: NaiveDate, spelling: Spelling) -> Result<Analytics> {
     if let Some(id) = campaign {
         let found: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM campaigns WHERE id = ?1)", [id], |r| r.get(0))?;
         if !found {
@@ -419,5 +470,5 @@ pub fn analytics(conn: &Connection, campaign: Option<i64>, by: GroupBy, spelling
     }
     let posts = posts(conn, campaign)?;
     let measured = posts.iter().filter(|p| post_rate(p).value().is_some()).count();
-    Ok(Analytics { by, campaign_id: campaign, posts: posts.len(), measured, groups: group(&posts, by, spelling), contrasts: contrasts(&posts, spelling) })
+    Ok(Analytics { by, campaign_id: campaign, window, posts: posts.len(), measured, groups: group_in(&posts, by, window, today, spelling), contrasts: contrasts(&posts, spelling) })
 }

@@ -221,3 +221,28 @@ fn the_campaign_report_gathers_the_figures_worded_and_never_a_made_up_zero() {
     assert_eq!(nl.kpis[0].label, "Gepubliceerde posts");
     assert!(!nl.include_money);
 }
+
+#[test]
+fn a_creator_over_their_last_posts_or_recent_days_leaves_the_older_posts_out() {
+    let w = World::new("");
+    let anna = w.creator("Anna", None);
+    let k = w.collaboration(anna, "paid");
+    // Four posts, one a week in March 2025: 1%, 2%, 3%, 4% of 10,000 followers.
+    for (i, likes) in [100, 200, 300, 400].into_iter().enumerate() {
+        let d = w.post(k, "instagram", "reel", None, [Some(likes), Some(0), None, None, None, None, Some(10_000)]);
+        w.ws.conn().execute("UPDATE deliverables SET published_at = ?2 WHERE id = ?1", rusqlite::params![d, format!("2025-03-{:02}T10:00", 1 + 7 * i)]).unwrap();
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 22).unwrap();
+    let figures = |window| analytics_in(w.ws.conn(), Some(w.campaign), GroupBy::Creator, window, today, Spelling::English).unwrap();
+    let all = figures(PostWindow::All);
+    assert_eq!((all.groups[0].posts, bp(&all.groups[0].mean)), (4, Some(250)));
+    let last_two = figures(PostWindow::LastPosts(2));
+    assert_eq!((last_two.groups[0].posts, bp(&last_two.groups[0].mean)), (2, Some(350)), "the 15th and the 22nd");
+    // The last 8 days up to the 22nd (the 15th to the 22nd): two posts.
+    assert_eq!(bp(&figures(PostWindow::LastDays(8)).groups[0].mean), Some(350));
+    assert_eq!(figures(PostWindow::LastDays(7)).groups[0].posts, 1, "the 15th is 8 days back, out of a week");
+    assert!(figures(PostWindow::LastDays(7)).contrasts.len() == all.contrasts.len(), "the contrasts stay over every post");
+    // A window no post of a group is in leaves the group out, not a group of 0.
+    let later = analytics_in(w.ws.conn(), Some(w.campaign), GroupBy::Creator, PostWindow::LastDays(30), chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Spelling::English).unwrap();
+    assert!(later.groups.is_empty());
+}

@@ -11,7 +11,7 @@ use crate::dialogs::{self, DialogText};
 use crate::state::AppState;
 use chorus_core::analytics::campaign_report::{self, KeyFigures, ReportChoices};
 use chorus_core::analytics::creator_signals::{self, CreatorFlag};
-use chorus_core::analytics::figures::{self, Analytics, GroupBy};
+use chorus_core::analytics::figures::{self, Analytics, GroupBy, PostWindow};
 use chorus_core::analytics::signals::Flag;
 use chorus_core::analytics::formulas::{self, NamedFormula};
 use chorus_core::analytics::report::ReportLanguage;
@@ -43,10 +43,11 @@ pub fn charts_save<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, ki
 }
 
 /// The figures of the published posts (of `campaign_id`, or every campaign) grouped `by`, beside
-/// the benchmarks, with the article's contrasts, worded in `spelling`.
+/// the benchmarks, each group over its posts in `window` (all, its last N, the last N days),
+/// with the article's contrasts, worded in `spelling`.
 #[tauri::command(async)]
-pub fn analytics_figures(state: State<'_, AppState>, campaign_id: Option<i64>, by: GroupBy, spelling: Spelling) -> CmdResult<Analytics> {
-    state.with_workspace(|ws| figures::analytics(ws.conn(), campaign_id, by, spelling))
+pub fn analytics_figures(state: State<'_, AppState>, campaign_id: Option<i64>, by: GroupBy, window: Option<PostWindow>, spelling: Spelling) -> CmdResult<Analytics> {
+    state.with_workspace(|ws| figures::analytics_in(ws.conn(), campaign_id, by, window.unwrap_or_default(), local_today(), spelling))
 }
 
 /// Every formula the results figures use, named and written out in `spelling`.

@@ -17,9 +17,9 @@ import { resultsCharts } from './results-charts.js';
 
 const CHARTS = ['by_format', 'by_tier', 'engagement', 'gifted_vs_paid', 'funnel', 'budget'];
 
-/** @param {{ id: number, name: string, archived_on?: string|null }} campaign @param {{ by?: string, onBy?: (by: string) => void }} [o] */
+/** @param {{ id: number, name: string, archived_on?: string|null }} campaign @param {{ by?: string, onBy?: (by: string) => void, window?: string, onWindow?: (w: string) => void }} [o] */
 export function campaignResultsTab(campaign, o = {}) {
-  const figures = figuresPanel({ campaignId: campaign.id, by: o.by, onBy: o.onBy });
+  const figures = figuresPanel({ campaignId: campaign.id, by: o.by, onBy: o.onBy, window: o.window, onWindow: o.onWindow });
   const charts = chartsGrid(resultsCharts(CHARTS, { campaign: campaign.id }), t('results.charts.intro'));
   const key = keyFigures(campaign.id);
   const changed = () => { key.reload(); figures.reload(); charts.redraw(); };

@@ -6,7 +6,10 @@
 //! measured (gifted against paid, niche match, no call to action), and every formula written out.
 //! A figure the core could not give says why, never a made-up zero.
 //!
-//! `figuresPanel({ campaignId, by })` → `{ el, reload }`; `by` is kept while the panel lives.
+//! Each group can be measured over all its posts, its last 5 or 10, or the last 30 or 90 days
+//! (a creator's recent form); the contrasts stay over every post.
+//!
+//! `figuresPanel({ campaignId, by, window })` → `{ el, reload }`; the choices are kept while the panel lives.
 
 import * as api from '../api.js';
 import { h, mount } from '../shared/dom.js';
@@ -22,18 +25,26 @@ function rateCell(figure, extra = {}) {
   return h('td', { class: 'num', title: lackingText(figure) || null, ...extra }, rateText(figure));
 }
 
-/** @param {{ campaignId: number|null, by?: string, onBy?: (by: string) => void }} o */
+/** @param {{ campaignId: number|null, by?: string, onBy?: (by: string) => void, window?: string, onWindow?: (w: string) => void }} o */
 export function figuresPanel(o) {
   let by = GROUPINGS.includes(o.by ?? '') ? /** @type {string} */ (o.by) : 'format';
   const body = h('div', { class: 'figures-body', 'aria-live': 'polite' });
   const chooser = select(GROUPINGS.map((g) => [g, t(`results.by.${g}`)]), by, {
     id: 'figures-by', onchange: (/** @type {Event} */ e) => { by = /** @type {HTMLSelectElement} */ (e.target).value; o.onBy?.(by); reload(); },
   });
+  /** Which of each group's posts: all, the last 5 or 10, the last 30 or 90 days. */
+  const WINDOWS = { all: 'all', last5: { last_posts: 5 }, last10: { last_posts: 10 }, days30: { last_days: 30 }, days90: { last_days: 90 } };
+  let windowChoice = o.window && o.window in WINDOWS ? o.window : 'all';
+  const windowChooser = select(Object.keys(WINDOWS).map((w) => [w, t(`results.window.${w}`)]), windowChoice, {
+    id: 'figures-window', onchange: (/** @type {Event} */ e) => { windowChoice = /** @type {HTMLSelectElement} */ (e.target).value; o.onWindow?.(windowChoice); reload(); },
+  });
   const formulas = h('details', { class: 'formulas', id: 'figures-formulas' }, h('summary', null, t('results.formulas.title')));
   const el = h('section', { class: 'figures-panel', 'aria-labelledby': 'figures-title' },
     h('div', { class: 'section-head figures-head' },
       h('h2', { id: 'figures-title' }, t('results.figures.title')),
-      h('label', { class: 'inline-field' }, h('span', null, t('results.by.label')), chooser)),
+      h('span', { class: 'figures-choices' },
+        h('label', { class: 'inline-field' }, h('span', null, t('results.by.label')), chooser),
+        h('label', { class: 'inline-field' }, h('span', null, t('results.window.label')), windowChooser))),
     body, formulas);
 
   function groupsTable(a) {
@@ -69,7 +80,7 @@ export function figuresPanel(o) {
   async function reload() {
     body.setAttribute('aria-busy', 'true');
     try {
-      const a = await api.analyticsFigures(o.campaignId, by);
+      const a = await api.analyticsFigures(o.campaignId, by, WINDOWS[windowChoice]);
       mount(body,
         h('p', { class: 'muted figures-count', id: 'figures-count' }, t('results.figures.count', { measured: fmt.number(a.measured), posts: fmt.number(a.posts) })),
         groupsTable(a), contrastList(a));

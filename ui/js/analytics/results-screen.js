@@ -16,10 +16,11 @@ import { resultsCharts } from './results-charts.js';
 
 const CHARTS = ['by_format', 'by_tier', 'gifted_vs_paid', 'engagement', 'funnel', 'budget'];
 
-/** @param {{ campaignId?: number|null, by?: string } | null} [previous] */
+/** @param {{ campaignId?: number|null, by?: string, window?: string } | null} [previous] */
 export function resultsScreen(previous = null) {
   let campaignId = previous?.campaignId ?? null;
   let by = previous?.by ?? 'format';
+  let win = previous?.window ?? 'all';
   let charts = null;
   const chooser = h('label', { class: 'inline-field' }, h('span', null, t('results.screen.campaign')));
   const content = h('div', { class: 'results-content' });
@@ -31,7 +32,7 @@ export function resultsScreen(previous = null) {
 
   function render() {
     charts?.dispose();
-    const figures = figuresPanel({ campaignId, by, onBy: (next) => { by = next; } });
+    const figures = figuresPanel({ campaignId, by, onBy: (next) => { by = next; }, window: win, onWindow: (next) => { win = next; } });
     charts = chartsGrid(resultsCharts(CHARTS, { campaign: campaignId }), t('results.charts.intro'));
     mount(content, figures.el, h('section', { class: 'results-charts', 'aria-labelledby': 'results-charts-title' }, h('h2', { id: 'results-charts-title' }, t('results.charts.title')), charts.el));
   }
@@ -51,7 +52,7 @@ export function resultsScreen(previous = null) {
 
   return {
     el,
-    snapshot: () => ({ campaignId, by }),
+    snapshot: () => ({ campaignId, by, window: win }),
     dispose: () => charts?.dispose(),
   };
 }

@@ -43,6 +43,7 @@ export function campaignView(id, o) {
   let results = null;
   /** The Results tab's grouping, kept across its redraws. */
   let resultsBy = 'format';
+  let resultsWindow = 'all';
   const el = h('section', { class: 'campaign-view', 'aria-busy': 'true' }, h('div', { class: 'panel-loading' }, t('common.loading')));
 
   async function refresh() {
@@ -83,7 +84,7 @@ export function campaignView(id, o) {
     }
     else if (tab === 'timeline') { timeline = campaignTimeline(board, c, { onOpen: o.onOpenCollaboration }); body = timeline.el; }
     else if (tab === 'sales') body = campaignSalesTab(c, o.onOpenCollaboration, refresh);
-    else if (tab === 'results') { results = campaignResultsTab(c, { by: resultsBy, onBy: (by) => { resultsBy = by; } }); body = results.el; }
+    else if (tab === 'results') { results = campaignResultsTab(c, { by: resultsBy, onBy: (by) => { resultsBy = by; }, window: resultsWindow, onWindow: (w) => { resultsWindow = w; } }); body = results.el; }
     else body = campaignBrief(c);
     mount(el,
       h('header', { class: 'campaign-header' },
