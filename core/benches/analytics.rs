@@ -1,7 +1,8 @@
 //! What worked, at agency scale: 200,000 published deliverables (by default) of 20,000
 //! creators in 1,000 campaigns, 10 results snapshots each (2,000,000 rows), in a workspace file.
 //! Measures a campaign's figures by tier (p95 over 40 campaigns; target ≤ 100 ms), the whole
-//! workspace's figures by tier (target ≤ 100 ms), and importing a 100,000-row Meta export that
+//! workspace's figures by tier (target ≤ 100 ms), one chart (≤ 50 ms), the campaign's client
+//! report as PDF (≤ 2 s), and importing a 100,000-row Meta export that
 //! adds a snapshot to 100,000 posts (target ≥ 50,000 rows/s). Beside each, its floor in bare
 //! SQLite: the same rows read with the same join and the engagement rate averaged in SQL, and
 //! the same 100,000 rows inserted into a bare table with one prepared statement. Prints the
@@ -11,7 +12,10 @@
 //! a tiny one (2,000 deliverables). `CHORUS_BENCH_DELIVERABLES=N` and
 //! `CHORUS_BENCH_IMPORT_ROWS=N` set the sizes.
 
+use chorus_core::analytics::campaign_report::{campaign_report, ReportChoices};
 use chorus_core::analytics::figures::{analytics, GroupBy};
+use chorus_core::analytics::report::ReportLanguage;
+use chorus_core::charts::{draw_results, ChartScope, Format, ResultsChartKind, Style, Theme};
 use chorus_core::analytics::results::import::{import_results, ResultsImportOptions};
 use chorus_core::numbers::Spelling;
 use chorus_core::workspace::settings::Settings;
@@ -193,6 +197,34 @@ fn main() {
         p50.as_secs_f64() / f50.as_secs_f64().max(1e-9),
         verdict(p95, 100.0)
     );
+
+    // One chart and the campaign's client report, for 10 campaigns.
+    let style = Style { theme: Theme::Light, language: Spelling::English, width: 720, height: 360, pixel_ratio: 2 };
+    let choices = ReportChoices { language: ReportLanguage::English, include_money: true, today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap() };
+    let (mut charts, mut pdfs, mut floor) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..10 {
+        let campaign = 1 + (i * 7919) % campaigns;
+        let t = Instant::now();
+        let png = draw_results(&ws, ResultsChartKind::ByTier, ChartScope { campaign: Some(campaign), creator: None }, &style, Format::Png).unwrap();
+        charts.push(t.elapsed());
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        floor.push(floor_by_tier(&bare, Some(campaign)));
+        let t = Instant::now();
+        let pdf = campaign_report(ws.conn(), campaign, choices).unwrap();
+        pdfs.push(t.elapsed());
+        assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    }
+    let (c50, c95, f50) = (percentile(&charts, 50), percentile(&charts, 95), percentile(&floor, 50));
+    println!(
+        "one chart (a campaign by tier, PNG 720×360 at 2×):  median {}  p95 {}  floor (its figures, bare) {}  ratio {:.1}×  target p95 ≤ 50 ms  {}",
+        ms(c50),
+        ms(c95),
+        ms(f50),
+        c50.as_secs_f64() / f50.as_secs_f64().max(1e-9),
+        verdict(c95, 50.0)
+    );
+    let (r50, r95) = (percentile(&pdfs, 50), percentile(&pdfs, 95));
+    println!("campaign report PDF:  median {}  p95 {}  target p95 ≤ 2 s  {}", ms(r50), ms(r95), verdict(r95, 2_000.0));
 
     // Importing a Meta export with newer counts for `import_rows` posts.
     let export = dir.path().join("meta.csv");
