@@ -140,6 +140,15 @@ proptest! {
     }
 
     #[test]
+    fn the_median_is_the_middle_of_the_rates_in_order(rates in proptest::collection::vec(ratio(), 1..41)) {
+        let mut sorted = rates.clone();
+        sorted.sort();
+        let n = sorted.len();
+        let expected = if n % 2 == 1 { sorted[n / 2].clone() } else { mean(&sorted[n / 2 - 1..=n / 2]).value().unwrap().clone() };
+        prop_assert_eq!(median(&rates), Figure::Value(expected));
+    }
+
+    #[test]
     fn any_posts_are_either_used_or_left_out_once(counts in proptest::collection::vec((0i64..10_000, proptest::option::of(0i64..100_000), 1u32..28), 0..30), n in 0usize..40) {
         let posts: Vec<DatedPost> = counts.iter().enumerate().map(|(i, (likes, followers, d))| dated(i as i64, *d, *likes, *followers)).collect();
         let a = engagement_over(&posts, Window::LastPosts(n), Basis::Followers);

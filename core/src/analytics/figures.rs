@@ -71,6 +71,9 @@ pub struct PostFacts {
     pub followers_from: FollowersFrom,
     pub basis: Basis,
     pub tier: Option<Tier>,
+    /// The engagement rate by the platform's basis, or why there is none: worked out once, when
+    /// the post is read.
+    pub rate: Figure<Ratio>,
 }
 
 /// The workspace's basis per platform.
@@ -114,7 +117,9 @@ pub fn set_engagement_basis(ws: &mut Workspace, platform: Platform, basis: Basis
 pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>> {
     let bases = engagement_basis(conn)?;
     let tiers = crate::workspace::settings::load(conn)?.tiers;
-    let mut st = conn.prepare_cached(
+    // A campaign's own condition, so SQLite starts from its collaborations instead of every post.
+    let which = if campaign.is_some() { "c.campaign_id = ?1" } else { "?1 IS NULL" };
+    let mut st = conn.prepare_cached(&format!(
         "SELECT d.id, c.campaign_id, cr.id, cr.display_name, d.platform, d.format, c.kind,
                 CASE WHEN ca.niche = '' THEN NULL ELSE EXISTS (SELECT 1 FROM creator_niches n WHERE n.creator_id = cr.id AND n.niche = lower(trim(ca.niche))) END,
                 d.call_to_action, d.storytelling, d.faceless, d.published_at, d.post_url,
@@ -124,15 +129,15 @@ pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>>
            JOIN campaigns ca ON ca.id = c.campaign_id
            JOIN creators cr ON cr.id = c.creator_id
            LEFT JOIN post_results p ON p.deliverable_id = d.id AND p.latest = 1
-          WHERE d.status IN ('published', 'verified') AND (?1 IS NULL OR c.campaign_id = ?1)
-          ORDER BY d.published_at, d.id",
-    )?;
+          WHERE d.status IN ('published', 'verified') AND {which}"
+    ))?;
     let rows = st.query_map([campaign], |r| {
         let platform = Platform::parse(&r.get::<_, String>(4)?).unwrap_or(Platform::Other);
         let has_counts = r.get::<_, Option<i64>>(13)?.is_some();
         let counts = if has_counts { Some(super::results::counts_from(r, 14)?) } else { None };
         let flag = |i: usize| -> rusqlite::Result<Option<bool>> { Ok(r.get::<_, Option<i64>>(i)?.map(|v| v == 1)) };
-        Ok(PostFacts {
+        let published_at: Option<String> = r.get(11)?;
+        let post = PostFacts {
             deliverable_id: r.get(0)?,
             campaign_id: r.get(1)?,
             creator_id: r.get(2)?,
@@ -144,15 +149,24 @@ pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>>
             call_to_action: flag(8)?,
             storytelling: flag(9)?,
             faceless: flag(10)?,
-            posted_on: super::results::published_day(r.get::<_, Option<String>>(11)?.as_deref()),
+            posted_on: super::results::published_day(published_at.as_deref()),
             post_url: r.get(12)?,
             tier: counts.and_then(|c: PostCounts| c.followers_at_post).map(|f| tiers.tier_for(f)),
             counts,
             followers_from: r.get::<_, Option<String>>(24)?.and_then(|t| FollowersFrom::parse(&t)).unwrap_or(FollowersFrom::Unknown),
             basis: bases[&platform],
-        })
+            rate: match &counts {
+                None => Figure::lacking(NotEnoughData::NoResults),
+                Some(c) => engagement_rate(c, bases[&platform]).map(|e| e.rate),
+            },
+        };
+        Ok((published_at, post))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    // Put in order here, not by SQLite: sorting every column of every post in SQL costs more
+    // than reading them.
+    let mut posts: Vec<(Option<String>, PostFacts)> = rows.collect::<rusqlite::Result<_>>()?;
+    posts.sort_unstable_by(|a, b| (&a.0, a.1.deliverable_id).cmp(&(&b.0, b.1.deliverable_id)));
+    Ok(posts.into_iter().map(|(_, post)| post).collect())
 }
 
 /// A post of a campaign's results grid with its engagement rate as the figures compute it.
@@ -190,10 +204,7 @@ pub fn results_grid(conn: &Connection, campaign_id: i64, spelling: Spelling) -> 
 
 /// A post's engagement rate by its platform's basis, or why there is none.
 pub fn post_rate(post: &PostFacts) -> Figure<Ratio> {
-    match &post.counts {
-        None => Figure::lacking(NotEnoughData::NoResults),
-        Some(counts) => engagement_rate(counts, post.basis).map(|e| e.rate),
-    }
+    post.rate.clone()
 }
 
 /// One group's engagement.
@@ -369,13 +380,13 @@ fn figure_of(key: String, label: String, members: &[&PostFacts], by: GroupBy, sp
     let mut counted: Vec<PostCounts> = Vec::new();
     for post in members {
         let posted_on = post.posted_on.unwrap_or(NaiveDate::MIN);
-        match post_rate(post) {
+        match &post.rate {
             Figure::Value(rate) => {
-                rates.push(rate);
+                rates.push(rate.clone());
                 bases.entry(post.basis as u8).or_insert((post.basis, 0)).1 += 1;
                 counted.extend(post.counts);
             }
-            Figure::NotEnoughData { reason } => left_out.push(LeftOut { id: post.deliverable_id, posted_on, reason }),
+            Figure::NotEnoughData { reason } => left_out.push(LeftOut { id: post.deliverable_id, posted_on, reason: *reason }),
         }
     }
     let (mean, median) = if rates.is_empty() {
@@ -421,7 +432,7 @@ fn figure_of(key: String, label: String, members: &[&PostFacts], by: GroupBy, sp
 /// to action against one.
 pub fn contrasts(posts: &[PostFacts], spelling: Spelling) -> Vec<Contrast> {
     let mean_of = |keep: &dyn Fn(&PostFacts) -> bool| -> Figure<Ratio> {
-        let rates: Vec<Ratio> = posts.iter().filter(|p| keep(p)).filter_map(|p| post_rate(p).value().cloned()).collect();
+        let rates: Vec<Ratio> = posts.iter().filter(|p| keep(p)).filter_map(|p| p.rate.value().cloned()).collect();
         mean(&rates)
     };
     let gifted = mean_of(&|p| p.kind == CollaborationKind::Gifted);
@@ -469,6 +480,6 @@ pub fn analytics_in(conn: &Connection, campaign: Option<i64>, by: GroupBy, windo
         }
     }
     let posts = posts(conn, campaign)?;
-    let measured = posts.iter().filter(|p| post_rate(p).value().is_some()).count();
+    let measured = posts.iter().filter(|p| p.rate.value().is_some()).count();
     Ok(Analytics { by, campaign_id: campaign, window, posts: posts.len(), measured, groups: group_in(&posts, by, window, today, spelling), contrasts: contrasts(&posts, spelling) })
 }

@@ -118,22 +118,27 @@ impl Ratio {
             return Ratio::from_big(numerator, denominator * count);
         }
         let scale = BigInt::from(MEAN_SCALE);
-        let mut fast: Option<i128> = Some(0);
-        let mut slow = BigInt::ZERO;
+        // Each rate taken to 10^-24 (truncated toward zero, as BigInt division is): in i128 while
+        // the rates and their running sum fit, in big integers from the first that does not.
+        let scaled_big = |r: &Ratio| (&r.numerator * &scale) / &r.denominator;
+        let mut total: i128 = 0;
+        let mut big: Option<BigInt> = None;
         for r in ratios {
-            let scaled = match (i128::try_from(&r.numerator), i128::try_from(&r.denominator)) {
+            if let Some(sum) = big.as_mut() {
+                *sum += scaled_big(r);
+                continue;
+            }
+            let scaled = match r.small() {
                 // A count below 10^13 over a count: the scaled rate fits in i128.
-                (Ok(n), Ok(d)) if n.unsigned_abs() < 10u128.pow(13) => Some(n * MEAN_SCALE / d),
+                Some((n, d)) if n.unsigned_abs() < 10u128.pow(13) => Some(n * MEAN_SCALE / d),
                 _ => None,
             };
-            match (scaled, fast) {
-                (Some(v), Some(total)) => fast = total.checked_add(v),
-                _ => fast = None,
+            match scaled.and_then(|v| total.checked_add(v)) {
+                Some(sum) => total = sum,
+                None => big = Some(BigInt::from(total) + scaled_big(r)),
             }
-            slow += scaled.map(BigInt::from).unwrap_or_else(|| (&r.numerator * &scale) / &r.denominator);
         }
-        let total = fast.map(BigInt::from).unwrap_or(slow);
-        Ratio::from_big(total, scale * count)
+        Ratio::from_big(big.unwrap_or_else(|| BigInt::from(total)), scale * count)
     }
 
     /// The ratio as an `i128` fraction, when both fit (every rate of real counts does).

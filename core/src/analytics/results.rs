@@ -189,23 +189,31 @@ pub(crate) fn post(conn: &Connection, deliverable_id: i64) -> Result<Post> {
 
 /// The day a post went up, from its `published_at` (`YYYY-MM-DDTHH:MM`).
 pub(crate) fn published_day(published_at: Option<&str>) -> Option<NaiveDate> {
-    published_at.and_then(|t| NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok())
+    // `FromStr` reads ISO 8601 days without interpreting a format string on every call.
+    published_at.and_then(|t| t.get(..10)?.parse::<NaiveDate>().ok())
 }
 
 /// Followers at posting time from the roster: the handle's history on or before the publish
 /// day, else its count now (a count of 0 is the roster's "not entered").
 pub(crate) fn roster_followers(conn: &Connection, handle_id: Option<i64>, published_on: Option<NaiveDate>) -> Result<(Option<i64>, FollowersFrom)> {
     let Some(handle_id) = handle_id else { return Ok((None, FollowersFrom::Unknown)) };
+    let now: Option<i64> = conn.prepare_cached("SELECT followers FROM handles WHERE id = ?1")?.query_row([handle_id], |r| r.get(0)).optional()?;
+    roster_followers_of(conn, Some(handle_id), now, published_on)
+}
+
+/// [`roster_followers`] with the handle's count now already read (an import reads every
+/// handle's at once).
+pub(crate) fn roster_followers_of(conn: &Connection, handle_id: Option<i64>, now: Option<i64>, published_on: Option<NaiveDate>) -> Result<(Option<i64>, FollowersFrom)> {
+    let Some(handle_id) = handle_id else { return Ok((None, FollowersFrom::Unknown)) };
     if let Some(day) = published_on {
         let on: Option<i64> = conn
             .prepare_cached("SELECT followers FROM follower_snapshots WHERE handle_id = ?1 AND taken_on <= ?2 ORDER BY taken_on DESC LIMIT 1")?
-            .query_row(params![handle_id, day.format("%Y-%m-%d").to_string()], |r| r.get(0))
+            .query_row(params![handle_id, day.to_string()], |r| r.get(0))
             .optional()?;
         if let Some(n) = on.filter(|n| *n > 0) {
             return Ok((Some(n), FollowersFrom::History));
         }
     }
-    let now: Option<i64> = conn.prepare_cached("SELECT followers FROM handles WHERE id = ?1")?.query_row([handle_id], |r| r.get(0)).optional()?;
     Ok(match now.filter(|n| *n > 0) {
         Some(n) => (Some(n), FollowersFrom::Current),
         None => (None, FollowersFrom::Unknown),
@@ -292,29 +300,33 @@ pub(crate) fn upsert(
     now: &str,
 ) -> Result<i64> {
     let c = counts;
-    let id = tx
-        .prepare_cached(
-            "INSERT INTO post_results (deliverable_id, taken_on, views, reach, impressions, likes, comments, shares, saves, link_clicks,
-                 profile_follows, followers_at_post, followers_from, source, source_file, source_row, external_post_id, entered_at, entered_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
-             ON CONFLICT (deliverable_id, taken_on, source) DO UPDATE SET views = excluded.views, reach = excluded.reach,
-                 impressions = excluded.impressions, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares,
-                 saves = excluded.saves, link_clicks = excluded.link_clicks, profile_follows = excluded.profile_follows,
-                 followers_at_post = excluded.followers_at_post, followers_from = excluded.followers_from,
-                 source_file = excluded.source_file, source_row = excluded.source_row,
-                 external_post_id = CASE WHEN excluded.external_post_id <> '' THEN excluded.external_post_id ELSE external_post_id END,
-                 entered_at = excluded.entered_at, entered_by = excluded.entered_by
-             RETURNING id",
-        )?
-        .query_row(
-            params![
-                deliverable_id, day, c.views, c.reach, c.impressions, c.likes, c.comments, c.shares, c.saves, c.link_clicks, c.profile_follows,
-                c.followers_at_post, followers_from.as_str(), source.as_str(), source_file, source_row, external_post_id, now, actor.as_str()
-            ],
-            |r| r.get(0),
-        )?;
+    let placeholders = (1..=WRITTEN_COLUMNS.len()).map(|n| format!("?{n}")).collect::<Vec<_>>().join(", ");
+    let sql = format!("INSERT INTO post_results ({}) VALUES ({placeholders}) {SAME_DAY_REPLACES} RETURNING id", WRITTEN_COLUMNS.join(", "));
+    let id = tx.prepare_cached(&sql)?.query_row(
+        params![
+            deliverable_id, day, c.views, c.reach, c.impressions, c.likes, c.comments, c.shares, c.saves, c.link_clicks, c.profile_follows,
+            c.followers_at_post, followers_from.as_str(), source.as_str(), source_file, source_row, external_post_id, now, actor.as_str()
+        ],
+        |r| r.get(0),
+    )?;
     Ok(id)
 }
+
+/// The columns a snapshot is written with, in the order [`upsert`] and an import give them.
+pub(crate) const WRITTEN_COLUMNS: [&str; 19] = [
+    "deliverable_id", "taken_on", "views", "reach", "impressions", "likes", "comments", "shares", "saves", "link_clicks", "profile_follows",
+    "followers_at_post", "followers_from", "source", "source_file", "source_row", "external_post_id", "entered_at", "entered_by",
+];
+
+/// A second snapshot of a post for the same day from the same source replaces the first's counts
+/// (a Post ID already known is kept when the new one gives none).
+pub(crate) const SAME_DAY_REPLACES: &str = "ON CONFLICT (deliverable_id, taken_on, source) DO UPDATE SET views = excluded.views, reach = excluded.reach,
+     impressions = excluded.impressions, likes = excluded.likes, comments = excluded.comments, shares = excluded.shares,
+     saves = excluded.saves, link_clicks = excluded.link_clicks, profile_follows = excluded.profile_follows,
+     followers_at_post = excluded.followers_at_post, followers_from = excluded.followers_from,
+     source_file = excluded.source_file, source_row = excluded.source_row,
+     external_post_id = CASE WHEN excluded.external_post_id <> '' THEN excluded.external_post_id ELSE external_post_id END,
+     entered_at = excluded.entered_at, entered_by = excluded.entered_by";
 
 /// One snapshot by id.
 pub fn snapshot(conn: &Connection, id: i64) -> Result<Snapshot> {

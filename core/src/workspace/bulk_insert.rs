@@ -18,6 +18,8 @@ pub struct BulkInsert<'c> {
     conn: &'c Connection,
     /// `INSERT INTO t (a, b, c) VALUES ` without the rows.
     head: String,
+    /// What follows the rows: an upsert's `ON CONFLICT … DO UPDATE …`, or nothing.
+    tail: String,
     width: usize,
     full: Statement<'c>,
     held: Vec<Cell>,
@@ -27,10 +29,19 @@ pub struct BulkInsert<'c> {
 impl<'c> BulkInsert<'c> {
     /// `columns` are the table's columns each row gives, in order.
     pub fn new(conn: &'c Connection, table: &str, columns: &[&str]) -> Result<Self> {
+        BulkInsert::with_tail(conn, table, columns, "")
+    }
+
+    /// Like [`BulkInsert::new`], each statement ending in `tail`: an upsert clause such as
+    /// `ON CONFLICT (a, b) DO UPDATE SET c = excluded.c`, applied to each row. Two rows of one
+    /// statement must not conflict with each other (SQLite refuses a row the statement itself
+    /// changed).
+    pub fn with_tail(conn: &'c Connection, table: &str, columns: &[&str], tail: &str) -> Result<Self> {
         let head = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+        let tail = if tail.is_empty() { String::new() } else { format!(" {tail}") };
         let width = columns.len();
-        let full = conn.prepare(&statement(&head, width, ROWS_PER_STATEMENT))?;
-        Ok(BulkInsert { conn, head, width, full, held: Vec::with_capacity(width * ROWS_PER_STATEMENT), written: 0 })
+        let full = conn.prepare(&statement(&head, width, ROWS_PER_STATEMENT, &tail))?;
+        Ok(BulkInsert { conn, head, tail, width, full, held: Vec::with_capacity(width * ROWS_PER_STATEMENT), written: 0 })
     }
 
     /// Holds one row (its values in the order of the columns) and writes a full statement's
@@ -79,7 +90,7 @@ impl<'c> BulkInsert<'c> {
         if rows == 0 {
             return Ok(());
         }
-        let mut shorter = self.conn.prepare(&statement(&self.head, self.width, rows))?;
+        let mut shorter = self.conn.prepare(&statement(&self.head, self.width, rows, &self.tail))?;
         let written = bind_and_run(&mut shorter, &self.held);
         self.held.clear();
         written?;
@@ -156,9 +167,9 @@ impl ToSql for Cell {
     }
 }
 
-fn statement(head: &str, width: usize, rows: usize) -> String {
+fn statement(head: &str, width: usize, rows: usize, tail: &str) -> String {
     let row = format!("({})", vec!["?"; width].join(", "));
-    let mut sql = String::with_capacity(head.len() + rows * (row.len() + 2));
+    let mut sql = String::with_capacity(head.len() + rows * (row.len() + 2) + tail.len());
     sql.push_str(head);
     for n in 0..rows {
         if n > 0 {
@@ -166,6 +177,7 @@ fn statement(head: &str, width: usize, rows: usize) -> String {
         }
         sql.push_str(&row);
     }
+    sql.push_str(tail);
     sql
 }
 
@@ -244,6 +256,23 @@ mod tests {
         assert!(bulk.flush().is_err(), "the CHECK refuses the second row");
         assert!(rows(&conn).is_empty(), "a failed statement writes none of its rows");
         assert_eq!(bulk.held(), 0);
+    }
+
+    #[test]
+    fn an_upsert_tail_updates_the_rows_already_there_and_adds_the_others() {
+        let conn = table();
+        conn.execute_batch("INSERT INTO t (id, name, n) VALUES (2, 'old', 1), (40, 'old', 1)").unwrap();
+        let mut bulk = BulkInsert::with_tail(&conn, "t", &["id", "name", "n"], "ON CONFLICT (id) DO UPDATE SET name = excluded.name, n = t.n + excluded.n").unwrap();
+        for i in 1..=ROWS_PER_STATEMENT as i64 + 9 {
+            bulk.push([Integer(i), Text(format!("new {i}")), Integer(10)]).unwrap();
+        }
+        bulk.flush().unwrap();
+        let stored = rows(&conn);
+        assert_eq!(stored.len(), ROWS_PER_STATEMENT + 9, "no row twice");
+        assert_eq!(stored[1], (2, Some("new 2".to_string()), 11), "the full statement's conflict updated the row");
+        let forty = stored.iter().find(|r| r.0 == 40).unwrap();
+        assert_eq!(forty, &(40, Some("new 40".to_string()), 11), "so did the shorter statement's");
+        assert_eq!(stored[0], (1, Some("new 1".to_string()), 10));
     }
 
     #[test]

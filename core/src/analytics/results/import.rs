@@ -17,6 +17,9 @@
 //!   (`results_before_post`) and an assignment to a post that is not published
 //!   (`results_assigned_not_published`). With `skip_bad_rows` those rows are left out and listed
 //!   instead, as the reader leaves out its bad rows.
+//! - An import matches its rows and writes their snapshots inside one write transaction, so
+//!   another window or process cannot add a snapshot between the two (a preview reads without
+//!   the lock: what it says can be overtaken by then).
 //! - The snapshot's day is the file's date for the row; Meta's `Lifetime` and a file without
 //!   dates are dated the import day. A row whose counts equal the post's newest snapshot
 //!   writes nothing, so importing the same file again changes nothing (not a row, not an audit
@@ -24,7 +27,7 @@
 //!   of file (a later export of the same day).
 
 use super::permalink::post_key;
-use super::{published_day, roster_followers, upsert, FollowersFrom, ResultSource};
+use super::{published_day, roster_followers_of, FollowersFrom, ResultSource, SAME_DAY_REPLACES, WRITTEN_COLUMNS};
 use crate::analytics::formulas::PostCounts;
 use crate::analytics::results_file::{read_results, DateOrder, ResultRow, ResultsColumn, ResultsLayout, ResultsOptions, Snapshot};
 use crate::campaigns::DeliverableStatus;
@@ -32,9 +35,10 @@ use crate::error::{Error, Result, RowError};
 use crate::roster::import::problems::{display_text, row_error, row_error_with};
 use crate::roster::import::{group_problems, ProblemGroup};
 use crate::roster::model::Platform;
+use crate::workspace::bulk_insert::{with_large_write_cache, BulkInsert, Cell};
 use crate::workspace::{audit, now_utc, Workspace};
 use chrono::{Days, NaiveDate};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -139,44 +143,80 @@ pub struct ResultsImportReport {
 /// Reads `path` and says what importing it would do, with the rows to assign. Writes nothing.
 /// Problems that would refuse the import are returned as the import would return them.
 pub fn preview_results(conn: &Connection, path: &Path, options: &ResultsImportOptions) -> Result<ResultsPreview> {
-    let plan = plan(conn, path, options)?;
+    let plan = with_large_write_cache(conn, workspace_bytes(conn), || plan(conn, path, options))?;
     Ok(plan.preview)
+}
+
+/// The size of the workspace file `conn` has open (0 in memory): a large workspace's import
+/// reads and writes with a larger page cache.
+fn workspace_bytes(conn: &Connection) -> u64 {
+    conn.path().filter(|p| !p.is_empty()).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len())
 }
 
 /// Imports `path` into `ws`, all or nothing (see the module's contract).
 pub fn import_results(ws: &mut Workspace, path: &Path, options: &ResultsImportOptions) -> Result<ResultsImportReport> {
     let actor = ws.actor();
-    let plan = plan(ws.conn(), path, options)?;
-    let left_unmatched = plan.preview.unmatched.len() as u64;
-    if left_unmatched > 0 && !options.leave_unmatched {
-        let column = plan.link_column.clone();
-        let problems = plan.preview.unmatched.iter().map(|u| not_matched(u, &column)).collect();
-        return Err(Error::ImportRejected { file: plan.preview.file_name, problems });
-    }
+    let large = workspace_bytes(ws.conn());
     let now = now_utc();
+    // Matched and written under one write lock: no other writer's snapshot comes in between.
+    ws.write(|tx| {
+        with_large_write_cache(tx, large, || {
+            let plan = plan(tx, path, options)?;
+            let left_unmatched = plan.preview.unmatched.len() as u64;
+            if left_unmatched > 0 && !options.leave_unmatched {
+                let problems = plan.preview.unmatched.iter().map(|u| not_matched(u, &plan.link_column)).collect();
+                return Err(Error::ImportRejected { file: plan.preview.file_name, problems });
+            }
+            let written = write(tx, &plan, actor, &now)?;
+            if written > 0 {
+                let p = &plan.preview;
+                let what = format!("{}: {} new, {} replaced, {} unchanged, {left_unmatched} left unmatched", p.file_name, p.new_snapshots, p.replaced, p.unchanged);
+                audit(tx, actor, "post_results", None, "import", &what)?;
+            }
+            Ok(ResultsImportReport { preview: plan.preview, written, left_unmatched })
+        })
+    })
+}
+
+/// Writes the plan's snapshots, many per statement: a file's rows are of different posts, so no
+/// two rows of one statement meet in the same-day rule.
+fn write(tx: &Connection, plan: &Plan, actor: crate::workspace::Actor, now: &str) -> Result<u64> {
     let source = match plan.preview.layout {
         ResultsLayout::Mapped => ResultSource::Sheet,
         _ => ResultSource::Meta,
     };
-    let file_name = plan.preview.file_name.clone();
-    let written = ws.write(|tx| {
-        let mut written = 0u64;
-        for w in &plan.writes {
-            let (followers, from) = match w.counts.followers_at_post {
-                Some(n) => (Some(n), FollowersFrom::Given),
-                None => roster_followers(tx, w.handle_id, w.published_on)?,
-            };
-            let counts = PostCounts { followers_at_post: followers, ..w.counts };
-            upsert(tx, w.deliverable_id, &w.day.format("%Y-%m-%d").to_string(), &counts, from, source, &file_name, Some(w.row as i64), &w.post_id, actor, &now)?;
-            written += 1;
-        }
-        if written > 0 {
-            let p = &plan.preview;
-            audit(tx, actor, "post_results", None, "import", &format!("{file_name}: {} new, {} replaced, {} unchanged, {left_unmatched} left unmatched", p.new_snapshots, p.replaced, p.unchanged))?;
-        }
-        Ok(written)
-    })?;
-    Ok(ResultsImportReport { preview: plan.preview, written, left_unmatched })
+    let file_name = &plan.preview.file_name;
+    let mut insert = BulkInsert::with_tail(tx, "post_results", &WRITTEN_COLUMNS, SAME_DAY_REPLACES)?;
+    for w in &plan.writes {
+        let (followers, from) = match w.counts.followers_at_post {
+            Some(n) => (Some(n), FollowersFrom::Given),
+            None => roster_followers_of(tx, w.handle_id, w.handle_followers, w.published_on)?,
+        };
+        let c = PostCounts { followers_at_post: followers, ..w.counts };
+        insert.push([
+            Cell::Int(w.deliverable_id),
+            Cell::Text(w.day.to_string()),
+            c.views.into(),
+            c.reach.into(),
+            c.impressions.into(),
+            c.likes.into(),
+            c.comments.into(),
+            c.shares.into(),
+            c.saves.into(),
+            c.link_clicks.into(),
+            c.profile_follows.into(),
+            c.followers_at_post.into(),
+            Cell::Word(from.as_str()),
+            Cell::Word(source.as_str()),
+            Cell::Text(file_name.clone()),
+            Cell::Int(w.row as i64),
+            Cell::Text(w.post_id.clone()),
+            Cell::Text(now.to_string()),
+            Cell::Word(actor.as_str()),
+        ])?;
+    }
+    insert.flush()?;
+    Ok(plan.writes.len() as u64)
 }
 
 fn not_matched(u: &UnmatchedRow, column: &str) -> RowError {
@@ -200,6 +240,7 @@ struct Write {
     counts: PostCounts,
     post_id: String,
     handle_id: Option<i64>,
+    handle_followers: Option<i64>,
     published_on: Option<NaiveDate>,
 }
 
@@ -213,6 +254,8 @@ struct Plan {
 struct Live {
     published_on: Option<NaiveDate>,
     handle_id: Option<i64>,
+    /// The account's followers now (the roster's count).
+    handle_followers: Option<i64>,
 }
 
 /// A post's newest snapshot.
@@ -222,56 +265,105 @@ struct Latest {
     counts: PostCounts,
 }
 
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// Everything matching reads, loaded once for the file.
 struct Index {
-    live: HashMap<i64, Live>,
-    by_post_id: HashMap<String, i64>,
-    by_link: HashMap<String, Vec<i64>>,
+    live: Map<i64, Live>,
+    by_post_id: Map<String, i64>,
+    by_link: Map<String, Vec<i64>>,
     /// (platform, handle key) → the account's posts.
-    by_account: HashMap<(Platform, String), Vec<i64>>,
-    latest: HashMap<i64, Latest>,
+    by_account: Map<(Platform, String), Vec<i64>>,
 }
 
 fn load_index(conn: &Connection) -> Result<Index> {
-    let mut index = Index { live: HashMap::new(), by_post_id: HashMap::new(), by_link: HashMap::new(), by_account: HashMap::new(), latest: HashMap::new() };
+    // Each creator's accounts per platform, the biggest first: read once and joined here (a
+    // join and sort in SQL would sort every published post).
+    let mut accounts: Map<(i64, Platform), Vec<Account>> = Map::default();
+    let mut st = conn.prepare("SELECT id, creator_id, platform, handle_key, followers FROM handles")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let platform = Platform::parse(r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?).unwrap_or(Platform::Other);
+        accounts.entry((r.get(1)?, platform)).or_default().push(Account { id: r.get(0)?, key: r.get(3)?, followers: r.get(4)?, posts: Vec::new() });
+    }
+    for list in accounts.values_mut() {
+        list.sort_by(|a, b| b.followers.cmp(&a.followers).then(a.id.cmp(&b.id)));
+    }
+    let mut live: Map<i64, Live> = Map::default();
+    let mut by_link: Map<String, Vec<i64>> = Map::default();
     let mut st = conn.prepare(
-        "SELECT d.id, d.platform, d.post_url, d.published_at, h.id, h.handle_key
+        "SELECT d.id, d.platform, d.post_url, d.published_at, c.creator_id
            FROM deliverables d JOIN collaborations c ON c.id = d.collaboration_id
-           LEFT JOIN handles h ON h.creator_id = c.creator_id AND h.platform = d.platform
-          WHERE d.status IN ('published', 'verified')
-          ORDER BY d.id, h.followers DESC, h.id",
+          WHERE d.status IN ('published', 'verified')",
     )?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
+        let text = |i: usize| -> Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null().map_err(rusqlite::Error::from)?) };
         let id: i64 = r.get(0)?;
-        let platform = Platform::parse(&r.get::<_, String>(1)?).unwrap_or(Platform::Other);
-        let handle_id: Option<i64> = r.get(4)?;
-        if let Some(key) = r.get::<_, Option<String>>(5)? {
-            let posts = index.by_account.entry((platform, key)).or_default();
-            if !posts.contains(&id) {
-                posts.push(id);
-            }
+        let platform = Platform::parse(text(1)?.unwrap_or_default()).unwrap_or(Platform::Other);
+        let mine = accounts.get_mut(&(r.get(4)?, platform)).map(Vec::as_mut_slice).unwrap_or_default();
+        for account in mine.iter_mut() {
+            account.posts.push(id);
         }
-        if index.live.contains_key(&id) {
-            continue; // the creator's other handle on the platform: the first is the biggest
+        if let Some(key) = post_key(text(2)?.unwrap_or_default()) {
+            by_link.entry(key).or_default().push(id);
         }
-        if let Some(key) = post_key(&r.get::<_, String>(2)?) {
-            index.by_link.entry(key).or_default().push(id);
-        }
-        let published_on = published_day(r.get::<_, Option<String>>(3)?.as_deref());
-        index.live.insert(id, Live { published_on, handle_id });
+        // The creator's biggest account on the platform is the one the post went up on.
+        let (handle_id, handle_followers) = mine.first().map_or((None, None), |a| (Some(a.id), Some(a.followers)));
+        live.insert(id, Live { published_on: published_day(text(3)?), handle_id, handle_followers });
     }
+    let mut by_account: Map<(Platform, String), Vec<i64>> = Map::default();
+    for ((_, platform), list) in accounts {
+        for account in list.into_iter().filter(|a| !a.posts.is_empty()) {
+            by_account.entry((platform, account.key)).or_default().extend(account.posts);
+        }
+    }
+    // In the order of the posts, as the rows to assign list them.
+    for ids in by_link.values_mut().chain(by_account.values_mut()) {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    let mut by_post_id: Map<String, i64> = Map::default();
     let mut st = conn.prepare("SELECT DISTINCT external_post_id, deliverable_id FROM post_results WHERE external_post_id <> ''")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        index.by_post_id.insert(r.get(0)?, r.get(1)?);
+        by_post_id.insert(r.get(0)?, r.get(1)?);
     }
-    let mut st = conn.prepare("SELECT deliverable_id, taken_on, source, views, reach, impressions, likes, comments, shares, saves, link_clicks, profile_follows, followers_at_post FROM post_results WHERE latest = 1")?;
+    Ok(Index { live, by_post_id, by_link, by_account })
+}
+
+/// The newest snapshot of each of `posts` that has one. A few posts are looked up one by one;
+/// many (a large file's) are read in one pass over every post's newest snapshot.
+fn load_latest(conn: &Connection, posts: &Map<i64, u64>, live_posts: usize) -> Result<Map<i64, Latest>> {
+    let mut latest: Map<i64, Latest> = Map::default();
+    let columns = "deliverable_id, taken_on, source, views, reach, impressions, likes, comments, shares, saves, link_clicks, profile_follows, followers_at_post";
+    let read = |r: &rusqlite::Row| -> rusqlite::Result<Latest> { Ok(Latest { taken_on: r.get(1)?, source: r.get(2)?, counts: super::counts_from(r, 3)? }) };
+    if posts.len() < live_posts / 8 {
+        let mut st = conn.prepare(&format!("SELECT {columns} FROM post_results WHERE deliverable_id = ?1 AND latest = 1"))?;
+        for id in posts.keys() {
+            if let Some(found) = st.query_row([id], read).optional()? {
+                latest.insert(*id, found);
+            }
+        }
+        return Ok(latest);
+    }
+    let mut st = conn.prepare(&format!("SELECT {columns} FROM post_results WHERE latest = 1"))?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        index.latest.insert(r.get(0)?, Latest { taken_on: r.get(1)?, source: r.get(2)?, counts: super::counts_from(r, 3)? });
+        let id: i64 = r.get(0)?;
+        if posts.contains_key(&id) {
+            latest.insert(id, read(r)?);
+        }
     }
-    Ok(index)
+    Ok(latest)
+}
+
+/// A creator's account as matching needs it, with the posts it went up on.
+struct Account {
+    id: i64,
+    key: String,
+    followers: i64,
+    posts: Vec<i64>,
 }
 
 fn file_counts(row: &ResultRow) -> PostCounts {
@@ -382,7 +474,8 @@ fn plan(conn: &Connection, path: &Path, options: &ResultsImportOptions) -> Resul
     let mut problems: Vec<RowError> = Vec::new();
     let mut unmatched = Vec::new();
     let mut writes: Vec<Write> = Vec::new();
-    let mut taken: HashMap<i64, u64> = HashMap::new();
+    let mut taken: Map<i64, u64> = Map::default();
+    let mut accepted: Vec<(&ResultRow, i64, NaiveDate)> = Vec::with_capacity(file.rows.len());
     let (mut new_snapshots, mut replaced, mut unchanged) = (0u64, 0u64, 0u64);
     for row in &file.rows {
         let found = match options.assignments.get(&row.row) {
@@ -450,18 +543,22 @@ fn plan(conn: &Connection, path: &Path, options: &ResultsImportOptions) -> Resul
             continue;
         }
         taken.insert(deliverable_id, row.row);
+        accepted.push((row, deliverable_id, day));
+    }
+    let latest = load_latest(conn, &taken, index.live.len())?;
+    for (row, deliverable_id, day) in accepted {
         let counts = file_counts(row);
-        let day_text = day.format("%Y-%m-%d").to_string();
-        match index.latest.get(&deliverable_id) {
+        match latest.get(&deliverable_id) {
             Some(latest) if same_counts(&counts, &latest.counts) => {
                 unchanged += 1;
                 continue;
             }
-            Some(latest) if latest.taken_on == day_text && latest.source == source.as_str() => replaced += 1,
+            Some(latest) if latest.taken_on == day.to_string() && latest.source == source.as_str() => replaced += 1,
             _ => new_snapshots += 1,
         }
+        let live = &index.live[&deliverable_id];
         let post_id = row.post_id.as_deref().map(str::trim).unwrap_or_default().to_string();
-        writes.push(Write { row: row.row, deliverable_id, day, counts, post_id, handle_id: live.handle_id, published_on: live.published_on });
+        writes.push(Write { row: row.row, deliverable_id, day, counts, post_id, handle_id: live.handle_id, handle_followers: live.handle_followers, published_on: live.published_on });
     }
     let mut left_out = file.left_out.clone();
     if !problems.is_empty() {

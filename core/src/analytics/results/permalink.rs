@@ -18,6 +18,11 @@ pub fn post_key(link: &str) -> Option<String> {
     if text.is_empty() {
         return None;
     }
+    plain_instagram_key(text).or_else(|| parsed_key(text))
+}
+
+/// [`post_key`] by parsing the whole address.
+fn parsed_key(text: &str) -> Option<String> {
     // `mailto:…`, `tel:…`: another kind of address, not a page.
     if let Some((scheme, _)) = text.split_once(':') {
         if !text.contains("://") && !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -49,6 +54,23 @@ pub fn post_key(link: &str) -> Option<String> {
     Some(if path.is_empty() { host } else { format!("{host}/{path}") })
 }
 
+/// The key of `https://www.instagram.com/p/ID/` (also `reel`, `reels`, `tv`, without `www.`, with
+/// a query or a fragment), the shape every Meta export and most pasted links have, read without
+/// parsing the whole address: what [`post_key`] gives for it. `None` for any other shape.
+fn plain_instagram_key(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))?;
+    let rest = ["www.instagram.com/", "instagram.com/", "m.instagram.com/"].iter().find_map(|host| rest.strip_prefix(host))?;
+    let (kind, rest) = rest.split_once('/')?;
+    if !matches!(kind, "p" | "reel" | "reels" | "tv") {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (id, after) = rest.split_at(end);
+    let after = after.strip_prefix('/').unwrap_or(after);
+    let plain_id = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    (plain_id && (after.is_empty() || after.starts_with(['?', '#']))).then(|| format!("instagram.com/p/{id}"))
+}
+
 fn instagram(parts: &[&str]) -> Option<String> {
     let at = parts.iter().position(|p| matches!(p.to_ascii_lowercase().as_str(), "p" | "reel" | "reels" | "tv"))?;
     // `/p/ID` or `/name/p/ID`: nothing but the account's name before the kind.
@@ -71,4 +93,38 @@ fn youtube(host: &str, parts: &[&str], url: &Url) -> Option<String> {
         None
     }?;
     (!id.is_empty()).then(|| format!("watch/{id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_links_of_exports_are_read_quickly_and_as_the_whole_parse_reads_them() {
+        for link in ["https://www.instagram.com/p/C5xYz/", "https://instagram.com/reel/C5xYz?igsh=abc", "http://m.instagram.com/tv/A_b-9/#top", "https://www.instagram.com/reels/Q1/"] {
+            let quick = plain_instagram_key(link);
+            assert!(quick.is_some(), "{link} is read quickly");
+            assert_eq!(quick, parsed_key(link.trim()), "{link}");
+        }
+        for link in ["https://www.instagram.com/P/C5xYz/", "https://WWW.instagram.com/p/C5xYz/", "https://www.instagram.com/name/p/C5xYz/", "https://www.instagram.com/p/C5%78/", "https://www.instagram.com:443/p/C5/", "https://user@instagram.com/p/C5/", "https://www.instagram.com/p/C5/extra", "https://www.instagram.com/p//"] {
+            assert_eq!(plain_instagram_key(link), None, "{link} is left to the whole parse");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_quick_key_is_always_the_key_of_the_whole_parse(
+            scheme in prop::sample::select(vec!["https://", "http://", "HTTPS://", "ftp://", ""]),
+            host in prop::sample::select(vec!["www.instagram.com", "instagram.com", "m.instagram.com", "www.instagram.co", "instagram.com.evil.nl", "www.Instagram.com"]),
+            kind in prop::sample::select(vec!["p", "reel", "reels", "tv", "P", "stories", ""]),
+            id in "[A-Za-z0-9_.%~ \t\n-]{0,12}",
+            after in prop::sample::select(vec!["", "/", "//", "?igsh=abc", "/?a=1#b", "#x", "/x", "?\t\n", ":80", " "]),
+        ) {
+            let link = format!("{scheme}{host}/{kind}/{id}{after}");
+            if let Some(quick) = plain_instagram_key(link.trim()) {
+                prop_assert_eq!(Some(quick), parsed_key(link.trim()), "{:?}", link);
+            }
+        }
+    }
 }

@@ -108,6 +108,11 @@ pub(crate) fn read_moment(text: &str, order: DateOrder) -> Option<(NaiveDateTime
     let at = match year_last(t) {
         Some((first, second, year, rest)) => {
             let (day, month) = if order == DateOrder::DayFirst { (first, second) } else { (second, first) };
+            // Meta writes every row `03/25/2025 22:00`: read by hand, as the general formats
+            // below would read it, before trying them.
+            if let Some(at) = plain_clock(year, month, day, rest) {
+                return (1990..=2100).contains(&at.year()).then_some((at, t.contains(':')));
+            }
             let canonical = format!("{day:02}-{month:02}-{year}{rest}");
             stamp(&canonical).or_else(|| ["%d-%m-%Y %I:%M %p", "%d-%m-%Y %I:%M:%S %p", "%d-%m-%Y, %I:%M %p"].iter().find_map(|f| NaiveDateTime::parse_from_str(&canonical, f).ok()))
         }
@@ -115,6 +120,21 @@ pub(crate) fn read_moment(text: &str, order: DateOrder) -> Option<(NaiveDateTime
         None => stamp(t).or_else(|| ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y"].iter().find_map(|f| NaiveDate::parse_from_str(t, f).ok()).map(|d| d.and_time(chrono::NaiveTime::MIN))),
     }?;
     (1990..=2100).contains(&at.year()).then_some((at, t.contains(':')))
+}
+
+/// A day with nothing after its year, ` HH:MM` or ` HH:MM:SS`; `None` for anything else (the
+/// general formats then decide).
+fn plain_clock(year: &str, month: u32, day: u32, rest: &str) -> Option<NaiveDateTime> {
+    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)?;
+    let b = rest.as_bytes();
+    let two = |at: usize| -> Option<u32> { b[at..at + 2].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))) };
+    let time = match b.len() {
+        0 => chrono::NaiveTime::MIN,
+        6 if b[0] == b' ' && b[3] == b':' => chrono::NaiveTime::from_hms_opt(two(1)?, two(4)?, 0)?,
+        9 if b[0] == b' ' && b[3] == b':' && b[6] == b':' => chrono::NaiveTime::from_hms_opt(two(1)?, two(4)?, two(7)?)?,
+        _ => return None,
+    };
+    Some(date.and_time(time))
 }
 
 fn stamp(t: &str) -> Option<NaiveDateTime> {
@@ -171,6 +191,25 @@ mod tests {
 
     fn moment(text: &str, order: DateOrder) -> Option<String> {
         read_moment(text, order).map(|(at, time)| format!("{}{}", at.format("%Y-%m-%d %H:%M"), if time { "" } else { " (day)" }))
+    }
+
+    #[test]
+    fn a_clock_read_by_hand_is_the_moment_the_general_formats_read() {
+        let mut by_hand = 0;
+        for text in [
+            "03/25/2025 22:00", "3/5/2025 7:05", "03/25/2025", "12/31/2024 23:59:59", "02/30/2025 10:00", "03/25/2025 24:00", "03/25/2025 22:60",
+            "03/25/2025 22:00 PM", "03/25/2025T22:00", "03/25/2025  22:00", "03/25/2025 2:00", "25.03.2025 09:30", "25-03-2025 00:00:60", "1/1/1989 10:00",
+        ] {
+            for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                let Some((first, second, year, rest)) = year_last(text) else { continue };
+                let (day, month) = if order == DateOrder::DayFirst { (first, second) } else { (second, first) };
+                if let Some(at) = plain_clock(year, month, day, rest) {
+                    by_hand += 1;
+                    assert_eq!(Some(at), stamp(&format!("{day:02}-{month:02}-{year}{rest}")), "{text} read {order:?}");
+                }
+            }
+        }
+        assert!(by_hand >= 6, "the common shapes are read by hand ({by_hand})");
     }
 
     #[test]
