@@ -132,7 +132,9 @@ pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>>
           WHERE d.status IN ('published', 'verified') AND {which}"
     ))?;
     let rows = st.query_map([campaign], |r| {
-        let platform = Platform::parse(&r.get::<_, String>(4)?).unwrap_or(Platform::Other);
+        // The words are read in place, not copied into a String for each post.
+        let word = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or_default()) };
+        let platform = Platform::parse(word(4)?).unwrap_or(Platform::Other);
         let has_counts = r.get::<_, Option<i64>>(13)?.is_some();
         let counts = if has_counts { Some(super::results::counts_from(r, 14)?) } else { None };
         let flag = |i: usize| -> rusqlite::Result<Option<bool>> { Ok(r.get::<_, Option<i64>>(i)?.map(|v| v == 1)) };
@@ -143,8 +145,8 @@ pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>>
             creator_id: r.get(2)?,
             creator: r.get(3)?,
             platform,
-            format: ContentFormat::parse(&r.get::<_, String>(5)?).unwrap_or(ContentFormat::Post),
-            kind: CollaborationKind::parse(&r.get::<_, String>(6)?).unwrap_or(CollaborationKind::Paid),
+            format: ContentFormat::parse(word(5)?).unwrap_or(ContentFormat::Post),
+            kind: CollaborationKind::parse(word(6)?).unwrap_or(CollaborationKind::Paid),
             niche_match: flag(7)?,
             call_to_action: flag(8)?,
             storytelling: flag(9)?,
@@ -153,7 +155,7 @@ pub fn posts(conn: &Connection, campaign: Option<i64>) -> Result<Vec<PostFacts>>
             post_url: r.get(12)?,
             tier: counts.and_then(|c: PostCounts| c.followers_at_post).map(|f| tiers.tier_for(f)),
             counts,
-            followers_from: r.get::<_, Option<String>>(24)?.and_then(|t| FollowersFrom::parse(&t)).unwrap_or(FollowersFrom::Unknown),
+            followers_from: FollowersFrom::parse(word(24)?).unwrap_or(FollowersFrom::Unknown),
             basis: bases[&platform],
             rate: match &counts {
                 None => Figure::lacking(NotEnoughData::NoResults),

@@ -37,7 +37,21 @@ impl Ratio {
     /// `numerator / denominator`; `None` when the denominator is zero or the ratio is 10^30 or
     /// more either way.
     pub fn new(numerator: i128, denominator: i128) -> Option<Ratio> {
-        Ratio::from_big(BigInt::from(numerator), BigInt::from(denominator))
+        if denominator == 0 {
+            return None;
+        }
+        if numerator == i128::MIN || denominator == i128::MIN {
+            return Ratio::from_big(BigInt::from(numerator), BigInt::from(denominator));
+        }
+        // Reduced in i128 (a rate is a count over a count): what `from_big` gives, without the
+        // big integers' division on every post.
+        let (n, d) = if denominator < 0 { (-numerator, -denominator) } else { (numerator, denominator) };
+        let common = gcd(n.unsigned_abs(), d.unsigned_abs()) as i128;
+        let (n, d) = (n / common, d / common);
+        if (d.unsigned_abs()).checked_mul(LIMIT).is_some_and(|bound| n.unsigned_abs() >= bound) {
+            return None;
+        }
+        Some(Ratio { numerator: BigInt::from(n), denominator: BigInt::from(d) })
     }
 
     /// A rate written in basis points: 181 is 1.81%.
@@ -145,6 +159,14 @@ impl Ratio {
     fn small(&self) -> Option<(i128, i128)> {
         Some((i128::try_from(&self.numerator).ok()?, i128::try_from(&self.denominator).ok()?))
     }
+}
+
+/// The greatest common divisor (Euclid's); `gcd(0, d)` is `d`.
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// The largest common denominator, in bits, a mean is added up with exactly (about 150 digits).
@@ -315,4 +337,29 @@ pub fn relative_difference(this: &Figure<Ratio>, that: &Figure<Ratio>) -> Figure
 /// The English or the Dutch of a pair (the English for a spelling not known).
 pub(crate) fn words(spelling: Spelling, english: &'static str, dutch: &'static str) -> &'static str {
     if spelling == Spelling::Dutch { dutch } else { english }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_ratio_of_whole_numbers_is_the_one_big_integers_reduce_to(numerator in any::<i128>(), denominator in any::<i128>(), small in -1_000_000i128..1_000_000, count in 0i128..10_000_000) {
+            for (n, d) in [(numerator, denominator), (small, count), (count, small), (numerator, count), (small * 7, 7 * count)] {
+                prop_assert_eq!(Ratio::new(n, d), Ratio::from_big(BigInt::from(n), BigInt::from(d)), "{} / {}", n, d);
+            }
+        }
+    }
+
+    #[test]
+    fn the_edges_of_a_ratio() {
+        assert_eq!(Ratio::new(5, 0), None);
+        assert_eq!(Ratio::new(0, -7), Some(Ratio::zero()));
+        assert_eq!(Ratio::new(6, -4).map(|r| (r.numerator().clone(), r.denominator().clone())), Some((BigInt::from(-3), BigInt::from(2))));
+        assert_eq!(Ratio::new(i128::MIN, -1), None, "beyond 10^30");
+        assert_eq!(Ratio::new(10i128.pow(30), 1), None, "10^30 itself is beyond");
+        assert!(Ratio::new(10i128.pow(30) - 1, 1).is_some());
+    }
 }
