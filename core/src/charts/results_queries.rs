@@ -284,9 +284,11 @@ fn attributed_orders(conn: &Connection, scope: ChartScope) -> Result<Option<i64>
     if any.is_none() {
         return Ok(None);
     }
+    // The scope's own conditions, so SQLite starts from its collaborations instead of every order.
+    let campaign = if scope.campaign.is_some() { "c.campaign_id = ?1" } else { "?1 IS NULL" };
+    let creator = if scope.creator.is_some() { "c.creator_id = ?2" } else { "?2 IS NULL" };
     let n = conn.query_row(
-        "SELECT count(*) FROM orders o JOIN collaborations c ON c.id = o.collaboration_id
-          WHERE o.collaboration_id IS NOT NULL AND (?1 IS NULL OR c.campaign_id = ?1) AND (?2 IS NULL OR c.creator_id = ?2)",
+        &format!("SELECT count(*) FROM orders o JOIN collaborations c ON c.id = o.collaboration_id WHERE o.collaboration_id IS NOT NULL AND {campaign} AND {creator}"),
         [scope.campaign, scope.creator],
         |r| r.get(0),
     )?;
