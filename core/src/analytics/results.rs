@@ -300,9 +300,7 @@ pub(crate) fn upsert(
     now: &str,
 ) -> Result<i64> {
     let c = counts;
-    let placeholders = (1..=WRITTEN_COLUMNS.len()).map(|n| format!("?{n}")).collect::<Vec<_>>().join(", ");
-    let sql = format!("INSERT INTO post_results ({}) VALUES ({placeholders}) {SAME_DAY_REPLACES} RETURNING id", WRITTEN_COLUMNS.join(", "));
-    let id = tx.prepare_cached(&sql)?.query_row(
+    let id = tx.prepare_cached(&UPSERT_ONE)?.query_row(
         params![
             deliverable_id, day, c.views, c.reach, c.impressions, c.likes, c.comments, c.shares, c.saves, c.link_clicks, c.profile_follows,
             c.followers_at_post, followers_from.as_str(), source.as_str(), source_file, source_row, external_post_id, now, actor.as_str()
@@ -311,6 +309,13 @@ pub(crate) fn upsert(
     )?;
     Ok(id)
 }
+
+/// [`upsert`]'s statement: one snapshot of [`WRITTEN_COLUMNS`] under [`SAME_DAY_REPLACES`], put
+/// together once.
+static UPSERT_ONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let placeholders = (1..=WRITTEN_COLUMNS.len()).map(|n| format!("?{n}")).collect::<Vec<_>>().join(", ");
+    format!("INSERT INTO post_results ({}) VALUES ({placeholders}) {SAME_DAY_REPLACES} RETURNING id", WRITTEN_COLUMNS.join(", "))
+});
 
 /// The columns a snapshot is written with, in the order [`upsert`] and an import give them.
 pub(crate) const WRITTEN_COLUMNS: [&str; 19] = [
