@@ -122,6 +122,8 @@ async fn journey_create_workspace_add_creator_find_and_restart() {
     let app = App::start(data.path()).await;
     app.click("#nav-roster").await;
     app.wait_for_text("#roster-count", "both creators after a restart", |t| t.starts_with('2')).await;
+    // The count can be painted a moment before the rows it counts.
+    app.wait_until("both rows after a restart", "return document.querySelectorAll('.roster-row').length === 2;", vec![]).await;
     assert_eq!(app.texts(".roster-row .cell-name").await, vec!["Bram Jansen", "Fleur de Jong"]);
     app.screenshot("journey1-after-restart").await;
     app.stop().await;
