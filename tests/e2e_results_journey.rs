@@ -157,7 +157,8 @@ async fn journey(language: &str, dark: bool) {
     assert_eq!(stored, (420, 48));
 
     // 4. The figures, the sentence and the chart change with Noor's post.
-    let image = figure_row(&app, "format", "single_image").await;
+    // The row is there before the import (no data yet): wait for Noor's counts to reach it.
+    let image = plain(&app.wait_for_text("#figures-format-single_image", "Noor's post in the figures", |t| t.contains(word("4.12%", "4,12%"))).await);
     // (420 + 31 + 12 + 48) ÷ 12,400 = 4.1209…% → 4.12%, against single image's 2.14%
     assert!(image.contains(word("4.12%", "4,12%")) && image.contains(word("2.14%", "2,14%")), "{image}");
     let after = app.wait_for_text("#contrast-gifted_over_paid", "the sentence again", |t| t != gifted).await;
